@@ -1,0 +1,78 @@
+"""The one obvious call: :func:`analyze` turns a page into a :class:`~newsmill.model.Record`."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+
+from newsmill.errors import ConfigError
+from newsmill.extract import extract_html, extract_text
+from newsmill.ingest.source import RawDocument, Source, read_source
+from newsmill.model import Published, Record
+from newsmill.settings import Settings
+
+
+def analyze(
+    source: Source,
+    *,
+    url: str | None = None,
+    published: str | date | datetime | None = None,
+    settings: Settings | None = None,
+) -> Record:
+    """Read a news page and return its record.
+
+    Args:
+        source: the page. A ``str`` is the page text itself (plain text or HTML), ``bytes``
+            its raw bytes (the encoding is detected), and an ``os.PathLike`` (e.g.
+            ``pathlib.Path``) a file to read; ``.gz`` content is decompressed.
+        url: where the page came from, kept on the record.
+        published: the publication date or datetime (ISO 8601 string, ``date`` or
+            ``datetime``); it overrides what the page states and anchors relative dates.
+        settings: limits and thresholds; :meth:`Settings.load` by default.
+
+    Returns:
+        The record: ``text`` plus every fact as a span of it.
+
+    Raises:
+        InputError: the source is missing, a directory, empty, binary, undecodable or too large.
+        NoArticleFound: the page is all furniture.
+        ConfigError: ``published`` is not a date.
+    """
+    settings = settings or Settings.load()
+    anchor = parse_published(published) if published is not None else None
+    name = os.fspath(source) if isinstance(source, os.PathLike) else None
+    document = read_source(source, url=url, settings=settings.ingest, name=name)
+    record = extract(document, settings)
+    if anchor is not None:
+        record.published = anchor
+    return record
+
+
+def extract(document: RawDocument, settings: Settings) -> Record:
+    """The article skeleton of one raw document."""
+    extractor = extract_html if document.format == "html" else extract_text
+    return extractor(
+        document.text,
+        source=document.source,
+        url=document.url,
+        encoding=document.encoding,
+        warnings=document.warnings,
+        settings=settings.extract,
+    )
+
+
+def parse_published(value: str | date | datetime) -> Published:
+    """A user-given publication date (``--published``) as a :class:`Published`."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip()) if "T" in value or " " in value.strip() else date.fromisoformat(value.strip())
+        except ValueError as exc:
+            raise ConfigError(f"published must be an ISO 8601 date such as 2022-02-27, got {value!r}") from exc
+    if isinstance(value, datetime):
+        return Published(
+            value=value.isoformat(timespec="minutes" if not value.second else "seconds"),
+            date=value.date().isoformat(),
+            precision="second" if value.second else "minute",
+            found_by="argument",
+        )
+    return Published(value=value.isoformat(), date=value.isoformat(), precision="day", found_by="argument")

@@ -1,0 +1,158 @@
+"""Recognise page furniture by what it says: menus, prompts, credits, footers.
+
+These are short closed-class phrases that every news site uses and no statistical feature
+separates reliably from a one-line paragraph ("Share this article" is short prose). They
+are matched on a whole line, and only on lines short enough to be labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsmill.extract.lines import Line
+from newsmill.model import BoilerplateReason as Reason
+
+_I = re.I
+
+_SEPARATOR = re.compile(r"^[\W_]+$")
+# Menus and breadcrumbs: short items joined by pipes, bullets or chevrons.
+_MENU_JOINERS = re.compile(r"\s+(?:\||•|·|»|›|>|/)\s+")
+_NAVIGATION = re.compile(
+    r"^(?:skip to (?:main )?content|skip navigation|toggle navigation|main menu|menu|"
+    r"search|home(?:page)?|sign in|log ?in|log out|register|my account|subscribe now|"
+    r"you are here:?.*|close|back to top|go to top|next article|previous article|"
+    r"privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us|"
+    r"accessibility|sitemap|site map|advertise with us|careers|(?:[a-z]+ )?edition|"
+    r"latest news|top stories|breaking news|more news)$",
+    _I,
+)
+_LIST_HEADER_TRENDING = re.compile(
+    r"^(?:trending(?: now| stories| news| today)?|most (?:read|popular|viewed|shared|watched)"
+    r"(?: stories| articles)?|popular(?: now| stories| today)?|top (?:stories|headlines)|"
+    r"what(?:'|’)s hot|editor(?:'|’)s picks?|don(?:'|’)t miss)\s*[:\-–—]?$",
+    _I,
+)
+_LIST_HEADER_RELATED = re.compile(
+    r"^(?:related(?: (?:stories|articles|news|coverage|content|reading|links|posts))?|"
+    r"more (?:on this(?: story| topic)?|from [\w .&'’-]{2,40}|stories|like this|in [\w ]{2,30})|"
+    r"read more|read next|recommended(?: for you| stories| reading)?|see also|you may also like|"
+    r"you might also like|also read|also on [\w .]{2,30}|further reading|in other news|"
+    r"latest(?: stories| articles)?)\s*[:\-–—]?$",
+    _I,
+)
+_READ_MORE = re.compile(
+    r"^(?:read more|read also|also read|also see|see also|related|related story|related article|"
+    r"related news|read next|read|recommended|more on this|more|watch|listen|explainer|"
+    r"analysis|live updates?|opinion|click here)\s*(?:[:\-–—|»>]|\bhere\b)\s*\S",
+    _I,
+)
+_SHARE = re.compile(
+    r"^(?:share(?: this| the)?(?: article| story| page| post| video)?(?: on [\w ]+| via [\w ]+)?|"
+    r"share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|"
+    r"telegram|copy link|copied|link copied|follow us(?: on [\w ,&]+)?|like us on facebook|"
+    r"follow [\w .]+ on (?:twitter|x|facebook|instagram)(?: [@\w.]+)?|"
+    r"(?:facebook|twitter|whatsapp|linkedin|email|x)(?:\s*[|•·,]\s*(?:facebook|twitter|whatsapp|"
+    r"linkedin|email|x|telegram|reddit|print|copy link))+)\s*[:!.]?$",
+    _I,
+)
+_NEWSLETTER = re.compile(
+    r"\b(?:newsletters?|sign up|subscribe|subscription|inbox|unsubscribe|"
+    r"download (?:the|our) app|get the app|get the latest|delivered (?:to|straight to) your)\b",
+    _I,
+)
+_ADVERTISEMENT = re.compile(
+    r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| links?)?|promoted(?: content)?|"
+    r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
+    r"continue reading(?: below)?|scroll to continue(?: with content)?|"
+    r"paid (?:content|partner content))\s*[:.]?$",
+    _I,
+)
+_COPYRIGHT = re.compile(
+    r"©|\(c\)\s*(?:19|20)\d\d|^copyright\b|\ball rights reserved\b|"
+    r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b",
+    _I,
+)
+_TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords|subjects?)\s*[:|]", _I)
+_COMMENTS = re.compile(
+    r"^(?:\d+\s+comments?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|join the conversation|"
+    r"(?:show|view|hide|load|read) (?:all )?comments?|post a comment|be the first to comment)\s*[:.]?$",
+    _I,
+)
+_CAPTION = re.compile(
+    r"^(?:photo|image|picture|file photo|photograph|video|credit|illustration|graphic)"
+    r"(?: credit)?\s*[:|/]|"
+    r"(?:\(|\||—|–|-)\s*(?:photo|image|picture|file photo|credit)\s*:?\s*[\w .&/]+\)?$|"
+    r"^(?:image|photo) (?:copyright|source)\b|"
+    r"\b(?:getty images|afp via getty|ap photo|reuters/[\w ]+|epa-efe)\b",
+    _I,
+)
+_FOOTER = re.compile(
+    r"^(?:terms (?:&|and) conditions|privacy(?: policy| notice)?|cookie(?:s| policy| preferences)|"
+    r"powered by [\w .]+|all content copyright|contact|feedback|corrections policy)$",
+    _I,
+)
+
+# Words that make a line a label even inside otherwise long lines: a menu of them.
+_MENU_WORDS = frozenset(
+    """home news world business sport sports politics opinion culture lifestyle tech
+    technology science health entertainment travel video videos podcasts weather markets
+    money economy local national international us uk europe asia africa americas
+    middle east latest live login subscribe search menu more""".split()
+)
+
+
+def furniture_reason(line: Line) -> Reason | None:
+    """The reason ``line`` is page furniture, judged from the line alone, else ``None``."""
+    text = line.text
+    if _SEPARATOR.match(text):
+        return Reason.SEPARATOR
+    if line.n_words > 40:
+        return None
+    if _COPYRIGHT.search(text):
+        return Reason.COPYRIGHT
+    if _TAGS.match(text):
+        return Reason.TAGS
+    if line.n_words <= 20 and _READ_MORE.match(text):
+        return Reason.READ_MORE
+    if line.n_words <= 8:
+        for pattern, reason in (
+            (_ADVERTISEMENT, Reason.ADVERTISEMENT),
+            (_SHARE, Reason.SHARE_PROMPT),
+            (_COMMENTS, Reason.COMMENTS),
+            (_NAVIGATION, Reason.NAVIGATION),
+            (_FOOTER, Reason.FOOTER),
+        ):
+            if pattern.match(text):
+                return reason
+    if is_menu(line):
+        return Reason.NAVIGATION
+    if line.n_words <= 25 and _NEWSLETTER.search(text) and not _reads_as_report(line):
+        return Reason.NEWSLETTER
+    if line.n_words <= 25 and _CAPTION.search(text) and not line.terminal:
+        return Reason.CAPTION
+    return None
+
+
+def _reads_as_report(line: Line) -> bool:
+    """A sentence that merely mentions subscribing ("subscriptions rose 4%") is prose."""
+    return line.terminal and line.n_words >= 12 and line.stopword_ratio > 0.3
+
+
+def is_menu(line: Line) -> bool:
+    """Short items joined by pipes or bullets, or a run of section names."""
+    items = [item for item in _MENU_JOINERS.split(line.text) if item.strip()]
+    if len(items) >= 3 and all(len(item.split()) <= 4 for item in items):
+        return True
+    lowered = [w.lower() for w in line.words]
+    return len(lowered) >= 3 and sum(w in _MENU_WORDS for w in lowered) >= 0.75 * len(lowered) and not line.terminal
+
+
+def list_header(line: Line) -> Reason | None:
+    """A heading that introduces a list of links: which kind of list follows."""
+    if line.n_words > 6:
+        return None
+    if _LIST_HEADER_TRENDING.match(line.text):
+        return Reason.TRENDING_HEADLINE
+    if _LIST_HEADER_RELATED.match(line.text):
+        return Reason.LINK_LIST
+    return None

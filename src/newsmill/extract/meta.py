@@ -1,0 +1,315 @@
+"""Bylines, timestamps and datelines: the metadata a scraped page states in its text.
+
+Each parser returns offsets relative to the line it was given, so the caller can turn them
+into spans of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
+
+# --- Datelines ----------------------------------------------------------------------------
+
+# "ISLAMABAD:", "WASHINGTON (Reuters) -", "KYIV, Feb 27 (AP) —", "Kyiv, Ukraine (AP) —",
+# "SAN FRANCISCO/LONDON (Reuters) -", "New Delhi, Feb 27 (PTI)".
+_UPPER_PLACE = r"[A-Z][A-Z'’.\-]*[A-Z.](?:[ /][A-Z][A-Z'’.\-]*[A-Z.]){0,3}"
+_MIXED_PLACE = r"[A-Z][a-z'’.\-]+(?:[ /-](?:[A-Z][a-z'’.\-]+|de|es|la|al|el|of|da))*"
+_REGION = r"[A-Z][A-Za-z.'’\-]*\.?(?: [A-Z][A-Za-z.'’\-]*\.?){0,2}"
+_DL_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{0,30}?)\)"
+_SEP = r"\s*(?::|[-–—]{1,2})\s+"
+DATELINE = re.compile(
+    rf"^(?P<place>{_UPPER_PLACE}|{_MIXED_PLACE})"
+    rf"(?:,\s*(?P<region>{_REGION}))??"
+    rf"(?:,\s*(?P<date>{_DL_DATE}))?"
+    rf"(?:\s*{_AGENCY})?"
+    rf"(?P<sep>{_SEP})(?=\S)",
+    re.I * 0,
+)
+# Labels that look like an upper-case dateline but are not places.
+_NOT_PLACES = frozenset(
+    """BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE OPINION ANALYSIS EDITORIAL PHOTOS PHOTO
+    VIDEO NOTE FILE CORRECTION COMMENT REVIEW INTERVIEW FACTBOX EXPLAINER TIMELINE URGENT
+    FLASH ALERT NEW NEWS SPORT SPORTS FEATURE PODCAST LISTEN READ MORE ALSO WARNING
+    ADVERTISEMENT SPONSORED EDITORS EDITOR'S EDITOR’S Q&A FACT CHECK FACT-CHECK RELATED
+    TRENDING SUMMARY UPDATES EXCERPT TRANSCRIPT QUESTION ANSWER Q A THE AND BUT""".split()
+)
+_PARTICLES = frozenset({"es", "de", "la", "del", "al", "el", "da", "do", "dos", "du", "of", "on", "upon", "the", "au", "en", "le", "les", "sur", "am", "an", "der", "van", "von"})
+_AGENCIES = frozenset(
+    """reuters ap afp dpa xinhua ians pti app upi bloomberg ani tass efe ansa kyodo yonhap
+    anadolu aa cnn bbc bernama wam spa irna mena petra qna kuna bna sputnik ria
+    interfax ukrinform unian apa""".split()
+)
+
+
+@dataclass(slots=True, frozen=True)
+class DatelineMatch:
+    """Offsets are relative to the line."""
+
+    place_start: int
+    place_end: int
+    name: str
+    region: str | None
+    agency: str | None
+    date: tuple[int, int] | None
+    lead_end: int  # end of the separator: where the paragraph's prose begins
+
+
+def find_dateline(line: str) -> DatelineMatch | None:
+    """The dateline that opens ``line``, if the rest of the line is prose."""
+    match = DATELINE.match(line)
+    if not match:
+        return None
+    place = match.group("place")
+    agency = match.group("agency")
+    upper = place.isupper()
+    if not upper:
+        # A capitalised word followed by a dash opens many sentences; trust mixed case only
+        # when an agency or a date vouches for it, or it carries a region ("Kyiv, Ukraine —").
+        if not (agency or match.group("date") or (match.group("region") and match.group("sep").strip() != ":")):
+            return None
+    words = place.replace("/", " ").split()
+    if any(w.strip(".").upper() in _NOT_PLACES for w in words) or len(place) < 2:
+        return None
+    if agency and agency.lower() not in _AGENCIES and not agency.istitle() and not agency.isupper():
+        return None
+    rest = line[match.end() :]
+    if len(rest.split()) < 4:
+        return None
+    region = match.group("region")
+    return DatelineMatch(
+        place_start=match.start("place"),
+        place_end=match.end("place"),
+        name=normalise_place(place),
+        region=normalise_place(region) if region and region.isupper() and len(region) > 3 else region,
+        agency=agency.strip() if agency else None,
+        date=(match.start("date"), match.end("date")) if match.group("date") else None,
+        lead_end=match.end("sep") - (len(match.group("sep")) - len(match.group("sep").rstrip())),
+    )
+
+
+def normalise_place(name: str) -> str:
+    """'NEW YORK' → 'New York', 'DAR ES SALAAM' → 'Dar es Salaam'; mixed case is kept."""
+    if not name.isupper():
+        return name
+
+    def word(token: str, first: bool) -> str:
+        parts = token.split("-")
+        out = []
+        for i, part in enumerate(parts):
+            lower = part.lower()
+            if (not first or i > 0) and lower in _PARTICLES:
+                out.append(lower)
+            else:
+                out.append(part[:1].upper() + part[1:].lower())
+        return "-".join(out)
+
+    segments = name.split("/")
+    return "/".join(
+        " ".join(word(tok, i == 0) for i, tok in enumerate(segment.split())) for segment in segments
+    )
+
+
+# --- Bylines ------------------------------------------------------------------------------
+
+_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|[A-Z][A-Z'’\-]+|(?:de|van|von|der|da|al|bin|ibn|le|la|del|du)(?=\s))"
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
+_BY = re.compile(r"^(?:written |story |words |text |reported |compiled )?by\s*:?\s+", re.I)
+_CREDIT = re.compile(
+    r"^\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|research|"
+    r"additional reporting) by\b",
+    re.I,
+)
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&|;)\s*")
+_ROLE_WORDS = frozenset(
+    """staff writer reporter correspondent editor senior chief political foreign
+    desk news agency bureau contributor columnist associated press reuters afp bloomberg
+    the in for at from""".split()
+)
+_NOT_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december the this that these those its
+    his her their our""".split()
+)
+
+
+@dataclass(slots=True, frozen=True)
+class BylineMatch:
+    """Author names as ``(start, end)`` offsets within the line; ``credit`` for trailers."""
+
+    names: tuple[tuple[int, int], ...]
+    credit: bool
+
+
+def find_byline(line: str, n_words: int) -> BylineMatch | None:
+    """Author names of a byline line ('By Jane Doe and John Smith', 'Jane Doe | Reuters')."""
+    if n_words > 30:
+        return None
+    credit = bool(_CREDIT.match(line))
+    if credit:
+        return BylineMatch(tuple(_credited_names(line)), True)
+    by = _BY.match(line)
+    if by:
+        segment_end = _segment_end(line, by.end())
+        names = _names_in(line, by.end(), segment_end)
+        tail = line[segment_end:]
+        if names and _tail_is_label(line[names[-1][1] : segment_end]) and _tail_is_meta(tail):
+            return BylineMatch(tuple(names), False)
+        return None
+    # "Jane Doe | Reuters", "Jane Doe, Associated Press" (name, then an agency or a role).
+    pipe = re.match(rf"^({_NAME})\s*(?:\||,|—|–|-)\s*(.+)$", line)
+    if pipe and n_words <= 10:
+        tail_words = {w.strip(".,").lower() for w in pipe.group(2).split()}
+        if tail_words & (_ROLE_WORDS | _AGENCIES) and not _looks_dated(pipe.group(1)):
+            if _is_name(pipe.group(1)):
+                return BylineMatch(((pipe.start(1), pipe.end(1)),), False)
+    return None
+
+
+def _segment_end(line: str, start: int) -> int:
+    """Where the byline proper ends: at a pipe or bullet (then dates or labels follow)."""
+    cut = re.search(r"\s[|•·]\s|\s[-–—]\s(?=\S)", line[start:])
+    return start + cut.start() if cut else len(line)
+
+
+def _names_in(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    names: list[tuple[int, int]] = []
+    position = start
+    for piece in _NAME_SPLIT.split(line[start:end]):
+        offset = line.find(piece, position) if piece else -1
+        if offset < 0:
+            continue
+        position = offset + len(piece)
+        candidate = piece.strip().rstrip(".")
+        if not candidate:
+            continue
+        match = re.match(_NAME, candidate)
+        if match and _is_name(match.group()):
+            lead = offset + (len(piece) - len(piece.lstrip()))
+            names.append((lead, lead + match.end()))
+        elif names and {w.lower() for w in candidate.split()} & (_ROLE_WORDS | _AGENCIES):
+            # "By Jane Doe, Associated Press": what follows the names is their employer.
+            break
+        else:
+            return []
+    return names
+
+
+def _is_name(candidate: str) -> bool:
+    words = candidate.split()
+    return 2 <= len(words) <= 5 and not any(w.lower().strip(".") in _NOT_NAMES for w in words)
+
+
+def _tail_is_label(tail: str) -> bool:
+    """After the names: nothing, or an employer/role ('Associated Press', 'Senior Reporter')."""
+    words = [w.strip(".,;:()").lower() for w in tail.split() if w.strip(".,;:()")]
+    return len(words) <= 5 and all(w in _ROLE_WORDS or w in _AGENCIES or w[:1].isalpha() for w in words) and not re.search(r"[.!?]\s*$", tail.strip(" ,"))
+
+
+def _tail_is_meta(tail: str) -> bool:
+    return not tail.strip() or len(tail.split()) <= 12
+
+
+def _looks_dated(text: str) -> bool:
+    return bool(re.search(_MONTH, text, re.I)) and bool(re.search(r"\d", text))
+
+
+def _credited_names(line: str) -> list[tuple[int, int]]:
+    """Names after 'Reporting by' (not 'Editing by': editors are not authors)."""
+    names: list[tuple[int, int]] = []
+    for clause in re.finditer(r"(?P<what>[A-Za-z ]+?) by (?P<who>[^;()]+)", line):
+        if re.search(r"edit", clause.group("what"), re.I):
+            continue
+        who_start = clause.start("who")
+        # "Jane Doe in Washington" -> the name only.
+        who = re.split(r"\s+in\s+[A-Z]", clause.group("who"))[0]
+        names.extend(_names_in(line, who_start, who_start + len(who.rstrip(" .)"))))
+    return names
+
+
+def normalise_name(name: str) -> str:
+    """'JANE DOE' → 'Jane Doe'; mixed-case names are kept as written."""
+    if not name.isupper():
+        return " ".join(name.split())
+    return " ".join(w[:1] + w[1:].lower() if len(w) > 2 or not w.endswith(".") else w for w in name.split())
+
+
+# --- Timestamps ---------------------------------------------------------------------------
+
+_STAMP_LABEL = re.compile(
+    r"^(?:(?:first |last )?(?:published|updated|posted|modified|created|date|dated|issued)"
+    r"(?: on| at)?\s*:?\s*|on\s+)",
+    re.I,
+)
+_DATE_IN_LINE = re.compile(
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|"
+    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})\b",
+    re.I,
+)
+_TIME_WORDS = re.compile(
+    rf"^(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?|[ap]\.?m\.?|"
+    r"[A-Z]{2,5}|utc|gmt|[+-]\d{2}:?\d{2}|at|on|of|hrs|ist|pkt|et|pt|h|updated|published|"
+    r"posted|last|first|modified|date|dated|ago)$",
+    re.I,
+)
+
+
+@dataclass(slots=True, frozen=True)
+class TimestampMatch:
+    start: int
+    end: int
+    value: datetime | date
+    has_time: bool
+
+
+def find_timestamp(line: str, n_words: int) -> TimestampMatch | None:
+    """A publication timestamp line: a date with a year, a time, a zone, a label, and no prose."""
+    if n_words > 16:
+        return None
+    found = _DATE_IN_LINE.search(line)
+    if not found:
+        return None
+    label = _STAMP_LABEL.match(line)
+    start = label.end() if label else 0
+    others = [
+        w for w in re.findall(r"[^\s,|•·()\[\]]+", line[start:]) if not _TIME_WORDS.match(w.strip(".:;-–—"))
+    ]
+    if len([w for w in others if re.search(r"\w", w)]) > 2:
+        return None
+    stamp = line[start:].strip(" |•·-–—:")
+    offset = line.find(stamp, start)
+    value = parse_datetime(stamp)
+    if value is None:
+        return None
+    has_time = bool(re.search(r"\d{1,2}[:.]\d{2}", stamp))
+    return TimestampMatch(offset, offset + len(stamp), value if has_time else value.date(), has_time)
+
+
+def parse_datetime(text: str) -> datetime | None:
+    """Parse a written date or datetime (time zone abbreviations included), or ``None``."""
+    # dateparser is imported lazily: it costs ~0.2 s and only pages with a timestamp need it.
+    import dateparser
+
+    cleaned = re.sub(rf"^\s*{_WEEKDAY},?\s+", "", text.strip(), flags=re.I)
+    cleaned = re.sub(r"\s+(?:at|,)\s+", " ", cleaned)
+    cleaned = re.sub(rf"\b{_WEEKDAY},?\s+", "", cleaned, flags=re.I)
+    try:
+        value = dateparser.parse(
+            cleaned,
+            languages=["en"],
+            settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+        )
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if value is None or not 1900 <= value.year <= datetime.now().year + 1:
+        return None
+    return value

@@ -1,0 +1,438 @@
+"""Read a scraped plain-text page: which lines are the article, which are furniture.
+
+The method, in four passes over the page's lines (see ``docs/architecture.md``):
+
+1. *Line features* (``lines.py``): length, closing punctuation, a trailing link joiner,
+   Title Case and stopword ratios → a prose score per line.
+2. *Closed-class furniture* (``furniture.py``) and *metadata* (``meta.py``): separators,
+   menus, prompts, copyright; bylines, timestamps, datelines.
+3. *The body region*: the contiguous run of lines that maximises prose words inside minus
+   non-prose words (Finn et al.'s body-text extraction, over lines instead of tokens).
+   Short furniture inside a long article does not split it; a run of headlines after it
+   is left out.
+4. *Header and tail*: above the body, the title, the standfirst and the metadata; below and
+   inside it, lists of links (related or unrelated to the article: the words they share
+   with it decide), prompts and footers, each with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from newsmill.errors import NoArticleFound
+from newsmill.extract.furniture import furniture_reason, list_header
+from newsmill.extract.lines import STOPWORDS, Line, split_lines, weight
+from newsmill.extract.meta import (
+    BylineMatch,
+    DatelineMatch,
+    TimestampMatch,
+    find_byline,
+    find_dateline,
+    find_timestamp,
+    normalise_name,
+)
+from newsmill.model import (
+    PARAGRAPH_SEPARATOR,
+    Author,
+    Boilerplate,
+    BoilerplateReason,
+    Dateline,
+    ExtractionInfo,
+    Published,
+    Record,
+    Span,
+    record_id,
+)
+from newsmill.settings import ExtractSettings
+
+EXTRACTOR_NAME = "newsmill.text-lines/1"
+
+
+class LineLabel(StrEnum):
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    TIMESTAMP = "timestamp"
+    DATELINE = "dateline-paragraph"
+    BODY = "body"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(slots=True)
+class LabelledLine:
+    line: Line
+    label: LineLabel
+    reason: BoilerplateReason | None = None
+    dateline: DatelineMatch | None = None
+    byline: BylineMatch | None = None
+    timestamp: TimestampMatch | None = None
+
+
+def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[LabelledLine]:
+    """Label every non-blank line of ``text``. Raises :class:`NoArticleFound`."""
+    settings = settings or ExtractSettings()
+    lines = split_lines(text)
+    if not lines:
+        raise NoArticleFound("the page has no text")
+    labelled = [_first_look(line, settings) for line in lines]
+    _mark_repeats(labelled)
+    start, end = _body_region(labelled)
+    body_words = sum(item.line.n_words for item in labelled[start:end] if item.label is LineLabel.BODY and item.line.prose > 0)
+    if end <= start or body_words < settings.min_body_words:
+        raise NoArticleFound(
+            f"no article found: {len(lines)} lines, none of them a run of prose "
+            f"({body_words} prose words; at least {settings.min_body_words} needed)"
+        )
+    body_start = _read_header(labelled, start, end, settings)
+    _read_inside(labelled, body_start, end)
+    _read_tail(labelled, end)
+    return labelled
+
+
+def _first_look(line: Line, settings: ExtractSettings) -> LabelledLine:
+    """Labels a line can get on its own: furniture, byline, timestamp, dateline or body."""
+    reason = furniture_reason(line)
+    if reason is not None:
+        return LabelledLine(line, LineLabel.BOILERPLATE, reason)
+    if line.n_words <= settings.max_headline_words:
+        stamp = find_timestamp(line.text, line.n_words)
+        byline = find_byline(line.text, line.n_words)
+        if byline is not None and byline.names:
+            # A byline may carry the timestamp after a pipe: "By Jane Doe | 27 Feb 2022".
+            tail_stamp = _timestamp_after_byline(line, byline)
+            return LabelledLine(line, LineLabel.BYLINE, byline=byline, timestamp=tail_stamp)
+        if stamp is not None:
+            return LabelledLine(line, LineLabel.TIMESTAMP, timestamp=stamp)
+    dateline = find_dateline(line.text)
+    if dateline is not None and line.prose > 0:
+        return LabelledLine(line, LineLabel.DATELINE, dateline=dateline)
+    return LabelledLine(line, LineLabel.BODY)
+
+
+def _timestamp_after_byline(line: Line, byline: BylineMatch) -> TimestampMatch | None:
+    if not byline.names:
+        return None
+    cut = byline.names[-1][1]
+    rest = line.text[cut:]
+    stamp = find_timestamp(rest.lstrip(" ,|•·-–—"), len(rest.split()))
+    if stamp is None:
+        return None
+    shift = cut + len(rest) - len(rest.lstrip(" ,|•·-–—"))
+    return TimestampMatch(stamp.start + shift, stamp.end + shift, stamp.value, stamp.has_time)
+
+
+def _mark_repeats(labelled: list[LabelledLine]) -> None:
+    """A line seen before on the same page (a repeated headline, a menu) is a duplicate."""
+    seen: Counter[str] = Counter()
+    for item in labelled:
+        key = " ".join(item.line.text.lower().split())
+        if seen[key] and item.label is LineLabel.BODY and item.line.n_words >= 2:
+            item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.DUPLICATE
+        seen[key] += 1
+
+
+def _line_weight(item: LabelledLine) -> float:
+    if item.label is LineLabel.BOILERPLATE:
+        return -max(item.line.n_words, 2)
+    if item.label in (LineLabel.BYLINE, LineLabel.TIMESTAMP):
+        return 0.0
+    if item.label is LineLabel.DATELINE:
+        return abs(weight(item.line)) + 5.0
+    return weight(item.line)
+
+
+def _body_region(labelled: list[LabelledLine]) -> tuple[int, int]:
+    """The contiguous run of lines with the largest total weight (Kadane's algorithm)."""
+    best, best_start, best_end = 0.0, 0, 0
+    running, running_start = 0.0, 0
+    for index, item in enumerate(labelled):
+        if running <= 0:
+            running, running_start = 0.0, index
+        running += _line_weight(item)
+        if running > best:
+            best, best_start, best_end = running, running_start, index + 1
+    return best_start, best_end
+
+
+def _is_prose(item: LabelledLine) -> bool:
+    return item.label in (LineLabel.BODY, LineLabel.DATELINE) and item.line.prose > 0
+
+
+def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: ExtractSettings) -> int:
+    """Find where the body starts; label the title, standfirst and furniture above it."""
+    first_prose = next(i for i in range(start, end) if _is_prose(labelled[i]))
+    # A dateline opens the body: look for one among the first lines of the region.
+    body_start = next(
+        (i for i in range(start, min(end, first_prose + 4)) if labelled[i].label is LineLabel.DATELINE),
+        None,
+    )
+    if body_start is None:
+        # Otherwise the body starts after the last byline or timestamp near its top.
+        meta = [
+            i for i in range(0, min(end, first_prose + 2))
+            if labelled[i].label in (LineLabel.BYLINE, LineLabel.TIMESTAMP)
+        ]
+        body_start = meta[-1] + 1 if meta and meta[-1] + 1 < end else start
+        while body_start < end and labelled[body_start].label is not LineLabel.BODY:
+            body_start += 1
+    header = [i for i in range(body_start) if labelled[i].label is LineLabel.BODY]
+    title_index = _pick_title(labelled, header, settings)
+    if title_index is None and not header:
+        # No header above the body: the body's first line may itself be the title.
+        first = labelled[body_start]
+        if _headline_like(first.line, settings) and body_start + 1 < end:
+            first.label = LineLabel.TITLE
+            body_start += 1
+            while body_start < end and labelled[body_start].label is not LineLabel.BODY and labelled[body_start].label is not LineLabel.DATELINE:
+                body_start += 1
+        return body_start
+    for i in header:
+        item = labelled[i]
+        if title_index is not None and i < title_index:
+            item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
+        elif i == title_index:
+            item.label = LineLabel.TITLE
+    after_title = [i for i in header if title_index is None or i > title_index]
+    if after_title:
+        first = labelled[after_title[0]]
+        if first.line.n_words >= 6 and not first.line.trailing_joiner:
+            first.label = LineLabel.STANDFIRST
+        else:
+            first.label, first.reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
+        for i in after_title[1:]:
+            # More header lines than a headline and a standfirst: keep prose as body.
+            if labelled[i].line.prose > 0:
+                body_start = min(body_start, i)
+            else:
+                labelled[i].label, labelled[i].reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
+    if not after_title and title_index is None:
+        return body_start
+    # A standfirst that the region swallowed (no dateline or byline after it).
+    if not after_title and title_index is not None:
+        candidate = labelled[body_start]
+        if (
+            candidate.label is LineLabel.BODY
+            and _standfirst_like(candidate.line)
+            and body_start + 1 < end
+            and any(_is_prose(labelled[j]) for j in range(body_start + 1, end))
+        ):
+            candidate.label = LineLabel.STANDFIRST
+            body_start += 1
+    return body_start
+
+
+def _pick_title(labelled: list[LabelledLine], header: list[int], settings: ExtractSettings) -> int | None:
+    """The first header line long enough to be a headline; shorter ones above are menus."""
+    for i in header:
+        line = labelled[i].line
+        if _headline_like(line, settings) and line.n_words >= 3:
+            return i
+    return header[-1] if header else None
+
+
+def _headline_like(line: Line, settings: ExtractSettings) -> bool:
+    sentences = len(re.findall(r"[.!?][\"”’']?\s+[A-Z“\"]", line.text))
+    return 1 <= line.n_words <= settings.max_headline_words and sentences == 0 and not line.text.endswith(":")
+
+
+def _standfirst_like(line: Line) -> bool:
+    """A standfirst is one sentence-like line that does not end like a paragraph."""
+    return 6 <= line.n_words <= 60 and not re.search(r"[.!?…]\s*$", line.text) and not line.trailing_joiner
+
+
+def _read_inside(labelled: list[LabelledLine], body_start: int, end: int) -> None:
+    """Inside the body: keep prose and subheadings; lists of links are furniture."""
+    i = body_start
+    while i < end:
+        item = labelled[i]
+        header_reason = list_header(item.line) if item.label is LineLabel.BODY else None
+        if header_reason is not None:
+            item.label, item.reason = LineLabel.BOILERPLATE, header_reason
+            j = i + 1
+            while j < end and _link_like(labelled[j]):
+                labelled[j].label = LineLabel.BOILERPLATE
+                labelled[j].reason = _list_reason(labelled, j, header_reason)
+                j += 1
+            i = j
+            continue
+        # Two or more link-like lines in a row inside the body are a list, not subheadings.
+        j = i
+        while j < end and _link_like(labelled[j]):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                labelled[k].label = LineLabel.BOILERPLATE
+                labelled[k].reason = _list_reason(labelled, k, None)
+            i = j
+            continue
+        i += 1
+
+
+def _link_like(item: LabelledLine) -> bool:
+    line = item.line
+    return (
+        item.label is LineLabel.BODY
+        and 3 <= line.n_words <= 25
+        and (line.prose < 0 or line.trailing_joiner)
+        and not re.search(r"[.!?…][\"”’']?\s*$", line.text)
+    )
+
+
+def _read_tail(labelled: list[LabelledLine], end: int) -> None:
+    """Everything after the body is furniture; name the reason of each line."""
+    list_reason: BoilerplateReason | None = None
+    for index in range(end, len(labelled)):
+        item = labelled[index]
+        if item.label in (LineLabel.BYLINE, LineLabel.TIMESTAMP):
+            if item.byline is not None and item.byline.credit:
+                continue
+            if item.label is LineLabel.TIMESTAMP:
+                continue
+        if item.label is LineLabel.BOILERPLATE:
+            if item.reason in (BoilerplateReason.SEPARATOR, BoilerplateReason.COPYRIGHT):
+                list_reason = None
+            continue
+        header = list_header(item.line)
+        if header is not None:
+            item.label, item.reason = LineLabel.BOILERPLATE, header
+            list_reason = header
+            continue
+        item.label = LineLabel.BOILERPLATE
+        if item.line.n_words >= 3 and not item.line.terminal or item.line.trailing_joiner:
+            item.reason = _list_reason(labelled, index, list_reason)
+        else:
+            item.reason = BoilerplateReason.FOOTER
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower().strip("'’") for w in re.findall(r"[^\W\d_]{4,}", text) if w.lower() not in STOPWORDS}
+
+
+def _list_reason(labelled: list[LabelledLine], index: int, header: BoilerplateReason | None) -> BoilerplateReason:
+    """Related links share words with the article; trending headlines do not."""
+    if header is not None:
+        return header
+    article = set().union(
+        *(
+            _content_words(item.line.text)
+            for item in labelled
+            if item.label in (LineLabel.TITLE, LineLabel.STANDFIRST, LineLabel.DATELINE)
+            or (item.label is LineLabel.BODY and item.line.prose > 0)
+        )
+    )
+    words = _content_words(labelled[index].line.text)
+    shared = words & article
+    if len(shared) >= 2 or (words and len(shared) / len(words) >= 0.3):
+        return BoilerplateReason.LINK_LIST
+    return BoilerplateReason.TRENDING_HEADLINE
+
+
+# --- Record building ----------------------------------------------------------------------
+
+
+def extract_text(
+    text: str,
+    *,
+    source: str | None = None,
+    url: str | None = None,
+    encoding: str | None = None,
+    warnings: list[str] | None = None,
+    settings: ExtractSettings | None = None,
+) -> Record:
+    """Build the article record of a scraped plain-text page (``text`` kept verbatim)."""
+    labelled = classify_lines(text, settings)
+    title = subtitle = None
+    dateline = None
+    stamps: list[tuple[Line, TimestampMatch]] = []
+    bylines: list[tuple[Line, BylineMatch]] = []
+    paragraphs: list[Span] = []
+    boilerplate: list[Boilerplate] = []
+    for item in labelled:
+        line = item.line
+        if item.label is LineLabel.TITLE and title is None:
+            title = Span.of(text, line.start, line.end)
+        elif item.label is LineLabel.STANDFIRST and subtitle is None:
+            subtitle = Span.of(text, line.start, line.end)
+        elif item.label in (LineLabel.BODY, LineLabel.DATELINE):
+            paragraphs.append(Span.of(text, line.start, line.end))
+            if item.dateline is not None and dateline is None and len(paragraphs) == 1:
+                dateline = _dateline_span(text, line, item.dateline)
+        elif item.label is LineLabel.BOILERPLATE:
+            assert item.reason is not None
+            boilerplate.append(Boilerplate.of(text, line.start, line.end, reason=item.reason))
+        if item.byline is not None:
+            bylines.append((line, item.byline))
+        if item.timestamp is not None:
+            stamps.append((line, item.timestamp))
+    published = _published(text, stamps)
+    authors = _authors(text, bylines)
+    return Record(
+        id=record_id(text),
+        source=source,
+        url=url,
+        text=text,
+        title=title,
+        subtitle=subtitle,
+        dateline=dateline,
+        authors=authors,
+        published=published,
+        paragraphs=paragraphs,
+        body=PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs),
+        boilerplate=boilerplate,
+        extraction=ExtractionInfo(
+            extractor=EXTRACTOR_NAME, format="text", encoding=encoding, warnings=list(warnings or [])
+        ),
+    )
+
+
+def _authors(text: str, bylines: list[tuple[Line, BylineMatch]]) -> list[Author]:
+    """Names from bylines; a closing credit ('Reporting by ...') only when there is no byline."""
+    chosen = [pair for pair in bylines if not pair[1].credit] or bylines
+    authors: list[Author] = []
+    for line, byline in chosen:
+        for start, end in byline.names:
+            name = normalise_name(text[line.start + start : line.start + end])
+            if all(author.name != name for author in authors):
+                authors.append(Author.of(text, line.start + start, line.start + end, name=name))
+    return authors
+
+
+def _dateline_span(text: str, line: Line, match: DatelineMatch) -> Dateline:
+    base = line.start
+    return Dateline.of(
+        text,
+        base + match.place_start,
+        base + match.place_end,
+        name=match.name,
+        region=match.region,
+        agency=match.agency,
+        lead=Span.of(text, base, base + match.lead_end),
+        date=Span.of(text, base + match.date[0], base + match.date[1]) if match.date else None,
+    )
+
+
+def _published(text: str, stamps: list[tuple[Line, TimestampMatch]]) -> Published | None:
+    """The first timestamp on the page is the publication; 'Updated' ones come later."""
+    if not stamps:
+        return None
+    ranked = sorted(stamps, key=lambda pair: bool(re.match(r"\s*(?:last )?updated", pair[0].text, re.I)))
+    line, stamp = ranked[0]
+    value = stamp.value
+    if isinstance(value, datetime):
+        iso = value.isoformat(timespec="seconds" if value.second else "minutes")
+        precision = "second" if value.second else "minute"
+        day = value.date().isoformat()
+    else:
+        iso = day = value.isoformat()
+        precision = "day"
+    return Published(
+        value=iso,
+        date=day,
+        precision=precision,
+        found_by="text",
+        span=Span.of(text, line.start + stamp.start, line.start + stamp.end),
+    )

@@ -1,0 +1,121 @@
+"""Settings: frozen groups, one per layer, passed down explicitly (no hidden globals).
+
+``Settings.load()`` layers the defaults, then an optional TOML file, then ``NEWSMILL_*``
+environment variables (``NEWSMILL_INGEST__MAX_BYTES=1000000`` sets ``ingest.max_bytes``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsmill.errors import ConfigError
+
+ENV_PREFIX = "NEWSMILL_"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    # A news page is rarely over 2 MB of HTML; 16 MiB bounds memory and time on hostile
+    # input while leaving room for bloated pages.
+    max_bytes: int = 16 * 1024 * 1024
+    # Fraction of C0 control characters above which decoded text is called binary.
+    max_control_ratio: float = 0.01
+
+    def __post_init__(self) -> None:
+        if self.max_bytes <= 0:
+            raise ConfigError(f"ingest.max_bytes must be positive, got {self.max_bytes}")
+        if not 0 <= self.max_control_ratio <= 1:
+            raise ConfigError("ingest.max_control_ratio must be within [0, 1]")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractSettings:
+    # Fewer body words than this and the page is judged to hold no article.
+    min_body_words: int = 25
+    # Lines longer than this are never headlines, bylines or menus.
+    max_headline_words: int = 30
+
+    def __post_init__(self) -> None:
+        if self.min_body_words < 1:
+            raise ConfigError("extract.min_body_words must be at least 1")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    # "raise" stops on the first bad document (tests); "skip" logs, counts and goes on.
+    on_error: str = "skip"
+
+    def __post_init__(self) -> None:
+        if self.on_error not in {"raise", "skip"}:
+            raise ConfigError(f"on_error must be 'raise' or 'skip', got {self.on_error!r}")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, env: dict[str, str] | None = None) -> Settings:
+        """Defaults, then the TOML file at ``path``, then ``NEWSMILL_*`` variables."""
+        values: dict[str, Any] = {}
+        if path is not None:
+            try:
+                values = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise ConfigError(f"cannot read settings file {path}: {exc}") from exc
+        environ = os.environ if env is None else env
+        for key, raw in environ.items():
+            if not key.startswith(ENV_PREFIX):
+                continue
+            parts = key[len(ENV_PREFIX) :].lower().split("__")
+            target = values
+            for part in parts[:-1]:
+                target = target.setdefault(part, {})
+            target[parts[-1]] = raw
+        return cls._from_mapping(values)
+
+    @classmethod
+    def _from_mapping(cls, values: dict[str, Any]) -> Settings:
+        kwargs: dict[str, Any] = {}
+        for fld in dataclasses.fields(cls):
+            if fld.name not in values:
+                continue
+            raw = values[fld.name]
+            default = fld.default_factory() if callable(fld.default_factory) else fld.default
+            kwargs[fld.name] = _coerce_group(fld.name, default, raw)
+        unknown = set(values) - {f.name for f in dataclasses.fields(cls)}
+        if unknown:
+            raise ConfigError(f"unknown settings: {', '.join(sorted(unknown))}")
+        return cls(**kwargs)
+
+
+def _coerce_group(name: str, default: Any, raw: Any) -> Any:
+    if not dataclasses.is_dataclass(default):
+        return _coerce_value(name, default, raw)
+    if not isinstance(raw, dict):
+        raise ConfigError(f"settings group {name!r} must be a table")
+    known = {f.name: f for f in dataclasses.fields(default)}
+    unknown = set(raw) - set(known)
+    if unknown:
+        raise ConfigError(f"unknown settings in {name!r}: {', '.join(sorted(unknown))}")
+    changes = {
+        key: _coerce_value(f"{name}.{key}", getattr(default, key), value) for key, value in raw.items()
+    }
+    return dataclasses.replace(default, **changes)
+
+
+def _coerce_value(name: str, default: Any, raw: Any) -> Any:
+    if not isinstance(raw, str) or isinstance(default, str):
+        return raw
+    try:
+        if isinstance(default, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError as exc:
+        raise ConfigError(f"setting {name} expects {type(default).__name__}, got {raw!r}") from exc
+    return raw
