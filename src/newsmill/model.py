@@ -60,6 +60,7 @@ class BoilerplateReason(StrEnum):
     COPYRIGHT = "copyright"
     TAGS = "tags"  # "Tags: ...", "Topics: ..."
     COMMENTS = "comments"  # comment counts and prompts
+    CREDITS = "credits"  # "Reporting by ...; Editing by ..." trailers
     FOOTER = "footer"  # other page furniture after the article
     DUPLICATE = "duplicate"  # a line repeated from elsewhere on the page
 

@@ -56,8 +56,10 @@ _SHARE = re.compile(
     _I,
 )
 _NEWSLETTER = re.compile(
-    r"\b(?:newsletters?|sign up|subscribe|subscription|inbox|unsubscribe|"
-    r"download (?:the|our) app|get the app|get the latest|delivered (?:to|straight to) your)\b",
+    r"\b(?:newsletters?|inbox|unsubscribe|download (?:the|our) app|get the app|"
+    r"delivered (?:to|straight to) your)\b|"
+    r"^(?:sign up|subscribe|get (?:the|our)|enter your e-?mail|join (?:us|our)|never miss|"
+    r"don(?:'|’)t miss|support (?:our|independent) journalism|become a (?:member|subscriber))\b",
     _I,
 )
 _ADVERTISEMENT = re.compile(
@@ -74,8 +76,11 @@ _COPYRIGHT = re.compile(
 )
 _TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords|subjects?)\s*[:|]", _I)
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+comments?|comments?(?: \(\d+\))?|leave a (?:comment|reply)|join the conversation|"
-    r"(?:show|view|hide|load|read) (?:all )?comments?|post a comment|be the first to comment)\s*[:.]?$",
+    r"^(?:\d+\s+comments?|comments?(?: \(\d+\))?|(?:show|view|hide|load|read) (?:all )?comments?)"
+    r"\s*[:.]?$|"
+    r"^(?:leave a (?:comment|reply)|join the (?:conversation|discussion|debate)|post a comment|"
+    r"be the first to comment|(?:sign|log) in to (?:post a )?comment|comments are closed|"
+    r"have your say)\b",
     _I,
 )
 _CAPTION = re.compile(
@@ -118,24 +123,20 @@ def furniture_reason(line: Line) -> Reason | None:
         for pattern, reason in (
             (_ADVERTISEMENT, Reason.ADVERTISEMENT),
             (_SHARE, Reason.SHARE_PROMPT),
-            (_COMMENTS, Reason.COMMENTS),
             (_NAVIGATION, Reason.NAVIGATION),
             (_FOOTER, Reason.FOOTER),
         ):
             if pattern.match(text):
                 return reason
+    if line.n_words <= 15 and _COMMENTS.match(text):
+        return Reason.COMMENTS
     if is_menu(line):
         return Reason.NAVIGATION
-    if line.n_words <= 25 and _NEWSLETTER.search(text) and not _reads_as_report(line):
+    if line.n_words <= 30 and _NEWSLETTER.search(text):
         return Reason.NEWSLETTER
     if line.n_words <= 25 and _CAPTION.search(text) and not line.terminal:
         return Reason.CAPTION
     return None
-
-
-def _reads_as_report(line: Line) -> bool:
-    """A sentence that merely mentions subscribing ("subscriptions rose 4%") is prose."""
-    return line.terminal and line.n_words >= 12 and line.stopword_ratio > 0.3
 
 
 def is_menu(line: Line) -> bool:

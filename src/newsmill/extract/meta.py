@@ -23,7 +23,7 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|r
 _UPPER_PLACE = r"[A-Z][A-Z'’.\-]*[A-Z.](?:[ /][A-Z][A-Z'’.\-]*[A-Z.]){0,3}"
 _MIXED_PLACE = r"[A-Z][a-z'’.\-]+(?:[ /-](?:[A-Z][a-z'’.\-]+|de|es|la|al|el|of|da))*"
 _REGION = r"[A-Z][A-Za-z.'’\-]*\.?(?: [A-Z][A-Za-z.'’\-]*\.?){0,2}"
-_DL_DATE = rf"{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+_DL_DATE = rf"(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{0,30}?)\)"
 _SEP = r"\s*(?::|[-–—]{1,2})\s+"
 DATELINE = re.compile(
@@ -31,16 +31,16 @@ DATELINE = re.compile(
     rf"(?:,\s*(?P<region>{_REGION}))??"
     rf"(?:,\s*(?P<date>{_DL_DATE}))?"
     rf"(?:\s*{_AGENCY})?"
-    rf"(?P<sep>{_SEP})(?=\S)",
-    re.I * 0,
+    # Indian wires put no separator after the agency: "New Delhi, Feb 27 (PTI) The ..."
+    rf"(?P<sep>{_SEP}|(?<=\))\s+)(?=\S)"
 )
 # Labels that look like an upper-case dateline but are not places.
 _NOT_PLACES = frozenset(
     """BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE OPINION ANALYSIS EDITORIAL PHOTOS PHOTO
     VIDEO NOTE FILE CORRECTION COMMENT REVIEW INTERVIEW FACTBOX EXPLAINER TIMELINE URGENT
-    FLASH ALERT NEW NEWS SPORT SPORTS FEATURE PODCAST LISTEN READ MORE ALSO WARNING
+    FLASH ALERT NEWS SPORT SPORTS FEATURE PODCAST LISTEN READ MORE ALSO WARNING
     ADVERTISEMENT SPONSORED EDITORS EDITOR'S EDITOR’S Q&A FACT CHECK FACT-CHECK RELATED
-    TRENDING SUMMARY UPDATES EXCERPT TRANSCRIPT QUESTION ANSWER Q A THE AND BUT""".split()
+    TRENDING SUMMARY UPDATES EXCERPT TRANSCRIPT QUESTION ANSWER Q A AND BUT""".split()
 )
 _PARTICLES = frozenset({"es", "de", "la", "del", "al", "el", "da", "do", "dos", "du", "of", "on", "upon", "the", "au", "en", "le", "les", "sur", "am", "an", "der", "van", "von"})
 _AGENCIES = frozenset(
@@ -89,7 +89,7 @@ def find_dateline(line: str) -> DatelineMatch | None:
         place_start=match.start("place"),
         place_end=match.end("place"),
         name=normalise_place(place),
-        region=normalise_place(region) if region and region.isupper() and len(region) > 3 else region,
+        region=normalise_place(region) if region and re.fullmatch(r"[A-Z]{4,}(?: [A-Z]+)*", region) else region,
         agency=agency.strip() if agency else None,
         date=(match.start("date"), match.end("date")) if match.group("date") else None,
         lead_end=match.end("sep") - (len(match.group("sep")) - len(match.group("sep").rstrip())),
@@ -120,12 +120,23 @@ def normalise_place(name: str) -> str:
 
 # --- Bylines ------------------------------------------------------------------------------
 
-_NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’\-]+|[A-Z]\.|[A-Z][A-Z'’\-]+|(?:de|van|von|der|da|al|bin|ibn|le|la|del|du)(?=\s))"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_NAME_WORD = (
+    rf"(?:[{_UPPER}][a-zß-öø-ÿā-ž'’\-]+|[{_UPPER}]\.|[{_UPPER}][{_UPPER}'’\-]+|"
+    r"(?:de|van|von|der|da|al|bin|ibn|le|la|del|du)(?=\s))"
+)
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
 _BY = re.compile(r"^(?:written |story |words |text |reported |compiled )?by\s*:?\s+", re.I)
 _CREDIT = re.compile(
     r"^\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|research|"
     r"additional reporting) by\b",
+    re.I,
+)
+# A line that only credits an agency or a desk: "Associated Press", "Staff Reporter".
+_AGENCY_LINE = re.compile(
+    r"^(?:the )?(?:associated press|agence france-presse|reuters|afp|ap|bloomberg(?: news)?|"
+    r"press trust of india|xinhua|dpa|(?:our |a )?(?:staff|special) (?:reporter|correspondent|writer)s?|"
+    r"(?:our|from our) correspondent|news desk|web desk|staff)\s*[.,]?$",
     re.I,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&|;)\s*")
@@ -153,6 +164,8 @@ def find_byline(line: str, n_words: int) -> BylineMatch | None:
     """Author names of a byline line ('By Jane Doe and John Smith', 'Jane Doe | Reuters')."""
     if n_words > 30:
         return None
+    if _AGENCY_LINE.match(line):
+        return BylineMatch((), False)
     credit = bool(_CREDIT.match(line))
     if credit:
         return BylineMatch(tuple(_credited_names(line)), True)
@@ -191,13 +204,14 @@ def _names_in(line: str, start: int, end: int) -> list[tuple[int, int]]:
         candidate = piece.strip().rstrip(".")
         if not candidate:
             continue
+        employer = {w.lower().strip(".,") for w in candidate.split()} & (_ROLE_WORDS | _AGENCIES)
+        if names and employer:
+            # "By Jane Doe, Associated Press": what follows the names is their employer.
+            break
         match = re.match(_NAME, candidate)
         if match and _is_name(match.group()):
             lead = offset + (len(piece) - len(piece.lstrip()))
             names.append((lead, lead + match.end()))
-        elif names and {w.lower() for w in candidate.split()} & (_ROLE_WORDS | _AGENCIES):
-            # "By Jane Doe, Associated Press": what follows the names is their employer.
-            break
         else:
             return []
     return names

@@ -80,7 +80,10 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
         raise NoArticleFound("the page has no text")
     labelled = [_first_look(line, settings) for line in lines]
     _mark_repeats(labelled)
+    _mark_lists(labelled)
+    _mark_furniture_headings(labelled)
     start, end = _body_region(labelled)
+    end = _trim_trailing_list(labelled, start, end)
     body_words = sum(item.line.n_words for item in labelled[start:end] if item.label is LineLabel.BODY and item.line.prose > 0)
     if end <= start or body_words < settings.min_body_words:
         raise NoArticleFound(
@@ -101,7 +104,7 @@ def _first_look(line: Line, settings: ExtractSettings) -> LabelledLine:
     if line.n_words <= settings.max_headline_words:
         stamp = find_timestamp(line.text, line.n_words)
         byline = find_byline(line.text, line.n_words)
-        if byline is not None and byline.names:
+        if byline is not None:
             # A byline may carry the timestamp after a pipe: "By Jane Doe | 27 Feb 2022".
             tail_stamp = _timestamp_after_byline(line, byline)
             return LabelledLine(line, LineLabel.BYLINE, byline=byline, timestamp=tail_stamp)
@@ -135,6 +138,51 @@ def _mark_repeats(labelled: list[LabelledLine]) -> None:
         seen[key] += 1
 
 
+def _mark_lists(labelled: list[LabelledLine]) -> None:
+    """A list heading ('Related:', 'Most read') and the headline-like lines under it."""
+    for index, item in enumerate(labelled):
+        if item.label is not LineLabel.BODY:
+            continue
+        reason = list_header(item.line)
+        if reason is None:
+            continue
+        item.label, item.reason = LineLabel.BOILERPLATE, reason
+        for following in labelled[index + 1 :]:
+            if following.label is not LineLabel.BODY or not _list_item_like(following.line):
+                break
+            following.label, following.reason = LineLabel.BOILERPLATE, reason
+
+
+def _list_item_like(line: Line) -> bool:
+    """A headline: a few words, one clause, no closing full stop."""
+    return 2 <= line.n_words <= 25 and not re.search(r"[.!?…][\"”’']?\s*$", line.text)
+
+
+# Furniture whose short heading belongs with it ("Get the morning briefing" above a
+# sign-up prompt); read-more links are left out because they often follow a subheading.
+_HEADED_FURNITURE = frozenset(
+    {
+        BoilerplateReason.NEWSLETTER,
+        BoilerplateReason.SHARE_PROMPT,
+        BoilerplateReason.COMMENTS,
+        BoilerplateReason.NAVIGATION,
+        BoilerplateReason.ADVERTISEMENT,
+    }
+)
+
+
+def _mark_furniture_headings(labelled: list[LabelledLine]) -> None:
+    for index in range(len(labelled) - 2, -1, -1):
+        item, following = labelled[index], labelled[index + 1]
+        if (
+            item.label is LineLabel.BODY
+            and following.reason in _HEADED_FURNITURE
+            and item.line.n_words <= 6
+            and not item.line.terminal
+        ):
+            item.label, item.reason = LineLabel.BOILERPLATE, following.reason
+
+
 def _line_weight(item: LabelledLine) -> float:
     if item.label is LineLabel.BOILERPLATE:
         return -max(item.line.n_words, 2)
@@ -156,6 +204,22 @@ def _body_region(labelled: list[LabelledLine]) -> tuple[int, int]:
         if running > best:
             best, best_start, best_end = running, running_start, index + 1
     return best_start, best_end
+
+
+def _trim_trailing_list(labelled: list[LabelledLine], start: int, end: int) -> int:
+    """Two or more headline-like lines in a row at the end of the region (counting those
+    just after it) are links, not paragraphs: a news paragraph ends with punctuation."""
+
+    def listed(index: int) -> bool:
+        return labelled[index].label is LineLabel.BODY and _list_item_like(labelled[index].line)
+
+    run_start = end
+    while run_start > start and listed(run_start - 1):
+        run_start -= 1
+    run_end = end
+    while run_end < len(labelled) and listed(run_end):
+        run_end += 1
+    return run_start if run_end - run_start >= 2 and run_start > start and run_start < end else end
 
 
 def _is_prose(item: LabelledLine) -> bool:
@@ -364,6 +428,9 @@ def extract_text(
         elif item.label is LineLabel.BOILERPLATE:
             assert item.reason is not None
             boilerplate.append(Boilerplate.of(text, line.start, line.end, reason=item.reason))
+        elif item.byline is not None and item.byline.credit:
+            credits = BoilerplateReason.CREDITS
+            boilerplate.append(Boilerplate.of(text, line.start, line.end, reason=credits))
         if item.byline is not None:
             bylines.append((line, item.byline))
         if item.timestamp is not None:

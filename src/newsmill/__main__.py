@@ -1,0 +1,3 @@
+from newsmill.cli import run
+
+run()

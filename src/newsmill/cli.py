@@ -1,0 +1,173 @@
+"""The ``newsmill`` command: a thin shell over the library.
+
+Exit codes: 0 success; 1 the page holds no article (all furniture); 2 bad input or bad
+arguments (one line on stderr, never a traceback); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import nullcontext
+from pathlib import Path
+from typing import IO, Any
+
+from newsmill import __version__
+from newsmill.api import extract, parse_published
+from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
+from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
+from newsmill.model import Record, record_json_schema
+from newsmill.settings import Settings
+
+EXIT_OK, EXIT_NO_ARTICLE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
+DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".txt.gz", ".html.gz", ".htm.gz")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit code 2."""
+
+    def error(self, message: str) -> Any:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"newsmill: error: {message} (see: {self.prog} --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="newsmill", description="Raw news pages to clean, evidence-linked facts.")
+    parser.add_argument("--version", action="version", version=f"newsmill {__version__}")
+    parser.add_argument("--settings", metavar="TOML", help="settings file (defaults ← file ← NEWSMILL_* env)")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    one = commands.add_parser("analyze", help="analyse one page; JSON record on stdout")
+    one.add_argument("path", metavar="PATH|-", help="a text or HTML file, or - for stdin")
+    one.add_argument("--format", choices=("json", "text"), default="json")
+    one.add_argument("--url", help="the page's URL, kept on the record")
+    one.add_argument("--published", metavar="DATE", help="publication date (ISO 8601), e.g. 2022-02-27")
+    one.add_argument("--indent", type=int, default=2, help="JSON indent (0 for one line)")
+
+    many = commands.add_parser("extract", help="stream records of many pages as JSON lines")
+    many.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files or folders of .txt/.html pages")
+    many.add_argument("--jsonl", metavar="OUT", help="write JSON lines here (default: stdout)")
+
+    commands.add_parser("schema", help="print the JSON Schema of the record")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings.load(args.settings)
+        if args.command == "analyze":
+            return _analyze(args, settings)
+        if args.command == "extract":
+            return _extract(args, settings)
+        print(json.dumps(record_json_schema(), indent=2))
+        return EXIT_OK
+    except NoArticleFound as exc:
+        _fail(exc)
+        return EXIT_NO_ARTICLE
+    except NewsmillError as exc:
+        _fail(exc)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _fail(exc: NewsmillError) -> None:
+    print(f"newsmill: error: {exc}", file=sys.stderr)
+
+
+def _analyze(args: argparse.Namespace, settings: Settings) -> int:
+    published = parse_published(args.published) if args.published else None
+    if args.path == "-":
+        data = read_stream_bytes(sys.stdin.buffer, settings.ingest, "<stdin>")
+        document = read_source(data, url=args.url, settings=settings.ingest, name="<stdin>")
+    else:
+        document = read_source(Path(args.path), url=args.url, settings=settings.ingest, name=args.path)
+    record = extract(document, settings)
+    if published is not None:
+        record.published = published
+    if args.format == "json":
+        sys.stdout.write(record.to_json(indent=args.indent or None) + "\n")
+    else:
+        from newsmill.view import print_record
+
+        print_record(record)
+    return EXIT_OK
+
+
+def iter_document_paths(paths: Sequence[str]) -> Iterator[Path]:
+    """Files as given; folders walked in sorted order for their text and HTML pages."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.name.lower().endswith(DOCUMENT_SUFFIXES):
+                    yield child
+        else:
+            yield path
+
+
+def _extract(args: argparse.Namespace, settings: Settings) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Table
+
+    err = Console(stderr=True)
+    documents = list(iter_document_paths(args.paths))
+    counts: Counter[str] = Counter()
+    out_cm: Any = open(args.jsonl, "w", encoding="utf-8") if args.jsonl else nullcontext(sys.stdout)  # noqa: SIM115
+    progress = Progress(
+        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=not err.is_terminal, transient=True,
+    )
+    with out_cm as out, progress:
+        task = progress.add_task("extract", total=len(documents))
+        for path in documents:
+            counts["read"] += 1
+            outcome = _extract_one(path, settings, out)
+            counts[outcome] += 1
+            if outcome != "extracted":
+                err.print(f"[yellow]skip[/] {path}: {outcome}", highlight=False, markup=True)
+            progress.advance(task)
+    table = Table(title="newsmill extract", show_header=False)
+    for key in ("read", "extracted"):
+        table.add_row(key, str(counts.pop(key, 0)))
+    for key, value in sorted(counts.items()):
+        table.add_row(f"skipped: {key}", str(value))
+    err.print(table)
+    return EXIT_OK
+
+
+def _extract_one(path: Path, settings: Settings, out: IO[str]) -> str:
+    """Extract one document; a bad document is a counted outcome, never the end of the run."""
+    try:
+        document: RawDocument = read_source(path, settings=settings.ingest, name=str(path))
+        record: Record = extract(document, settings)
+    except NoArticleFound:
+        return "no_article"
+    except NewsmillError as exc:
+        return type(exc).__name__
+    out.write(record.to_json() + "\n")
+    return "extracted"
+
+
+def run() -> None:
+    """Console-script entry point."""
+    try:
+        code = main()
+    except ConfigError as exc:  # raised while parsing settings outside main's guard
+        _fail(exc)
+        code = EXIT_BAD_INPUT
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    run()
