@@ -26,7 +26,9 @@ SCHEMA_FILE = Path(__file__).resolve().parents[1] / "docs" / "record.schema.json
 
 
 def _record(text: str, **fields: object) -> Record:
-    return Record(id=record_id(text), text=text, extraction=ExtractionInfo(extractor="test", format="text"), **fields)
+    return Record(
+        id=record_id(text), text=text, extraction=ExtractionInfo(extractor="test", format="text"), **fields
+    )
 
 
 def test_model_span_must_match_its_length() -> None:

@@ -65,9 +65,15 @@ def parse_published(value: str | date | datetime) -> Published:
     """A user-given publication date (``--published``) as a :class:`Published`."""
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.strip()) if "T" in value or " " in value.strip() else date.fromisoformat(value.strip())
+            value = (
+                datetime.fromisoformat(value.strip())
+                if "T" in value or " " in value.strip()
+                else date.fromisoformat(value.strip())
+            )
         except ValueError as exc:
-            raise ConfigError(f"published must be an ISO 8601 date such as 2022-02-27, got {value!r}") from exc
+            raise ConfigError(
+                f"published must be an ISO 8601 date such as 2022-02-27, got {value!r}"
+            ) from exc
     if isinstance(value, datetime):
         return Published(
             value=value.isoformat(timespec="minutes" if not value.second else "seconds"),

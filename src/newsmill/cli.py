@@ -125,8 +125,13 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
     counts: Counter[str] = Counter()
     out_cm: Any = open(args.jsonl, "w", encoding="utf-8") if args.jsonl else nullcontext(sys.stdout)  # noqa: SIM115
     progress = Progress(
-        TextColumn("[bold]extract"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=not err.is_terminal, transient=True,
+        TextColumn("[bold]extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=True,
     )
     with out_cm as out, progress:
         task = progress.add_task("extract", total=len(documents))

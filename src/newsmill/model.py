@@ -221,7 +221,7 @@ class Record(BaseModel):
             if self.text[span.start : span.end] != span.text:
                 raise ValueError(
                     f"{path}: text[{span.start}:{span.end}] is "
-                    f"{self.text[span.start:span.end]!r}, span says {span.text!r}"
+                    f"{self.text[span.start : span.end]!r}, span says {span.text!r}"
                 )
         expected_body = PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs)
         if self.body != expected_body:

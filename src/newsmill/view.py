@@ -46,7 +46,9 @@ def render_record(record: Record) -> Group:
         removed.add_column("text", overflow="ellipsis", no_wrap=True)
         for item in record.boilerplate:
             removed.add_row(item.reason.value, Text(item.text))
-        parts.append(Panel(removed, title=f"furniture · {len(record.boilerplate)} removed", title_align="left"))
+        parts.append(
+            Panel(removed, title=f"furniture · {len(record.boilerplate)} removed", title_align="left")
+        )
     return Group(*parts)
 
 

@@ -99,10 +99,49 @@ _FOOTER = re.compile(
 
 # Words that make a line a label even inside otherwise long lines: a menu of them.
 _MENU_WORDS = frozenset(
-    """home news world business sport sports politics opinion culture lifestyle tech
-    technology science health entertainment travel video videos podcasts weather markets
-    money economy local national international us uk europe asia africa americas
-    middle east latest live login subscribe search menu more""".split()
+    [
+        "home",
+        "news",
+        "world",
+        "business",
+        "sport",
+        "sports",
+        "politics",
+        "opinion",
+        "culture",
+        "lifestyle",
+        "tech",
+        "technology",
+        "science",
+        "health",
+        "entertainment",
+        "travel",
+        "video",
+        "videos",
+        "podcasts",
+        "weather",
+        "markets",
+        "money",
+        "economy",
+        "local",
+        "national",
+        "international",
+        "us",
+        "uk",
+        "europe",
+        "asia",
+        "africa",
+        "americas",
+        "middle",
+        "east",
+        "latest",
+        "live",
+        "login",
+        "subscribe",
+        "search",
+        "menu",
+        "more",
+    ]
 )
 
 
@@ -145,7 +184,11 @@ def is_menu(line: Line) -> bool:
     if len(items) >= 3 and all(len(item.split()) <= 4 for item in items):
         return True
     lowered = [w.lower() for w in line.words]
-    return len(lowered) >= 3 and sum(w in _MENU_WORDS for w in lowered) >= 0.75 * len(lowered) and not line.terminal
+    return (
+        len(lowered) >= 3
+        and sum(w in _MENU_WORDS for w in lowered) >= 0.75 * len(lowered)
+        and not line.terminal
+    )
 
 
 def list_header(line: Line) -> Reason | None:

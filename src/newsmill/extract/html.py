@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from newsmill.errors import NoArticleFound
-from newsmill.extract.meta import normalise_name
+from newsmill.extract.meta import dateline_span, find_dateline, normalise_name
 from newsmill.model import (
     PARAGRAPH_SEPARATOR,
     Author,
@@ -51,7 +51,12 @@ def extract_html(
     subtitle_text = _clean(getattr(document, "description", None))
     if subtitle_text and paragraph_texts and paragraph_texts[0].startswith(subtitle_text[:60]):
         subtitle_text = None
-    author_names = [_clean(a) for a in re.split(r";|\band\b", getattr(document, "author", None) or "") if _clean(a)]
+    # trafilatura keeps the headline and standfirst when they sit inside the article.
+    while paragraph_texts and paragraph_texts[0] in {title_text, subtitle_text}:
+        paragraph_texts.pop(0)
+    author_names = [
+        _clean(a) for a in re.split(r";|\band\b", getattr(document, "author", None) or "") if _clean(a)
+    ]
 
     pieces: list[str] = []
     cursor = 0
@@ -76,12 +81,17 @@ def extract_html(
             offset += len(name) + 2
     paragraphs = [add(p) for p in paragraph_texts]
     text = PARAGRAPH_SEPARATOR.join(pieces)
+    dateline = None
+    if paragraphs and (found := find_dateline(paragraphs[0].text)) is not None:
+        dateline = dateline_span(text, paragraphs[0].start, found)
     published = None
     page_date = getattr(document, "date", None)
     if page_date:
         try:
             day = date.fromisoformat(str(page_date)[:10])
-            published = Published(value=day.isoformat(), date=day.isoformat(), precision="day", found_by="meta")
+            published = Published(
+                value=day.isoformat(), date=day.isoformat(), precision="day", found_by="meta"
+            )
         except ValueError:
             pass
     return Record(
@@ -91,7 +101,10 @@ def extract_html(
         text=text,
         title=title,
         subtitle=subtitle,
-        authors=[Author(start=s.start, end=s.end, text=s.text, name=normalise_name(n)) for s, n in byline_spans],
+        dateline=dateline,
+        authors=[
+            Author(start=s.start, end=s.end, text=s.text, name=normalise_name(n)) for s, n in byline_spans
+        ],
         published=published,
         paragraphs=paragraphs,
         body=PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs),

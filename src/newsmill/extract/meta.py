@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from newsmill.model import Dateline, Span
+
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -36,17 +38,130 @@ DATELINE = re.compile(
 )
 # Labels that look like an upper-case dateline but are not places.
 _NOT_PLACES = frozenset(
-    """BREAKING UPDATE UPDATED EXCLUSIVE WATCH LIVE OPINION ANALYSIS EDITORIAL PHOTOS PHOTO
-    VIDEO NOTE FILE CORRECTION COMMENT REVIEW INTERVIEW FACTBOX EXPLAINER TIMELINE URGENT
-    FLASH ALERT NEWS SPORT SPORTS FEATURE PODCAST LISTEN READ MORE ALSO WARNING
-    ADVERTISEMENT SPONSORED EDITORS EDITOR'S EDITOR’S Q&A FACT CHECK FACT-CHECK RELATED
-    TRENDING SUMMARY UPDATES EXCERPT TRANSCRIPT QUESTION ANSWER Q A AND BUT""".split()
+    [
+        "BREAKING",
+        "UPDATE",
+        "UPDATED",
+        "EXCLUSIVE",
+        "WATCH",
+        "LIVE",
+        "OPINION",
+        "ANALYSIS",
+        "EDITORIAL",
+        "PHOTOS",
+        "PHOTO",
+        "VIDEO",
+        "NOTE",
+        "FILE",
+        "CORRECTION",
+        "COMMENT",
+        "REVIEW",
+        "INTERVIEW",
+        "FACTBOX",
+        "EXPLAINER",
+        "TIMELINE",
+        "URGENT",
+        "FLASH",
+        "ALERT",
+        "NEWS",
+        "SPORT",
+        "SPORTS",
+        "FEATURE",
+        "PODCAST",
+        "LISTEN",
+        "READ",
+        "MORE",
+        "ALSO",
+        "WARNING",
+        "ADVERTISEMENT",
+        "SPONSORED",
+        "EDITORS",
+        "EDITOR'S",
+        "EDITOR’S",
+        "Q&A",
+        "FACT",
+        "CHECK",
+        "FACT-CHECK",
+        "RELATED",
+        "TRENDING",
+        "SUMMARY",
+        "UPDATES",
+        "EXCERPT",
+        "TRANSCRIPT",
+        "QUESTION",
+        "ANSWER",
+        "Q",
+        "A",
+        "AND",
+        "BUT",
+    ]
 )
-_PARTICLES = frozenset({"es", "de", "la", "del", "al", "el", "da", "do", "dos", "du", "of", "on", "upon", "the", "au", "en", "le", "les", "sur", "am", "an", "der", "van", "von"})
+_PARTICLES = frozenset(
+    {
+        "es",
+        "de",
+        "la",
+        "del",
+        "al",
+        "el",
+        "da",
+        "do",
+        "dos",
+        "du",
+        "of",
+        "on",
+        "upon",
+        "the",
+        "au",
+        "en",
+        "le",
+        "les",
+        "sur",
+        "am",
+        "an",
+        "der",
+        "van",
+        "von",
+    }
+)
 _AGENCIES = frozenset(
-    """reuters ap afp dpa xinhua ians pti app upi bloomberg ani tass efe ansa kyodo yonhap
-    anadolu aa cnn bbc bernama wam spa irna mena petra qna kuna bna sputnik ria
-    interfax ukrinform unian apa""".split()
+    [
+        "reuters",
+        "ap",
+        "afp",
+        "dpa",
+        "xinhua",
+        "ians",
+        "pti",
+        "app",
+        "upi",
+        "bloomberg",
+        "ani",
+        "tass",
+        "efe",
+        "ansa",
+        "kyodo",
+        "yonhap",
+        "anadolu",
+        "aa",
+        "cnn",
+        "bbc",
+        "bernama",
+        "wam",
+        "spa",
+        "irna",
+        "mena",
+        "petra",
+        "qna",
+        "kuna",
+        "bna",
+        "sputnik",
+        "ria",
+        "interfax",
+        "ukrinform",
+        "unian",
+        "apa",
+    ]
 )
 
 
@@ -70,12 +185,11 @@ def find_dateline(line: str) -> DatelineMatch | None:
         return None
     place = match.group("place")
     agency = match.group("agency")
-    upper = place.isupper()
-    if not upper:
-        # A capitalised word followed by a dash opens many sentences; trust mixed case only
-        # when an agency or a date vouches for it, or it carries a region ("Kyiv, Ukraine —").
-        if not (agency or match.group("date") or (match.group("region") and match.group("sep").strip() != ":")):
-            return None
+    # A capitalised word followed by a dash opens many sentences; trust mixed case only
+    # when an agency or a date vouches for it, or it carries a region ("Kyiv, Ukraine —").
+    vouched = agency or match.group("date") or (match.group("region") and match.group("sep").strip() != ":")
+    if not place.isupper() and not vouched:
+        return None
     words = place.replace("/", " ").split()
     if any(w.strip(".").upper() in _NOT_PLACES for w in words) or len(place) < 2:
         return None
@@ -89,10 +203,26 @@ def find_dateline(line: str) -> DatelineMatch | None:
         place_start=match.start("place"),
         place_end=match.end("place"),
         name=normalise_place(place),
-        region=normalise_place(region) if region and re.fullmatch(r"[A-Z]{4,}(?: [A-Z]+)*", region) else region,
+        region=normalise_place(region)
+        if region and re.fullmatch(r"[A-Z]{4,}(?: [A-Z]+)*", region)
+        else region,
         agency=agency.strip() if agency else None,
         date=(match.start("date"), match.end("date")) if match.group("date") else None,
         lead_end=match.end("sep") - (len(match.group("sep")) - len(match.group("sep").rstrip())),
+    )
+
+
+def dateline_span(text: str, line_start: int, match: DatelineMatch) -> Dateline:
+    """The :class:`Dateline` of a match found in the line starting at ``line_start``."""
+    return Dateline.of(
+        text,
+        line_start + match.place_start,
+        line_start + match.place_end,
+        name=match.name,
+        region=match.region,
+        agency=match.agency,
+        lead=Span.of(text, line_start, line_start + match.lead_end),
+        date=Span.of(text, line_start + match.date[0], line_start + match.date[1]) if match.date else None,
     )
 
 
@@ -141,14 +271,66 @@ _AGENCY_LINE = re.compile(
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&|;)\s*")
 _ROLE_WORDS = frozenset(
-    """staff writer reporter correspondent editor senior chief political foreign
-    desk news agency bureau contributor columnist associated press reuters afp bloomberg
-    the in for at from""".split()
+    [
+        "staff",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "senior",
+        "chief",
+        "political",
+        "foreign",
+        "desk",
+        "news",
+        "agency",
+        "bureau",
+        "contributor",
+        "columnist",
+        "associated",
+        "press",
+        "reuters",
+        "afp",
+        "bloomberg",
+        "the",
+        "in",
+        "for",
+        "at",
+        "from",
+    ]
 )
 _NOT_NAMES = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april
-    may june july august september october november december the this that these those its
-    his her their our""".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+    ]
 )
 
 
@@ -181,9 +363,9 @@ def find_byline(line: str, n_words: int) -> BylineMatch | None:
     pipe = re.match(rf"^({_NAME})\s*(?:\||,|—|–|-)\s*(.+)$", line)
     if pipe and n_words <= 10:
         tail_words = {w.strip(".,").lower() for w in pipe.group(2).split()}
-        if tail_words & (_ROLE_WORDS | _AGENCIES) and not _looks_dated(pipe.group(1)):
-            if _is_name(pipe.group(1)):
-                return BylineMatch(((pipe.start(1), pipe.end(1)),), False)
+        employer = tail_words & (_ROLE_WORDS | _AGENCIES)
+        if employer and not _looks_dated(pipe.group(1)) and _is_name(pipe.group(1)):
+            return BylineMatch(((pipe.start(1), pipe.end(1)),), False)
     return None
 
 
@@ -225,7 +407,11 @@ def _is_name(candidate: str) -> bool:
 def _tail_is_label(tail: str) -> bool:
     """After the names: nothing, or an employer/role ('Associated Press', 'Senior Reporter')."""
     words = [w.strip(".,;:()").lower() for w in tail.split() if w.strip(".,;:()")]
-    return len(words) <= 5 and all(w in _ROLE_WORDS or w in _AGENCIES or w[:1].isalpha() for w in words) and not re.search(r"[.!?]\s*$", tail.strip(" ,"))
+    return (
+        len(words) <= 5
+        and all(w in _ROLE_WORDS or w in _AGENCIES or w[:1].isalpha() for w in words)
+        and not re.search(r"[.!?]\s*$", tail.strip(" ,"))
+    )
 
 
 def _tail_is_meta(tail: str) -> bool:

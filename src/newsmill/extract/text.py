@@ -30,6 +30,7 @@ from newsmill.extract.meta import (
     BylineMatch,
     DatelineMatch,
     TimestampMatch,
+    dateline_span,
     find_byline,
     find_dateline,
     find_timestamp,
@@ -40,7 +41,6 @@ from newsmill.model import (
     Author,
     Boilerplate,
     BoilerplateReason,
-    Dateline,
     ExtractionInfo,
     Published,
     Record,
@@ -84,7 +84,11 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
     _mark_furniture_headings(labelled)
     start, end = _body_region(labelled)
     end = _trim_trailing_list(labelled, start, end)
-    body_words = sum(item.line.n_words for item in labelled[start:end] if item.label is LineLabel.BODY and item.line.prose > 0)
+    body_words = sum(
+        item.line.n_words
+        for item in labelled[start:end]
+        if item.label is LineLabel.BODY and item.line.prose > 0
+    )
     if end <= start or body_words < settings.min_body_words:
         raise NoArticleFound(
             f"no article found: {len(lines)} lines, none of them a run of prose "
@@ -237,7 +241,8 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
     if body_start is None:
         # Otherwise the body starts after the last byline or timestamp near its top.
         meta = [
-            i for i in range(0, min(end, first_prose + 2))
+            i
+            for i in range(0, min(end, first_prose + 2))
             if labelled[i].label in (LineLabel.BYLINE, LineLabel.TIMESTAMP)
         ]
         body_start = meta[-1] + 1 if meta and meta[-1] + 1 < end else start
@@ -251,7 +256,11 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
         if _headline_like(first.line, settings) and body_start + 1 < end:
             first.label = LineLabel.TITLE
             body_start += 1
-            while body_start < end and labelled[body_start].label is not LineLabel.BODY and labelled[body_start].label is not LineLabel.DATELINE:
+            while (
+                body_start < end
+                and labelled[body_start].label is not LineLabel.BODY
+                and labelled[body_start].label is not LineLabel.DATELINE
+            ):
                 body_start += 1
         return body_start
     for i in header:
@@ -366,7 +375,7 @@ def _read_tail(labelled: list[LabelledLine], end: int) -> None:
             list_reason = header
             continue
         item.label = LineLabel.BOILERPLATE
-        if item.line.n_words >= 3 and not item.line.terminal or item.line.trailing_joiner:
+        if (item.line.n_words >= 3 and not item.line.terminal) or item.line.trailing_joiner:
             item.reason = _list_reason(labelled, index, list_reason)
         else:
             item.reason = BoilerplateReason.FOOTER
@@ -376,7 +385,9 @@ def _content_words(text: str) -> set[str]:
     return {w.lower().strip("'’") for w in re.findall(r"[^\W\d_]{4,}", text) if w.lower() not in STOPWORDS}
 
 
-def _list_reason(labelled: list[LabelledLine], index: int, header: BoilerplateReason | None) -> BoilerplateReason:
+def _list_reason(
+    labelled: list[LabelledLine], index: int, header: BoilerplateReason | None
+) -> BoilerplateReason:
     """Related links share words with the article; trending headlines do not."""
     if header is not None:
         return header
@@ -424,7 +435,7 @@ def extract_text(
         elif item.label in (LineLabel.BODY, LineLabel.DATELINE):
             paragraphs.append(Span.of(text, line.start, line.end))
             if item.dateline is not None and dateline is None and len(paragraphs) == 1:
-                dateline = _dateline_span(text, line, item.dateline)
+                dateline = dateline_span(text, line.start, item.dateline)
         elif item.label is LineLabel.BOILERPLATE:
             assert item.reason is not None
             boilerplate.append(Boilerplate.of(text, line.start, line.end, reason=item.reason))
@@ -466,20 +477,6 @@ def _authors(text: str, bylines: list[tuple[Line, BylineMatch]]) -> list[Author]
             if all(author.name != name for author in authors):
                 authors.append(Author.of(text, line.start + start, line.start + end, name=name))
     return authors
-
-
-def _dateline_span(text: str, line: Line, match: DatelineMatch) -> Dateline:
-    base = line.start
-    return Dateline.of(
-        text,
-        base + match.place_start,
-        base + match.place_end,
-        name=match.name,
-        region=match.region,
-        agency=match.agency,
-        lead=Span.of(text, base, base + match.lead_end),
-        date=Span.of(text, base + match.date[0], base + match.date[1]) if match.date else None,
-    )
 
 
 def _published(text: str, stamps: list[tuple[Line, TimestampMatch]]) -> Published | None:

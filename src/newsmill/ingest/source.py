@@ -14,7 +14,10 @@ from newsmill.settings import IngestSettings
 
 Source = str | bytes | os.PathLike[str]
 
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p)\b", re.I | re.S)
+_HTML_START = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p)\b",
+    re.I | re.S,
+)
 _HTML_TAGS = re.compile(r"</?(?:p|div|br|span|a|article|section|h[1-6]|body|html)\b[^>]*>", re.I)
 
 
@@ -74,9 +77,7 @@ def read_path_bytes(path: Path, settings: IngestSettings) -> bytes:
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:
-            raise InputTooLarge(
-                f"{size:,} bytes is over the {settings.max_bytes:,}-byte limit", source=label
-            )
+            raise InputTooLarge(f"{size:,} bytes is over the {settings.max_bytes:,}-byte limit", source=label)
         with path.open("rb") as handle:
             return read_stream_bytes(handle, settings, label)
     except PermissionError as exc:
