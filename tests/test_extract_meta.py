@@ -1,0 +1,145 @@
+"""Datelines, bylines and timestamps parsed from single lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmill.extract.meta import find_byline, find_dateline, find_timestamp, normalise_place
+
+PROSE = " officials said on Tuesday that the talks would resume next week."
+
+
+@pytest.mark.parametrize(
+    ("lead", "place", "name", "region", "agency", "date"),
+    [
+        ("ISLAMABAD: ", "ISLAMABAD", "Islamabad", None, None, None),
+        ("WASHINGTON (Reuters) - ", "WASHINGTON", "Washington", None, "Reuters", None),
+        ("LONDON — ", "LONDON", "London", None, None, None),
+        ("KYIV, Feb 27 (AP) — ", "KYIV", "Kyiv", None, "AP", "Feb 27"),
+        ("NEW YORK, March 3 (Reuters) - ", "NEW YORK", "New York", None, "Reuters", "March 3"),
+        ("Kyiv, Ukraine (AP) — ", "Kyiv", "Kyiv", "Ukraine", "AP", None),
+        ("KYIV, UKRAINE — ", "KYIV", "Kyiv", "Ukraine", None, None),
+        ("WASHINGTON, D.C. — ", "WASHINGTON", "Washington", "D.C.", None, None),
+        ("SPRINGFIELD, Ill. (AP) — ", "SPRINGFIELD", "Springfield", "Ill.", "AP", None),
+        ("THE HAGUE — ", "THE HAGUE", "The Hague", None, None, None),
+        (
+            "DAR ES SALAAM, Tanzania (Reuters) - ",
+            "DAR ES SALAAM",
+            "Dar es Salaam",
+            "Tanzania",
+            "Reuters",
+            None,
+        ),
+        (
+            "SAN FRANCISCO/LONDON (Reuters) - ",
+            "SAN FRANCISCO/LONDON",
+            "San Francisco/London",
+            None,
+            "Reuters",
+            None,
+        ),
+        ("New Delhi, Feb 27 (PTI) ", "New Delhi", "New Delhi", None, "PTI", "Feb 27"),
+        ("PORT-AU-PRINCE, Haiti (AP) — ", "PORT-AU-PRINCE", "Port-au-Prince", "Haiti", "AP", None),
+    ],
+)
+def test_meta_dateline_parts(
+    lead: str, place: str, name: str, region: str | None, agency: str | None, date: str | None
+) -> None:
+    line = lead + "Government" + PROSE
+    found = find_dateline(line)
+    assert found is not None
+    assert line[found.place_start : found.place_end] == place
+    assert (found.name, found.region, found.agency) == (name, region, agency)
+    assert (line[found.date[0] : found.date[1]] if found.date else None) == date
+    assert line[: found.lead_end] == lead.rstrip()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "BREAKING: Government" + PROSE,
+        "UPDATE — Government" + PROSE,
+        "EXCLUSIVE: Government" + PROSE,
+        "Meanwhile — the government" + PROSE,
+        "However: the government" + PROSE,
+        "The government" + PROSE,
+        "LONDON — short line",
+        "Analysis: what the vote means",
+    ],
+)
+def test_meta_not_a_dateline(line: str) -> None:
+    assert find_dateline(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "names", "credit"),
+    [
+        ("By Jane Doe", ["Jane Doe"], False),
+        ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"], False),
+        ("By Jane Doe, John Smith and Ana Lima", ["Jane Doe", "John Smith", "Ana Lima"], False),
+        ("By JANE DOE, Associated Press", ["JANE DOE"], False),
+        ("By MARÍA TORRES, Associated Press", ["MARÍA TORRES"], False),
+        ("Jane Doe | Reuters", ["Jane Doe"], False),
+        ("Written by Jane Doe", ["Jane Doe"], False),
+        ("By Jane Doe | 27 Feb 2022", ["Jane Doe"], False),
+        ("Reporting by Jane Doe in Kyiv; Editing by Mark Potter", ["Jane Doe"], True),
+        ("Associated Press", [], False),
+    ],
+)
+def test_meta_bylines(line: str, names: list[str], credit: bool) -> None:
+    found = find_byline(line, len(line.split()))
+    assert found is not None
+    assert [line[a:b] for a, b in found.names] == names
+    assert found.credit is credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Thursday, the troops had advanced to the outskirts of the city.",
+        "By the end of the week, prices had fallen sharply across the region.",
+        "Jane Doe said the plan would fail.",
+        "Byline-free text about taxes",
+    ],
+)
+def test_meta_not_a_byline(line: str) -> None:
+    assert find_byline(line, len(line.split())) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp", "value"),
+    [
+        ("Published: 27 Feb 2022 10:14 PKT", "27 Feb 2022 10:14 PKT", "2022-02-27T10:14:00+05:00"),
+        (
+            "Updated 3:45 PM EST, Sun February 27, 2022",
+            "3:45 PM EST, Sun February 27, 2022",
+            "2022-02-27T15:45:00-05:00",
+        ),
+        ("February 27, 2022", "February 27, 2022", "2022-02-27"),
+        ("Published 14 Nov 2023 16:05 CET", "14 Nov 2023 16:05 CET", "2023-11-14T16:05:00+01:00"),
+        ("2022-02-27", "2022-02-27", "2022-02-27"),
+        ("Last updated on March 3, 2021", "March 3, 2021", "2021-03-03"),
+    ],
+)
+def test_meta_timestamps(line: str, stamp: str, value: str) -> None:
+    found = find_timestamp(line, len(line.split()))
+    assert found is not None
+    assert line[found.start : found.end] == stamp
+    assert found.value.isoformat() == value
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The treaty was signed on February 27, 2022 by both governments after long talks.",
+        "Prices rose 3% in 2022",
+        "Meeting set for next week",
+    ],
+)
+def test_meta_not_a_timestamp(line: str) -> None:
+    assert find_timestamp(line, len(line.split())) is None
+
+
+def test_meta_normalise_place_keeps_mixed_case() -> None:
+    assert normalise_place("RIO DE JANEIRO") == "Rio de Janeiro"
+    assert normalise_place("McAllen") == "McAllen"
