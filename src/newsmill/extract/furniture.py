@@ -23,7 +23,10 @@ _NAVIGATION = re.compile(
     r"you are here:?.*|close|back to top|go to top|next article|previous article|"
     r"privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us|"
     r"accessibility|sitemap|site map|advertise with us|careers|(?:[a-z]+ )?edition|"
-    r"latest news|top stories|breaking news|more news)$",
+    r"latest news|top stories|breaking news|more news|save|saved|bookmark|key events|"
+    r"listen(?: to this (?:article|story))?(?: \d+ min)?|leer en español|read in \w+|"
+    r"for immediate release|accept(?: all)?(?: cookies)?|reject all|manage (?:preferences|cookies|settings)|"
+    r"skip to (?:main )?content.*|skip to site index.*|print this (?:page|article)|text size)$",
     _I,
 )
 _LIST_HEADER_TRENDING = re.compile(
@@ -37,7 +40,8 @@ _LIST_HEADER_RELATED = re.compile(
     r"more (?:on this(?: story| topic)?|from [\w .&'’-]{2,40}|stories|like this|in [\w ]{2,30})|"
     r"read more|read next|recommended(?: for you| stories| reading)?|see also|you may also like|"
     r"you might also like|also read|also on [\w .]{2,30}|further reading|in other news|"
-    r"latest(?: stories| articles)?)\s*[:\-–—]?$",
+    r"latest(?: stories| articles)?|related topics?|more on this story|more to explore|"
+    r"explore more|top picks)\s*[:\-–—]?$",
     _I,
 )
 _READ_MORE = re.compile(
@@ -48,6 +52,8 @@ _READ_MORE = re.compile(
 )
 _SHARE = re.compile(
     r"^(?:share(?: this| the)?(?: article| story| page| post| video)?(?: on [\w ]+| via [\w ]+)?|"
+    r"click to (?:share|email|print)[\w ]*(?:\(opens in new window\))?|\d[\d,.]*k? shares?|"
+    r"share or comment on this article|share (?:this )?(?:with|via) [\w ]+|"
     r"share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|"
     r"telegram|copy link|copied|link copied|follow us(?: on [\w ,&]+)?|like us on facebook|"
     r"follow [\w .]+ on (?:twitter|x|facebook|instagram)(?: [@\w.]+)?|"
@@ -65,7 +71,7 @@ _NEWSLETTER = re.compile(
 _ADVERTISEMENT = re.compile(
     r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| links?)?|promoted(?: content)?|"
     r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
-    r"continue reading(?: below)?|scroll to continue(?: with content)?|"
+    r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|"
     r"paid (?:content|partner content))\s*[:.]?$",
     _I,
 )
@@ -76,7 +82,8 @@ _COPYRIGHT = re.compile(
 )
 _TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords|subjects?)\s*[:|]", _I)
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+comments?|comments?(?: \(\d+\))?|(?:show|view|hide|load|read) (?:all )?comments?)"
+    r"^(?:\d+\s+comments?|comments?(?: \(?\d+\)?)?|(?:show|view|hide|load|read) (?:all |more )?comments?|"
+    r"reply(?:\s*[·•|]\s*\d+ likes?)?|\d+ (?:likes?|replies|repl(?:y|ies)))"
     r"\s*[:.]?$|"
     r"^(?:leave a (?:comment|reply)|join the (?:conversation|discussion|debate)|post a comment|"
     r"be the first to comment|(?:sign|log) in to (?:post a )?comment|comments are closed|"
@@ -87,7 +94,9 @@ _CAPTION = re.compile(
     r"^(?:photo|image|picture|file photo|photograph|video|credit|illustration|graphic)"
     r"(?: credit)?\s*[:|/]|"
     r"(?:\(|\||—|–|-)\s*(?:photo|image|picture|file photo|credit)\s*:?\s*[\w .&/]+\)?$|"
-    r"^(?:image|photo) (?:copyright|source)\b|"
+    r"^(?:image|photo|picture|video) (?:copyright|source|caption|credit)s?\b|"
+    r"\bcredit\s*(?:\.\.\.|…)|"
+    r"(?:[.,;]|\s)\s*(?:photo|image|picture|file photo)s?\s*:\s*[\w .&/]{2,40}$|"
     r"\b(?:getty images|afp via getty|ap photo|reuters/[\w ]+|epa-efe)\b",
     _I,
 )
@@ -95,6 +104,21 @@ _FOOTER = re.compile(
     r"^(?:terms (?:&|and) conditions|privacy(?: policy| notice)?|cookie(?:s| policy| preferences)|"
     r"powered by [\w .]+|all content copyright|contact|feedback|corrections policy)$",
     _I,
+)
+# Sentences that only news-site templates write: print notes, disclaimers, consent banners.
+_TEMPLATE_SENTENCE = re.compile(
+    r"^(?:a version of this (?:article|story) (?:appears|appeared) in print\b|"
+    r"the views expressed (?:in this (?:article|piece|column) )?are\b|"
+    r"this (?:article|story) (?:was|has been) (?:originally )?(?:published|updated|amended|corrected)\b|"
+    r"we (?:value|care about) your privacy\b|this (?:site|website) uses cookies\b|"
+    r"(?:we|we and our partners) use cookies\b|by (?:continuing|using this site)[\w ,]+you (?:agree|consent)\b|"
+    r"media contact\s*:|for more information,? (?:please )?(?:contact|visit)\b|###$)",
+    _I,
+)
+# "Kurtenbach reported from Bangkok.", "Jane Doe contributed reporting from Paris."
+_CREDIT_SENTENCE = re.compile(
+    r"^[^\W\d_][\w'’.\- ,]{1,120}? (?:reported|contributed(?: reporting)?|contributed to this (?:report|article)|"
+    r"wrote this (?:report|article)|reported and wrote)(?: from [\w ,.'’\-]{2,60}| this report)?\.?$",
 )
 
 # Words that make a line a label even inside otherwise long lines: a menu of them.
@@ -156,9 +180,13 @@ def furniture_reason(line: Line) -> Reason | None:
         return Reason.COPYRIGHT
     if _TAGS.match(text):
         return Reason.TAGS
+    if line.n_words <= 40 and _TEMPLATE_SENTENCE.match(text):
+        return Reason.FOOTER
+    if line.n_words <= 25 and _CREDIT_SENTENCE.match(text):
+        return Reason.CREDITS
     if line.n_words <= 20 and _READ_MORE.match(text):
         return Reason.READ_MORE
-    if line.n_words <= 8:
+    if line.n_words <= 10:
         for pattern, reason in (
             (_ADVERTISEMENT, Reason.ADVERTISEMENT),
             (_SHARE, Reason.SHARE_PROMPT),

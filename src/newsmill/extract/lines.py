@@ -156,6 +156,16 @@ STOPWORDS = frozenset(
         "according",
     ]
 )
+# The commonest function words of the other languages news scrapes often hold, so that a
+# paragraph in German or Spanish still reads as prose (the density matters, not the word).
+FOREIGN_STOPWORDS = frozenset(
+    """der die das und ist nicht mit den dem des ein eine einer sich auf für von zu im sie
+    er es wird werden hat haben sagte le la les et est une un des du dans pour que qui pas
+    sur au aux avec il elle ce sont a été el los las y en del por con para una es se lo al
+    su o il di che non della per gli nel è o de em um uma os do da com não het een van
+    dat zijn op te niet met""".split()
+)
+_PROSE_WORDS = STOPWORDS | FOREIGN_STOPWORDS
 
 
 @dataclass(slots=True)
@@ -220,7 +230,10 @@ def _continues(previous: str, current: str) -> bool:
     if _TERMINAL.search(previous) or len(previous.split()) < 5:
         return False
     first = current.lstrip("\"'“‘(")[:1]
-    return first.islower()
+    # A wrapped number continues a long line ("5 percent of ..."); a numbered item ("5. ...")
+    # or a date ("12 March 2024", "21 shares" under a timestamp) does not.
+    wrapped_number = len(previous) >= 50 and re.match(r"[\d,.]+%?\s+[a-z]{3,}(?:\s+\w+){2}", current)
+    return first.islower() or bool(wrapped_number)
 
 
 def describe(line: Line) -> None:
@@ -232,7 +245,7 @@ def describe(line: Line) -> None:
     line.trailing_joiner = bool(_TRAILING_JOINER.search(line.text))
     rest = [w for w in words[1:] if w[0].isalpha()]
     line.title_case_ratio = sum(w[0].isupper() for w in rest) / len(rest) if rest else 0.0
-    line.stopword_ratio = sum(w.lower() in STOPWORDS for w in words) / len(words) if words else 0.0
+    line.stopword_ratio = sum(w.lower() in _PROSE_WORDS for w in words) / len(words) if words else 0.0
     line.prose = prose_score(line)
 
 

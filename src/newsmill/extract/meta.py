@@ -22,11 +22,13 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|r
 
 # "ISLAMABAD:", "WASHINGTON (Reuters) -", "KYIV, Feb 27 (AP) —", "Kyiv, Ukraine (AP) —",
 # "SAN FRANCISCO/LONDON (Reuters) -", "New Delhi, Feb 27 (PTI)".
-_UPPER_PLACE = r"[A-Z][A-Z'’.\-]*[A-Z.](?:[ /][A-Z][A-Z'’.\-]*[A-Z.]){0,3}"
+_CAP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_UPPER_PLACE = rf"[{_CAP}][{_CAP}'’.\-]*[{_CAP}.](?:[ /][{_CAP}][{_CAP}'’.\-]*[{_CAP}.]){{0,3}}"
 _MIXED_PLACE = r"[A-Z][a-z'’.\-]+(?:[ /-](?:[A-Z][a-z'’.\-]+|de|es|la|al|el|of|da))*"
 _REGION = r"[A-Z][A-Za-z.'’\-]*\.?(?: [A-Z][A-Za-z.'’\-]*\.?){0,2}"
 _DL_DATE = rf"(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?"
-_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{0,30}?)\)"
+# "(Reuters)", or a press-release wire: "/PRNewswire/".
+_AGENCY = r"(?:\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{0,30}?)\)|/(?P<wire>[A-Za-z][A-Za-z .\-]{1,30})/)"
 _SEP = r"\s*(?::|[-–—]{1,2})\s+"
 DATELINE = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}|{_MIXED_PLACE})"
@@ -126,6 +128,10 @@ _PARTICLES = frozenset(
 )
 _AGENCIES = frozenset(
     [
+        "prnewswire",
+        "businesswire",
+        "globenewswire",
+        "accesswire",
         "reuters",
         "ap",
         "afp",
@@ -184,7 +190,7 @@ def find_dateline(line: str) -> DatelineMatch | None:
     if not match:
         return None
     place = match.group("place")
-    agency = match.group("agency")
+    agency = match.group("agency") or match.group("wire")
     # A capitalised word followed by a dash opens many sentences; trust mixed case only
     # when an agency or a date vouches for it, or it carries a region ("Kyiv, Ukraine —").
     vouched = agency or match.group("date") or (match.group("region") and match.group("sep").strip() != ":")
@@ -250,87 +256,37 @@ def normalise_place(name: str) -> str:
 
 # --- Bylines ------------------------------------------------------------------------------
 
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_NAME_WORD = (
-    rf"(?:[{_UPPER}][a-zß-öø-ÿā-ž'’\-]+|[{_UPPER}]\.|[{_UPPER}][{_UPPER}'’\-]+|"
-    r"(?:de|van|von|der|da|al|bin|ibn|le|la|del|du)(?=\s))"
+# Lower-case particles inside names ("Ursula von der Leyen", "Ahmed bin Salman").
+_NAME_PARTICLES = frozenset(
+    "de del della der di da dos du la le van von den ter bin ibn al el abu ben y e".split()
 )
-_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,4}}"
+_NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_])|\.)*\.?")
 _BY = re.compile(r"^(?:written |story |words |text |reported |compiled )?by\s*:?\s+", re.I)
 _CREDIT = re.compile(
     r"^\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|research|"
     r"additional reporting) by\b",
     re.I,
 )
+_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&|;)\s*")
 # A line that only credits an agency or a desk: "Associated Press", "Staff Reporter".
 _AGENCY_LINE = re.compile(
     r"^(?:the )?(?:associated press|agence france-presse|reuters|afp|ap|bloomberg(?: news)?|"
     r"press trust of india|xinhua|dpa|(?:our |a )?(?:staff|special) (?:reporter|correspondent|writer)s?|"
-    r"(?:our|from our) correspondent|news desk|web desk|staff)\s*[.,]?$",
+    r"(?:our|from our) correspondent|news desk|web desk|staff|[\w ]{2,30} (?:report|desk|staff)|"
+    r"(?:[\w\-]+ ){0,3}(?:reporter|correspondent|editor|writer|columnist|contributor)(?:,? [\w .]{2,30})?)"
+    r"\s*[.,]?$",
     re.I,
 )
-_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&|;)\s*")
 _ROLE_WORDS = frozenset(
-    [
-        "staff",
-        "writer",
-        "reporter",
-        "correspondent",
-        "editor",
-        "senior",
-        "chief",
-        "political",
-        "foreign",
-        "desk",
-        "news",
-        "agency",
-        "bureau",
-        "contributor",
-        "columnist",
-        "associated",
-        "press",
-        "reuters",
-        "afp",
-        "bloomberg",
-        "the",
-        "in",
-        "for",
-        "at",
-        "from",
-    ]
+    """staff writer reporter correspondent editor senior chief political foreign
+    desk news agency bureau contributor columnist associated press reuters afp bloomberg
+    the in for at from report""".split()
 )
 _NOT_NAMES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-    ]
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december the this that these those its
+    his her their our a an in on at of for to with from by and or but is are was were said
+    says home news world sport business live opinion video""".split()
 )
 
 
@@ -342,30 +298,74 @@ class BylineMatch:
     credit: bool
 
 
+def name_length(candidate: str) -> int:
+    """Length of the personal name that opens ``candidate`` (2 to 5 words), else 0.
+
+    Each word starts with an upper-case letter of any script (``Nguyễn``, ``Černý``) or is a
+    name particle; apostrophes, hyphens and initials stay inside words (``O'Brien``,
+    ``Fisher-Lee``, ``J.``).
+    """
+    words = 0
+    end = 0
+    position = 0
+    for token in _NAME_TOKEN.finditer(candidate):
+        if candidate[position : token.start()].strip():
+            break
+        word = token.group()
+        bare = word.rstrip(".")
+        if bare.lower() in _NOT_NAMES:
+            break
+        if bare[:1].isupper():
+            words += 1
+            end = token.end()
+        elif bare in _NAME_PARTICLES and words:
+            pass
+        else:
+            break
+        position = token.end()
+    return end if 2 <= words <= 5 else 0
+
+
 def find_byline(line: str, n_words: int) -> BylineMatch | None:
     """Author names of a byline line ('By Jane Doe and John Smith', 'Jane Doe | Reuters')."""
     if n_words > 30:
         return None
     if _AGENCY_LINE.match(line):
         return BylineMatch((), False)
-    credit = bool(_CREDIT.match(line))
-    if credit:
+    if _CREDIT.match(line):
         return BylineMatch(tuple(_credited_names(line)), True)
     by = _BY.match(line)
     if by:
         segment_end = _segment_end(line, by.end())
         names = _names_in(line, by.end(), segment_end)
-        tail = line[segment_end:]
-        if names and _tail_is_label(line[names[-1][1] : segment_end]) and _tail_is_meta(tail):
+        if names and _tail_is_label(line[names[-1][1] : segment_end]) and len(line[segment_end:].split()) <= 12:
             return BylineMatch(tuple(names), False)
         return None
-    # "Jane Doe | Reuters", "Jane Doe, Associated Press" (name, then an agency or a role).
-    pipe = re.match(rf"^({_NAME})\s*(?:\||,|—|–|-)\s*(.+)$", line)
-    if pipe and n_words <= 10:
-        tail_words = {w.strip(".,").lower() for w in pipe.group(2).split()}
-        employer = tail_words & (_ROLE_WORDS | _AGENCIES)
-        if employer and not _looks_dated(pipe.group(1)) and _is_name(pipe.group(1)):
-            return BylineMatch(((pipe.start(1), pipe.end(1)),), False)
+    # "Jane Doe | Reuters", "Jane Doe, Associated Press": a name, then an employer or a role.
+    length = name_length(line)
+    if length and n_words <= 10:
+        rest = line[length:]
+        joiner = re.match(r"\s*(?:\||,|—|–|-)\s*", rest)
+        tail_words = {w.strip(".,").lower() for w in rest.split()}
+        if joiner and tail_words & (_ROLE_WORDS | _AGENCIES):
+            return BylineMatch(((0, length),), False)
+    return None
+
+
+def find_name_line(line: str, n_words: int) -> BylineMatch | None:
+    """A line of names only ('Jane Doe', 'Ciara Nugent and Ben Quinn'): a byline without
+    'By'. Only meaningful under a headline, where such a line names the authors."""
+    # A name line ends in a letter (or an initial's full stop), never a sentence's punctuation.
+    if n_words > 16 or re.search(r"[!?:;]\s*$|[^\W\d_]{2}\.\s*$", line):
+        return None
+    byline = find_byline(line, n_words)
+    if byline is not None:
+        return byline
+    names = _names_in(line, 0, _segment_end(line, 0))
+    covered = sum(b - a for a, b in names)
+    letters = len(re.sub(r"\W|\band\b", "", line[: _segment_end(line, 0)]))
+    if names and covered >= 0.6 * letters:
+        return BylineMatch(tuple(names), False)
     return None
 
 
@@ -390,36 +390,18 @@ def _names_in(line: str, start: int, end: int) -> list[tuple[int, int]]:
         if names and employer:
             # "By Jane Doe, Associated Press": what follows the names is their employer.
             break
-        match = re.match(_NAME, candidate)
-        if match and _is_name(match.group()):
-            lead = offset + (len(piece) - len(piece.lstrip()))
-            names.append((lead, lead + match.end()))
-        else:
+        length = name_length(candidate)
+        if not length:
             return []
+        lead = offset + (len(piece) - len(piece.lstrip()))
+        names.append((lead, lead + length))
     return names
-
-
-def _is_name(candidate: str) -> bool:
-    words = candidate.split()
-    return 2 <= len(words) <= 5 and not any(w.lower().strip(".") in _NOT_NAMES for w in words)
 
 
 def _tail_is_label(tail: str) -> bool:
     """After the names: nothing, or an employer/role ('Associated Press', 'Senior Reporter')."""
     words = [w.strip(".,;:()").lower() for w in tail.split() if w.strip(".,;:()")]
-    return (
-        len(words) <= 5
-        and all(w in _ROLE_WORDS or w in _AGENCIES or w[:1].isalpha() for w in words)
-        and not re.search(r"[.!?]\s*$", tail.strip(" ,"))
-    )
-
-
-def _tail_is_meta(tail: str) -> bool:
-    return not tail.strip() or len(tail.split()) <= 12
-
-
-def _looks_dated(text: str) -> bool:
-    return bool(re.search(_MONTH, text, re.I)) and bool(re.search(r"\d", text))
+    return len(words) <= 5 and not re.search(r"[.!?]\s*$", tail.strip(" ,"))
 
 
 def _credited_names(line: str) -> list[tuple[int, int]]:
@@ -455,6 +437,8 @@ _DATE_IN_LINE = re.compile(
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})\b",
     re.I,
 )
+# Where a second stamp starts: at a pipe or bullet, or at an "Updated" label.
+_STAMP_SPLIT = re.compile(r"\s[|•·]\s|(?<=\S)(?<!last)\s+(?=(?:last )?(?:updated|modified)\b)", re.I)
 _TIME_WORDS = re.compile(
     rf"^(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?|[ap]\.?m\.?|"
     r"[A-Z]{2,5}|utc|gmt|[+-]\d{2}:?\d{2}|at|on|of|hrs|ist|pkt|et|pt|h|updated|published|"
@@ -472,21 +456,47 @@ class TimestampMatch:
 
 
 def find_timestamp(line: str, n_words: int) -> TimestampMatch | None:
-    """A publication timestamp line: a date with a year, a time, a zone, a label, and no prose."""
-    if n_words > 16:
+    """A publication timestamp line: a date with a year, a time, a zone, a label, and no prose.
+
+    A line may hold both stamps ('Published 3 June 2023 | Updated 4 June 2023'): the
+    first one that parses is the publication.
+    """
+    if n_words > 28 or not _DATE_IN_LINE.search(line):
         return None
-    found = _DATE_IN_LINE.search(line)
-    if not found:
+    segments = [(0, len(line))]
+    cuts = [m.start() for m in _STAMP_SPLIT.finditer(line)]
+    if cuts:
+        bounds = [0, *cuts, len(line)]
+        segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    found: TimestampMatch | None = None
+    for seg_start, seg_end in segments:
+        segment = line[seg_start:seg_end]
+        if not segment.strip(" |•·-–—"):
+            continue
+        match = _segment_timestamp(segment)
+        if match is None:
+            return None  # a segment that is not a date: this line says something else
+        if found is None:
+            found = TimestampMatch(match.start + seg_start, match.end + seg_start, match.value, match.has_time)
+    return found
+
+
+def _segment_timestamp(segment: str) -> TimestampMatch | None:
+    if not _DATE_IN_LINE.search(segment):
         return None
-    label = _STAMP_LABEL.match(line)
-    start = label.end() if label else 0
+    segment_clean = segment.lstrip(" |•·-–—")
+    lead = len(segment) - len(segment_clean)
+    label = _STAMP_LABEL.match(segment_clean)
+    start = lead + (label.end() if label else 0)
     others = [
-        w for w in re.findall(r"[^\s,|•·()\[\]]+", line[start:]) if not _TIME_WORDS.match(w.strip(".:;-–—"))
+        w
+        for w in re.findall(r"[^\s,|•·()\[\]]+", segment[start:])
+        if not _TIME_WORDS.match(w.strip(".:;-–—"))
     ]
     if len([w for w in others if re.search(r"\w", w)]) > 2:
         return None
-    stamp = line[start:].strip(" |•·-–—:")
-    offset = line.find(stamp, start)
+    stamp = segment[start:].strip(" |•·-–—:")
+    offset = segment.find(stamp, start)
     value = parse_datetime(stamp)
     if value is None:
         return None

@@ -32,6 +32,7 @@ from newsmill.extract.meta import (
     TimestampMatch,
     dateline_span,
     find_byline,
+    find_name_line,
     find_dateline,
     find_timestamp,
     normalise_name,
@@ -82,19 +83,17 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
     _mark_repeats(labelled)
     _mark_lists(labelled)
     _mark_furniture_headings(labelled)
+    _mark_comment_section(labelled)
     start, end = _body_region(labelled)
     end = _trim_trailing_list(labelled, start, end)
-    body_words = sum(
-        item.line.n_words
-        for item in labelled[start:end]
-        if item.label is LineLabel.BODY and item.line.prose > 0
-    )
+    body_words = sum(item.line.n_words for item in labelled[start:end] if _is_prose(item))
     if end <= start or body_words < settings.min_body_words:
         raise NoArticleFound(
             f"no article found: {len(lines)} lines, none of them a run of prose "
             f"({body_words} prose words; at least {settings.min_body_words} needed)"
         )
     body_start = _read_header(labelled, start, end, settings)
+    _mark_author_bio(labelled, body_start, end)
     _read_inside(labelled, body_start, end)
     _read_tail(labelled, end)
     return labelled
@@ -187,6 +186,21 @@ def _mark_furniture_headings(labelled: list[LabelledLine]) -> None:
             item.label, item.reason = LineLabel.BOILERPLATE, following.reason
 
 
+def _mark_comment_section(labelled: list[LabelledLine]) -> None:
+    """After a comments heading that follows the article, readers' comments run to the end
+    of the page (or to the next furniture such as a footer)."""
+    prose_seen = 0
+    for index, item in enumerate(labelled):
+        if item.label is LineLabel.BODY and item.line.prose > 1:
+            prose_seen += 1
+        if item.reason is BoilerplateReason.COMMENTS and prose_seen >= 2:
+            for following in labelled[index + 1 :]:
+                if following.label is LineLabel.BOILERPLATE and following.reason is not BoilerplateReason.COMMENTS:
+                    break
+                following.label, following.reason = LineLabel.BOILERPLATE, BoilerplateReason.COMMENTS
+            return
+
+
 def _line_weight(item: LabelledLine) -> float:
     if item.label is LineLabel.BOILERPLATE:
         return -max(item.line.n_words, 2)
@@ -231,90 +245,92 @@ def _is_prose(item: LabelledLine) -> bool:
 
 
 def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: ExtractSettings) -> int:
-    """Find where the body starts; label the title, standfirst and furniture above it."""
-    first_prose = next(i for i in range(start, end) if _is_prose(labelled[i]))
-    # A dateline opens the body: look for one among the first lines of the region.
+    """Find where the body starts; label the title, standfirst and furniture above it.
+
+    The body starts at a dateline paragraph, else after the last byline or timestamp near
+    the top, else at the first full sentence of prose. Lines above it are the header.
+    """
+    prose = [i for i in range(start, end) if _is_prose(labelled[i])]
+    strong = [i for i in prose if labelled[i].line.terminal and labelled[i].line.n_words >= 8]
+    first_strong = strong[0] if strong else prose[0]
     body_start = next(
-        (i for i in range(start, min(end, first_prose + 4)) if labelled[i].label is LineLabel.DATELINE),
+        (i for i in range(start, min(end, first_strong + 4)) if labelled[i].label is LineLabel.DATELINE),
         None,
     )
     if body_start is None:
-        # Otherwise the body starts after the last byline or timestamp near its top.
         meta = [
             i
-            for i in range(0, min(end, first_prose + 2))
+            for i in range(0, min(end, first_strong + 2))
             if labelled[i].label in (LineLabel.BYLINE, LineLabel.TIMESTAMP)
         ]
-        body_start = meta[-1] + 1 if meta and meta[-1] + 1 < end else start
-        while body_start < end and labelled[body_start].label is not LineLabel.BODY:
-            body_start += 1
+        body_start = meta[-1] + 1 if meta and meta[-1] + 1 < end else first_strong
+    body_start = _skip_to_body(labelled, body_start, end)
+    # Bylines without "By" ("Sarah Whitfield" / "Business reporter, BBC News") open the body.
+    while body_start < end - 1 and labelled[body_start].label is LineLabel.BODY:
+        line = labelled[body_start].line
+        byline = find_name_line(line.text, line.n_words) if line.n_words <= 8 else None
+        if byline is None:
+            break
+        labelled[body_start].label, labelled[body_start].byline = LineLabel.BYLINE, byline
+        body_start = _skip_to_body(labelled, body_start + 1, end)
     header = [i for i in range(body_start) if labelled[i].label is LineLabel.BODY]
+    if not header:
+        return body_start
     title_index = _pick_title(labelled, header, settings)
-    if title_index is None and not header:
-        # No header above the body: the body's first line may itself be the title.
-        first = labelled[body_start]
-        if _headline_like(first.line, settings) and body_start + 1 < end:
-            first.label = LineLabel.TITLE
-            body_start += 1
-            while (
-                body_start < end
-                and labelled[body_start].label is not LineLabel.BODY
-                and labelled[body_start].label is not LineLabel.DATELINE
-            ):
-                body_start += 1
-        return body_start
     for i in header:
+        if i < title_index:
+            labelled[i].label, labelled[i].reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
+    labelled[title_index].label = LineLabel.TITLE
+    standfirst_taken = False
+    for i in (i for i in header if i > title_index):
         item = labelled[i]
-        if title_index is not None and i < title_index:
-            item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
-        elif i == title_index:
-            item.label = LineLabel.TITLE
-    after_title = [i for i in header if title_index is None or i > title_index]
-    if after_title:
-        first = labelled[after_title[0]]
-        if first.line.n_words >= 6 and not first.line.trailing_joiner:
-            first.label = LineLabel.STANDFIRST
-        else:
-            first.label, first.reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
-        for i in after_title[1:]:
+        byline = find_name_line(item.line.text, item.line.n_words)
+        if byline is not None:
+            item.label, item.byline = LineLabel.BYLINE, byline
+        elif not standfirst_taken and item.line.n_words >= 6 and not item.line.trailing_joiner:
+            item.label, standfirst_taken = LineLabel.STANDFIRST, True
+        elif standfirst_taken and item.line.prose > 0:
             # More header lines than a headline and a standfirst: keep prose as body.
-            if labelled[i].line.prose > 0:
-                body_start = min(body_start, i)
-            else:
-                labelled[i].label, labelled[i].reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
-    if not after_title and title_index is None:
-        return body_start
-    # A standfirst that the region swallowed (no dateline or byline after it).
-    if not after_title and title_index is not None:
-        candidate = labelled[body_start]
-        if (
-            candidate.label is LineLabel.BODY
-            and _standfirst_like(candidate.line)
-            and body_start + 1 < end
-            and any(_is_prose(labelled[j]) for j in range(body_start + 1, end))
-        ):
-            candidate.label = LineLabel.STANDFIRST
-            body_start += 1
+            body_start = min(body_start, i)
+        else:
+            item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
     return body_start
 
 
-def _pick_title(labelled: list[LabelledLine], header: list[int], settings: ExtractSettings) -> int | None:
-    """The first header line long enough to be a headline; shorter ones above are menus."""
+def _mark_author_bio(labelled: list[LabelledLine], body_start: int, end: int) -> None:
+    """'Jane Doe is a senior fellow at ...' closing an opinion piece: the author's bio."""
+    names = [
+        item.line.text[a:b]
+        for item in labelled[:body_start]
+        if item.byline is not None
+        for a, b in item.byline.names
+    ]
+    for item in labelled[max(body_start, end - 2) : end]:
+        text = item.line.text
+        if item.label is LineLabel.BODY and any(
+            re.match(rf"{re.escape(name)},?\s+(?:is|was|has been|writes|served)\b", text) for name in names
+        ):
+            item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.CREDITS
+
+
+def _skip_to_body(labelled: list[LabelledLine], index: int, end: int) -> int:
+    while index < end - 1 and labelled[index].label not in (LineLabel.BODY, LineLabel.DATELINE):
+        index += 1
+    return index
+
+
+def _pick_title(labelled: list[LabelledLine], header: list[int], settings: ExtractSettings) -> int:
+    """The first header line long enough to be a headline; shorter ones above are labels."""
     for i in header:
         line = labelled[i].line
         if _headline_like(line, settings) and line.n_words >= 3:
             return i
-    return header[-1] if header else None
+    return header[-1]
 
 
 def _headline_like(line: Line, settings: ExtractSettings) -> bool:
     sentences = len(re.findall(r"[.!?][\"”’']?\s+[A-Z“\"]", line.text))
     return 1 <= line.n_words <= settings.max_headline_words and sentences == 0 and not line.text.endswith(":")
-
-
-def _standfirst_like(line: Line) -> bool:
-    """A standfirst is one sentence-like line that does not end like a paragraph."""
-    return 6 <= line.n_words <= 60 and not re.search(r"[.!?…]\s*$", line.text) and not line.trailing_joiner
 
 
 def _read_inside(labelled: list[LabelledLine], body_start: int, end: int) -> None:

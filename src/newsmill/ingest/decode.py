@@ -38,6 +38,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 _GZIP_MAGIC = b"\x1f\x8b"
+_WESTERN_LOOKALIKES = frozenset(
+    {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "iso8859_9", "cp1254", "cp1257", "mac_roman"}
+)
 # C0 controls other than tab, newline, vertical tab, form feed and carriage return.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -85,20 +88,35 @@ def _decode(data: bytes, source: str | None) -> tuple[str, str]:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"invalid {encoding} after its byte-order mark", source=source) from exc
+    if b"\x00" in data[:4096]:
+        if not _looks_utf16(data):
+            raise BinaryInput("binary data (NUL bytes), not a text or HTML page", source=source)
+        # UTF-16 without a byte-order mark: the NULs fall on the high bytes of ASCII.
+        encoding = "utf-16-le" if data[1:4096:2].count(0) > data[0:4096:2].count(0) else "utf-16-be"
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"looks like {encoding} but does not decode", source=source) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
-        raise BinaryInput("binary data (NUL bytes), not a text or HTML page", source=source)
     # Imported here: detection is only needed for the minority of pages that are not UTF-8.
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:262144]).best()
     if best is None or best.encoding is None:
         raise DecodeError("not UTF-8 and no other encoding fits the bytes", source=source)
+    encoding = best.encoding
+    if encoding in _WESTERN_LOOKALIKES:
+        # On short texts detection confuses the single-byte Latin code pages; as in the
+        # WHATWG encoding standard, windows-1252 wins when it decodes the bytes cleanly.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     try:
-        return data.decode(best.encoding), best.encoding
+        return data.decode(encoding), encoding
     except (UnicodeDecodeError, LookupError) as exc:
         raise DecodeError(f"not UTF-8, and not {best.encoding} either", source=source) from exc
 

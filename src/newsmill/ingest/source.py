@@ -15,7 +15,7 @@ from newsmill.settings import IngestSettings
 Source = str | bytes | os.PathLike[str]
 
 _HTML_START = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p)\b",
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p)(?=[\s>/])",
     re.I | re.S,
 )
 _HTML_TAGS = re.compile(r"</?(?:p|div|br|span|a|article|section|h[1-6]|body|html)\b[^>]*>", re.I)
