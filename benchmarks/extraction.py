@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.metrics import extraction_prf  # noqa: E402
+from benchmarks.metrics import extraction_prf
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "extraction"
 
@@ -76,16 +76,18 @@ def main() -> None:
     print(f"{len(pages)} pages, repeat {args.repeat}")
     print(f"{'extractor':<12} {'pages/s':>8} {'P':>6} {'R':>6} {'F1':>6}")
     for r in results:
-        print(f"{r['name']:<12} {r['pages_per_s']:8.1f} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}")
+        scores = f"{r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}"
+        print(f"{r['name']:<12} {r['pages_per_s']:8.1f} {scores}")
     anchor, ours = results
-    print(f"ratio newsmill/trafilatura: speed {ours['pages_per_s'] / anchor['pages_per_s']:.2f}x, "
-          f"F1 {ours['f1'] - anchor['f1']:+.3f}")
+    print(
+        f"ratio newsmill/trafilatura: speed {ours['pages_per_s'] / anchor['pages_per_s']:.2f}x, "
+        f"F1 {ours['f1'] - anchor['f1']:+.3f}"
+    )
     if args.worst:
         from benchmarks.metrics import extraction_prf as prf
 
-        scored = sorted(
-            ((prf([(gold, out)])["f1"], pid) for (pid, _, _, gold), out in zip(pages, ours["outputs"], strict=True)),
-        )
+        pairs = zip(pages, ours["outputs"], strict=True)
+        scored = sorted((prf([(gold, out)])["f1"], pid) for (pid, _, _, gold), out in pairs)
         for f1, pid in scored[: args.worst]:
             print(f"  {f1:.3f} {pid}")
     if args.json:

@@ -111,13 +111,15 @@ _TEMPLATE_SENTENCE = re.compile(
     r"the views expressed (?:in this (?:article|piece|column) )?are\b|"
     r"this (?:article|story) (?:was|has been) (?:originally )?(?:published|updated|amended|corrected)\b|"
     r"we (?:value|care about) your privacy\b|this (?:site|website) uses cookies\b|"
-    r"(?:we|we and our partners) use cookies\b|by (?:continuing|using this site)[\w ,]+you (?:agree|consent)\b|"
+    r"(?:we|we and our partners) use cookies\b|"
+    r"by (?:continuing|using this site)[\w ,]+you (?:agree|consent)\b|"
     r"media contact\s*:|for more information,? (?:please )?(?:contact|visit)\b|###$)",
     _I,
 )
 # "Kurtenbach reported from Bangkok.", "Jane Doe contributed reporting from Paris."
 _CREDIT_SENTENCE = re.compile(
-    r"^[^\W\d_][\w'’.\- ,]{1,120}? (?:reported|contributed(?: reporting)?|contributed to this (?:report|article)|"
+    r"^[^\W\d_][\w'’.\- ,]{1,120}? "
+    r"(?:reported|contributed(?: reporting)?|contributed to this (?:report|article)|"
     r"wrote this (?:report|article)|reported and wrote)(?: from [\w ,.'’\-]{2,60}| this report)?\.?$",
 )
 

@@ -338,7 +338,11 @@ def find_byline(line: str, n_words: int) -> BylineMatch | None:
     if by:
         segment_end = _segment_end(line, by.end())
         names = _names_in(line, by.end(), segment_end)
-        if names and _tail_is_label(line[names[-1][1] : segment_end]) and len(line[segment_end:].split()) <= 12:
+        if (
+            names
+            and _tail_is_label(line[names[-1][1] : segment_end])
+            and len(line[segment_end:].split()) <= 12
+        ):
             return BylineMatch(tuple(names), False)
         return None
     # "Jane Doe | Reuters", "Jane Doe, Associated Press": a name, then an employer or a role.
@@ -477,7 +481,9 @@ def find_timestamp(line: str, n_words: int) -> TimestampMatch | None:
         if match is None:
             return None  # a segment that is not a date: this line says something else
         if found is None:
-            found = TimestampMatch(match.start + seg_start, match.end + seg_start, match.value, match.has_time)
+            found = TimestampMatch(
+                match.start + seg_start, match.end + seg_start, match.value, match.has_time
+            )
     return found
 
 

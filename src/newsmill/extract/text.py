@@ -32,8 +32,8 @@ from newsmill.extract.meta import (
     TimestampMatch,
     dateline_span,
     find_byline,
-    find_name_line,
     find_dateline,
+    find_name_line,
     find_timestamp,
     normalise_name,
 )
@@ -195,7 +195,10 @@ def _mark_comment_section(labelled: list[LabelledLine]) -> None:
             prose_seen += 1
         if item.reason is BoilerplateReason.COMMENTS and prose_seen >= 2:
             for following in labelled[index + 1 :]:
-                if following.label is LineLabel.BOILERPLATE and following.reason is not BoilerplateReason.COMMENTS:
+                if (
+                    following.label is LineLabel.BOILERPLATE
+                    and following.reason is not BoilerplateReason.COMMENTS
+                ):
                     break
                 following.label, following.reason = LineLabel.BOILERPLATE, BoilerplateReason.COMMENTS
             return
@@ -445,7 +448,7 @@ def extract_text(
     for item in labelled:
         line = item.line
         if item.label is LineLabel.TITLE and title is None:
-            title = Span.of(text, line.start, line.end)
+            title = Span.of(text, line.start, line.start + _without_site_name(line.text))
         elif item.label is LineLabel.STANDFIRST and subtitle is None:
             subtitle = Span.of(text, line.start, line.end)
         elif item.label in (LineLabel.BODY, LineLabel.DATELINE):
@@ -481,6 +484,15 @@ def extract_text(
             extractor=EXTRACTOR_NAME, format="text", encoding=encoding, warnings=list(warnings or [])
         ),
     )
+
+
+_SITE_SUFFIX = re.compile(r"\s+\|\s+(?:the\s+)?[A-Z][\w.&'’\-]*(?:\s+[\w.&'’\-]+){0,4}\s*$")
+
+
+def _without_site_name(title: str) -> int:
+    """Length of a headline without a trailing site name ('... | The Daily Star')."""
+    suffix = _SITE_SUFFIX.search(title)
+    return suffix.start() if suffix and suffix.start() > 15 else len(title)
 
 
 def _authors(text: str, bylines: list[tuple[Line, BylineMatch]]) -> list[Author]:
