@@ -1,20 +1,40 @@
-"""HTML pages → the article record, through trafilatura (the baseline the next issue beats).
+"""HTML pages → the article record.
 
-The record's ``text`` is built from what the page says: the title, the standfirst, the
-byline, then the body paragraphs, separated by blank lines; every field is then a span of
-that text, so the span contract holds for HTML exactly as for plain text.
+The fast path parses with lexbor (selectolax), linearises the page into text blocks
+(``dom.py``) and decides, block by block, what is article and what is furniture:
+
+1. *Container*: each prose block votes for its parent (fully) and grandparent (half), as
+   in Readability; the element with the most votes holds the article. Sibling containers
+   with a fair share of votes join it, so a body split around an advert is kept whole.
+2. *Inside the container*: blocks are paragraphs unless their DOM context (``nav``,
+   ``figure``, a class like ``related`` or ``share``), their link density or their wording
+   (the same closed-class furniture phrases as plain-text pages) says otherwise.
+3. *Header*: the headline block is the one closest to the metadata title; the standfirst
+   the one closest to the description; bylines and timestamps from class hints and text.
+
+The record's ``text`` is the page's text, one block per line, so every removed block is a
+span too (``boilerplate``, with its reason). When the fast path finds no article,
+trafilatura is the fallback.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from newsmill.errors import NoArticleFound
-from newsmill.extract.meta import dateline_span, find_dateline, normalise_name
+from newsmill.extract.dom import HEADINGS, Block, linearise
+from newsmill.extract.furniture import furniture_reason
+from newsmill.extract.htmlmeta import PageMeta, read_meta
+from newsmill.extract.lines import Line, describe
+from newsmill.extract.meta import dateline_span, find_byline, find_dateline, find_timestamp, normalise_name
 from newsmill.model import (
     PARAGRAPH_SEPARATOR,
     Author,
+    Boilerplate,
+    BoilerplateReason,
     ExtractionInfo,
     Published,
     Record,
@@ -23,7 +43,43 @@ from newsmill.model import (
 )
 from newsmill.settings import ExtractSettings
 
-EXTRACTOR_NAME = "newsmill.html-trafilatura/1"
+EXTRACTOR_NAME = "newsmill.html/1"
+FALLBACK_NAME = "newsmill.html-trafilatura/1"
+
+_CONTAINER_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "th"})
+_FURNITURE_STRUCTURES = {
+    "nav": BoilerplateReason.NAVIGATION,
+    "menu": BoilerplateReason.NAVIGATION,
+    "footer": BoilerplateReason.FOOTER,
+    "aside": BoilerplateReason.LINK_LIST,
+    "form": BoilerplateReason.NEWSLETTER,
+    "figure": BoilerplateReason.CAPTION,
+    "figcaption": BoilerplateReason.CAPTION,
+    "dialog": BoilerplateReason.FOOTER,
+}
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def count_words(text: str) -> int:
+    """Words, counting Chinese, Japanese and Korean characters by twos (no spaces there)."""
+    cjk = len(_CJK.findall(text))
+    return len(_WORD.findall(text)) - (1 if cjk else 0) + cjk // 2
+
+
+class Label:
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    BYLINE = "byline"
+    TIMESTAMP = "timestamp"
+    BODY = "body"
+    FURNITURE = "furniture"
+
+
+@dataclass(slots=True)
+class Decision:
+    label: str
+    reason: BoilerplateReason | None = None
 
 
 def extract_html(
@@ -36,86 +92,403 @@ def extract_html(
     settings: ExtractSettings | None = None,
 ) -> Record:
     """Extract the article of an HTML page. Raises :class:`NoArticleFound`."""
-    # Imported here: trafilatura and lxml cost ~0.3 s to import; text pages never need them.
-    from trafilatura import bare_extraction
+    from selectolax.lexbor import LexborHTMLParser
 
     settings = settings or ExtractSettings()
-    document = bare_extraction(
-        html, url=url, include_comments=False, include_tables=False, with_metadata=True
-    )
-    raw_body = (document.text or "") if document is not None else ""
-    paragraph_texts = [" ".join(p.split()) for p in re.split(r"\n+", raw_body) if p.strip()]
-    if sum(len(p.split()) for p in paragraph_texts) < settings.min_body_words:
-        raise NoArticleFound("no article found in the HTML page", source=source)
-    title_text = _clean(getattr(document, "title", None))
-    subtitle_text = _clean(getattr(document, "description", None))
-    if subtitle_text and paragraph_texts and paragraph_texts[0].startswith(subtitle_text[:60]):
-        subtitle_text = None
-    # trafilatura keeps the headline and standfirst when they sit inside the article.
-    while paragraph_texts and paragraph_texts[0] in {title_text, subtitle_text}:
-        paragraph_texts.pop(0)
-    author_names = [
-        _clean(a) for a in re.split(r";|\band\b", getattr(document, "author", None) or "") if _clean(a)
-    ]
+    tree = LexborHTMLParser(html)
+    meta = read_meta(tree, url)
+    blocks = linearise(tree.body) if tree.body is not None else []
+    decisions = classify_blocks(blocks, meta)
+    body_words = sum(count_words(b.text) for b, d in zip(blocks, decisions, strict=True) if d.label == Label.BODY)
+    if body_words < settings.min_body_words:
+        return _trafilatura_record(html, source, url, encoding, warnings, settings)
+    return _build_record(blocks, decisions, meta, source, url, encoding, warnings)
 
-    pieces: list[str] = []
-    cursor = 0
 
-    def add(piece: str) -> Span:
-        nonlocal cursor
-        if pieces:
-            cursor += len(PARAGRAPH_SEPARATOR)
-        pieces.append(piece)
-        span = Span(start=cursor, end=cursor + len(piece), text=piece)
-        cursor += len(piece)
-        return span
+# --- Decisions ----------------------------------------------------------------------------
 
-    title = add(title_text) if title_text else None
-    subtitle = add(subtitle_text) if subtitle_text else None
-    byline_spans: list[tuple[Span, str]] = []
-    if author_names:
-        byline = add("By " + ", ".join(author_names))
-        offset = byline.start + 3
-        for name in author_names:
-            byline_spans.append((Span(start=offset, end=offset + len(name), text=name), name))
-            offset += len(name) + 2
-    paragraphs = [add(p) for p in paragraph_texts]
-    text = PARAGRAPH_SEPARATOR.join(pieces)
+
+def classify_blocks(blocks: list[Block], meta: PageMeta) -> list[Decision]:
+    """One decision per block: title, standfirst, byline, timestamp, body or furniture."""
+    decisions = [Decision(Label.FURNITURE) for _ in blocks]
+    if not blocks:
+        return decisions
+    _resolve_flags(blocks)
+    region = _article_region(blocks)
+    first_body = last_body = None
+    for index, block in enumerate(blocks):
+        if index not in region:
+            continue
+        reason = _furniture_in_article(block)
+        if reason is None:
+            decisions[index] = Decision(Label.BODY)
+            first_body = index if first_body is None else first_body
+            last_body = index
+        else:
+            decisions[index] = Decision(Label.FURNITURE, reason)
+    if first_body is None or last_body is None:
+        return decisions
+    _trim_edges(blocks, decisions, first_body, last_body)
+    _read_header(blocks, decisions, meta)
+    for index, decision in enumerate(decisions):
+        if decision.label == Label.FURNITURE and decision.reason is None:
+            decision.reason = _outside_reason(blocks[index], index, first_body)
+    return decisions
+
+
+def _resolve_flags(blocks: list[Block]) -> None:
+    """Set each block's furniture context from its flagged ancestors, ignoring ancestors
+    that hold a large share of the page's prose: those are page wrappers with unlucky
+    names (Blogger's "widget Blog", an ASP.NET <form>), not furniture."""
+    held: defaultdict[int, float] = defaultdict(float)
+    total = 0.0
+    for block in blocks:
+        vote = _raw_vote(block)
+        total += vote
+        for element, _ in block.flags:
+            held[element] += vote
+    limit = 0.4 * total
+    for block in blocks:
+        block.structural = block.negative = None
+        for element, flag in reversed(block.flags):
+            if total and held[element] > limit:
+                continue
+            if flag.startswith("structural:"):
+                block.structural = block.structural or flag[11:]
+            elif block.negative is None:
+                block.negative = flag
+            if block.structural and block.negative:
+                break
+
+
+def _container(block: Block) -> int | None:
+    """The element a block's text belongs to: a paragraph's parent, or a text-bearing div."""
+    if not block.path:
+        return None
+    if block.tag in _CONTAINER_TAGS:
+        return block.path[-2] if len(block.path) >= 2 else None
+    return block.path[-1]
+
+
+def _prose_vote(block: Block) -> float:
+    if block.negative or block.structural in _FURNITURE_STRUCTURES:
+        return 0.0
+    return _raw_vote(block)
+
+
+def _raw_vote(block: Block) -> float:
+    """How much a block looks like article prose, from its own text and link density."""
+    if block.tag in HEADINGS:
+        return 0.0
+    length = len(block.text)
+    if length < 25 or block.link_density > 0.35:
+        return 0.0
+    vote = 1.0 + block.text.count(",") * 0.5 + min(length / 100, 3.0)
+    if block.tag == "p":
+        vote += 1.0
+    if block.positive:
+        vote *= 1.25
+    return vote
+
+
+def _article_region(blocks: list[Block]) -> set[int]:
+    """Indices of the blocks inside the article container (and its split-off siblings)."""
+    scores: defaultdict[int, float] = defaultdict(float)
+    parent_of: dict[int, int | None] = {}
+    for block in blocks:
+        for depth, element in enumerate(block.path):
+            parent_of.setdefault(element, block.path[depth - 1] if depth else None)
+        vote = _prose_vote(block)
+        container = _container(block)
+        if not vote or container is None:
+            continue
+        scores[container] += vote
+        parent = parent_of.get(container)
+        if parent is not None:
+            scores[parent] += vote / 2
+    if not scores:
+        return set()
+    best = max(scores, key=scores.__getitem__)
+    chosen = {best}
+    parent = parent_of.get(best)
+    if parent is not None:
+        # A body split around an advert or a pull quote: sibling containers with votes.
+        for element, score in scores.items():
+            if element != best and parent_of.get(element) == parent and score >= 0.15 * scores[best]:
+                chosen.add(element)
+    return {i for i, block in enumerate(blocks) if chosen.intersection(block.path)}
+
+
+def _furniture_in_article(block: Block) -> BoilerplateReason | None:
+    """Why a block inside the article container is still furniture, if it is."""
+    if block.negative:
+        return BoilerplateReason(block.negative)
+    if block.structural in _FURNITURE_STRUCTURES:
+        return _FURNITURE_STRUCTURES[block.structural]
+    line = _line(block.text)
+    reason = furniture_reason(line)
+    if reason is not None:
+        return reason
+    if block.link_density > 0.5 and line.n_words < 40:
+        return BoilerplateReason.READ_MORE if line.n_words < 25 else BoilerplateReason.LINK_LIST
+    return None
+
+
+def _trim_edges(blocks: list[Block], decisions: list[Decision], first: int, last: int) -> None:
+    """Headings and short link-ish lines that close the article are list headings."""
+    index = last
+    while index > first:
+        block = blocks[index]
+        if decisions[index].label != Label.BODY:
+            index -= 1
+            continue
+        if block.tag in HEADINGS or (block.in_list and block.link_density > 0.3):
+            decisions[index] = Decision(Label.FURNITURE, BoilerplateReason.LINK_LIST)
+            index -= 1
+            continue
+        break
+
+
+def _similarity(a: str, b: str) -> float:
+    left, right = set(_WORD.findall(a.lower())), set(_WORD.findall(b.lower()))
+    if not left or not right:
+        return 0.0
+    return len(left & right) / len(left | right)
+
+
+def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta) -> None:
+    body = [i for i, d in enumerate(decisions) if d.label == Label.BODY]
+    first_body = body[0]
+    # The headline: the short block most like the metadata title (an h1 if there is one).
+    candidates = [i for i, b in enumerate(blocks) if len(b.text) <= 300 and i <= first_body + 3]
+    title_index = None
+    if meta.title:
+        scored = [(_similarity(blocks[i].text, meta.title) + (0.2 if blocks[i].tag == "h1" else 0), i) for i in candidates]
+        best = max(scored, default=(0.0, None))
+        if best[1] is not None and best[0] >= 0.5:
+            title_index = best[1]
+    if title_index is None:
+        title_index = next((i for i in candidates if blocks[i].tag == "h1"), None)
+    if title_index is not None:
+        decisions[title_index] = Decision(Label.TITLE)
+    # Everything up to and including the title that was called body is header, not body.
+    if title_index is not None and title_index >= first_body:
+        for i in range(first_body, title_index):
+            if decisions[i].label == Label.BODY:
+                decisions[i] = Decision(Label.FURNITURE, BoilerplateReason.NAVIGATION)
+    start = (title_index + 1) if title_index is not None else 0
+    body = [i for i, d in enumerate(decisions) if d.label == Label.BODY]
+    if not body:
+        return
+    first_body = body[0]
+    window = range(start, min(len(blocks), first_body + 3))
+    standfirst_done = False
+    for i in window:
+        block = blocks[i]
+        if decisions[i].label not in (Label.BODY, Label.FURNITURE) or len(block.text) > 600:
+            continue
+        line = _line(block.text)
+        if block.byline_hint or block.date_hint or line.n_words <= 12:
+            if find_timestamp(block.text, line.n_words) is not None and (block.date_hint or line.n_words <= 8):
+                decisions[i] = Decision(Label.TIMESTAMP)
+                continue
+            byline = find_byline(block.text, line.n_words)
+            if byline is not None and byline.names and (block.byline_hint or block.text.lower().startswith("by")):
+                decisions[i] = Decision(Label.BYLINE)
+                continue
+        if not standfirst_done and i < first_body + 2:
+            similar = meta.description and _similarity(block.text, meta.description) >= 0.6
+            if similar or (block.standfirst_hint and i <= first_body and decisions[i].label == Label.BODY):
+                decisions[i] = Decision(Label.STANDFIRST)
+                standfirst_done = True
+
+
+def _outside_reason(block: Block, index: int, first_body: int) -> BoilerplateReason:
+    if block.negative:
+        return BoilerplateReason(block.negative)
+    if block.structural in _FURNITURE_STRUCTURES:
+        return _FURNITURE_STRUCTURES[block.structural]
+    reason = furniture_reason(_line(block.text))
+    if reason is not None:
+        return reason
+    if index < first_body:
+        return BoilerplateReason.NAVIGATION
+    return BoilerplateReason.LINK_LIST if block.link_density > 0.5 else BoilerplateReason.FOOTER
+
+
+def _line(text: str) -> Line:
+    line = Line(0, 0, len(text), text, False)
+    describe(line)
+    return line
+
+
+# --- Record -------------------------------------------------------------------------------
+
+
+def _build_record(
+    blocks: list[Block],
+    decisions: list[Decision],
+    meta: PageMeta,
+    source: str | None,
+    url: str | None,
+    encoding: str | None,
+    warnings: list[str] | None,
+) -> Record:
+    lines: list[tuple[str, Decision]] = [(b.text, d) for b, d in zip(blocks, decisions, strict=True)]
+    if not any(d.label == Label.TITLE for _, d in lines) and meta.title:
+        lines.insert(0, (meta.title, Decision(Label.TITLE)))
+    offsets: list[int] = []
+    position = 0
+    for text, _ in lines:
+        offsets.append(position)
+        position += len(text) + 1
+    text = "\n".join(t for t, _ in lines)
+
+    title = subtitle = None
+    paragraphs: list[Span] = []
+    boilerplate: list[Boilerplate] = []
+    stamp_span = None
+    byline_spans: list[tuple[int, str]] = []
+    for (line_text, decision), start in zip(lines, offsets, strict=True):
+        end = start + len(line_text)
+        if decision.label == Label.TITLE and title is None:
+            title = Span.of(text, start, end)
+        elif decision.label == Label.STANDFIRST and subtitle is None:
+            subtitle = Span.of(text, start, end)
+        elif decision.label == Label.BODY:
+            paragraphs.append(Span.of(text, start, end))
+        elif decision.label == Label.TIMESTAMP and stamp_span is None:
+            found = find_timestamp(line_text, len(line_text.split()))
+            if found is not None:
+                stamp_span = (Span.of(text, start + found.start, start + found.end), found.value)
+        elif decision.label == Label.BYLINE:
+            byline_spans.append((start, line_text))
+        elif decision.label == Label.FURNITURE:
+            boilerplate.append(Boilerplate.of(text, start, end, reason=decision.reason or BoilerplateReason.FOOTER))
+
+    authors = _authors(text, meta, byline_spans)
     dateline = None
-    if paragraphs and (found := find_dateline(paragraphs[0].text)) is not None:
-        dateline = dateline_span(text, paragraphs[0].start, found)
-    published = None
-    page_date = getattr(document, "date", None)
-    if page_date:
-        try:
-            day = date.fromisoformat(str(page_date)[:10])
-            published = Published(
-                value=day.isoformat(), date=day.isoformat(), precision="day", found_by="meta"
-            )
-        except ValueError:
-            pass
+    if paragraphs and (found_dateline := find_dateline(paragraphs[0].text)) is not None:
+        dateline = dateline_span(text, paragraphs[0].start, found_dateline)
     return Record(
         id=record_id(text),
         source=source,
-        url=url or getattr(document, "url", None),
+        url=url or meta.url,
         text=text,
         title=title,
         subtitle=subtitle,
         dateline=dateline,
-        authors=[
-            Author(start=s.start, end=s.end, text=s.text, name=normalise_name(n)) for s, n in byline_spans
-        ],
-        published=published,
+        authors=authors,
+        published=_published(meta, stamp_span),
         paragraphs=paragraphs,
         body=PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs),
+        boilerplate=boilerplate,
         extraction=ExtractionInfo(
             extractor=EXTRACTOR_NAME, format="html", encoding=encoding, warnings=list(warnings or [])
         ),
     )
 
 
-def _clean(value: str | None) -> str | None:
-    if not value:
+def _authors(text: str, meta: PageMeta, bylines: list[tuple[int, str]]) -> list[Author]:
+    """Authors from the byline blocks; metadata names are located in the text when possible."""
+    authors: list[Author] = []
+    for start, line_text in bylines:
+        found = find_byline(line_text, len(line_text.split()))
+        for a, b in found.names if found else ():
+            name = normalise_name(line_text[a:b])
+            if all(x.name != name for x in authors):
+                authors.append(Author.of(text, start + a, start + b, name=name))
+    for name in meta.authors:
+        if any(a.name.lower() == name.lower() for a in authors):
+            continue
+        for start, line_text in bylines:
+            offset = line_text.find(name)
+            if offset >= 0:
+                authors.append(Author.of(text, start + offset, start + offset + len(name), name=name))
+                break
+    return authors
+
+
+def _published(meta: PageMeta, stamp: tuple[Span, datetime | date] | None) -> Published | None:
+    value = meta.published
+    found_by = meta.published_by
+    span = None
+    if stamp is not None:
+        stamp_span, stamp_value = stamp
+        stamp_day = stamp_value.date() if isinstance(stamp_value, datetime) else stamp_value
+        meta_day = value.date() if isinstance(value, datetime) else value
+        if value is None:
+            value, found_by = stamp_value, "text"
+        if meta_day is None or meta_day == stamp_day:
+            span = stamp_span
+    if value is None or found_by is None:
         return None
-    cleaned = " ".join(value.split())
+    return published_from(value, found_by, span)
+
+
+def published_from(value: datetime | date, found_by: str, span: Span | None = None) -> Published:
+    if isinstance(value, datetime):
+        precision = "second" if value.second else "minute"
+        iso = value.isoformat(timespec="seconds" if value.second else "minutes")
+        day = value.date().isoformat()
+    else:
+        precision, iso, day = "day", value.isoformat(), value.isoformat()
+    return Published(value=iso, date=day, precision=precision, found_by=found_by, span=span)  # type: ignore[arg-type]
+
+
+# --- Fallback -----------------------------------------------------------------------------
+
+
+def _trafilatura_record(
+    html: str,
+    source: str | None,
+    url: str | None,
+    encoding: str | None,
+    warnings: list[str] | None,
+    settings: ExtractSettings,
+) -> Record:
+    """trafilatura's reading, for pages the fast path cannot read (few or no <p> blocks)."""
+    from trafilatura import bare_extraction
+
+    document = bare_extraction(html, url=url, include_comments=False, include_tables=False, with_metadata=True)
+    raw_body = (document.text or "") if document is not None else ""
+    paragraph_texts = [" ".join(p.split()) for p in re.split(r"\n+", raw_body) if p.strip()]
+    if sum(len(p.split()) for p in paragraph_texts) < settings.min_body_words:
+        raise NoArticleFound("no article found in the HTML page", source=source)
+    title_text = _clean(getattr(document, "title", None))
+    while paragraph_texts and paragraph_texts[0] == title_text:
+        paragraph_texts.pop(0)
+    lines = ([title_text] if title_text else []) + paragraph_texts
+    text = "\n".join(lines)
+    position = 0
+    spans = []
+    for line_text in lines:
+        spans.append(Span.of(text, position, position + len(line_text)))
+        position += len(line_text) + 1
+    title = spans[0] if title_text else None
+    paragraphs = spans[1:] if title_text else spans
+    published = None
+    page_date = getattr(document, "date", None)
+    if page_date:
+        try:
+            published = published_from(date.fromisoformat(str(page_date)[:10]), "meta")
+        except ValueError:
+            published = None
+    return Record(
+        id=record_id(text),
+        source=source,
+        url=url,
+        text=text,
+        title=title,
+        paragraphs=paragraphs,
+        body=PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs),
+        published=published,
+        extraction=ExtractionInfo(
+            extractor=FALLBACK_NAME, format="html", encoding=encoding, warnings=list(warnings or [])
+        ),
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    cleaned = " ".join((value or "").split())
     return cleaned or None

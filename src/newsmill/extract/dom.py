@@ -1,0 +1,253 @@
+"""Linearise an HTML page into text blocks that remember where they sat in the DOM.
+
+One pass over the lexbor tree (selectolax) turns every run of text between block-level
+tags into a :class:`Block` carrying what the article/furniture decision needs: the chain of
+block ancestors (to find the article's container), link density, the structural context
+(``nav``, ``footer``, ``aside``, ``figure``, ``form``...) and hints from class and id names
+("related", "share", "comments", "article-body"...). Scripts, styles and other non-text
+elements are skipped without being visited.
+
+Written by hand because the libraries either parse (selectolax, resiliparse) or extract
+with their own fixed decisions (trafilatura, resiliparse's main-content mode); newsmill
+needs the blocks themselves, in page order, to account for every removed one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+BLOCK_TAGS = frozenset(
+    """p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 ul ol li dl dt dd
+    blockquote pre figure figcaption table thead tbody tfoot tr td th caption form address hr
+    center details summary fieldset legend body menu hgroup dialog""".split()
+)
+SKIP_TAGS = frozenset(
+    """script style noscript template svg iframe button select option input textarea object
+    embed canvas video audio map head link meta title math picture source track""".split()
+)
+# Structural elements whose content is furniture by default.
+STRUCTURAL = frozenset({"nav", "footer", "aside", "form", "figure", "figcaption", "header", "menu", "dialog"})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+# Class/id vocabulary of news templates. Negative hints mark furniture containers; the
+# reason they map to is reported in the record. Matched on word parts of class and id.
+_NEGATIVE_HINTS: tuple[tuple[str, str], ...] = (
+    (r"comment|disqus|discussion|\breplies\b", "comments"),
+    (r"share|sharing|social|sociable|facebook|twitter|whatsapp|addthis", "share_prompt"),
+    (r"newsletter|subscri|signup|sign-up|paywall|regwall|registration", "newsletter"),
+    (r"related|recommend|more-?stories|more-?from|read-?more|readmore|also-?read|outbrain|taboola|"
+     r"trending|popular|most-?read|most-?viewed|top-?stories|next-?article|teaser|promo|card-list", "link_list"),
+    (r"\bads?\b|advert|sponsor|dfp|gpt-|ad-?slot|ad-?container|adsense|banner", "advertisement"),
+    (r"caption|credit|figcaption|photo-?credit|image-?credit|gallery", "caption"),
+    (r"\btags?\b|tag-?list|keywords|topics|categories", "tags"),
+    (r"breadcrumb|navbar|\bnav\b|menu|masthead|site-?header|skip", "navigation"),
+    (r"footer|copyright|colophon|disclaimer", "footer"),
+    (r"cookie|consent|gdpr|popup|print-?only|sr-only|visually-?hidden", "footer"),
+    (r"author-?bio|about-?the-?author|author-?info|bio-?box", "credits"),
+    (r"sidebar|widget|rail\b|right-?col|aside", "link_list"),
+)
+_NEGATIVE = [(re.compile(pattern, re.I), reason) for pattern, reason in _NEGATIVE_HINTS]
+_NEGATIVE_ANY = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _NEGATIVE_HINTS), re.I)
+_POSITIVE = re.compile(
+    r"article|story|entry|post-?(?:body|content|text)|content-?body|body-?(?:text|copy)|"
+    r"main-?content|text-?body|prose|rich-?text|paywall-?content|articlebody|story-?body",
+    re.I,
+)
+_BYLINE_HINT = re.compile(r"byline|author|writer|contributor", re.I)
+_DATE_HINT = re.compile(r"date|time|publish|posted|updated|timestamp", re.I)
+_STANDFIRST_HINT = re.compile(
+    r"standfirst|dek\b|deck|sub-?title|sub-?head|summary|lede|lead|excerpt|intro|description|strapline|kicker",
+    re.I,
+)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of text between block-level tags, with its DOM context."""
+
+    text: str
+    tag: str
+    path: tuple[int, ...]  # ids of the enclosing block elements, outermost first
+    link_chars: int = 0
+    # Furniture-like ancestors, outermost first: (element id, "structural:<tag>" or a reason
+    # from its class/id). Which of them count is decided later, knowing how much text each
+    # one holds (a page wrapper named "has-sidebar" or an ASP.NET <form> holds everything).
+    flags: tuple[tuple[int, str], ...] = ()
+    structural: str | None = None  # set by the classifier from ``flags``
+    negative: str | None = None  # set by the classifier from ``flags``
+    positive: bool = False  # an ancestor's class/id names the article body
+    byline_hint: bool = False
+    date_hint: bool = False
+    standfirst_hint: bool = False
+    in_list: bool = False
+    itemprop: str | None = None
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / max(len(self.text), 1)
+
+
+@dataclass(slots=True)
+class _Context:
+    path: tuple[int, ...] = ()
+    tag: str = "body"
+    in_link: bool = False
+    flags: tuple[tuple[int, str], ...] = ()
+    positive: bool = False
+    byline_hint: bool = False
+    date_hint: bool = False
+    standfirst_hint: bool = False
+    in_list: bool = False
+    itemprop: str | None = None
+
+
+@dataclass(slots=True)
+class _Builder:
+    blocks: list[Block] = field(default_factory=list)
+    pieces: list[str] = field(default_factory=list)
+    link_chars: int = 0
+    context: _Context | None = None
+    next_id: int = 0
+
+    def flush(self) -> None:
+        if self.pieces and self.context is not None:
+            text = _SPACE.sub(" ", "".join(self.pieces)).strip()
+            if text:
+                ctx = self.context
+                self.blocks.append(
+                    Block(
+                        text=text,
+                        tag=ctx.tag,
+                        path=ctx.path,
+                        link_chars=min(self.link_chars, len(text)),
+                        flags=ctx.flags,
+                        positive=ctx.positive,
+                        byline_hint=ctx.byline_hint,
+                        date_hint=ctx.date_hint,
+                        standfirst_hint=ctx.standfirst_hint,
+                        in_list=ctx.in_list,
+                        itemprop=ctx.itemprop,
+                    )
+                )
+        self.pieces.clear()
+        self.link_chars = 0
+
+
+def linearise(root: Any) -> list[Block]:
+    """The text blocks under ``root`` (a selectolax node, usually ``tree.body``), in order."""
+    builder = _Builder()
+    context = _Context()
+    builder.context = context
+    _visit(root, context, builder, depth=0)
+    builder.flush()
+    return builder.blocks
+
+
+def _visit(node: Any, context: _Context, builder: _Builder, depth: int) -> None:
+    if depth > 200:  # pathological nesting: stop descending rather than overflow the stack
+        return
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            text = child.text_content
+            if text:
+                # Inline elements (links, spans) never split a block: only block tags do.
+                builder.pieces.append(text)
+                if context.in_link:
+                    builder.link_chars += len(text.strip())
+            continue
+        if tag in SKIP_TAGS or tag.startswith("-"):
+            continue
+        if tag == "br":
+            builder.pieces.append(" ")
+            continue
+        attributes = child.attributes
+        if _hidden(attributes):
+            continue
+        inner = _enter(child, tag, attributes, context, builder)
+        if tag in BLOCK_TAGS:
+            builder.flush()
+            builder.context = inner
+            _visit(child, inner, builder, depth + 1)
+            builder.flush()
+            builder.context = context
+        else:
+            _visit(child, inner, builder, depth + 1)
+
+
+def _hidden(attributes: dict[str, str | None]) -> bool:
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        return True
+    style = attributes.get("style")
+    return bool(style) and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style or "", re.I) is not None
+
+
+def _enter(node: Any, tag: str, attributes: dict[str, str | None], context: _Context, builder: _Builder) -> _Context:
+    """The context inside ``node``: a new one only when something changes."""
+    names = " ".join(filter(None, (attributes.get("class"), attributes.get("id"))))
+    role = attributes.get("role")
+    itemprop = attributes.get("itemprop")
+    is_block = tag in BLOCK_TAGS
+    if not is_block and tag != "a" and tag != "li" and not names and not itemprop and not role:
+        return context
+    inner = _Context(
+        path=context.path,
+        tag=context.tag,
+        in_link=context.in_link or tag == "a",
+        flags=context.flags,
+        positive=context.positive,
+        byline_hint=context.byline_hint,
+        date_hint=context.date_hint,
+        standfirst_hint=context.standfirst_hint,
+        in_list=context.in_list or tag == "li",
+        itemprop=itemprop or context.itemprop,
+    )
+    builder.next_id += 1
+    element = builder.next_id
+    if is_block:
+        inner.path = (*context.path, element)
+        inner.tag = tag
+    structural = _ROLES.get(role or "") or (tag if tag in STRUCTURAL else None)
+    if structural:
+        inner.flags = (*inner.flags, (element, "structural:" + structural))
+    if names:
+        positive, negative, byline, dated, standfirst = _hints(names)
+        inner.positive = inner.positive or positive
+        if negative:
+            inner.flags = (*inner.flags, (element, negative))
+        inner.byline_hint = inner.byline_hint or byline
+        inner.date_hint = inner.date_hint or dated
+        inner.standfirst_hint = inner.standfirst_hint or standfirst
+    return inner
+
+
+_ROLES = {
+    "navigation": "nav",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "aside",
+    "search": "form",
+    "dialog": "dialog",
+}
+
+
+@lru_cache(maxsize=4096)
+def _hints(names: str) -> tuple[bool, str | None, bool, bool, bool]:
+    """(positive, negative reason, byline, date, standfirst) hints of a class/id string;
+    cached because templates repeat the same class names hundreds of times."""
+    lowered = names.replace("_", "-")
+    negative = None
+    found = _NEGATIVE_ANY.search(lowered)
+    if found:
+        negative = next(reason for pattern, reason in _NEGATIVE if pattern.search(lowered))
+    return (
+        bool(_POSITIVE.search(lowered)),
+        negative,
+        bool(_BYLINE_HINT.search(lowered)),
+        bool(_DATE_HINT.search(lowered)),
+        bool(_STANDFIRST_HINT.search(lowered)),
+    )
