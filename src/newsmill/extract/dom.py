@@ -73,6 +73,7 @@ class Block:
     tag: str
     path: tuple[int, ...]  # ids of the enclosing block elements, outermost first
     link_chars: int = 0
+    lead_link_chars: int = 0  # link text before any plain text: a teaser's headline
     # Furniture-like ancestors, outermost first: (element id, "structural:<tag>" or a reason
     # from its class/id). Which of them count is decided later, knowing how much text each
     # one holds (a page wrapper named "has-sidebar" or an ASP.NET <form> holds everything).
@@ -110,6 +111,8 @@ class _Builder:
     blocks: list[Block] = field(default_factory=list)
     pieces: list[str] = field(default_factory=list)
     link_chars: int = 0
+    lead_link_chars: int = 0
+    plain_seen: bool = False
     context: _Context | None = None
     next_id: int = 0
 
@@ -124,6 +127,7 @@ class _Builder:
                         tag=ctx.tag,
                         path=ctx.path,
                         link_chars=min(self.link_chars, len(text)),
+                        lead_link_chars=min(self.lead_link_chars, len(text)),
                         flags=ctx.flags,
                         positive=ctx.positive,
                         byline_hint=ctx.byline_hint,
@@ -134,7 +138,8 @@ class _Builder:
                     )
                 )
         self.pieces.clear()
-        self.link_chars = 0
+        self.link_chars = self.lead_link_chars = 0
+        self.plain_seen = False
 
 
 def linearise(root: Any) -> list[Block]:
@@ -157,8 +162,13 @@ def _visit(node: Any, context: _Context, builder: _Builder, depth: int) -> None:
             if text:
                 # Inline elements (links, spans) never split a block: only block tags do.
                 builder.pieces.append(text)
+                stripped = len(text.strip())
                 if context.in_link:
-                    builder.link_chars += len(text.strip())
+                    builder.link_chars += stripped
+                    if not builder.plain_seen:
+                        builder.lead_link_chars += stripped
+                elif stripped:
+                    builder.plain_seen = True
             continue
         if tag in SKIP_TAGS or tag.startswith("-"):
             continue

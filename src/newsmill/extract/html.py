@@ -183,9 +183,13 @@ def _raw_vote(block: Block) -> float:
     length = len(block.text)
     if length < 25 or block.link_density > 0.35:
         return 0.0
+    if block.lead_link_chars >= 0.15 * length:
+        return 0.0  # "Headline (linked) + excerpt": a teaser of another article
     vote = 1.0 + block.text.count(",") * 0.5 + min(length / 100, 3.0)
     if block.tag == "p":
         vote += 1.0
+    elif block.in_list:
+        vote *= 0.5
     if block.positive:
         vote *= 1.25
     return vote
