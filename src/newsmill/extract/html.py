@@ -196,8 +196,14 @@ def _raw_vote(block: Block) -> float:
 
 
 def _article_region(blocks: list[Block]) -> set[int]:
-    """Indices of the blocks inside the article container (and its split-off siblings)."""
-    scores: defaultdict[int, float] = defaultdict(float)
+    """Indices of the blocks inside the article container.
+
+    Readability's local vote (parent full, grandparent half) picks the densest container;
+    then the choice climbs to an ancestor while that adds a fair share of prose, so a body
+    split into sibling columns or around an advert (NYT, many CMSs) is kept whole.
+    """
+    local: defaultdict[int, float] = defaultdict(float)
+    subtree: defaultdict[int, float] = defaultdict(float)
     parent_of: dict[int, int | None] = {}
     for block in blocks:
         for depth, element in enumerate(block.path):
@@ -206,21 +212,30 @@ def _article_region(blocks: list[Block]) -> set[int]:
         container = _container(block)
         if not vote or container is None:
             continue
-        scores[container] += vote
+        for element in block.path:
+            subtree[element] += vote
+        local[container] += vote
         parent = parent_of.get(container)
         if parent is not None:
-            scores[parent] += vote / 2
-    if not scores:
+            local[parent] += vote / 2
+    if not local:
         return set()
-    best = max(scores, key=scores.__getitem__)
-    chosen = {best}
-    parent = parent_of.get(best)
-    if parent is not None:
-        # A body split around an advert or a pull quote: sibling containers with votes.
-        for element, score in scores.items():
-            if element != best and parent_of.get(element) == parent and score >= 0.15 * scores[best]:
-                chosen.add(element)
-    return {i for i, block in enumerate(blocks) if chosen.intersection(block.path)}
+    best = max(local, key=local.__getitem__)
+    while True:
+        # The nearest ancestor (up to three levels up, skipping mere wrappers) that adds
+        # at least 15% more prose.
+        ancestor, found = parent_of.get(best), None
+        for _ in range(3):
+            if ancestor is None:
+                break
+            if subtree[ancestor] >= 1.15 * subtree[best]:
+                found = ancestor
+                break
+            ancestor = parent_of.get(ancestor)
+        if found is None:
+            break
+        best = found
+    return {i for i, block in enumerate(blocks) if best in block.path}
 
 
 def _furniture_in_article(block: Block) -> BoilerplateReason | None:
