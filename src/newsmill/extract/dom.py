@@ -32,28 +32,37 @@ SKIP_TAGS = frozenset(
 STRUCTURAL = frozenset({"nav", "footer", "aside", "form", "figure", "figcaption", "header", "menu", "dialog"})
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
-# Class/id vocabulary of news templates. Negative hints mark furniture containers; the
-# reason they map to is reported in the record. Matched on word parts of class and id.
-_NEGATIVE_HINTS: tuple[tuple[str, str], ...] = (
-    (r"comment|disqus|discussion|\breplies\b", "comments"),
-    (r"share|sharing|social|sociable|facebook|twitter|whatsapp|addthis", "share_prompt"),
-    (r"newsletter|subscri|signup|sign-up|paywall|regwall|registration", "newsletter"),
-    (r"related|recommend|more-?stories|more-?from|read-?more|readmore|also-?read|outbrain|taboola|"
-     r"trending|popular|most-?read|most-?viewed|top-?stories|next-?article|teaser|promo|card-list", "link_list"),
-    (r"\bads?\b|advert|sponsor|dfp|gpt-|ad-?slot|ad-?container|adsense|banner", "advertisement"),
-    (r"caption|credit|figcaption|photo-?credit|image-?credit|gallery", "caption"),
-    (r"\btags?\b|tag-?list|keywords|topics|categories", "tags"),
-    (r"breadcrumb|navbar|\bnav\b|menu|masthead|site-?header|skip", "navigation"),
-    (r"footer|copyright|colophon|disclaimer", "footer"),
-    (r"cookie|consent|gdpr|popup|print-?only|sr-only|visually-?hidden", "footer"),
-    (r"author-?bio|about-?the-?author|author-?info|bio-?box", "credits"),
-    (r"sidebar|widget|rail\b|right-?col|aside", "link_list"),
-)
-_NEGATIVE = [(re.compile(pattern, re.I), reason) for pattern, reason in _NEGATIVE_HINTS]
-_NEGATIVE_ANY = re.compile("|".join(f"(?:{pattern})" for pattern, _ in _NEGATIVE_HINTS), re.I)
+# Class/id vocabulary of news templates, matched on whole tokens of class and id names
+# ("grid-layout--adrail" is not a rail; "social-media-embed" is an embed, kept). Negative
+# hints mark furniture containers; the reason they map to is reported in the record.
+_NEGATIVE_TOKENS: dict[str, str] = {}
+for _reason, _tokens in (
+    ("comments", "comment comments commentlist disqus discussion replies respond"),
+    ("share_prompt", "share shares sharing sharebar sharetools social sociable addthis"),
+    ("newsletter", "newsletter newsletters subscribe subscription signup regwall registration"),
+    (
+        "link_list",
+        "related recommended recommendations recirc recirculation trending popular mostread "
+        "mostpopular mostviewed outbrain taboola teaser teasers promo promos readmore readnext "
+        "sidebar widget widgets rail aside morestories",
+    ),
+    ("advertisement", "ad ads advert adverts advertisement advertising sponsor sponsored dfp adslot adunit"),
+    ("caption", "caption captions figcaption credit credits photocredit"),
+    ("tags", "tag tags taglist keywords topics categories"),
+    ("navigation", "breadcrumb breadcrumbs nav navbar navigation menu masthead skip skiplink"),
+    ("footer", "footer copyright colophon disclaimer cookie cookies consent gdpr popup sronly"),
+    ("credits", "bio authorbio"),
+):
+    for _token in _tokens.split():
+        _NEGATIVE_TOKENS[_token] = _reason
+# Embedded posts (tweets, Instagram) are quoted content in the article, whatever else the
+# container is called.
+_EMBED_TOKENS = frozenset({"embed", "embedded", "tweet", "twitter-tweet", "instagram", "oembed"})
+_TOKEN_SPLIT = re.compile(r"[\s_\-]+")
+_CAMEL = re.compile(r"([a-z])([A-Z])")
 _POSITIVE = re.compile(
     r"article|story|entry|post-?(?:body|content|text)|content-?body|body-?(?:text|copy)|"
-    r"main-?content|text-?body|prose|rich-?text|paywall-?content|articlebody|story-?body",
+    r"main-?content|text-?body|prose|rich-?text|articlebody|story-?body",
     re.I,
 )
 _BYLINE_HINT = re.compile(r"byline|author|writer|contributor", re.I)
@@ -250,10 +259,10 @@ def _hints(names: str) -> tuple[bool, str | None, bool, bool, bool]:
     """(positive, negative reason, byline, date, standfirst) hints of a class/id string;
     cached because templates repeat the same class names hundreds of times."""
     lowered = names.replace("_", "-")
+    tokens = _TOKEN_SPLIT.split(_CAMEL.sub(r"\1 \2", names).lower())
     negative = None
-    found = _NEGATIVE_ANY.search(lowered)
-    if found:
-        negative = next(reason for pattern, reason in _NEGATIVE if pattern.search(lowered))
+    if not _EMBED_TOKENS.intersection(tokens):
+        negative = next((_NEGATIVE_TOKENS[t] for t in tokens if t in _NEGATIVE_TOKENS), None)
     return (
         bool(_POSITIVE.search(lowered)),
         negative,

@@ -58,6 +58,7 @@ _FURNITURE_STRUCTURES = {
     "dialog": BoilerplateReason.FOOTER,
 }
 _WORD = re.compile(r"\w+")
+_CLIMB_LEVELS = 5
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -222,10 +223,10 @@ def _article_region(blocks: list[Block]) -> set[int]:
         return set()
     best = max(local, key=local.__getitem__)
     while True:
-        # The nearest ancestor (up to three levels up, skipping mere wrappers) that adds
+        # The nearest ancestor (up to _CLIMB_LEVELS up, skipping mere wrappers) that adds
         # at least 15% more prose.
         ancestor, found = parent_of.get(best), None
-        for _ in range(3):
+        for _ in range(_CLIMB_LEVELS):
             if ancestor is None:
                 break
             if subtree[ancestor] >= 1.15 * subtree[best]:
@@ -316,8 +317,11 @@ def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta)
                 decisions[i] = Decision(Label.BYLINE)
                 continue
         if not standfirst_done and i < first_body + 2:
+            # The lede paragraph often doubles as the meta description: inside the article
+            # container it stays body; a standfirst sits above the body or says so in its class.
+            outside = decisions[i].label != Label.BODY
             similar = meta.description and _similarity(block.text, meta.description) >= 0.6
-            if similar or (block.standfirst_hint and i <= first_body and decisions[i].label == Label.BODY):
+            if (similar and outside) or (block.standfirst_hint and i <= first_body):
                 decisions[i] = Decision(Label.STANDFIRST)
                 standfirst_done = True
 

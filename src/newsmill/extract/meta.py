@@ -24,7 +24,10 @@ _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|r
 # "SAN FRANCISCO/LONDON (Reuters) -", "New Delhi, Feb 27 (PTI)".
 _CAP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _UPPER_PLACE = rf"[{_CAP}][{_CAP}'’.\-]*[{_CAP}.](?:[ /][{_CAP}][{_CAP}'’.\-]*[{_CAP}.]){{0,3}}"
-_MIXED_PLACE = r"[A-Z][a-z'’.\-]+(?:[ /-](?:[A-Z][a-z'’.\-]+|de|es|la|al|el|of|da))*"
+# A mixed-case word ends in a letter; a full stop only closes an abbreviation ("St.",
+# "Ft."), never a whole word, so that "Berlin. Chancellor Olaf Scholz (SPD) ..." is a sentence.
+_MIXED_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z'’\-]*[a-z])"
+_MIXED_PLACE = rf"{_MIXED_WORD}(?:[ /-](?:{_MIXED_WORD}|de|es|la|al|el|of|da))*"
 _REGION = r"[A-Z][A-Za-z.'’\-]*\.?(?: [A-Z][A-Za-z.'’\-]*\.?){0,2}"
 _DL_DATE = rf"(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?"
 # "(Reuters)", or a press-release wire: "/PRNewswire/".
@@ -438,13 +441,19 @@ _STAMP_LABEL = re.compile(
 _DATE_IN_LINE = re.compile(
     rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
     rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|"
-    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}})\b",
+    rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}})\b",
     re.I,
 )
 # Where a second stamp starts: at a pipe or bullet, or at an "Updated" label.
-_STAMP_SPLIT = re.compile(r"\s[|•·]\s|(?<=\S)(?<!last)\s+(?=(?:last )?(?:updated|modified)\b)", re.I)
+# "..., first published at 11.20am" is a second stamp too.
+_STAMP_SPLIT = re.compile(
+    r"\s[|•·]\s|(?<=\S)(?<!last)(?<!first)\s+(?=(?:last |first )?(?:updated|modified)\b)|"
+    r"(?<=,)\s+(?=(?:first |originally )published\b)",
+    re.I,
+)
 _TIME_WORDS = re.compile(
-    rf"^(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?|[ap]\.?m\.?|"
+    rf"^(?:{_WEEKDAY}|{_MONTH}|\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,2}}(?:[:.]\d{{2}}(?::\d{{2}})?)?(?:[ap]\.?m\.?)?|"
+    r"[ap]\.?m\.?|originally|"
     r"[A-Z]{2,5}|utc|gmt|[+-]\d{2}:?\d{2}|at|on|of|hrs|ist|pkt|et|pt|h|updated|published|"
     r"posted|last|first|modified|date|dated|ago)$",
     re.I,
@@ -479,12 +488,40 @@ def find_timestamp(line: str, n_words: int) -> TimestampMatch | None:
             continue
         match = _segment_timestamp(segment)
         if match is None:
+            if not _DATE_IN_LINE.search(segment) and (_time_only(segment) or _short_label(segment)):
+                # "Feb 27, 2022 | 21:48 JST | KYODO NEWS": a time or an agency beside the date.
+                if found is not None and not found.has_time and _time_only(segment):
+                    found = _with_time(line, found, seg_start, segment)
+                continue
             return None  # a segment that is not a date: this line says something else
         if found is None:
             found = TimestampMatch(
                 match.start + seg_start, match.end + seg_start, match.value, match.has_time
             )
     return found
+
+
+def _with_time(line: str, found: TimestampMatch, seg_start: int, segment: str) -> TimestampMatch:
+    """The date of ``found`` with the time written in the next segment."""
+    time = segment.strip(" |•·-–—,")
+    value = parse_datetime(f"{line[found.start : found.end]} {time}")
+    if value is None:
+        return found
+    end = seg_start + segment.find(time) + len(time)
+    return TimestampMatch(found.start, end, value, True)
+
+
+def _time_only(segment: str) -> bool:
+    words = re.findall(r"[^\s,|•·()\[\]]+", segment)
+    return bool(words) and all(_TIME_WORDS.match(w.strip(".:;-–—")) for w in words) and bool(
+        re.search(r"\d{1,2}(?:[:.]\d{2}|\s?[ap]\.?m\b)", segment, re.I)
+    )
+
+
+def _short_label(segment: str) -> bool:
+    """A short name beside a stamp ('KYODO NEWS', 'Reuters'): capitalised words, no digits."""
+    words = segment.strip(" |•·-–—").split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and not re.search(r"\d", segment)
 
 
 def _segment_timestamp(segment: str) -> TimestampMatch | None:
@@ -501,7 +538,7 @@ def _segment_timestamp(segment: str) -> TimestampMatch | None:
     ]
     if len([w for w in others if re.search(r"\w", w)]) > 2:
         return None
-    stamp = segment[start:].strip(" |•·-–—:")
+    stamp = segment[start:].strip(" |•·-–—:,")
     offset = segment.find(stamp, start)
     value = parse_datetime(stamp)
     if value is None:
@@ -526,6 +563,12 @@ def parse_datetime(text: str) -> datetime | None:
         )
     except (ValueError, OverflowError, TypeError):
         return None
-    if value is None or not 1900 <= value.year <= datetime.now().year + 1:
+    if value is None:
+        # "16:05, UK": a place name after the time is no zone dateparser knows.
+        shorter = re.sub(r"[\s,]+[A-Za-z]{2,5}\.?\s*$", "", cleaned)
+        if shorter != cleaned and re.search(r"\d\s*$", shorter):
+            return parse_datetime(shorter)
+        return None
+    if not 1900 <= value.year <= datetime.now().year + 1:
         return None
     return value
