@@ -130,6 +130,7 @@ def classify_blocks(blocks: list[Block], meta: PageMeta) -> list[Decision]:
     if first_body is None or last_body is None:
         return decisions
     _trim_edges(blocks, decisions, first_body, last_body)
+    _mark_closing_credits(blocks, decisions, first_body, last_body)
     _read_header(blocks, decisions, meta)
     for index, decision in enumerate(decisions):
         if decision.label == Label.FURNITURE and decision.reason is None:
@@ -249,7 +250,9 @@ def _furniture_in_article(block: Block) -> BoilerplateReason | None:
     reason = furniture_reason(line)
     if reason is not None:
         return reason
-    if block.link_density > 0.5 and line.n_words < 40:
+    # Mostly-linked short blocks are links to other stories; a sentence with a linked
+    # phrase is still prose.
+    if block.link_density > 0.8 or (block.link_density > 0.5 and line.n_words < 10):
         return BoilerplateReason.READ_MORE if line.n_words < 25 else BoilerplateReason.LINK_LIST
     return None
 
@@ -267,6 +270,26 @@ def _trim_edges(blocks: list[Block], decisions: list[Decision], first: int, last
             index -= 1
             continue
         break
+
+
+# "Jane Doe is a reporter at ...", "Jeff Foust (jeff@example.com) is the editor of ...":
+# the author's bio that closes many articles.
+_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.\-]+\s+){1,3}(?:\([^)]{3,60}\)\s+)?(?:is|was|has been|writes|covers|reports)\s+"
+    r"(?:a|an|the|about|on|for|from)?\b[^.]{0,120}?\b(?:reporter|writer|editor|correspondent|journalist|"
+    r"columnist|contributor|author|producer|fellow|native|freelance|based in|covers|publisher|professor)\b"
+)
+_REACH = re.compile(r"\b(?:can|may) be reached at\b|\b(?:e-?mail|contact) (?:him|her|them|the author) at\b|@\w+\.\w+", re.I)
+
+
+def _mark_closing_credits(blocks: list[Block], decisions: list[Decision], first: int, last: int) -> None:
+    """The article's last paragraphs: reporting credits and author bios are credits."""
+    body = [i for i in range(first, last + 1) if decisions[i].label == Label.BODY]
+    for index in body[-3:]:
+        text = blocks[index].text
+        byline = find_byline(text, len(text.split()))
+        if (byline is not None and byline.credit) or _BIO.match(text) or (_REACH.search(text) and len(text) < 300):
+            decisions[index] = Decision(Label.FURNITURE, BoilerplateReason.CREDITS)
 
 
 def _similarity(a: str, b: str) -> float:
@@ -321,7 +344,7 @@ def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta)
             # container it stays body; a standfirst sits above the body or says so in its class.
             outside = decisions[i].label != Label.BODY
             similar = meta.description and _similarity(block.text, meta.description) >= 0.6
-            if (similar and outside) or (block.standfirst_hint and i <= first_body):
+            if outside and (similar or block.standfirst_hint):
                 decisions[i] = Decision(Label.STANDFIRST)
                 standfirst_done = True
 

@@ -333,6 +333,9 @@ def find_byline(line: str, n_words: int) -> BylineMatch | None:
     """Author names of a byline line ('By Jane Doe and John Smith', 'Jane Doe | Reuters')."""
     if n_words > 30:
         return None
+    named = _name_then_role(line)
+    if named is not None:
+        return named
     if _AGENCY_LINE.match(line):
         return BylineMatch((), False)
     if _CREDIT.match(line):
@@ -357,6 +360,27 @@ def find_byline(line: str, n_words: int) -> BylineMatch | None:
         if joiner and tail_words & (_ROLE_WORDS | _AGENCIES):
             return BylineMatch(((0, length),), False)
     return None
+
+
+_ROLE_NOUNS = (
+    r"reporter|correspondent|editor|writer|columnist|contributor|producer|meteorologist|"
+    r"analyst|critic|photographer|journalist"
+)
+# "Hannah Corbett Housing correspondent": a capitalised word before a lower-case role word
+# belongs to the role ("Housing correspondent"), not to the name.
+_NAME_ROLE = re.compile(rf"^(?P<name>.+)\s+[A-Z][\w&\-]*\s+(?:{_ROLE_NOUNS})s?\s*$")
+
+
+def _name_then_role(line: str) -> BylineMatch | None:
+    match = _NAME_ROLE.match(line)
+    if match is None:
+        return None
+    name = match.group("name")
+    if not 2 <= len(name.split()) <= 4 or name_length(name) != len(name):
+        return None
+    if any(w.strip(".").lower() in _ROLE_WORDS for w in name.split()):
+        return None
+    return BylineMatch(((0, len(name)),), False)
 
 
 def find_name_line(line: str, n_words: int) -> BylineMatch | None:
@@ -399,10 +423,18 @@ def _names_in(line: str, start: int, end: int) -> list[tuple[int, int]]:
             break
         length = name_length(candidate)
         if not length:
+            if names and _short_role(candidate):
+                break  # "By Kayla Monroe, Meteorologist": a role ends the names
             return []
         lead = offset + (len(piece) - len(piece.lstrip()))
         names.append((lead, lead + length))
     return names
+
+
+def _short_role(piece: str) -> bool:
+    """A role or an employer after the names: one to three capitalised words, no sentence."""
+    words = piece.split()
+    return 1 <= len(words) <= 3 and words[0][:1].isupper() and not re.search(r"[.!?]$", piece)
 
 
 def _tail_is_label(tail: str) -> bool:
