@@ -41,8 +41,14 @@ class Span(BaseModel):
 
     @classmethod
     def of(cls, text: str, start: int, end: int, **extra: Any) -> Any:
-        """The span ``text[start:end]`` (of this class, with ``extra`` fields)."""
-        return cls(start=start, end=end, text=text[start:end], **extra)
+        """The span ``text[start:end]`` (of this class, with ``extra`` fields).
+
+        Built without re-validation: it is correct by construction, and the record that
+        holds it checks the span contract anyway. This is the hot path of extraction.
+        """
+        if not 0 <= start <= end <= len(text):
+            raise ValueError(f"span [{start}:{end}] is outside a text of {len(text)} characters")
+        return cls.model_construct(start=start, end=end, text=text[start:end], **extra)
 
 
 class BoilerplateReason(StrEnum):

@@ -211,7 +211,8 @@ def _enter(node: Any, tag: str, attributes: dict[str, str | None], context: _Con
     role = attributes.get("role")
     itemprop = attributes.get("itemprop")
     is_block = tag in BLOCK_TAGS
-    if not is_block and tag != "a" and tag != "li" and not names and not itemprop and not role:
+    hints = _hints(names) if names else _NO_HINTS
+    if not is_block and tag != "a" and tag != "li" and hints is _NO_HINTS and not itemprop and not role:
         return context
     inner = _Context(
         path=context.path,
@@ -233,8 +234,8 @@ def _enter(node: Any, tag: str, attributes: dict[str, str | None], context: _Con
     structural = _ROLES.get(role or "") or (tag if tag in STRUCTURAL else None)
     if structural:
         inner.flags = (*inner.flags, (element, "structural:" + structural))
-    if names:
-        positive, negative, byline, dated, standfirst = _hints(names)
+    if hints is not _NO_HINTS:
+        positive, negative, byline, dated, standfirst = hints
         inner.positive = inner.positive or positive
         if negative:
             inner.flags = (*inner.flags, (element, negative))
@@ -254,7 +255,10 @@ _ROLES = {
 }
 
 
-@lru_cache(maxsize=4096)
+_NO_HINTS = (False, None, False, False, False)
+
+
+@lru_cache(maxsize=16384)
 def _hints(names: str) -> tuple[bool, str | None, bool, bool, bool]:
     """(positive, negative reason, byline, date, standfirst) hints of a class/id string;
     cached because templates repeat the same class names hundreds of times."""
@@ -263,10 +267,11 @@ def _hints(names: str) -> tuple[bool, str | None, bool, bool, bool]:
     negative = None
     if not _EMBED_TOKENS.intersection(tokens):
         negative = next((_NEGATIVE_TOKENS[t] for t in tokens if t in _NEGATIVE_TOKENS), None)
-    return (
+    hints = (
         bool(_POSITIVE.search(lowered)),
         negative,
         bool(_BYLINE_HINT.search(lowered)),
         bool(_DATE_HINT.search(lowered)),
         bool(_STANDFIRST_HINT.search(lowered)),
     )
+    return _NO_HINTS if hints == _NO_HINTS else hints

@@ -23,6 +23,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from newsmill.errors import NoArticleFound
 from newsmill.extract.dom import HEADINGS, Block, linearise
@@ -362,7 +363,9 @@ def _outside_reason(block: Block, index: int, first_body: int) -> BoilerplateRea
     return BoilerplateReason.LINK_LIST if block.link_density > 0.5 else BoilerplateReason.FOOTER
 
 
+@lru_cache(maxsize=8192)
 def _line(text: str) -> Line:
+    """Line features of a block's text (cached: a block is judged by several rules)."""
     line = Line(0, 0, len(text), text, False)
     describe(line)
     return line
