@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from newsmill.errors import ConfigError
 from newsmill.extract import extract_html, extract_text
+from newsmill.extract.freshness import mark_staleness
 from newsmill.ingest.source import RawDocument, Source, read_source
 from newsmill.model import Published, Record
 from newsmill.settings import Settings
@@ -45,13 +46,13 @@ def analyze(
     record = extract(document, settings)
     if anchor is not None:
         record.published = anchor
-    return record
+    return mark_staleness(record)
 
 
 def extract(document: RawDocument, settings: Settings) -> Record:
-    """The article skeleton of one raw document."""
+    """The article skeleton of one raw document (crawl date and staleness included)."""
     extractor = extract_html if document.format == "html" else extract_text
-    return extractor(
+    record = extractor(
         document.text,
         source=document.source,
         url=document.url,
@@ -59,6 +60,8 @@ def extract(document: RawDocument, settings: Settings) -> Record:
         warnings=document.warnings,
         settings=settings.extract,
     )
+    record.crawled = document.crawled
+    return mark_staleness(record)
 
 
 def parse_published(value: str | date | datetime) -> Published:

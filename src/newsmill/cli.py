@@ -11,7 +11,7 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 from typing import IO, Any
@@ -19,12 +19,14 @@ from typing import IO, Any
 from newsmill import __version__
 from newsmill.api import extract, parse_published
 from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
+from newsmill.extract.freshness import mark_staleness
+from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
+from newsmill.ingest.warc import Skipped
 from newsmill.model import Record, record_json_schema
 from newsmill.settings import Settings
 
 EXIT_OK, EXIT_NO_ARTICLE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
-DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".txt.gz", ".html.gz", ".htm.gz")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,8 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--indent", type=int, default=2, help="JSON indent (0 for one line)")
 
     many = commands.add_parser("extract", help="stream records of many pages as JSON lines")
-    many.add_argument("paths", nargs="+", metavar="FILE|DIR", help="files or folders of .txt/.html pages")
+    many.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE|DIR|WARC",
+        help="pages (.txt, .html, .gz), folders, WARC/WARC.gz crawls",
+    )
     many.add_argument("--jsonl", metavar="OUT", help="write JSON lines here (default: stdout)")
+    many.add_argument("-v", "--verbose", action="store_true", help="name every skipped document")
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
     return parser
@@ -94,6 +102,7 @@ def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     record = extract(document, settings)
     if published is not None:
         record.published = published
+        mark_staleness(record)
     if args.format == "json":
         sys.stdout.write(record.to_json(indent=args.indent or None) + "\n")
     else:
@@ -103,65 +112,57 @@ def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def iter_document_paths(paths: Sequence[str]) -> Iterator[Path]:
-    """Files as given; folders walked in sorted order for their text and HTML pages."""
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.name.lower().endswith(DOCUMENT_SUFFIXES):
-                    yield child
-        else:
-            yield path
-
-
 def _extract(args: argparse.Namespace, settings: Settings) -> int:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
 
     err = Console(stderr=True)
-    documents = list(iter_document_paths(args.paths))
     counts: Counter[str] = Counter()
+    skipped: Counter[str] = Counter()
     out_cm: Any = open(args.jsonl, "w", encoding="utf-8") if args.jsonl else nullcontext(sys.stdout)  # noqa: SIM115
     progress = Progress(
         TextColumn("[bold]extract"),
         BarColumn(),
-        MofNCompleteColumn(),
+        TextColumn("{task.completed} documents"),
         TimeElapsedColumn(),
         console=err,
         disable=not err.is_terminal,
         transient=True,
     )
     with out_cm as out, progress:
-        task = progress.add_task("extract", total=len(documents))
-        for path in documents:
+        task = progress.add_task("extract", total=None)
+        for item in iter_documents(args.paths, settings.ingest):
             counts["read"] += 1
-            outcome = _extract_one(path, settings, out)
-            counts[outcome] += 1
-            if outcome != "extracted":
-                err.print(f"[yellow]skip[/] {path}: {outcome}", highlight=False, markup=True)
+            reason = _extract_one(item, settings, out)
+            if reason is None:
+                counts["extracted"] += 1
+            else:
+                skipped[reason] += 1
+                if not err.is_terminal or args.verbose:
+                    err.print(f"skip {item.source}: {reason}", highlight=False, markup=False)
             progress.advance(task)
     table = Table(title="newsmill extract", show_header=False)
-    for key in ("read", "extracted"):
-        table.add_row(key, str(counts.pop(key, 0)))
-    for key, value in sorted(counts.items()):
+    table.add_row("read", str(counts["read"]))
+    table.add_row("extracted", str(counts["extracted"]))
+    for key, value in sorted(skipped.items()):
         table.add_row(f"skipped: {key}", str(value))
     err.print(table)
     return EXIT_OK
 
 
-def _extract_one(path: Path, settings: Settings, out: IO[str]) -> str:
-    """Extract one document; a bad document is a counted outcome, never the end of the run."""
+def _extract_one(item: RawDocument | Skipped, settings: Settings, out: IO[str]) -> str | None:
+    """Extract one document and write it; the skip reason, or ``None`` when written."""
+    if isinstance(item, Skipped):
+        return item.reason
     try:
-        document: RawDocument = read_source(path, settings=settings.ingest, name=str(path))
-        record: Record = extract(document, settings)
+        record: Record = extract(item, settings)
     except NoArticleFound:
         return "no_article"
     except NewsmillError as exc:
         return type(exc).__name__
     out.write(record.to_json() + "\n")
-    return "extracted"
+    return None
 
 
 def run() -> None:

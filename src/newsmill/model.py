@@ -211,6 +211,13 @@ class Record(BaseModel):
     dateline: Dateline | None = None
     authors: list[Author] = Field(default_factory=list)
     published: Published | None = None
+    crawled: str | None = Field(
+        default=None, description="When the page was fetched (WARC-Date, or the file's time), ISO 8601."
+    )
+    stale: bool = Field(default=False, description="An old article served inside a newer page.")
+    stale_reason: str | None = Field(default=None, description="The evidence for `stale`.")
+    site_name: str | None = None
+    language: str | None = Field(default=None, description="As the page declares it (e.g. 'en', 'en-GB').")
     paragraphs: list[Span] = Field(default_factory=list)
     body: str = Field(default="", description="Paragraph texts joined by blank lines.")
     boilerplate: list[Boilerplate] = Field(default_factory=list)

@@ -8,7 +8,7 @@ all bylines and take microseconds.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 _MONTHS = {
     name: number
@@ -46,9 +46,12 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_W
 _MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH_WORD}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b")
 _ISO = re.compile(
     r"\b(?P<year>\d{4})[-./](?P<month>\d{2})[-./](?P<day>\d{2})"
-    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?(?P<offset>Z|[+-]\d{2}:?\d{2})?)?\b"
+    r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?(?:\.\d+)?"
+    r"(?P<offset>Z|[+-]\d{2}:?\d{2})?)?\b"
 )
-_TIME = re.compile(r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?", re.I)
+_TIME = re.compile(
+    r"\b(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::(?P<second>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?", re.I
+)
 _ZONE = re.compile(r"\b(?P<zone>[A-Z]{1,5})\b|(?P<offset>(?:UTC|GMT)?\s?[+-]\d{1,2}(?::?\d{2})?)\b")
 
 
@@ -56,7 +59,16 @@ def fast_parse(text: str) -> datetime | None:
     """A datetime for the common shapes, ``None`` when the text is not one of them."""
     iso = _ISO.search(text)
     if iso:
-        return _build(iso["year"], iso["month"], iso["day"], iso["hour"], iso["minute"], iso["second"], None, iso["offset"])
+        return _build(
+            iso["year"],
+            iso["month"],
+            iso["day"],
+            iso["hour"],
+            iso["minute"],
+            iso["second"],
+            None,
+            iso["offset"],
+        )
     found = _DAY_MONTH_YEAR.search(text) or _MONTH_DAY_YEAR.search(text)
     if not found:
         return None
@@ -101,7 +113,7 @@ def _build(
         tz = None
         if offset:
             if offset == "Z":
-                tz = timezone.utc
+                tz = UTC
             else:
                 sign = -1 if offset[0] == "-" else 1
                 digits = offset[1:].replace(":", "")

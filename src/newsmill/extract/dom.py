@@ -202,10 +202,15 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
     if "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     style = attributes.get("style")
-    return bool(style) and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style or "", re.I) is not None
+    return (
+        bool(style)
+        and re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", style or "", re.I) is not None
+    )
 
 
-def _enter(node: Any, tag: str, attributes: dict[str, str | None], context: _Context, builder: _Builder) -> _Context:
+def _enter(
+    node: Any, tag: str, attributes: dict[str, str | None], context: _Context, builder: _Builder
+) -> _Context:
     """The context inside ``node``: a new one only when something changes."""
     names = " ".join(filter(None, (attributes.get("class"), attributes.get("id"))))
     role = attributes.get("role")

@@ -47,7 +47,9 @@ from newsmill.settings import ExtractSettings
 EXTRACTOR_NAME = "newsmill.html/1"
 FALLBACK_NAME = "newsmill.html-trafilatura/1"
 
-_CONTAINER_TAGS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "th"})
+_CONTAINER_TAGS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "dd", "dt", "td", "th"}
+)
 _FURNITURE_STRUCTURES = {
     "nav": BoilerplateReason.NAVIGATION,
     "menu": BoilerplateReason.NAVIGATION,
@@ -101,7 +103,9 @@ def extract_html(
     meta = read_meta(tree, url)
     blocks = linearise(tree.body) if tree.body is not None else []
     decisions = classify_blocks(blocks, meta)
-    body_words = sum(count_words(b.text) for b, d in zip(blocks, decisions, strict=True) if d.label == Label.BODY)
+    body_words = sum(
+        count_words(b.text) for b, d in zip(blocks, decisions, strict=True) if d.label == Label.BODY
+    )
     if body_words < settings.min_body_words:
         return _trafilatura_record(html, source, url, encoding, warnings, settings)
     return _build_record(blocks, decisions, meta, source, url, encoding, warnings)
@@ -280,7 +284,9 @@ _BIO = re.compile(
     r"(?:a|an|the|about|on|for|from)?\b[^.]{0,120}?\b(?:reporter|writer|editor|correspondent|journalist|"
     r"columnist|contributor|author|producer|fellow|native|freelance|based in|covers|publisher|professor)\b"
 )
-_REACH = re.compile(r"\b(?:can|may) be reached at\b|\b(?:e-?mail|contact) (?:him|her|them|the author) at\b|@\w+\.\w+", re.I)
+_REACH = re.compile(
+    r"\b(?:can|may) be reached at\b|\b(?:e-?mail|contact) (?:him|her|them|the author) at\b|@\w+\.\w+", re.I
+)
 
 
 def _mark_closing_credits(blocks: list[Block], decisions: list[Decision], first: int, last: int) -> None:
@@ -289,7 +295,11 @@ def _mark_closing_credits(blocks: list[Block], decisions: list[Decision], first:
     for index in body[-3:]:
         text = blocks[index].text
         byline = find_byline(text, len(text.split()))
-        if (byline is not None and byline.credit) or _BIO.match(text) or (_REACH.search(text) and len(text) < 300):
+        if (
+            (byline is not None and byline.credit)
+            or _BIO.match(text)
+            or (_REACH.search(text) and len(text) < 300)
+        ):
             decisions[index] = Decision(Label.FURNITURE, BoilerplateReason.CREDITS)
 
 
@@ -307,7 +317,10 @@ def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta)
     candidates = [i for i, b in enumerate(blocks) if len(b.text) <= 300 and i <= first_body + 3]
     title_index = None
     if meta.title:
-        scored = [(_similarity(blocks[i].text, meta.title) + (0.2 if blocks[i].tag == "h1" else 0), i) for i in candidates]
+        scored = [
+            (_similarity(blocks[i].text, meta.title) + (0.2 if blocks[i].tag == "h1" else 0), i)
+            for i in candidates
+        ]
         best = max(scored, default=(0.0, None))
         if best[1] is not None and best[0] >= 0.5:
             title_index = best[1]
@@ -333,11 +346,17 @@ def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta)
             continue
         line = _line(block.text)
         if block.byline_hint or block.date_hint or line.n_words <= 12:
-            if find_timestamp(block.text, line.n_words) is not None and (block.date_hint or line.n_words <= 8):
+            if find_timestamp(block.text, line.n_words) is not None and (
+                block.date_hint or line.n_words <= 8
+            ):
                 decisions[i] = Decision(Label.TIMESTAMP)
                 continue
             byline = find_byline(block.text, line.n_words)
-            if byline is not None and byline.names and (block.byline_hint or block.text.lower().startswith("by")):
+            if (
+                byline is not None
+                and byline.names
+                and (block.byline_hint or block.text.lower().startswith("by"))
+            ):
                 decisions[i] = Decision(Label.BYLINE)
                 continue
         if not standfirst_done and i < first_body + 2:
@@ -413,7 +432,9 @@ def _build_record(
         elif decision.label == Label.BYLINE:
             byline_spans.append((start, line_text))
         elif decision.label == Label.FURNITURE:
-            boilerplate.append(Boilerplate.of(text, start, end, reason=decision.reason or BoilerplateReason.FOOTER))
+            boilerplate.append(
+                Boilerplate.of(text, start, end, reason=decision.reason or BoilerplateReason.FOOTER)
+            )
 
     authors = _authors(text, meta, byline_spans)
     dateline = None
@@ -429,6 +450,8 @@ def _build_record(
         dateline=dateline,
         authors=authors,
         published=_published(meta, stamp_span),
+        site_name=meta.site_name,
+        language=meta.language,
         paragraphs=paragraphs,
         body=PARAGRAPH_SEPARATOR.join(p.text for p in paragraphs),
         boilerplate=boilerplate,
@@ -499,7 +522,9 @@ def _trafilatura_record(
     """trafilatura's reading, for pages the fast path cannot read (few or no <p> blocks)."""
     from trafilatura import bare_extraction
 
-    document = bare_extraction(html, url=url, include_comments=False, include_tables=False, with_metadata=True)
+    document = bare_extraction(
+        html, url=url, include_comments=False, include_tables=False, with_metadata=True
+    )
     raw_body = (document.text or "") if document is not None else ""
     paragraph_texts = [" ".join(p.split()) for p in re.split(r"\n+", raw_body) if p.strip()]
     if sum(len(p.split()) for p in paragraph_texts) < settings.min_body_words:

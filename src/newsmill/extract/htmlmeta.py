@@ -77,7 +77,9 @@ def read_meta(tree: Any, url: str | None) -> PageMeta:
     meta.url = meta.url or tags.get("og:url")
     meta.section = meta.section or tags.get("article:section")
     if not meta.authors:
-        names = [tags.get(k) for k in ("author", "article:author", "byl", "parsely-author", "sailthru.author")]
+        names = [
+            tags.get(k) for k in ("author", "article:author", "byl", "parsely-author", "sailthru.author")
+        ]
         meta.authors = _names([n for n in names if n and not n.startswith("http")])
     if meta.published is None:
         for key in _PUBLISHED_META:
@@ -125,7 +127,9 @@ def _from_jsonld(tree: Any, meta: PageMeta) -> None:
             continue
         for item in _walk_jsonld(data):
             types = item.get("@type")
-            type_names = {t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)}
+            type_names = {
+                t.lower() for t in (types if isinstance(types, list) else [types]) if isinstance(t, str)
+            }
             if not type_names & _ARTICLE_TYPES:
                 continue
             meta.title = meta.title or _text(item.get("headline")) or _text(item.get("name"))
@@ -175,7 +179,12 @@ def _names(values: list[str]) -> list[str]:
     for value in values:
         for part in re.split(r"\s*(?:,|;|\band\b|&)\s*", value):
             cleaned = _clean(re.sub(r"^by\s+", "", part, flags=re.I))
-            if cleaned and 1 <= len(cleaned.split()) <= 5 and cleaned not in names and not cleaned.startswith("http"):
+            if (
+                cleaned
+                and 1 <= len(cleaned.split()) <= 5
+                and cleaned not in names
+                and not cleaned.startswith("http")
+            ):
                 names.append(cleaned)
     return names
 
@@ -200,7 +209,9 @@ def parse_iso(value: str | None) -> datetime | date | None:
     if not value:
         return None
     value = value.strip()
-    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?", value)
+    match = re.match(
+        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?", value
+    )
     if not match:
         return None
     try:

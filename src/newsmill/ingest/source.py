@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO, Literal
 
@@ -31,6 +32,7 @@ class RawDocument:
     url: str | None = None
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    crawled: str | None = None  # ISO 8601: WARC-Date, or the file's modification time
 
 
 def sniff_format(text: str) -> Literal["text", "html"]:
@@ -64,8 +66,18 @@ def read_source(
         return _from_bytes(bytes(source), name, url, settings)
     if isinstance(source, os.PathLike):
         path = Path(source)
-        return _from_bytes(read_path_bytes(path, settings), name or str(path), url, settings)
+        document = _from_bytes(read_path_bytes(path, settings), name or str(path), url, settings)
+        document.crawled = file_time(path)
+        return document
     raise InputError(f"cannot read a {type(source).__name__}; pass str, bytes or a path")
+
+
+def file_time(path: Path) -> str | None:
+    """The file's modification time (UTC, ISO 8601): the crawl date of a saved page."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).isoformat(timespec="seconds")
+    except OSError:
+        return None
 
 
 def read_path_bytes(path: Path, settings: IngestSettings) -> bytes:
