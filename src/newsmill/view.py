@@ -25,6 +25,12 @@ def render_record(record: Record) -> Group:
         head.add_row("authors", Text(", ".join(a.name for a in record.authors)))
     if record.published:
         head.add_row("published", Text(f"{record.published.value} (from {record.published.found_by})"))
+    if record.crawled:
+        head.add_row("crawled", Text(record.crawled))
+    if record.stale:
+        head.add_row("stale", Text(f"yes: {record.stale_reason}", style="bold yellow"))
+    if record.site_name or record.language:
+        head.add_row("site", Text(" · ".join(p for p in (record.site_name, record.language) if p)))
     head.add_row("source", Text(record.source or record.url or "—"))
     head.add_row("id", Text(record.id, style="dim"))
     if record.extraction.warnings:

@@ -313,8 +313,10 @@ def _similarity(a: str, b: str) -> float:
 def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta) -> None:
     body = [i for i, d in enumerate(decisions) if d.label == Label.BODY]
     first_body = body[0]
-    # The headline: the short block most like the metadata title (an h1 if there is one).
-    candidates = [i for i, b in enumerate(blocks) if len(b.text) <= 300 and i <= first_body + 3]
+    # The headline sits above the first real paragraph (the region may start higher, with
+    # menus): it is the short block most like the metadata title, an h1 if there is one.
+    first_paragraph = next((i for i in body if _raw_vote(blocks[i]) >= 3.0), first_body)
+    candidates = [i for i, b in enumerate(blocks) if len(b.text) <= 300 and i <= first_paragraph + 1]
     title_index = None
     if meta.title:
         scored = [
