@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from newsmill.errors import NoArticleFound
 from newsmill.extract.dom import HEADINGS, Block, linearise
-from newsmill.extract.furniture import furniture_reason
+from newsmill.extract.furniture import furniture_reason, list_header
 from newsmill.extract.htmlmeta import PageMeta, read_meta
 from newsmill.extract.lines import Line, describe
 from newsmill.extract.meta import dateline_span, find_byline, find_dateline, find_timestamp, normalise_name
@@ -135,6 +135,7 @@ def classify_blocks(blocks: list[Block], meta: PageMeta) -> list[Decision]:
     if first_body is None or last_body is None:
         return decisions
     _trim_edges(blocks, decisions, first_body, last_body)
+    _cut_at_list_heading(blocks, decisions)
     _mark_closing_credits(blocks, decisions, first_body, last_body)
     _read_header(blocks, decisions, meta)
     for index, decision in enumerate(decisions):
@@ -211,6 +212,7 @@ def _article_region(blocks: list[Block]) -> set[int]:
     """
     local: defaultdict[int, float] = defaultdict(float)
     subtree: defaultdict[int, float] = defaultdict(float)
+    voters: defaultdict[int, int] = defaultdict(int)
     parent_of: dict[int, int | None] = {}
     for block in blocks:
         for depth, element in enumerate(block.path):
@@ -221,6 +223,7 @@ def _article_region(blocks: list[Block]) -> set[int]:
             continue
         for element in block.path:
             subtree[element] += vote
+            voters[element] += 1
         local[container] += vote
         parent = parent_of.get(container)
         if parent is not None:
@@ -235,7 +238,10 @@ def _article_region(blocks: list[Block]) -> set[int]:
         for _ in range(_CLIMB_LEVELS):
             if ancestor is None:
                 break
-            if subtree[ancestor] >= 1.15 * subtree[best]:
+            added_votes = subtree[ancestor] - subtree[best]
+            added_blocks = voters[ancestor] - voters[best]
+            # The added prose must read like paragraphs (teaser snippets are one line).
+            if added_votes >= 0.15 * subtree[best] and added_votes >= 3.5 * added_blocks:
                 found = ancestor
                 break
             ancestor = parent_of.get(ancestor)
@@ -260,6 +266,23 @@ def _furniture_in_article(block: Block) -> BoilerplateReason | None:
     if block.link_density > 0.8 or (block.link_density > 0.5 and line.n_words < 10):
         return BoilerplateReason.READ_MORE if line.n_words < 25 else BoilerplateReason.LINK_LIST
     return None
+
+
+def _cut_at_list_heading(blocks: list[Block], decisions: list[Decision]) -> None:
+    """'More stories like this', 'Related coverage': in the second half of the body, such a
+    heading ends the article; what follows is a list of other stories."""
+    body = [i for i, d in enumerate(decisions) if d.label == Label.BODY]
+    total = sum(len(blocks[i].text) for i in body)
+    seen = 0
+    for position, index in enumerate(body):
+        seen += len(blocks[index].text)
+        if seen < 0.5 * total:
+            continue
+        reason = list_header(_line(blocks[index].text))
+        if reason is not None:
+            for later in body[position:]:
+                decisions[later] = Decision(Label.FURNITURE, reason)
+            return
 
 
 def _trim_edges(blocks: list[Block], decisions: list[Decision], first: int, last: int) -> None:
@@ -317,6 +340,13 @@ def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta)
     # menus): it is the short block most like the metadata title, an h1 if there is one.
     first_paragraph = next((i for i in body if _raw_vote(blocks[i]) >= 3.0), first_body)
     candidates = [i for i, b in enumerate(blocks) if len(b.text) <= 300 and i <= first_paragraph + 1]
+    if meta.title:
+        # A headline below notices or menus that the region swallowed: any block up to the
+        # middle of the body that matches the metadata title well.
+        middle = body[len(body) // 2]
+        candidates += [
+            i for i in range(first_paragraph + 2, middle) if len(blocks[i].text) <= 300 and blocks[i].tag in HEADINGS
+        ]
     title_index = None
     if meta.title:
         scored = [
