@@ -40,6 +40,8 @@ PROSE = " officials said on Tuesday that the talks would resume next week."
         ),
         ("New Delhi, Feb 27 (PTI) ", "New Delhi", "New Delhi", None, "PTI", "Feb 27"),
         ("PORT-AU-PRINCE, Haiti (AP) — ", "PORT-AU-PRINCE", "Port-au-Prince", "Haiti", "AP", None),
+        ("St. Louis, Mo. (AP) — ", "St. Louis", "St. Louis", "Mo.", "AP", None),
+        ("Lyon (AFP) - ", "Lyon", "Lyon", None, "AFP", None),
     ],
 )
 def test_meta_dateline_parts(
@@ -65,6 +67,9 @@ def test_meta_dateline_parts(
         "The government" + PROSE,
         "LONDON — short line",
         "Analysis: what the vote means",
+        # A mixed-case place does not swallow a sentence: "Madrid. Prime Minister ... (PSOE)".
+        "Madrid. Prime Minister Pedro Sanchez (PSOE) has announced a new housing plan for young people.",
+        "Today. The Minister of Finance (MoF) said the budget would be presented in March next year.",
     ],
 )
 def test_meta_not_a_dateline(line: str) -> None:
@@ -84,6 +89,15 @@ def test_meta_not_a_dateline(line: str) -> None:
         ("By Jane Doe | 27 Feb 2022", ["Jane Doe"], False),
         ("Reporting by Jane Doe in Kyiv; Editing by Mark Potter", ["Jane Doe"], True),
         ("Associated Press", [], False),
+        # A line starting with "By" is a byline even with pipes, not a menu.
+        ("By ANA RUIZ | aruiz@example.org | The Harbor Times", ["ANA RUIZ"], False),
+        # A short capitalised role after the names ends them.
+        ("By Luis Ortega, Meteorologist", ["Luis Ortega"], False),
+        ("By Mei Tanaka and Omar Haddad, Photographers", ["Mei Tanaka", "Omar Haddad"], False),
+        # A capitalised word before a lower-case role word is part of the role.
+        ("Priya Raman Education correspondent", ["Priya Raman"], False),
+        ("Tomás Varga Science editor", ["Tomás Varga"], False),
+        ("Chief Political correspondent", [], False),
     ],
 )
 def test_meta_bylines(line: str, names: list[str], credit: bool) -> None:
@@ -119,6 +133,19 @@ def test_meta_not_a_byline(line: str) -> None:
         ("Published 14 Nov 2023 16:05 CET", "14 Nov 2023 16:05 CET", "2023-11-14T16:05:00+01:00"),
         ("2022-02-27", "2022-02-27", "2022-02-27"),
         ("Last updated on March 3, 2021", "March 3, 2021", "2021-03-03"),
+        # A time and an agency name in their own segments do not veto the date.
+        ("Mar 4, 2023 | 09:15 JST | JIJI PRESS", "Mar 4, 2023 | 09:15 JST", "2023-03-04T09:15:00+09:00"),
+        ("Nov 2, 2021 | Reuters", "Nov 2, 2021", "2021-11-02"),
+        # Year-first dotted dates.
+        ("2023.03.04 08:30", "2023.03.04 08:30", "2023-03-04T08:30:00"),
+        # A place after the time is not a time zone.
+        ("Saturday 4 March 2023 16:05, UK", "Saturday 4 March 2023 16:05, UK", "2023-03-04T16:05:00"),
+        # "7.45pm" is a time; "first published at ..." is a second stamp.
+        (
+            "Updated March 4, 2023 — 7.45pm, first published at 11.20am",
+            "March 4, 2023 — 7.45pm",
+            "2023-03-04T19:45:00",
+        ),
     ],
 )
 def test_meta_timestamps(line: str, stamp: str, value: str) -> None:
@@ -134,6 +161,7 @@ def test_meta_timestamps(line: str, stamp: str, value: str) -> None:
         "The treaty was signed on February 27, 2022 by both governments after long talks.",
         "Prices rose 3% in 2022",
         "Meeting set for next week",
+        "Politics | 27 Feb 2022 | Read more about the budget vote",
     ],
 )
 def test_meta_not_a_timestamp(line: str) -> None:

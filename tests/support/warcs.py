@@ -26,7 +26,9 @@ def http_block(response: Response) -> bytes:
     return ("\r\n".join(headers) + "\r\n\r\n").encode("latin-1") + response.body
 
 
-def warc_record(block: bytes, *, kind: str = "response", url: str = "", date: str = "2024-05-14T10:00:00Z") -> bytes:
+def warc_record(
+    block: bytes, *, kind: str = "response", url: str = "", date: str = "2024-05-14T10:00:00Z"
+) -> bytes:
     content_type = "application/http; msgtype=response" if kind == "response" else "application/warc-fields"
     head = (
         "WARC/1.0\r\n"

@@ -18,7 +18,8 @@ _SEPARATOR = re.compile(r"^[\W_]+$")
 # Menus and breadcrumbs: short items joined by pipes, bullets or chevrons.
 _MENU_JOINERS = re.compile(r"\s+(?:\||•|·|»|›|>|/)\s+")
 _NAVIGATION = re.compile(
-    r"^(?:skip to (?:main )?content|skip navigation|toggle navigation|main menu|menu|"
+    r"^(?:skip to (?:main )?(?:content|navigation)|skip navigation|skip links|toggle navigation|"
+    r"main menu|navigation menu|menu|"
     r"search|home(?:page)?|sign in|log ?in|log out|register|my account|subscribe now|"
     r"you are here:?.*|close|back to top|go to top|next article|previous article|"
     r"privacy policy|terms of (?:use|service)|cookie (?:policy|settings)|contact us|about us|"
@@ -41,7 +42,8 @@ _LIST_HEADER_RELATED = re.compile(
     r"read more|read next|recommended(?: for you| stories| reading)?|see also|you may also like|"
     r"you might also like|also read|also on [\w .]{2,30}|further reading|in other news|"
     r"latest(?: stories| articles)?|related topics?|more on this story|more to explore|"
-    r"explore more|top picks)\s*[:\-–—]?$",
+    r"explore more|top picks|keep reading|other (?:news|stories)|read also|"
+    r"more (?-i:[A-Z])[\w&'’\-]+(?: (?-i:[A-Z])[\w&'’\-]+)?)\s*[:\-–—]?$",
     _I,
 )
 _READ_MORE = re.compile(
@@ -56,15 +58,18 @@ _SHARE = re.compile(
     r"share or comment on this article|share (?:this )?(?:with|via) [\w ]+|"
     r"share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|"
     r"telegram|copy link|copied|link copied|follow us(?: on [\w ,&]+)?|like us on facebook|"
-    r"follow [\w .]+ on (?:twitter|x|facebook|instagram)(?: [@\w.]+)?|"
+    r"follow [\w .]+ on (?:twitter|x|facebook|instagram)(?: [@\w.]+)?|font size|"
+    r"share (?:this|the) (?:article|story|post|page|video) (?:in|on|with|via) (?:your |the )?[\w ]+|"
+    r"\d{1,2} min(?:ute)?s? read|reading time\s*:?\s*\d{1,2}(?:\s*-\s*\d{1,2})? min(?:ute)?s?|"
     r"(?:facebook|twitter|whatsapp|linkedin|email|x)(?:\s*[|•·,]\s*(?:facebook|twitter|whatsapp|"
     r"linkedin|email|x|telegram|reddit|print|copy link))+)\s*[:!.]?$",
     _I,
 )
 _NEWSLETTER = re.compile(
-    r"\b(?:newsletters?|inbox|unsubscribe|download (?:the|our) app|get the app|"
+    r"\b(?:newsletters?|inbox|unsubscribe|download (?:the|our) (?:[\w&'’\-]+ ){0,4}app|get the app|"
     r"delivered (?:to|straight to) your)\b|"
-    r"^(?:sign up|subscribe|get (?:the|our)|enter your e-?mail|join (?:us|our)|never miss|"
+    r"^(?:sign up|subscribe|get (?:the|our)|(?:enter|type) your e-?mail|join (?:us|our)|never miss|"
+    r"thanks for reading|"
     r"don(?:'|’)t miss|support (?:our|independent) journalism|become a (?:member|subscriber))\b",
     _I,
 )
@@ -80,7 +85,12 @@ _COPYRIGHT = re.compile(
     r"\bmay not be (?:published|reproduced|broadcast|rewritten|redistributed)\b",
     _I,
 )
-_TAGS = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords|subjects?)\s*[:|]", _I)
+_TAGS = re.compile(
+    r"^(?:tags?|topics?|themen|filed under|categories|category|keywords|subjects?)\s*(?:[:|]|$)|"
+    r"^(?:explore )?more on these topics\s*:?$|"
+    r"^#[^\W_][\w\-]*(?:\s+[\w\-]+){0,3}(?:\s+#[^\W_][\w\-]*(?:\s+[\w\-]+){0,3})+$",  # hashtags
+    _I,
+)
 _COMMENTS = re.compile(
     r"^(?:\d+\s+comments?|comments?(?: \(?\d+\)?)?|(?:show|view|hide|load|read) (?:all |more )?comments?|"
     r"reply(?:\s*[·•|]\s*\d+ likes?)?|\d+ (?:likes?|replies|repl(?:y|ies)))"
@@ -96,13 +106,18 @@ _CAPTION = re.compile(
     r"(?:\(|\||—|–|-)\s*(?:photo|image|picture|file photo|credit)\s*:?\s*[\w .&/]+\)?$|"
     r"^(?:image|photo|picture|video) (?:copyright|source|caption|credit)s?\b|"
     r"\bcredit\s*(?:\.\.\.|…)|"
-    r"(?:[.,;]|\s)\s*(?:photo|image|picture|file photo)s?\s*:\s*[\w .&/]{2,40}$|"
+    r"(?:[.,;]|\s)\s*(?:photo|image|picture|file photo|photograph)s?\s*:\s*[\w .&/'’\-]{2,60}$|"
+    r"\((?:photo )?courtesy(?: of)? [^()]{2,60}\)$|"
+    # A trailing bracketed credit: "... on Sunday [AFP]", "[Marwan Ali/AP Photo]".
+    r"\[(?:file:?\s*)?[^\[\]]{0,40}(?:\b(?:afp|reuters|ap|epa|getty(?: images)?|anadolu|photo)|/)"
+    r"[^\[\]]{0,40}\]$|"
     r"\b(?:getty images|afp via getty|ap photo|reuters/[\w ]+|epa-efe)\b",
     _I,
 )
 _FOOTER = re.compile(
     r"^(?:terms (?:&|and) conditions|privacy(?: policy| notice)?|cookie(?:s| policy| preferences)|"
-    r"powered by [\w .]+|all content copyright|contact|feedback|corrections policy)$",
+    r"powered by [\w .]+|all content copyright|contact|feedback|corrections policy|"
+    r"reuse this content)$",
     _I,
 )
 # Sentences that only news-site templates write: print notes, disclaimers, consent banners.
@@ -113,7 +128,14 @@ _TEMPLATE_SENTENCE = re.compile(
     r"we (?:value|care about) your privacy\b|this (?:site|website) uses cookies\b|"
     r"(?:we|we and our partners) use cookies\b|"
     r"by (?:continuing|using this site)[\w ,]+you (?:agree|consent)\b|"
-    r"media contact\s*:|for more information,? (?:please )?(?:contact|visit)\b|###$)",
+    r"media contact\s*:|for more information,? (?:please )?(?:contact|visit)\b|###$|"
+    r"\(?this (?:story|article|report) has not been edited by\b|"
+    # A print credit: "Published in Dawn, February 28th, 2022".
+    r"(?:published|appeared|printed) in (?:the )?(?-i:[A-Z])[\w.'’&\-]*(?: (?-i:[A-Z])[\w.'’&\-]*){0,3},"
+    r" (?:on )?[\w ,.]{0,30}\d{4}\.?$|"
+    r"(?:contact|email|reach) (?:the )?(?:reporter|writer|author|editor)\b.{0,80}@|"
+    r"this (?:article|story|piece) (?:is|was) republished\b.{0,160}\bcreative commons\b|"
+    r"(?:view|see|read) (?:all|more) (?:posts|articles|stories) by\b)",
     _I,
 )
 # "Kurtenbach reported from Bangkok.", "Jane Doe contributed reporting from Paris."
@@ -121,6 +143,12 @@ _CREDIT_SENTENCE = re.compile(
     r"^[^\W\d_][\w'’.\- ,]{1,120}? "
     r"(?:reported|contributed(?: reporting)?|contributed to this (?:report|article)|"
     r"wrote this (?:report|article)|reported and wrote)(?: from [\w ,.'’\-]{2,60}| this report)?\.?$",
+)
+
+# "About the author", "Source: Al Jazeera and news agencies": who wrote or supplied the story.
+_CREDIT_LINE = re.compile(
+    r"^(?:about the authors?|source\s*:\s*[\w ,&.'’\-]{2,60}?(?:news agencies|agencies|wires?)?)\s*\.?$",
+    _I,
 )
 
 # Words that make a line a label even inside otherwise long lines: a menu of them.
@@ -186,6 +214,8 @@ def furniture_reason(line: Line) -> Reason | None:
         return Reason.FOOTER
     if line.n_words <= 25 and _CREDIT_SENTENCE.match(text):
         return Reason.CREDITS
+    if line.n_words <= 10 and _CREDIT_LINE.match(text):
+        return Reason.CREDITS
     if line.n_words <= 20 and _READ_MORE.match(text):
         return Reason.READ_MORE
     if line.n_words <= 10:
@@ -210,6 +240,10 @@ def furniture_reason(line: Line) -> Reason | None:
 
 def is_menu(line: Line) -> bool:
     """Short items joined by pipes or bullets, or a run of section names."""
+    if re.match(r"by\s", line.text, _I):
+        return False  # "By JANE DOE | jdoe@example.com | The Courier" is a byline
+    if re.match(r"home\s*(?:/|>|›|»)\s*\S", line.text, _I):
+        return True  # a breadcrumb: "Home / India News / ...", "Home > Politics"
     items = [item for item in _MENU_JOINERS.split(line.text) if item.strip()]
     if len(items) >= 3 and all(len(item.split()) <= 4 for item in items):
         return True

@@ -206,7 +206,10 @@ def split_lines(text: str) -> list[Line]:
     """Non-blank lines of ``text`` (``\\n``, ``\\r\\n`` or ``\\r``), hard wraps joined."""
     lines: list[Line] = []
     blank_before = False
-    for line_start, line_end in physical_lines(text):
+    bounds = physical_lines(text)
+    width = wrap_width([len(text[a:b].strip()) for a, b in bounds])
+    previous_raw = ""
+    for line_start, line_end in bounds:
         raw = text[line_start:line_end]
         stripped = raw.strip()
         if not stripped:
@@ -214,19 +217,52 @@ def split_lines(text: str) -> list[Line]:
             continue
         start = line_start + len(raw) - len(raw.lstrip())
         end = start + len(stripped)
-        if lines and not blank_before and _continues(lines[-1].text, stripped):
+        if lines and not blank_before and _continues(lines[-1].text, stripped, previous_raw, width):
             lines[-1].end = end
             lines[-1].text = text[lines[-1].start : end]
         else:
             lines.append(Line(len(lines), start, end, stripped, blank_before))
         blank_before = False
+        previous_raw = stripped
     for line in lines:
         describe(line)
     return lines
 
 
-def _continues(previous: str, current: str) -> bool:
-    """A hard-wrapped paragraph: the previous line runs on into a lower-case start."""
+# Margin under the wrap width within which a line counts as filled to the width.
+_WRAP_SLACK = 14
+# Title abbreviations that end a wrapped line without ending the sentence ("in St." / "Petersburg").
+_LINE_END_ABBREVIATION = re.compile(r"\b(?:St|Ste|Mt|Ft|Dr|Mr|Mrs|Ms|Gen|Gov|Sen|Rep|Lt|Col|Capt|Prof)\.$")
+
+
+def wrap_width(lengths: list[int]) -> int | None:
+    """The width a hard-wrapped document was wrapped at, if it was: many lines ending just
+    under the same width (60 to ~100 characters), few lines longer than it."""
+    long = [n for n in lengths if n >= 40]
+    if len(long) < 6:
+        return None
+    best, best_count = None, 0
+    for width in sorted(set(long)):
+        if width > 100:
+            break
+        if width < 60:
+            continue  # a column of headlines, not text wrapped at a terminal's width
+        count = sum(width - _WRAP_SLACK <= n <= width for n in long)
+        if count > best_count:
+            best, best_count = width, count
+    if best is None or best_count < 5 or best_count < 0.5 * len(long):
+        return None
+    if sum(n > best for n in long) > 0.1 * len(long):
+        return None  # long unwrapped paragraphs: the short lines are something else
+    return best
+
+
+def _continues(previous: str, current: str, previous_raw: str = "", width: int | None = None) -> bool:
+    """A hard-wrapped paragraph: the previous line runs on into a lower-case start, or, in a
+    document wrapped at ``width``, a line filled to the width runs on whatever the case."""
+    filled = width is not None and len(previous_raw) >= width - _WRAP_SLACK and len(previous.split()) >= 5
+    if filled and (not _TERMINAL.search(previous) or _LINE_END_ABBREVIATION.search(previous)):
+        return True
     if _TERMINAL.search(previous) or len(previous.split()) < 5:
         return False
     first = current.lstrip("\"'“‘(")[:1]

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
+from newsmill.extract.dates import fast_parse
 from newsmill.model import Dateline, Span
 
 _MONTH = (
@@ -545,8 +547,10 @@ def _with_time(line: str, found: TimestampMatch, seg_start: int, segment: str) -
 
 def _time_only(segment: str) -> bool:
     words = re.findall(r"[^\s,|•·()\[\]]+", segment)
-    return bool(words) and all(_TIME_WORDS.match(w.strip(".:;-–—")) for w in words) and bool(
-        re.search(r"\d{1,2}(?:[:.]\d{2}|\s?[ap]\.?m\b)", segment, re.I)
+    return (
+        bool(words)
+        and all(_TIME_WORDS.match(w.strip(".:;-–—")) for w in words)
+        and bool(re.search(r"\d{1,2}(?:[:.]\d{2}|\s?[ap]\.?m\b)", segment, re.I))
     )
 
 
@@ -557,7 +561,8 @@ def _short_label(segment: str) -> bool:
 
 
 def _segment_timestamp(segment: str) -> TimestampMatch | None:
-    if not _DATE_IN_LINE.search(segment):
+    # "— Jane Doe (@janedoe) March 4, 2021" signs an embedded post, not the article.
+    if not _DATE_IN_LINE.search(segment) or re.search(r"\(@\w+\)", segment):
         return None
     segment_clean = segment.lstrip(" |•·-–—")
     lead = len(segment) - len(segment_clean)
@@ -579,8 +584,12 @@ def _segment_timestamp(segment: str) -> TimestampMatch | None:
     return TimestampMatch(offset, offset + len(stamp), value if has_time else value.date(), has_time)
 
 
+@lru_cache(maxsize=2048)
 def parse_datetime(text: str) -> datetime | None:
     """Parse a written date or datetime (time zone abbreviations included), or ``None``."""
+    quick = fast_parse(text)
+    if quick is not None:
+        return quick if 1900 <= quick.year <= datetime.now().year + 1 else None
     # dateparser is imported lazily: it costs ~0.2 s and only pages with a timestamp need it.
     import dateparser
 

@@ -102,6 +102,11 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
 def _first_look(line: Line, settings: ExtractSettings) -> LabelledLine:
     """Labels a line can get on its own: furniture, byline, timestamp, dateline or body."""
     reason = furniture_reason(line)
+    if reason is BoilerplateReason.NAVIGATION and line.n_words <= settings.max_headline_words:
+        # "Feb 27, 2022 | 21:48 JST | KYODO NEWS" has a menu's shape but is a timestamp.
+        stamp = find_timestamp(line.text, line.n_words)
+        if stamp is not None:
+            return LabelledLine(line, LineLabel.TIMESTAMP, timestamp=stamp)
     if reason is not None:
         return LabelledLine(line, LineLabel.BOILERPLATE, reason)
     if line.n_words <= settings.max_headline_words:
@@ -175,15 +180,25 @@ _HEADED_FURNITURE = frozenset(
 
 
 def _mark_furniture_headings(labelled: list[LabelledLine]) -> None:
-    for index in range(len(labelled) - 2, -1, -1):
+    """A single short heading directly above headed furniture takes its reason. A run of
+    short lines (a menu) above it does not: the reason is not carried backwards."""
+    for index in range(len(labelled) - 1):
         item, following = labelled[index], labelled[index + 1]
+        if not (item.label is LineLabel.BODY and _short_heading(item.line)):
+            continue
+        if following.reason not in _HEADED_FURNITURE:
+            continue
         if (
-            item.label is LineLabel.BODY
-            and following.reason in _HEADED_FURNITURE
-            and item.line.n_words <= 6
-            and not item.line.terminal
+            index > 0
+            and labelled[index - 1].label is LineLabel.BODY
+            and _short_heading(labelled[index - 1].line)
         ):
-            item.label, item.reason = LineLabel.BOILERPLATE, following.reason
+            continue  # the last item of a menu, not a heading
+        item.label, item.reason = LineLabel.BOILERPLATE, following.reason
+
+
+def _short_heading(line: Line) -> bool:
+    return line.n_words <= 6 and not line.terminal
 
 
 def _mark_comment_section(labelled: list[LabelledLine]) -> None:
@@ -261,9 +276,17 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
         None,
     )
     if body_start is None:
+        # A standfirst sentence may sit above a caption and the timestamp: look past them.
+        limit = first_strong + 1
+        while limit < end and labelled[limit].label in (
+            LineLabel.BOILERPLATE,
+            LineLabel.BYLINE,
+            LineLabel.TIMESTAMP,
+        ):
+            limit += 1
         meta = [
             i
-            for i in range(0, min(end, first_strong + 2))
+            for i in range(0, min(end, max(first_strong + 2, limit)))
             if labelled[i].label in (LineLabel.BYLINE, LineLabel.TIMESTAMP)
         ]
         body_start = meta[-1] + 1 if meta and meta[-1] + 1 < end else first_strong
@@ -288,7 +311,9 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
     for i in (i for i in header if i > title_index):
         item = labelled[i]
         byline = find_name_line(item.line.text, item.line.n_words)
-        if byline is not None:
+        if _COUNTER.match(item.line.text):
+            item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.SHARE_PROMPT
+        elif byline is not None:
             item.label, item.byline = LineLabel.BYLINE, byline
         elif not standfirst_taken and item.line.n_words >= 6 and not item.line.trailing_joiner:
             item.label, standfirst_taken = LineLabel.STANDFIRST, True
@@ -316,23 +341,81 @@ def _mark_author_bio(labelled: list[LabelledLine], body_start: int, end: int) ->
             item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.CREDITS
 
 
+# A bare number near the top is a like, share or comment counter beside its button.
+_COUNTER = re.compile(r"^\d[\d,.]*[kKmM]?$")
+
+
 def _skip_to_body(labelled: list[LabelledLine], index: int, end: int) -> int:
-    while index < end - 1 and labelled[index].label not in (LineLabel.BODY, LineLabel.DATELINE):
+    while index < end - 1 and (
+        labelled[index].label not in (LineLabel.BODY, LineLabel.DATELINE)
+        or _COUNTER.match(labelled[index].line.text)
+    ):
         index += 1
     return index
 
 
 def _pick_title(labelled: list[LabelledLine], header: list[int], settings: ExtractSettings) -> int:
-    """The first header line long enough to be a headline; shorter ones above are labels."""
-    for i in header:
-        line = labelled[i].line
-        if _headline_like(line, settings) and line.n_words >= 3:
-            return i
-    return header[-1]
+    """The last headline-like header line before the body; earlier ones are navigation.
+
+    When that last line reads like a standfirst (a longer, more sentence-like line right
+    under a headline-length one), the line before it is the title.
+    """
+    candidates = [i for i in header if _title_candidate(labelled[i].line, settings)]
+    if not candidates:
+        return header[-1]
+    last = candidates[-1]
+    if len(candidates) >= 2:
+        previous = candidates[-2]
+        between = labelled[previous + 1 : last]
+        if all(item.label is LineLabel.BOILERPLATE for item in between) and _standfirst_under(
+            labelled[previous].line, labelled[last].line
+        ):
+            return previous
+    return last
+
+
+# "Updated: 2 hours ago", "Posted 5 minutes ago": a relative stamp, not a headline.
+_RELATIVE_STAMP = re.compile(r"^(?:(?:last )?updated|published|posted)\b|\bago\s*$", re.I)
+
+
+def _title_candidate(line: Line, settings: ExtractSettings) -> bool:
+    if not _headline_like(line, settings) or line.n_words < 3 or _RELATIVE_STAMP.search(line.text):
+        return False
+    # A line of names ("Ciara Nugent and Ben Quinn") is a byline, not a headline.
+    return line.n_words > 8 or find_name_line(line.text, line.n_words) is None
+
+
+def _standfirst_under(title: Line, line: Line) -> bool:
+    """``line`` is a standfirst under the headline ``title``: at least as long, reads more
+    like prose, and is not in Title Case."""
+    return (
+        title.n_words >= 5
+        and line.n_words >= max(8, title.n_words)
+        and line.prose > title.prose
+        and line.title_case_ratio < 0.5
+    )
+
+
+# A full stop after an initial or a short abbreviation ("S. Korea", "Dr. Rao", "U.S.
+# Senate") does not end a sentence.
+_SENTENCE_BREAK = re.compile(
+    r"(?<![^\W\d_])(?:[^\W\d_]{3,}|\d+)[.!?][\"”’']?\s+[A-Z“\"]|[!?][\"”’']?\s+[A-Z“\"]"
+)
+_ABBREVIATIONS = frozenset(
+    "mrs capt gen gov sen rep col sgt prof inc corp ltd jan feb aug sept oct nov dec".split()
+)
+
+
+def _sentence_breaks(text: str) -> int:
+    return sum(
+        1
+        for match in _SENTENCE_BREAK.finditer(text)
+        if match.group().split(".")[0].lower() not in _ABBREVIATIONS
+    )
 
 
 def _headline_like(line: Line, settings: ExtractSettings) -> bool:
-    sentences = len(re.findall(r"[.!?][\"”’']?\s+[A-Z“\"]", line.text))
+    sentences = _sentence_breaks(line.text)
     return 1 <= line.n_words <= settings.max_headline_words and sentences == 0 and not line.text.endswith(":")
 
 
@@ -377,8 +460,12 @@ def _link_like(item: LabelledLine) -> bool:
 def _read_tail(labelled: list[LabelledLine], end: int) -> None:
     """Everything after the body is furniture; name the reason of each line."""
     list_reason: BoilerplateReason | None = None
+    header_names = any(item.byline is not None and item.byline.names for item in labelled[:end])
     for index in range(end, len(labelled)):
         item = labelled[index]
+        if item.label is LineLabel.BYLINE and list_reason is not None and not item.byline.credit:
+            # "Robert J. Lanier, 81, longtime fire chief" under "More Obituaries": a headline.
+            item.label, item.byline = LineLabel.BODY, None
         if item.label in (LineLabel.BYLINE, LineLabel.TIMESTAMP):
             if item.byline is not None and item.byline.credit:
                 continue
@@ -387,17 +474,44 @@ def _read_tail(labelled: list[LabelledLine], end: int) -> None:
         if item.label is LineLabel.BOILERPLATE:
             if item.reason in (BoilerplateReason.SEPARATOR, BoilerplateReason.COPYRIGHT):
                 list_reason = None
+            elif list_header(item.line) is not None:
+                list_reason = item.reason
+            elif item.reason is BoilerplateReason.TAGS:
+                list_reason = BoilerplateReason.TAGS if item.line.n_words <= 5 else None
             continue
+        if index == end and not header_names and item.label is LineLabel.BODY:
+            # A name alone right after the last paragraph signs the article.
+            byline = find_name_line(item.line.text, item.line.n_words) if item.line.n_words <= 6 else None
+            if byline is not None and byline.names:
+                item.label, item.byline = LineLabel.BYLINE, byline
+                continue
         header = list_header(item.line)
         if header is not None:
             item.label, item.reason = LineLabel.BOILERPLATE, header
             list_reason = header
             continue
         item.label = LineLabel.BOILERPLATE
-        if (item.line.n_words >= 3 and not item.line.terminal) or item.line.trailing_joiner:
+        if list_reason is BoilerplateReason.TAGS:
+            if item.line.n_words <= 5 and not item.line.terminal:
+                item.reason = BoilerplateReason.TAGS  # "Topics" / "Covid-19" / "Health Ministry"
+                continue
+            list_reason = None
+        if _tag_line(item.line):
+            item.reason = BoilerplateReason.TAGS
+        elif (item.line.n_words >= 3 and not item.line.terminal) or item.line.trailing_joiner:
             item.reason = _list_reason(labelled, index, list_reason)
         else:
             item.reason = BoilerplateReason.FOOTER
+
+
+def _tag_line(line: Line) -> bool:
+    """'Tax, Personal finance, Federal budget': three or more short comma-separated items."""
+    items = [item.strip() for item in line.text.split(",")]
+    return (
+        len(items) >= 3
+        and all(1 <= len(item.split()) <= 3 and item[:1].isalnum() for item in items)
+        and not line.terminal
+    )
 
 
 def _content_words(text: str) -> set[str]:
@@ -453,7 +567,8 @@ def extract_text(
             subtitle = Span.of(text, line.start, line.end)
         elif item.label in (LineLabel.BODY, LineLabel.DATELINE):
             paragraphs.append(Span.of(text, line.start, line.end))
-            if item.dateline is not None and dateline is None and len(paragraphs) == 1:
+            # A line may precede the dateline paragraph ("Editor's note: ..."): look at two.
+            if item.dateline is not None and dateline is None and len(paragraphs) <= 2:
                 dateline = dateline_span(text, line.start, item.dateline)
         elif item.label is LineLabel.BOILERPLATE:
             assert item.reason is not None

@@ -1,0 +1,250 @@
+"""Title choice and furniture reasons on short pages written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsmill import analyze
+from newsmill.extract.furniture import furniture_reason, list_header
+from newsmill.extract.lines import split_lines
+from newsmill.extract.text import LineLabel, classify_lines
+from newsmill.model import BoilerplateReason as Reason
+
+BODY = "".join(
+    line + "\n"
+    for line in (
+        "The regional water authority said on Monday that reservoir levels had fallen to their lowest "
+        "point in a decade, after the driest winter since records began.",
+        "Engineers have begun pumping water between the three main reservoirs to keep supplies running, "
+        "and a hosepipe ban will start at the end of the month.",
+        '"We are asking every household to cut its use by a fifth," the authority\'s chief executive '
+        'told reporters. "Small changes add up very quickly."',
+        "Farmers in the valley say the restrictions have come too late for this year's first planting, "
+        "and several have already sold part of their herds.",
+    )
+)
+
+
+def _reasons(page: str) -> dict[str, str | None]:
+    return {
+        item.line.text: item.reason.value if item.reason else item.label.value
+        for item in classify_lines(page)
+    }
+
+
+# --- title choice ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("top", "title", "subtitle"),
+    [
+        # A "skip" link and a section menu above the headline are navigation.
+        (
+            "Skip to navigation\nNews\nWorld\nReservoirs fall to lowest level in a decade\n",
+            "Reservoirs fall to lowest level in a decade",
+            None,
+        ),
+        # A breadcrumb that repeats the headline is navigation.
+        (
+            "Home / Regional News / Reservoirs fall to lowest level\n"
+            "Reservoirs fall to lowest level in a decade as drought deepens\n",
+            "Reservoirs fall to lowest level in a decade as drought deepens",
+            None,
+        ),
+        # The site name and a short call to action above the headline are navigation.
+        (
+            "Valley Herald Online\nPlace a Classified Ad\nReservoirs fall to lowest level in a decade\n",
+            "Reservoirs fall to lowest level in a decade",
+            None,
+        ),
+        # A notice sentence above the headline is not the title.
+        (
+            "This article was machine translated from Spanish.\n"
+            "Reservoirs fall to lowest level in a decade\n"
+            "The authority blames the driest winter on record. A hosepipe ban starts this month.\n"
+            "By Ana Ruiz\n",
+            "Reservoirs fall to lowest level in a decade",
+            "The authority blames the driest winter on record. A hosepipe ban starts this month.",
+        ),
+        # The last header line reads like a standfirst: the line above it is the title.
+        (
+            "Home\nEnvironment\nReservoirs fall to lowest level in a decade\n"
+            "Households are asked to cut their water use by a fifth as the authority warns of a dry summer\n",
+            "Reservoirs fall to lowest level in a decade",
+            "Households are asked to cut their water use by a fifth as the authority warns of a dry summer",
+        ),
+        # An initial inside the headline ("S. Yorkshire") does not make it two sentences.
+        (
+            "News\n(UPDATE) S. Yorkshire reservoirs fall to lowest level in a decade\n",
+            "(UPDATE) S. Yorkshire reservoirs fall to lowest level in a decade",
+            None,
+        ),
+    ],
+)
+def test_text_furniture_title_is_the_last_headline(top: str, title: str, subtitle: str | None) -> None:
+    rec = analyze(top + BODY)
+    assert rec.title is not None and rec.title.text == title
+    assert (rec.subtitle.text if rec.subtitle else None) == subtitle
+
+
+def test_text_furniture_caption_and_timestamp_above_the_body() -> None:
+    page = (
+        "Reservoirs fall to lowest level in a decade\n"
+        "Households are asked to cut their water use by a fifth, the authority says.\n"
+        "A dry reservoir bed near the dam on Sunday [Reuters]\n"
+        "Published On 6 Mar 2023\n" + BODY
+    )
+    rec = analyze(page)
+    assert rec.subtitle is not None and rec.subtitle.text.startswith("Households")
+    assert rec.published is not None and rec.published.date == "2023-03-06"
+    assert rec.paragraphs[0].text.startswith("The regional water authority")
+    assert _reasons(page)["A dry reservoir bed near the dam on Sunday [Reuters]"] == "caption"
+
+
+# --- closed-class furniture -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("The empty reservoir at Ladybower in March. Photograph: Jane Smith/Agency", Reason.CAPTION),
+        ("Volunteers fill sandbags outside the town hall [AFP]", Reason.CAPTION),
+        ("The old pumping station in 1962. (Courtesy of the Valley Museum)", Reason.CAPTION),
+        ("(This story has not been edited by our staff and is published from a wire feed.)", Reason.FOOTER),
+        ("Contact reporter Ana Ruiz at aruiz@example.org or on Twitter.", Reason.FOOTER),
+        (
+            "This article is republished from The Example Review under a Creative Commons license.",
+            Reason.FOOTER,
+        ),
+        ("View all posts by Ana Ruiz", Reason.FOOTER),
+        ("Published in Dawn, March 6th, 2023", Reason.FOOTER),
+        ("Reuse this content", Reason.FOOTER),
+        ("Thanks for reading The Weekly Brief! Subscribe for free to get new posts.", Reason.NEWSLETTER),
+        ("Type your email…", Reason.NEWSLETTER),
+        ("Download the Valley News app for breaking alerts.", Reason.NEWSLETTER),
+        ("Share this article in your social network", Reason.SHARE_PROMPT),
+        ("4 min read", Reason.SHARE_PROMPT),
+        ("Reading time: 3 min", Reason.SHARE_PROMPT),
+        ("About the author", Reason.CREDITS),
+        ("Source: News agencies", Reason.CREDITS),
+        ("Themen: Wasser, Dürre, Landwirtschaft", Reason.TAGS),
+        ("Topics", Reason.TAGS),
+        ("#drought #water #farming", Reason.TAGS),
+        ("Skip to navigation", Reason.NAVIGATION),
+        ("Home / Regional News / Reservoirs fall to lowest level", Reason.NAVIGATION),
+        ("Home > Environment", Reason.NAVIGATION),
+    ],
+)
+def test_text_furniture_reason_of_a_line(line: str, reason: Reason) -> None:
+    assert furniture_reason(split_lines(line)[0]) is reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By ANA RUIZ | aruiz@example.org | The Harbor Times",
+        "The spokesperson said the photograph was taken in March.",
+        "More than 200 homes were evacuated.",
+    ],
+)
+def test_text_furniture_not_furniture(line: str) -> None:
+    assert furniture_reason(split_lines(line)[0]) is None
+
+
+@pytest.mark.parametrize("line", ["Keep reading", "Other news", "Read also", "More Obituaries", "MORE SPORT"])
+def test_text_furniture_list_headers(line: str) -> None:
+    assert list_header(split_lines(line)[0]) is Reason.LINK_LIST
+
+
+def test_text_furniture_list_header_needs_a_section_name() -> None:
+    assert list_header(split_lines("More than ever")[0]) is None
+
+
+# --- reasons in context ---------------------------------------------------------------------
+
+
+def test_text_furniture_menu_above_an_advert_stays_navigation() -> None:
+    page = (
+        "Watch Live\nNews\nTraffic\nSchool Closings\nADVERTISEMENT\nReservoirs fall to lowest level\n" + BODY
+    )
+    reasons = _reasons(page)
+    for item in ("Watch Live", "News", "Traffic", "School Closings"):
+        assert reasons[item] == "navigation", item
+    assert reasons["ADVERTISEMENT"] == "advertisement"
+
+
+def test_text_furniture_single_heading_takes_the_reason_below() -> None:
+    page = (
+        "Reservoirs fall to lowest level in a decade\n"
+        + BODY
+        + "Morning briefing\nSign up to our newsletter\n"
+    )
+    assert _reasons(page)["Morning briefing"] == "newsletter"
+
+
+def test_text_furniture_tags_after_a_topics_heading() -> None:
+    page = (
+        "Reservoirs fall to lowest level in a decade\n" + BODY + "Explore more on these topics\n"
+        "Drought\nWater supply\nFarming\nShare\n"
+    )
+    reasons = _reasons(page)
+    for item in ("Explore more on these topics", "Drought", "Water supply", "Farming"):
+        assert reasons[item] == "tags", item
+
+
+def test_text_furniture_comma_separated_tags_after_the_body() -> None:
+    page = "Reservoirs fall to lowest level in a decade\n" + BODY + "Drought, Water supply, Farming\n"
+    assert _reasons(page)["Drought, Water supply, Farming"] == "tags"
+
+
+def test_text_furniture_list_items_are_not_bylines() -> None:
+    page = (
+        "Reservoirs fall to lowest level in a decade\nBy Ana Ruiz\n" + BODY + "More Obituaries\n"
+        "Walter P. Gray, 88, retired dairy farmer\nEdna Moss, 91, of Riverside\n"
+    )
+    rec = analyze(page)
+    assert [a.name for a in rec.authors] == ["Ana Ruiz"]
+    assert _reasons(page)["Walter P. Gray, 88, retired dairy farmer"] == "link_list"
+
+
+def test_text_furniture_name_signing_the_article_is_the_author() -> None:
+    page = "Reservoirs fall to lowest level in a decade\n" + BODY + "Ana Ruiz\nTags: drought, water\n"
+    rec = analyze(page)
+    assert [a.name for a in rec.authors] == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "agency"),
+    [
+        ("Editor's note: This story is part of a series on the drought.\n", None),
+        ("Reading time: 3 min.\n", "AFP"),
+    ],
+)
+def test_text_furniture_dateline_in_the_second_paragraph(lead: str, agency: str | None) -> None:
+    opener = "LYON (AFP) - " if agency else "LYON — "
+    page = "Reservoirs fall to lowest level in a decade\n" + lead + opener + BODY
+    rec = analyze(page)
+    assert rec.dateline is not None and rec.dateline.name == "Lyon"
+    assert rec.dateline.agency == agency
+
+
+def test_text_furniture_hard_wrapped_capital_continuation() -> None:
+    wrapped = (
+        "The regional water authority said on Monday that reservoir levels in the\n"
+        "valley had fallen to their lowest point in a decade, after the driest winter\n"
+        "since records began, and that a hosepipe ban would start within a fortnight\n"
+        "across the Three Rivers district and in parts of the neighbouring county.\n"
+        "Engineers have begun pumping water between the three main reservoirs to keep\n"
+        "supplies running, the authority said, and a second pipeline from St.\n"
+        "Albans Reservoir is due to open next week if the dry weather continues.\n"
+        "Farmers in the valley say the restrictions have come too late for this year's\n"
+        "first planting, and several of them have already sold part of their herds.\n"
+    )
+    rec = analyze("Reservoirs fall to lowest level in a decade\n\n" + wrapped)
+    assert len(rec.paragraphs) == 3
+    assert rec.paragraphs[1].text.startswith("Engineers") and "Albans Reservoir" in rec.paragraphs[1].text
+
+
+def test_text_furniture_body_labels_unchanged_by_wrap_detection() -> None:
+    labelled = classify_lines("Reservoirs fall to lowest level in a decade\n" + BODY)
+    assert sum(item.label is LineLabel.BODY for item in labelled) == 4
