@@ -60,7 +60,7 @@ def extract(document: RawDocument, settings: Settings) -> Record:
         warnings=document.warnings,
         settings=settings.extract,
     )
-    record.crawled = document.crawled
+    record.crawled, record.crawled_from = document.crawled, document.crawled_from
     return mark_staleness(record)
 
 

@@ -214,6 +214,9 @@ class Record(BaseModel):
     crawled: str | None = Field(
         default=None, description="When the page was fetched (WARC-Date, or the file's time), ISO 8601."
     )
+    crawled_from: Literal["warc", "file"] | None = Field(
+        default=None, description="Where `crawled` comes from."
+    )
     stale: bool = Field(default=False, description="An old article served inside a newer page.")
     stale_reason: str | None = Field(default=None, description="The evidence for `stale`.")
     site_name: str | None = None

@@ -32,9 +32,7 @@ def warc_record(
     content_type = "application/http; msgtype=response" if kind == "response" else "application/warc-fields"
     head = (
         "WARC/1.0\r\n"
-        f"WARC-Type: {kind}\r\n"
-        + (f"WARC-Target-URI: {url}\r\n" if url else "")
-        + f"WARC-Date: {date}\r\n"
+        f"WARC-Type: {kind}\r\n" + (f"WARC-Target-URI: {url}\r\n" if url else "") + f"WARC-Date: {date}\r\n"
         f"WARC-Record-ID: <urn:uuid:{uuid.uuid4()}>\r\n"
         f"Content-Type: {content_type}\r\n"
         f"Content-Length: {len(block)}\r\n\r\n"

@@ -154,7 +154,10 @@ class _Builder:
 def linearise(root: Any) -> list[Block]:
     """The text blocks under ``root`` (a selectolax node, usually ``tree.body``), in order."""
     builder = _Builder()
-    context = _Context()
+    # The root is an element of every path, so that text straight under <body> has a
+    # container too.
+    builder.next_id = 1
+    context = _Context(path=(1,))
     builder.context = context
     _visit(root, context, builder, depth=0)
     builder.flush()

@@ -345,7 +345,9 @@ def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta)
         # middle of the body that matches the metadata title well.
         middle = body[len(body) // 2]
         candidates += [
-            i for i in range(first_paragraph + 2, middle) if len(blocks[i].text) <= 300 and blocks[i].tag in HEADINGS
+            i
+            for i in range(first_paragraph + 2, middle)
+            if len(blocks[i].text) <= 300 and blocks[i].tag in HEADINGS
         ]
     title_index = None
     if meta.title:
@@ -396,7 +398,13 @@ def _read_header(blocks: list[Block], decisions: list[Decision], meta: PageMeta)
             # container it stays body; a standfirst sits above the body or says so in its class.
             outside = decisions[i].label != Label.BODY
             similar = meta.description and _similarity(block.text, meta.description) >= 0.6
-            if outside and (similar or block.standfirst_hint):
+            # ... or a heading/hinted block that opens the container ("entry-summary" h2).
+            opening = i == first_body and (
+                block.tag in HEADINGS or (block.standfirst_hint and block.tag != "p")
+            )
+            if (outside and (similar or block.standfirst_hint)) or (
+                opening and (similar or block.standfirst_hint)
+            ):
                 decisions[i] = Decision(Label.STANDFIRST)
                 standfirst_done = True
 
@@ -437,6 +445,7 @@ def _build_record(
     lines: list[tuple[str, Decision]] = [(b.text, d) for b, d in zip(blocks, decisions, strict=True)]
     if not any(d.label == Label.TITLE for _, d in lines) and meta.title:
         lines.insert(0, (meta.title, Decision(Label.TITLE)))
+    _add_missing_byline(lines, meta)
     offsets: list[int] = []
     position = 0
     for text, _ in lines:
@@ -468,7 +477,8 @@ def _build_record(
                 Boilerplate.of(text, start, end, reason=decision.reason or BoilerplateReason.FOOTER)
             )
 
-    authors = _authors(text, meta, byline_spans)
+    header = [(offsets[i], lines[i][0]) for i in _header_lines(lines)]
+    authors = _authors(text, meta, byline_spans, header)
     dateline = None
     if paragraphs and (found_dateline := find_dateline(paragraphs[0].text)) is not None:
         dateline = dateline_span(text, paragraphs[0].start, found_dateline)
@@ -493,11 +503,33 @@ def _build_record(
     )
 
 
-def _authors(text: str, meta: PageMeta, bylines: list[tuple[int, str]]) -> list[Author]:
+def _header_lines(lines: list[tuple[str, Decision]]) -> list[int]:
+    """Indices of the lines above the first body paragraph, and of every byline."""
+    first_body = next((i for i, (_, d) in enumerate(lines) if d.label == Label.BODY), len(lines))
+    return [i for i, (_, d) in enumerate(lines) if i < first_body or d.label == Label.BYLINE]
+
+
+def _add_missing_byline(lines: list[tuple[str, Decision]], meta: PageMeta) -> None:
+    """Metadata authors the visible header does not name get a byline line of their own
+    under the title (so that, like every fact, they are spans of the record's text)."""
+    header = [lines[i][0] for i in _header_lines(lines)]
+    missing = [name for name in meta.authors if not any(name in line for line in header)]
+    if not missing:
+        return
+    title = next((i for i, (_, d) in enumerate(lines) if d.label == Label.TITLE), -1)
+    lines.insert(title + 1, ("By " + " and ".join(missing), Decision(Label.BYLINE)))
+
+
+def _authors(
+    text: str, meta: PageMeta, bylines: list[tuple[int, str]], header: list[tuple[int, str]]
+) -> list[Author]:
     """Authors from the byline blocks; metadata names are located in the text when possible."""
     authors: list[Author] = []
     for start, line_text in bylines:
         found = find_byline(line_text, len(line_text.split()))
+        if found is None and line_text.startswith("By "):
+            # Our own byline line for metadata authors the page does not show.
+            found = find_byline(line_text.split(" | ")[0], len(line_text.split()))
         for a, b in found.names if found else ():
             name = normalise_name(line_text[a:b])
             if all(x.name != name for x in authors):
@@ -505,7 +537,7 @@ def _authors(text: str, meta: PageMeta, bylines: list[tuple[int, str]]) -> list[
     for name in meta.authors:
         if any(a.name.lower() == name.lower() for a in authors):
             continue
-        for start, line_text in bylines:
+        for start, line_text in [*bylines, *header]:
             offset = line_text.find(name)
             if offset >= 0:
                 authors.append(Author.of(text, start + offset, start + offset + len(name), name=name))

@@ -33,6 +33,7 @@ class RawDocument:
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
     crawled: str | None = None  # ISO 8601: WARC-Date, or the file's modification time
+    crawled_from: Literal["warc", "file"] | None = None
 
 
 def sniff_format(text: str) -> Literal["text", "html"]:
@@ -67,7 +68,7 @@ def read_source(
     if isinstance(source, os.PathLike):
         path = Path(source)
         document = _from_bytes(read_path_bytes(path, settings), name or str(path), url, settings)
-        document.crawled = file_time(path)
+        document.crawled, document.crawled_from = file_time(path), "file"
         return document
     raise InputError(f"cannot read a {type(source).__name__}; pass str, bytes or a path")
 

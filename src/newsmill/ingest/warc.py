@@ -91,6 +91,12 @@ def _document(record, label: str, index: int, settings: IngestSettings) -> RawDo
         return Skipped(where, "broken_record", str(exc))
     if len(payload) > settings.max_bytes:
         return Skipped(where, "too_large", f"over {settings.max_bytes:,} bytes")
+    encoded = record.http_headers is not None and record.http_headers.get("Content-Encoding")
+    if not encoded and len(payload) < record.content_length:
+        # The file ends inside this record: what was read is a fragment, not the page.
+        return Skipped(
+            where, "broken_record", f"truncated: {len(payload):,} of {record.content_length:,} bytes"
+        )
     if not payload.strip():
         return Skipped(where, "empty")
     try:
@@ -108,6 +114,7 @@ def _document(record, label: str, index: int, settings: IngestSettings) -> RawDo
         encoding=encoding,
         warnings=warnings,
         crawled=crawled,
+        crawled_from="warc" if crawled else None,
     )
 
 
