@@ -15,9 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from newsmill import analyze
+from newsmill import NoArticleFound, analyze
 
-PAGES = sorted((Path(__file__).parent / "resources" / "pages").glob("*.txt"))
+RESOURCES = Path(__file__).parent / "resources"
+# Two rounds, each written by an evaluator who had not seen the reader's rules at the time.
+PAGES = sorted(RESOURCES.glob("pages/*.txt")) + sorted(RESOURCES.glob("pages2/*.txt"))
 
 
 def _norm(text: str | None) -> str:
@@ -28,25 +30,51 @@ def _line_index(text: str, offset: int) -> int:
     return text.count("\n", 0, offset)
 
 
-@pytest.fixture(scope="module", params=PAGES, ids=[p.stem for p in PAGES])
+def _expected(path: Path) -> dict:
+    return json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+
+
+ARTICLES = [p for p in PAGES if not _expected(p).get("no_article")]
+NO_ARTICLES = [p for p in PAGES if _expected(p).get("no_article")]
+
+
+@pytest.fixture(scope="module", params=ARTICLES, ids=[f"{p.parent.name}/{p.stem}" for p in ARTICLES])
 def reading(request: pytest.FixtureRequest) -> tuple[dict, object, str]:
     path: Path = request.param
     text = path.read_text(encoding="utf-8")
-    expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    return expected, analyze(text), text
+    return _expected(path), analyze(text), text
 
 
-def test_extract_pages_header_fields(reading: tuple) -> None:
+@pytest.mark.parametrize("path", NO_ARTICLES, ids=[p.stem for p in NO_ARTICLES])
+def test_extract_pages_all_furniture_has_no_article(path: Path) -> None:
+    with pytest.raises(NoArticleFound):
+        analyze(path.read_text(encoding="utf-8"))
+
+
+# Readings the reader does not get yet, each with the reason (kept visible, not skipped).
+KNOWN_GAPS = {
+    "06_german_energy": "a 'Berlin. Sentence' dateline has nothing (agency, date) to vouch for it",
+}
+
+
+def test_extract_pages_header_fields(reading: tuple, request: pytest.FixtureRequest) -> None:
     expected, rec, _ = reading
+    stem = request.node.callspec.id.split("/")[-1]
+    if stem in KNOWN_GAPS:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[stem], strict=True))
     assert _norm(rec.title and rec.title.text) == _norm(expected["title"])
-    assert _norm(rec.subtitle and rec.subtitle.text) == _norm(expected["subtitle"])
-    if expected["dateline"] is None:
+    subtitles = [_norm(expected["subtitle"]), *map(_norm, expected.get("subtitle_ok", []))]
+    assert _norm(rec.subtitle and rec.subtitle.text) in subtitles
+    wanted = expected["dateline"]
+    if wanted is None:
         assert rec.dateline is None
     else:
-        assert rec.dateline is not None
-        assert rec.dateline.text.lower() == expected["dateline"]["place"].lower()
-        agencies = [a and a.lower() for a in (expected.get("agency_ok") or [expected["dateline"]["agency"]])]
-        assert (rec.dateline.agency and rec.dateline.agency.lower()) in agencies
+        got = rec.dateline
+        assert got is not None
+        place = wanted["place"].lower()
+        assert place in {got.text.lower(), got.name.lower(), f"{got.text}, {got.region}".lower()}
+        ok = wanted.get("agency_ok") or expected.get("agency_ok") or [wanted["agency"]]
+        assert (got.agency and got.agency.lower()) in [a and a.lower() for a in ok]
     got = sorted(_norm(a.name).lower() for a in rec.authors)
     assert any(
         got == sorted(_norm(a).lower() for a in ok)
@@ -68,6 +96,6 @@ def test_extract_pages_every_line_lands_where_expected(reading: tuple) -> None:
         line = text.split("\n")[index][:70]
         if tag in ("P", "C"):  # C: a hard-wrapped continuation of a paragraph
             assert index in paragraph_lines, f"paragraph line {index} lost: {line!r}"
-        elif tag and tag.startswith("B:"):
+        elif tag and tag.startswith("B:") and "*" not in tag:
             assert index in furniture_lines, f"furniture line {index} not removed: {line!r}"
             assert index not in paragraph_lines, f"furniture line {index} in the body: {line!r}"

@@ -260,7 +260,9 @@ def wrap_width(lengths: list[int]) -> int | None:
 def _continues(previous: str, current: str, previous_raw: str = "", width: int | None = None) -> bool:
     """A hard-wrapped paragraph: the previous line runs on into a lower-case start, or, in a
     document wrapped at ``width``, a line filled to the width runs on whatever the case."""
-    filled = width is not None and len(previous_raw) >= width - _WRAP_SLACK and len(previous.split()) >= 5
+    # A filled line of a dozen words or more: a headline in a list that happens to be long
+    # ("Ukraine crisis: Japanese nationals urged to leave as fighting spreads") is not.
+    filled = width is not None and len(previous_raw) >= width - _WRAP_SLACK and len(previous.split()) >= 12
     if filled and (not _TERMINAL.search(previous) or _LINE_END_ABBREVIATION.search(previous)):
         return True
     if _TERMINAL.search(previous) or len(previous.split()) < 5:
