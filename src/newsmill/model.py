@@ -12,8 +12,10 @@ paragraphs, body, boilerplate). ``entities``, ``places``, ``times``, ``quotes`` 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
+import typing
 from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, Literal
@@ -269,11 +271,23 @@ def _walk(value: Any, path: str) -> Iterator[tuple[str, Span]]:
     if isinstance(value, Span):
         yield path, value
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in _model_fields(type(value)):
             yield from _walk(getattr(value, name), f"{path}.{name}")
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _walk(item, f"{path}[{index}]")
+
+
+@functools.cache
+def _model_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` that can hold models (and so spans): the rest need no walk."""
+    return tuple(name for name, field in cls.model_fields.items() if _may_hold_model(field.annotation))
+
+
+def _may_hold_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_model(arg) for arg in typing.get_args(annotation))
 
 
 def record_json_schema() -> dict[str, Any]:

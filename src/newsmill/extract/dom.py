@@ -60,15 +60,14 @@ for _reason, _tokens in (
 _EMBED_TOKENS = frozenset({"embed", "embedded", "tweet", "twitter-tweet", "instagram", "oembed"})
 _TOKEN_SPLIT = re.compile(r"[\s_\-]+")
 _CAMEL = re.compile(r"([a-z])([A-Z])")
-_POSITIVE = re.compile(
-    r"article|story|entry|post-?(?:body|content|text)|content-?body|body-?(?:text|copy)|"
-    r"main-?content|text-?body|prose|rich-?text|articlebody|story-?body",
-    re.I,
-)
-_BYLINE_HINT = re.compile(r"byline|author|writer|contributor", re.I)
-_DATE_HINT = re.compile(r"date|time|publish|posted|updated|timestamp", re.I)
-_STANDFIRST_HINT = re.compile(
-    r"standfirst|dek\b|deck|sub-?title|sub-?head|summary|lede|lead|excerpt|intro|description|strapline|kicker",
+# One scan of a class string finds all four kinds of positive hint.
+_HINT_KINDS = re.compile(
+    r"(?P<positive>article|story|entry|post-?(?:body|content|text)|content-?body|body-?(?:text|copy)|"
+    r"main-?content|text-?body|prose|rich-?text|articlebody|story-?body)|"
+    r"(?P<byline>byline|author|writer|contributor)|"
+    r"(?P<date>date|time|publish|posted|updated|timestamp)|"
+    r"(?P<standfirst>standfirst|dek\b|deck|sub-?title|sub-?head|summary|lede|lead|excerpt|intro|"
+    r"description|strapline|kicker)",
     re.I,
 )
 _SPACE = re.compile(r"\s+")
@@ -126,7 +125,9 @@ class _Builder:
     next_id: int = 0
 
     def flush(self) -> None:
-        if self.pieces and self.context is not None:
+        if not self.pieces:
+            return
+        if self.context is not None:
             text = _SPACE.sub(" ", "".join(self.pieces)).strip()
             if text:
                 ctx = self.context
@@ -275,11 +276,12 @@ def _hints(names: str) -> tuple[bool, str | None, bool, bool, bool]:
     negative = None
     if not _EMBED_TOKENS.intersection(tokens):
         negative = next((_NEGATIVE_TOKENS[t] for t in tokens if t in _NEGATIVE_TOKENS), None)
+    kinds = {match.lastgroup for match in _HINT_KINDS.finditer(lowered)}
     hints = (
-        bool(_POSITIVE.search(lowered)),
+        "positive" in kinds,
         negative,
-        bool(_BYLINE_HINT.search(lowered)),
-        bool(_DATE_HINT.search(lowered)),
-        bool(_STANDFIRST_HINT.search(lowered)),
+        "byline" in kinds,
+        "date" in kinds,
+        "standfirst" in kinds,
     )
     return _NO_HINTS if hints == _NO_HINTS else hints

@@ -187,8 +187,8 @@ class Line:
 
     @property
     def is_upper(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        # str.isupper: every cased character is upper case, and there is one at least.
+        return self.text.isupper() and sum(c.isalpha() for c in self.text[:8]) >= 2
 
 
 def physical_lines(text: str) -> list[tuple[int, int]]:
