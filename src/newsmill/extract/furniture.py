@@ -135,7 +135,10 @@ _TEMPLATE_SENTENCE = re.compile(
     r" (?:on )?[\w ,.]{0,30}\d{4}\.?$|"
     r"(?:contact|email|reach) (?:the )?(?:reporter|writer|author|editor)\b.{0,80}@|"
     r"this (?:article|story|piece) (?:is|was) republished\b.{0,160}\bcreative commons\b|"
-    r"(?:view|see|read) (?:all|more) (?:posts|articles|stories) by\b)",
+    r"(?:view|see|read) (?:all|more) (?:posts|articles|stories) by\b|"
+    r"this (?:document|article|material|content) is subject to copyright\b|"
+    r"if you (?:enjoyed|liked|value|appreciate) this (?:article|story|piece|post|reporting)\b|"
+    r"follow @\w+ (?:on|for)\b|follow (?:[\w.']+ )?(?:full |complete |live )?coverage of\b)",
     _I,
 )
 # "Kurtenbach reported from Bangkok.", "Jane Doe contributed reporting from Paris."
