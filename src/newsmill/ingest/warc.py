@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsmill.errors import InputError, NewsmillError
+from newsmill.errors import ConfigError, InputError, NewsmillError
 from newsmill.ingest.decode import check_text, decode_bytes
 from newsmill.ingest.source import RawDocument, sniff_format
 from newsmill.settings import IngestSettings
@@ -40,7 +40,10 @@ def is_warc(path: Path) -> bool:
 
 def iter_warc(path: Path, settings: IngestSettings | None = None) -> Iterator[RawDocument | Skipped]:
     """Every HTTP response of a WARC file, as a document or a reason to skip it."""
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
+    try:
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+    except ImportError as exc:  # an optional extra: say how to get it
+        raise ConfigError("reading WARC files needs the warc extra: pip install 'newsmill[warc]'") from exc
 
     settings = settings or IngestSettings()
     label = str(path)
