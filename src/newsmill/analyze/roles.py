@@ -1,0 +1,174 @@
+"""Titles, roles and their families: the vocabulary that ties "FM Qureshi", "Foreign
+Minister Shah Mahmood Qureshi" and "Pakistan's top diplomat" to one person.
+
+Written by hand: no kept library maps news titles and their abbreviations to roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Title as written (lower case) → canonical role. Longest titles are matched first.
+TITLES: dict[str, str] = {
+    "foreign minister": "Foreign Minister",
+    "foreign secretary": "Foreign Secretary",
+    "secretary of state": "Secretary of State",
+    "fm": "Foreign Minister",
+    "prime minister": "Prime Minister",
+    "pm": "Prime Minister",
+    "premier": "Prime Minister",
+    "president": "President",
+    "vice president": "Vice President",
+    "vice-president": "Vice President",
+    "deputy prime minister": "Deputy Prime Minister",
+    "defence minister": "Defence Minister",
+    "defense minister": "Defense Minister",
+    "defense secretary": "Defense Secretary",
+    "interior minister": "Interior Minister",
+    "finance minister": "Finance Minister",
+    "health minister": "Health Minister",
+    "energy minister": "Energy Minister",
+    "deputy energy minister": "Deputy Energy Minister",
+    "mining minister": "Mining Minister",
+    "minister": "Minister",
+    "chancellor": "Chancellor",
+    "king": "King",
+    "queen": "Queen",
+    "prince": "Prince",
+    "princess": "Princess",
+    "emir": "Emir",
+    "sheikh": "Sheikh",
+    "governor": "Governor",
+    "gov.": "Governor",
+    "mayor": "Mayor",
+    "senator": "Senator",
+    "sen.": "Senator",
+    "rep.": "Representative",
+    "representative": "Representative",
+    "congressman": "Representative",
+    "congresswoman": "Representative",
+    "ambassador": "Ambassador",
+    "spokesperson": "Spokesperson",
+    "spokesman": "Spokesperson",
+    "spokeswoman": "Spokesperson",
+    "general": "General",
+    "gen.": "General",
+    "lt. gen.": "Lieutenant General",
+    "colonel": "Colonel",
+    "col.": "Colonel",
+    "admiral": "Admiral",
+    "commander": "Commander",
+    "chief executive": "Chief Executive",
+    "ceo": "Chief Executive",
+    "chairman": "Chairman",
+    "chairwoman": "Chairwoman",
+    "judge": "Judge",
+    "justice": "Justice",
+    "pope": "Pope",
+    "archbishop": "Archbishop",
+    "dr.": "Doctor",
+    "professor": "Professor",
+    "prof.": "Professor",
+    "deputy commerce secretary": "Deputy Commerce Secretary",
+    "commerce secretary": "Commerce Secretary",
+    "secretary": "Secretary",
+    "supervisor": "Supervisor",
+    "analyst": "Analyst",
+}
+_TITLE_PATTERN = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\"“]))(?P<title>"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r")\s*$",
+    re.I,
+)
+
+# Descriptions that stand for a person holding a role: "the top diplomat" is the foreign
+# minister; "the premier" the prime minister.
+DESCRIPTION_ROLES: dict[str, frozenset[str]] = {
+    "top diplomat": frozenset({"Foreign Minister", "Foreign Secretary", "Secretary of State"}),
+    "chief diplomat": frozenset({"Foreign Minister", "Foreign Secretary", "Secretary of State"}),
+    "foreign minister": frozenset({"Foreign Minister"}),
+    "premier": frozenset({"Prime Minister"}),
+    "prime minister": frozenset({"Prime Minister"}),
+    "president": frozenset({"President"}),
+    "leader": frozenset({"President", "Prime Minister", "Chancellor", "King", "Emir"}),
+    "head of state": frozenset({"President", "King", "Queen", "Emir"}),
+    "defence minister": frozenset({"Defence Minister", "Defense Minister", "Defense Secretary"}),
+    "defense minister": frozenset({"Defence Minister", "Defense Minister", "Defense Secretary"}),
+    "chancellor": frozenset({"Chancellor"}),
+}
+
+GOVERNMENT_ROLES = frozenset(
+    """Foreign Minister|Foreign Secretary|Secretary of State|Prime Minister|President|Vice President|
+    Deputy Prime Minister|Defence Minister|Defense Minister|Defense Secretary|Interior Minister|
+    Finance Minister|Health Minister|Energy Minister|Deputy Energy Minister|Mining Minister|Minister|
+    Chancellor|King|Queen|Prince|Princess|Emir|Sheikh|Governor|Mayor|Senator|Representative|
+    Ambassador|Spokesperson|Deputy Commerce Secretary|Commerce Secretary|Secretary""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+MILITARY_ROLES = frozenset({"General", "Lieutenant General", "Colonel", "Admiral", "Commander"})
+BUSINESS_ROLES = frozenset({"Chief Executive", "Chairman", "Chairwoman", "Analyst"})
+JUDICIAL_ROLES = frozenset({"Judge", "Justice"})
+HEAD_ROLES = frozenset(
+    {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Foreign Minister"}
+)
+
+
+def title_before(text_before: str) -> tuple[str, str] | None:
+    """The title that ends ``text_before`` (the text just left of a name): (as written, role)."""
+    found = _TITLE_PATTERN.search(text_before[-40:])
+    if not found:
+        return None
+    written = found.group("title")
+    # "PM"/"FM" only in capitals: "pm" in "3 pm" is a time.
+    if len(written) == 2 and not written.isupper():
+        return None
+    return written, TITLES[written.lower()]
+
+
+def sector_of_role(role: str | None) -> str | None:
+    if role is None:
+        return None
+    if role in GOVERNMENT_ROLES:
+        return "GOV"
+    if role in MILITARY_ROLES:
+        return "MIL"
+    if role in BUSINESS_ROLES:
+        return "BUS"
+    if role in JUDICIAL_ROLES:
+        return "JUD"
+    return None
+
+
+_ORG_SECTORS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(r"\b(?:army|military|navy|air force|forces|troops|defen[cs]e ministry|pentagon)\b", re.I),
+        "MIL",
+    ),
+    (
+        re.compile(
+            r"\b(?:ministry|office|government|parliament|senate|congress|assembly|council|department|"
+            r"commission|cabinet|presidency|kremlin|white house|embassy|agency|authority|police)\b",
+            re.I,
+        ),
+        "GOV",
+    ),
+    (re.compile(r"\b(?:court|tribunal)\b", re.I), "JUD"),
+    (
+        re.compile(
+            r"\b(?:news|times|post|press|tv|television|radio|broadcasting|reuters|herald|journal)\b", re.I
+        ),
+        "MEDIA",
+    ),
+    (re.compile(r"\b(?:university|college|school|institute)\b", re.I), "EDU"),
+    (re.compile(r"\b(?:bank|inc|corp|ltd|llc|plc|group|company|securities|holdings)\b", re.I), "BUS"),
+    (re.compile(r"\b(?:party|union|federation)\b", re.I), "POL"),
+)
+
+
+def sector_of_organisation(name: str) -> str | None:
+    for pattern, sector in _ORG_SECTORS:
+        if pattern.search(name):
+            return sector
+    return None

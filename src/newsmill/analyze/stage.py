@@ -1,0 +1,117 @@
+"""The analysis step over records: one spaCy parse per article, shared by every stage.
+
+``Analyzer.setup()`` loads the model and the gazetteer once; ``run(records)`` batches the
+articles through ``nlp.pipe`` and fills each record's ``entities``, ``places`` and
+``times`` with spans of its own ``text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from newsmill.analyze.convert import ArticleText
+from newsmill.analyze.entities import EntityContext, EntityDraft, annotate_entities
+from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
+from newsmill.analyze.nlp import load_nlp
+from newsmill.analyze.times import annotate_times
+from newsmill.model import Entity, Mention, Place, Record, Span, TimeExpr
+from newsmill.settings import AnalyzeSettings
+
+
+class Analyzer:
+    """Entities, places and times for records. Construct cheaply; ``setup()`` loads models."""
+
+    def __init__(self, settings: AnalyzeSettings | None = None) -> None:
+        self.settings = settings or AnalyzeSettings()
+        self.nlp: Any = None
+        self.gazetteer: Gazetteer | None = None
+
+    def setup(self) -> Analyzer:
+        if self.nlp is None:
+            self.nlp = load_nlp(self.settings.model or None)
+            self.gazetteer = load_gazetteer(self.settings.data_dir or None)
+        return self
+
+    def process(self, record: Record) -> Record:
+        return next(self.run([record]))
+
+    def run(self, records: Iterable[Record]) -> Iterator[Record]:
+        self.setup()
+        items = ((ArticleText.of(r, self.settings.max_chars), r) for r in records)
+        pairs = ((article.text, (article, record)) for article, record in items)
+        for doc, (article, record) in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=self.settings.batch_size
+        ):
+            fill_record(record, doc, article, self.gazetteer)  # type: ignore[arg-type]
+            yield record
+
+
+def fill_record(record: Record, doc: Any, article: ArticleText, gazetteer: Gazetteer) -> Record:
+    """Write the stages' facts into ``record`` as spans of its text."""
+    if article.truncated:
+        record.extraction.warnings.append(f"analysis covered the first {len(article.text):,} characters only")
+    dateline = None
+    if record.dateline is not None:
+        dateline = article.to_doc(record.dateline.start, record.dateline.end)
+    context = EntityContext(gazetteer, dateline, record.dateline.name if record.dateline else None)
+    drafts = annotate_entities(doc, context)
+    record.entities, record.places = _entities(record, article, drafts)
+    published = date.fromisoformat(record.published.date) if record.published else None
+    record.times = [
+        TimeExpr.of(
+            record.text, *mapped, value=t.value, precision=t.precision, basis=t.basis, reason=t.reason
+        )
+        for t in annotate_times(doc, published)
+        if (mapped := article.to_record(t.start, t.end)) is not None
+    ]
+    return record
+
+
+def _entities(
+    record: Record, article: ArticleText, drafts: list[EntityDraft]
+) -> tuple[list[Entity], list[Place]]:
+    entities: list[Entity] = []
+    places: list[Place] = []
+    for number, draft in enumerate(drafts, 1):
+        mentions = []
+        for mention in draft.mentions:
+            mapped = article.to_record(mention.start, mention.end)
+            if mapped is not None:
+                mentions.append(Mention.of(record.text, *mapped, label=draft.kind))
+        if not mentions:
+            continue
+        entity_id = f"e{number}"
+        entities.append(
+            Entity(
+                id=entity_id,
+                kind=draft.kind,
+                name=draft.name,
+                mentions=mentions,
+                role=draft.role,
+                country=draft.country,
+                sector=draft.sector,
+            )
+        )
+        if draft.kind in {"GPE", "LOC"}:
+            places.append(_place(f"p{len(places) + 1}", draft, mentions, entity_id))
+    return entities, places
+
+
+def _place(place_id: str, draft: EntityDraft, mentions: list[Any], entity_id: str) -> Place:
+    """The geocoded place of a GPE/LOC entity (coordinates when the gazetteer knows it)."""
+    spans = [Span(start=m.start, end=m.end, text=m.text) for m in mentions]
+    place = draft.place
+    fields: dict[str, Any] = {"name": draft.name, "country": draft.country}
+    if isinstance(place, Country):
+        fields = {"name": place.name, "country": place.iso3, "feature": "country"}
+        fields |= {"latitude": place.latitude, "longitude": place.longitude}
+    elif isinstance(place, City):
+        fields = {
+            "name": place.name,
+            "country": place.country,
+            "feature": "city" if place.population >= 15_000 else "town",
+        }
+        fields |= {"latitude": place.latitude, "longitude": place.longitude}
+    return Place(id=place_id, mentions=spans, entity_id=entity_id, **fields)

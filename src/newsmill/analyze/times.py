@@ -1,0 +1,198 @@
+"""Time expressions, normalised against the publication date.
+
+Explicit dates ("24 February 2022", "Feb. 24"), weekdays ("on Thursday": the last such day
+up to publication), relative days and periods ("yesterday", "last week", "two days ago",
+"next month"), and ordinal days of an event ("the fourth day of the assault": counted from
+the event's start when the article dates it, else left unresolved with the reason). Every
+expression is kept, resolved or not; ``basis`` says how a value was reached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from newsmill.extract.dates import fast_parse
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "hundredth": 100,
+}  # fmt: skip
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_MONTHS = {m: i for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"), 1)}  # fmt: skip
+_MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
+
+_PATTERNS = re.compile(
+    r"\b(?P<weekday>(?:(?:last|this|next|on|since|by|until|early|late)\s+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b|"
+    r"\b(?P<relday>yesterday|today|tonight|tomorrow|the day before yesterday)\b|"
+    r"\b(?P<ago>(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+"
+    r"(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier|before))\b|"
+    r"\b(?P<period>(?P<dir>last|next|this|past)\s+(?P<punit>week|month|year|weekend))\b|"
+    r"\b(?P<ordinal>the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+    r"twelfth|hundredth|\d+(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+|its\s+|a\s+)?(?P<event>[^,.;:\n]{1,80}))|"
+    r"\b(?P<dmy>\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?)\b|"
+    r"\b(?P<mdy>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4})?)\b|"
+    r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b|"
+    r"\bin\s+(?P<year>(?:19|20)\d{2})\b",
+    re.I,
+)
+_KINDS = ("weekday", "relday", "ago", "period", "ordinal", "dmy", "mdy", "iso", "year")
+# Events whose start the article may date ("launched its invasion ... on Thursday").
+_EVENT_WORDS = re.compile(
+    r"\b(invasion|invade[sd]?|assault|attack|war|offensive|strike|strikes|siege|protests?|talks)\b", re.I
+)
+
+
+@dataclass(slots=True)
+class TimeDraft:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    precision: str | None
+    basis: str
+    reason: str | None = None
+
+
+def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
+    """Time expressions of ``doc`` (any object with ``.text``), resolved against ``published``."""
+    text: str = doc.text
+    drafts: list[TimeDraft] = []
+    pending_ordinals: list[tuple[TimeDraft, int, str]] = []
+    for match in _PATTERNS.finditer(text):
+        kind = next((k for k in _KINDS if match.group(k)), None)
+        if kind is None:
+            continue
+        start, end = match.span(kind)
+        expression = text[start:end]
+        draft = TimeDraft(start, end, expression, None, None, "unresolved")
+        if kind == "ordinal":
+            number = _ordinal(match.group("ord"))
+            pending_ordinals.append((draft, number, match.group("event")))
+        elif published is None and kind not in {"dmy", "mdy", "iso", "year"}:
+            draft.reason = "relative to the publication date, which is unknown"
+        else:
+            _resolve(draft, kind, match, published)
+        drafts.append(draft)
+    for draft, number, event in pending_ordinals:
+        _resolve_ordinal(draft, number, event, drafts, text)
+    return drafts
+
+
+def _ordinal(word: str) -> int:
+    word = word.lower()
+    return _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+
+
+def _resolve(draft: TimeDraft, kind: str, match: re.Match[str], published: date | None) -> None:
+    expression = draft.text.lower()
+    if kind == "weekday":
+        assert published is not None
+        name = next(w for w in _WEEKDAYS if w in expression)
+        target = _WEEKDAYS.index(name)
+        if expression.startswith("next"):
+            delta = (target - published.weekday()) % 7 or 7
+            value = published + timedelta(days=delta)
+        else:
+            # News speaks of the past week: the last such day up to the publication day.
+            delta = (published.weekday() - target) % 7
+            value = published - timedelta(days=delta)
+        draft.value, draft.precision, draft.basis = value.isoformat(), "day", "relative"
+    elif kind == "relday":
+        assert published is not None
+        offsets = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "the day before yesterday": -2}
+        value = published + timedelta(days=offsets[expression])
+        draft.value, draft.precision, draft.basis = value.isoformat(), "day", "relative"
+    elif kind == "ago":
+        assert published is not None
+        raw = match.group("n").lower()
+        count = _NUMBERS.get(raw) or (1 if raw in {"a", "an"} else int(raw))
+        unit = match.group("unit").lower().rstrip("s")
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
+        value = published - timedelta(days=days)
+        precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
+        draft.value = (
+            value.isoformat() if precision == "day" else value.isoformat()[: 7 if precision == "month" else 4]
+        )
+        draft.precision, draft.basis = precision, "relative"
+    elif kind == "period":
+        assert published is not None
+        direction, unit = match.group("dir").lower(), match.group("punit").lower()
+        shift = {"last": -1, "past": -1, "this": 0, "next": 1}[direction]
+        if unit in {"week", "weekend"}:
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+            draft.value, draft.precision = (
+                f"{monday.isocalendar().year}-W{monday.isocalendar().week:02d}",
+                "week",
+            )
+        elif unit == "month":
+            month = published.month - 1 + shift
+            draft.value, draft.precision = f"{published.year + month // 12}-{month % 12 + 1:02d}", "month"
+        else:
+            draft.value, draft.precision = str(published.year + shift), "year"
+        draft.basis = "relative"
+    elif kind in {"dmy", "mdy", "iso"}:
+        parsed = fast_parse(
+            draft.text
+            if re.search(r"\d{4}", draft.text)
+            else f"{draft.text} {(published or date.today()).year}"
+        )
+        if parsed is None:
+            draft.reason = "not a calendar date"
+            return
+        value = parsed.date()
+        explicit_year = bool(re.search(r"\d{4}", draft.text))
+        if not explicit_year and published is not None and value > published + timedelta(days=31):
+            value = value.replace(year=value.year - 1)  # "Dec. 30" in a January story
+        draft.value, draft.precision = value.isoformat(), "day"
+        draft.basis = "explicit" if explicit_year else ("relative" if published else "explicit")
+    elif kind == "year":
+        draft.value, draft.precision, draft.basis = match.group("year"), "year", "explicit"
+
+
+def _resolve_ordinal(draft: TimeDraft, number: int, phrase: str, drafts: list[TimeDraft], text: str) -> None:
+    """'the fourth day of the assault' → the assault's start + 3 days, when the article
+    dates the start (a resolved time in a sentence that names such an event)."""
+    found = _EVENT_WORDS.search(phrase)
+    event = found.group(1) if found else phrase.split(" ")[0]
+    # The expression ends with the event noun: "the fourth day of the biggest assault".
+    if found:
+        draft.end = (
+            draft.start + draft.text.find(found.group(1), len(draft.text) - len(phrase)) + len(found.group(1))
+        )
+        draft.text = text[draft.start : draft.end]
+    if not found:
+        draft.reason = f"day {number} of '{event}', an event the article does not date"
+        return
+    for other in drafts:
+        if other is draft or other.value is None or other.precision != "day":
+            continue
+        sentence_start = max(text.rfind(". ", 0, other.start), text.rfind("\n", 0, other.start)) + 1
+        sentence_end = min(
+            (i for i in (text.find(". ", other.end), text.find("\n", other.end)) if i >= 0), default=len(text)
+        )
+        if _EVENT_WORDS.search(text[sentence_start:sentence_end]):
+            start = date.fromisoformat(other.value)
+            draft.value = (start + timedelta(days=number - 1)).isoformat()
+            draft.precision, draft.basis = "day", "relative"
+            draft.reason = f"day {number} counted from '{other.text}' ({other.value}), when the {event} began"
+            return
+    draft.reason = f"day {number} of the {event}, whose start the article does not date"
