@@ -1,0 +1,112 @@
+"""Every spaCy factory newsmill registers, in one place.
+
+Add them to your own pipeline after the parser and NER::
+
+    import spacy, newsmill.analyze.components  # noqa: F401 (registers the factories)
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("newsmill_entities")
+    nlp.add_pipe("newsmill_times")
+    doc = nlp(text)
+    doc._.newsmill_published = "2022-02-27"   # before nlp(...) via nlp.make_doc, or pass in config
+    doc.spans["newsmill_entities"], doc._.newsmill_entities, doc._.newsmill_times
+
+Each component wraps the same pure core the record pipeline uses (``annotate_entities``,
+``annotate_times``), so both paths give the same facts.
+"""
+
+# No "from __future__ import annotations": spaCy resolves factory signatures at runtime.
+
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsmill.analyze.entities import EntityContext, annotate_entities
+from newsmill.analyze.extensions import register_extensions
+from newsmill.analyze.gazetteer import load_gazetteer
+from newsmill.analyze.times import annotate_times
+
+
+class EntitiesComponent:
+    """Sets ``doc.spans["newsmill_entities"]`` (label = kind, kb_id = entity id) and
+    ``doc._.newsmill_entities``."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+        self.name = name
+        self.data_dir = data_dir
+        self._gazetteer: Any = None
+        register_extensions()
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gazetteer is None:  # loaded on first use, once per process
+            self._gazetteer = load_gazetteer(self.data_dir or None)
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        drafts = annotate_entities(doc, EntityContext(self.gazetteer))
+        spans = []
+        records = []
+        for number, draft in enumerate(drafts, 1):
+            entity_id = f"e{number}"
+            mentions = []
+            for mention in draft.mentions:
+                span = doc.char_span(mention.start, mention.end, label=draft.kind, kb_id=entity_id, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+                mentions.append({"start": mention.start, "end": mention.end, "text": mention.text})
+            records.append(
+                {
+                    "id": entity_id, "kind": draft.kind, "name": draft.name, "role": draft.role,
+                    "country": draft.country, "sector": draft.sector, "mentions": mentions,
+                }
+            )  # fmt: skip
+        doc.spans[self.name] = spans
+        doc._.newsmill_entities = records
+        return doc
+
+
+class TimesComponent:
+    """Sets ``doc.spans["newsmill_times"]`` and ``doc._.newsmill_times``, resolved against
+    ``doc._.newsmill_published`` or the ``published`` config value."""
+
+    def __init__(self, nlp: Language, name: str, published: str) -> None:
+        self.name = name
+        self.published = published
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        raw = doc._.newsmill_published or self.published
+        published = date.fromisoformat(str(raw)[:10]) if raw else None
+        drafts = annotate_times(doc, published)
+        doc.spans[self.name] = [
+            span
+            for t in drafts
+            if (span := doc.char_span(t.start, t.end, label=t.basis, alignment_mode="expand")) is not None
+        ]
+        doc._.newsmill_times = [
+            {"start": t.start, "end": t.end, "text": t.text, "value": t.value, "precision": t.precision,
+             "basis": t.basis, "reason": t.reason}
+            for t in drafts
+        ]  # fmt: skip
+        return doc
+
+
+@Language.factory(
+    "newsmill_entities",
+    default_config={"data_dir": ""},
+    requires=["doc.ents", "doc.sents"],
+    assigns=["doc.spans", "doc._.newsmill_entities"],
+)
+def make_entities(nlp: Language, name: str, data_dir: str) -> EntitiesComponent:
+    return EntitiesComponent(nlp, name, data_dir)
+
+
+@Language.factory(
+    "newsmill_times",
+    default_config={"published": ""},
+    assigns=["doc.spans", "doc._.newsmill_times"],
+)
+def make_times(nlp: Language, name: str, published: str) -> TimesComponent:
+    return TimesComponent(nlp, name, published)
