@@ -45,9 +45,16 @@ def analyze(
     anchor = parse_published(published) if published is not None else None
     name = os.fspath(source) if isinstance(source, os.PathLike) else None
     document = read_source(source, url=url, settings=settings.ingest, name=name)
+    return analyze_document(document, settings, published=anchor)
+
+
+def analyze_document(
+    document: RawDocument, settings: Settings, *, published: Published | None = None
+) -> Record:
+    """Extract one raw document, anchor its date, then run the analysis stages."""
     record = extract(document, settings)
-    if anchor is not None:
-        record.published = anchor
+    if published is not None:
+        record.published = published
         mark_staleness(record)
     if settings.analyze.enabled:
         record = analyzer(settings).process(record)

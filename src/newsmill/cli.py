@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsmill import __version__
-from newsmill.api import extract, parse_published
+from newsmill.api import analyze_document, extract, parse_published
 from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
-from newsmill.extract.freshness import mark_staleness
 from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
 from newsmill.ingest.warc import Skipped
@@ -99,10 +98,7 @@ def _analyze(args: argparse.Namespace, settings: Settings) -> int:
         document = read_source(data, url=args.url, settings=settings.ingest, name="<stdin>")
     else:
         document = read_source(Path(args.path), url=args.url, settings=settings.ingest, name=args.path)
-    record = extract(document, settings)
-    if published is not None:
-        record.published = published
-        mark_staleness(record)
+    record = analyze_document(document, settings, published=published)
     if args.format == "json":
         sys.stdout.write(record.to_json(indent=args.indent or None) + "\n")
     else:

@@ -46,6 +46,40 @@ def render_record(record: Record) -> Group:
         Panel(head, title="article", title_align="left"),
         Panel(body, title=f"body · {len(record.paragraphs)} paragraphs", title_align="left"),
     ]
+    if record.entities:
+        people = Table(show_header=True, header_style="bold", expand=True, box=None)
+        for column in ("kind", "name", "role", "country", "sector", "mentions"):
+            people.add_column(column, overflow="fold")
+        for entity in record.entities:
+            mentions = sorted({m.text for m in entity.mentions} - {entity.name})
+            people.add_row(
+                entity.kind,
+                Text(entity.name, style="bold"),
+                entity.role or "",
+                entity.country or "",
+                entity.sector or "",
+                Text(f"{len(entity.mentions)}× " + "; ".join(mentions[:4]), style="dim"),
+            )
+        parts.append(Panel(people, title=f"entities · {len(record.entities)}", title_align="left"))
+    if record.places:
+        where = Table(show_header=True, header_style="bold", expand=True, box=None)
+        for column in ("place", "country", "feature", "lat, lon", "mentions"):
+            where.add_column(column)
+        for place in record.places:
+            coordinates = (
+                f"{place.latitude:.3f}, {place.longitude:.3f}" if place.latitude is not None else "—"
+            )
+            where.add_row(
+                place.name, place.country or "", place.feature or "", coordinates, str(len(place.mentions))
+            )
+        parts.append(Panel(where, title=f"places · {len(record.places)}", title_align="left"))
+    if record.times:
+        when = Table(show_header=True, header_style="bold", expand=True, box=None)
+        for column in ("expression", "value", "basis", "why"):
+            when.add_column(column, overflow="fold")
+        for time in record.times:
+            when.add_row(Text(time.text), time.value or "—", time.basis, Text(time.reason or "", style="dim"))
+        parts.append(Panel(when, title=f"times · {len(record.times)}", title_align="left"))
     if record.boilerplate:
         removed = Table(show_header=True, header_style="bold", expand=True, box=None)
         removed.add_column("removed as", style="magenta", no_wrap=True, min_width=17)

@@ -52,7 +52,9 @@ class EntitiesComponent:
             entity_id = f"e{number}"
             mentions = []
             for mention in draft.mentions:
-                span = doc.char_span(mention.start, mention.end, label=draft.kind, kb_id=entity_id, alignment_mode="expand")
+                span = doc.char_span(
+                    mention.start, mention.end, label=draft.kind, kb_id=entity_id, alignment_mode="expand"
+                )
                 if span is not None:
                     spans.append(span)
                 mentions.append({"start": mention.start, "end": mention.end, "text": mention.text})
