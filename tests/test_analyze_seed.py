@@ -46,7 +46,13 @@ def test_analyze_seed_persons(record: Record, name: str, role: str, country: str
 
 def test_analyze_seed_no_other_persons(record: Record) -> None:
     names = {e.name for e in record.entities if e.kind == "PERSON"}
-    assert names == {"Shah Mahmood Qureshi", "Dmytro Kuleba", "Imran Khan", "Vladimir Putin", "Volodymyr Zelenskiy"}
+    assert names == {
+        "Shah Mahmood Qureshi",
+        "Dmytro Kuleba",
+        "Imran Khan",
+        "Vladimir Putin",
+        "Volodymyr Zelenskiy",
+    }
 
 
 def test_analyze_seed_every_qureshi_mention_is_one_person(record: Record, seed_text: str) -> None:

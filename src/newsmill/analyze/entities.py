@@ -87,18 +87,23 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     """The entities of ``doc`` (a parsed spaCy Doc), each with all its mentions."""
     gazetteer = context.gazetteer
     text: str = doc.text
-    mentions = [Mention(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ in KINDS]
+    mentions = _model_mentions(doc)
     mentions = _strip_titles(mentions, text)
     _relabel(mentions, gazetteer)
+    _relabel_after_titles(mentions, text, gazetteer)
+    _relabel_speakers(mentions, doc, gazetteer)
     mentions = _join_split_names(mentions, doc)
+    mentions = _join_nested_organisations(mentions, text)
     surnames = _surnames(mentions)
     _relabel_surnames(mentions, surnames)
     mentions += _missing_places(doc, mentions, gazetteer, context)
     mentions += _missing_surnames(doc, mentions, surnames)
     mentions = _dedupe(mentions)
     article_countries = _article_countries(mentions, gazetteer)
+    if (home := _dateline_country(context, gazetteer, article_countries)) is not None:
+        article_countries.add(home)
     persons = _cluster_persons([m for m in mentions if m.label == "PERSON"])
-    _attach_roles(persons, text)
+    _attach_roles(persons, text, gazetteer)
     _attach_counterparts(persons, doc)
     _attach_nationalities(persons, text, gazetteer)
     tentative = {id(p): _sentence_country(p, doc, mentions, gazetteer) for p in persons if p.country is None}
@@ -112,17 +117,27 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     for organisation in organisations:
         _attach_org_country(organisation, text, gazetteer, dateline_country)
         organisation.sector = sector_of_organisation(organisation.name)
-    places = _cluster_places([m for m in mentions if m.label in {"GPE", "LOC"}], gazetteer, article_countries)
+    places = _cluster_places(
+        [m for m in mentions if m.label in {"GPE", "LOC"}], doc, gazetteer, article_countries
+    )
     groups = _cluster_by_name([m for m in mentions if m.label == "NORP"], "NORP")
     for group in groups:
         group.country = gazetteer.demonym(group.name)
-    # A person's mention reads as written, title included: "FM Qureshi".
+    # A person's mention reads as written, title included: "FM Qureshi"; a model mention
+    # inside the title ("Defense" of "Defense Secretary Lloyd Austin") is not an entity.
+    titles: list[tuple[int, int]] = []
     for person in persons:
         for mention in person.mentions:
             if mention.title_start is not None:
+                titles.append((mention.title_start, mention.start))
                 mention.start = mention.title_start
                 mention.text = text[mention.start : mention.end]
-    entities = persons + organisations + places + groups
+    others = organisations + places + groups
+    for entity in others:
+        entity.mentions = [
+            m for m in entity.mentions if not any(a <= m.start and m.end <= b for a, b in titles)
+        ]
+    entities = persons + [e for e in others if e.mentions]
     entities.sort(key=lambda e: e.first)
     return entities
 
@@ -134,6 +149,96 @@ def _bare(text: str) -> str:
     """'the Foreign Office' → 'Foreign Office'; "Pakistan's" → 'Pakistan'."""
     stripped = re.sub(r"^(?:the|The)\s+", "", text.strip())
     return _POSSESSIVE.sub("", stripped) if stripped.endswith(("'s", "’s", "'", "’")) else stripped
+
+
+def _model_mentions(doc: Any) -> list[Mention]:
+    """spaCy's entity spans of the kinds we keep, split where one runs across a paragraph
+    break, and without all-lower-case "organisations" ("state" in "secretary of state")."""
+    mentions: list[Mention] = []
+    text = doc.text
+    for entity in doc.ents:
+        if entity.label_ not in KINDS:
+            continue
+        for piece in re.finditer(r"[^\n]+", entity.text):
+            chunk = piece.group().strip()
+            if not chunk or (entity.label_ == "ORG" and chunk.islower()):
+                continue
+            start = entity.start_char + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
+            mentions.append(
+                Mention(start, start + len(chunk), entity.label_, text[start : start + len(chunk)])
+            )
+    return mentions
+
+
+def _relabel_after_titles(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """'Mayor Chokwe Antar Lumumba': what follows a title is a person, not a place named
+    like one (unless it is a country: 'President Trump' vs 'Foreign Minister of Ukraine')."""
+    for mention in mentions:
+        if mention.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and not gazetteer.country(
+            _bare(mention.text)
+        ):
+            before = text[max(0, mention.start - 40) : mention.start]
+            if before.endswith(" ") and title_before(before.rstrip()) and mention.text[:1].isupper():
+                mention.label = "PERSON"
+
+
+_SPEECH_VERBS = frozenset(
+    "say tell add announce insist warn note explain argue claim write post tweet reply answer admit "
+    "confirm deny recall describe".split()
+)
+
+
+def _relabel_speakers(mentions: list[Mention], doc: Any, gazetteer: Gazetteer) -> None:
+    """'Hilton said' with 'Paris Hilton' tagged ORG: a one-word subject of a speech verb that
+    is no country or sizeable city is a person's surname, and so are the longer names it ends."""
+    speakers: set[str] = set()
+    text = doc.text
+    for mention in mentions:
+        # Organisations speak ("the Pentagon said"); places taken for names do not.
+        if mention.label not in {"GPE", "LOC"} or " " in mention.text.strip():
+            continue
+        if text[max(0, mention.start - 4) : mention.start].lower() == "the ":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        name = _bare(mention.text)
+        if (
+            token.dep_ == "nsubj"
+            and token.head.lemma_ in _SPEECH_VERBS
+            and not gazetteer.country(name)
+            and not gazetteer.is_city_name(name, 100_000)
+        ):
+            speakers.add(name)
+    if not speakers:
+        return
+    for mention in mentions:
+        words = _bare(mention.text).split()
+        if words and words[-1] in speakers and mention.label != "NORP":
+            mention.label = "PERSON"
+
+
+def _join_nested_organisations(mentions: list[Mention], text: str) -> list[Mention]:
+    """'the Ministry of Foreign Affairs' + 'of' + 'Ukraine': one organisation named with its
+    country (the country stays evidence for the organisation, not a separate mention)."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, mention in enumerate(ordered):
+        if index in skip:
+            continue
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        gap = text[mention.end : following.start] if following is not None else "-"
+        # "... Affairs" + " of " + "Ukraine", or the model's "... Affairs of" + " " + "Ukraine".
+        joined = re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) or (
+            re.fullmatch(r"\s+", gap) and re.search(r"\sof(?:\s+the)?$", mention.text)
+        )
+        if mention.label == "ORG" and following is not None and following.label in {"GPE", "LOC"} and joined:
+            mention = Mention(mention.start, following.end, "ORG", text[mention.start : following.end])
+            skip.add(index + 1)
+        out.append(mention)
+    return out
 
 
 def _strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
@@ -165,10 +270,9 @@ def _relabel(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         ):
             mention.label = "NORP"
         elif mention.label in {"PERSON", "ORG", "NORP", "FAC"} and len(bare.split()) <= 3:
-            city = gazetteer.lookup_city(bare)
-            if gazetteer.country(bare) or (
-                city is not None and city.population >= 100_000 and city.name == bare
-            ):
+            # An all-capitals dateline ("ISLAMABAD") is looked up as a name.
+            name = bare.title() if bare.isupper() else bare
+            if gazetteer.country(name) or gazetteer.is_city_name(name, 100_000):
                 mention.label = "GPE"
 
 
@@ -243,6 +347,7 @@ def _missing_places(
 ) -> list[Mention]:
     added: list[Mention] = []
     text = doc.text
+    place_words = {_bare(m.text) for m in mentions if m.label == "GPE" and " " not in m.text.strip()}
     if context.dateline is not None:
         start, end = context.dateline
         if not _covered(mentions, start, end):
@@ -258,13 +363,15 @@ def _missing_places(
         if len(word) < 3:
             continue
         upper = token.text.isupper() and len(token.text) > 3
-        if token.pos_ != "PROPN" and not upper:
+        # A word the model tags as a place elsewhere in the text is a place here too (a
+        # headline's first word is often tagged as an adjective).
+        known = word in place_words
+        if token.pos_ != "PROPN" and not upper and not known:
             continue
         name = word.title() if upper else word
         country = gazetteer.country(name)
-        city = gazetteer.lookup_city(name)
-        big_city = city is not None and city.population >= 100_000 and city.name.lower() == name.lower()
-        if country or big_city:
+        big_city = gazetteer.is_city_name(name, 100_000)
+        if country or big_city or known:
             end = token.idx + len(word)
             added.append(Mention(token.idx, end, "GPE", text[token.idx : end], source="gazetteer"))
     return added
@@ -351,48 +458,92 @@ def _cluster_persons(mentions: list[Mention]) -> list[EntityDraft]:
 
 
 def _cluster_by_name(mentions: list[Mention], kind: str) -> list[EntityDraft]:
+    """One cluster per name; a short form ("the Commission") joins the longer name it ends
+    ("the European Commission")."""
     clusters: dict[str, EntityDraft] = {}
-    for mention in sorted(mentions, key=lambda m: m.start):
+    for mention in sorted(mentions, key=lambda m: (-len(_bare(m.text)), m.start)):
         key = _bare(mention.text).lower()
         if not key:
             continue
+        if key not in clusters and kind == "ORG":
+            longer = [k for k in clusters if k.endswith(" " + key) and len(key.split()) < len(k.split())]
+            if len(longer) == 1:
+                key = longer[0]
         if key not in clusters:
             clusters[key] = EntityDraft(kind, _bare(mention.text), [])
         clusters[key].mentions.append(mention)
+    for cluster in clusters.values():
+        cluster.mentions.sort(key=lambda m: m.start)
     return list(clusters.values())
 
 
-def _cluster_places(mentions: list[Mention], gazetteer: Gazetteer, countries: set[str]) -> list[EntityDraft]:
+def _cluster_places(
+    mentions: list[Mention], doc: Any, gazetteer: Gazetteer, countries: set[str]
+) -> list[EntityDraft]:
     clusters: dict[str, EntityDraft] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
         bare = _bare(mention.text)
         name = bare.title() if bare.isupper() and len(bare) > 3 else bare
         country = gazetteer.country(name)
-        place: City | Country | None = country or gazetteer.lookup_city(name, countries)
-        key = (
-            f"c:{country.iso3}"
-            if country
-            else (f"g:{place.geonameid}" if isinstance(place, City) else f"n:{name.lower()}")
-        )
+        place: City | Country | None = country or gazetteer.lookup_region(name, countries)
+        if place is None:
+            place = gazetteer.lookup_city(name, countries, _sentence_countries(mention, doc, gazetteer))
+        if country:
+            key = f"c:{country.iso3}"
+        elif isinstance(place, City):
+            key = f"g:{place.geonameid}"
+        else:
+            key = f"n:{name.lower()}"
         if key not in clusters:
             canonical = place.name if place is not None else name
-            clusters[key] = EntityDraft(
-                "GPE" if mention.label == "GPE" else "LOC", canonical, [], place=place
-            )
-            clusters[key].country = (
-                country.iso3 if country else (place.country if isinstance(place, City) else None)
-            )
+            draft = EntityDraft("GPE" if mention.label == "GPE" else "LOC", canonical, [], place=place)
+            draft.country = country.iso3 if country else (place.country if isinstance(place, City) else None)
+            clusters[key] = draft
         clusters[key].mentions.append(mention)
     return list(clusters.values())
+
+
+def _sentence_countries(mention: Mention, doc: Any, gazetteer: Gazetteer) -> set[str]:
+    """Countries the mention's sentence names, by name, nationality or sizeable city."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    found: set[str] = set()
+    for token in span.sent:
+        if token.idx == mention.start or not token.text[:1].isupper():
+            continue
+        word = _bare(token.text)
+        name = word.title() if word.isupper() else word
+        if iso3 := _country_words(name, gazetteer):
+            found.add(iso3)
+        elif gazetteer.is_city_name(name, 100_000) and (city := gazetteer.lookup_city(name)) is not None:
+            found.add(city.country)
+    return found
 
 
 # --- 4. Attributes ------------------------------------------------------------------------
 
 
-def _attach_roles(persons: list[EntityDraft], text: str) -> None:
+_APPOSITIVE = re.compile(
+    r"\s*,\s+(?:the|a|an|(?P<owner>[A-Z][\w\-]+)['’]s)\s+(?:(?P<nationality>[A-Z][\w\-]+)\s+)?(?P<title>"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True) if len(t) > 3)
+    + r")\b",
+    re.I,
+)
+
+
+def _attach_roles(persons: list[EntityDraft], text: str, gazetteer: Gazetteer) -> None:
     for person in persons:
         roles: Counter[str] = Counter()
         for mention in person.mentions:
+            # "Sergei Lavrov, the Russian foreign minister," / "X, Ukraine's president,"
+            appositive = _APPOSITIVE.match(text, mention.end)
+            if appositive and mention.source != "description":
+                roles[TITLES[appositive.group("title").lower()]] += 2
+                for group in ("nationality", "owner"):
+                    word = appositive.group(group)
+                    if word and (iso3 := _country_words(word, gazetteer)):
+                        mention.country = iso3
             if mention.role:
                 roles[mention.role] += 2
             before = text[max(0, mention.start - 40) : mention.start]
@@ -444,7 +595,7 @@ def _attach_nationalities(persons: list[EntityDraft], text: str, gazetteer: Gaze
     between = r"(?:(?:[A-Z][\w.]*|" + "|".join(_ROLE_WORDS) + r")\s+){0,4}"
     left = re.compile(r"(?P<word>[A-Z][\w\-]+(?:['’]s)?)\s+" + between + "$")
     for person in persons:
-        votes: Counter[str] = Counter()
+        votes: Counter[str] = Counter(m.country for m in person.mentions if m.country)
         for mention in person.mentions:
             window = text[max(0, mention.start - 60) : mention.start]
             window = window[max(window.rfind("\n"), window.rfind(". ")) + 1 :]

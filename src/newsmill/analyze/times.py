@@ -46,7 +46,8 @@ _PATTERNS = re.compile(
     r"(?P<unit>days?|weeks?|months?|years?)\s+(?:ago|earlier|before))\b|"
     r"\b(?P<period>(?P<dir>last|next|this|past)\s+(?P<punit>week|month|year|weekend))\b|"
     r"\b(?P<ordinal>the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
-    r"twelfth|hundredth|\d+(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+|its\s+|a\s+)?(?P<event>[^,.;:\n]{1,80}))|"
+    r"twelfth|hundredth|\d+(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+|its\s+|a\s+)?"
+    r"(?P<event>(?:(?!(?:would|will|was|were|is|are|has|had|outside|in|at|on|since|as|and|but)\b)[\w\-]+\s?){1,4}))|"
     r"\b(?P<dmy>\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?)\b|"
     r"\b(?P<mdy>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,?\s+\d{4})?)\b|"
@@ -55,10 +56,32 @@ _PATTERNS = re.compile(
     re.I,
 )
 _KINDS = ("weekday", "relday", "ago", "period", "ordinal", "dmy", "mdy", "iso", "year")
-# Events whose start the article may date ("launched its invasion ... on Thursday").
-_EVENT_WORDS = re.compile(
-    r"\b(invasion|invade[sd]?|assault|attack|war|offensive|strike|strikes|siege|protests?|talks)\b", re.I
+# Events whose start the article may date ("launched its invasion ... on Thursday"), in
+# families of words that name the same event.
+_EVENT_FAMILIES = (
+    (
+        "invasion",
+        "invade",
+        "invaded",
+        "invades",
+        "assault",
+        "attack",
+        "attacks",
+        "war",
+        "offensive",
+        "incursion",
+    ),
+    ("talks", "negotiations", "negotiation", "meeting", "summit", "conference"),
+    ("strike", "strikes", "walkout", "stoppage"),
+    ("protest", "protests", "demonstrations", "rally", "rallies", "march"),
+    ("siege", "blockade"),
+    ("ceasefire", "truce"),
 )
+_EVENT_WORDS = re.compile(r"\b(" + "|".join(w for family in _EVENT_FAMILIES for w in family) + r")\b", re.I)
+
+
+def _family(word: str) -> tuple[str, ...]:
+    return next((f for f in _EVENT_FAMILIES if word.lower() in f), (word.lower(),))
 
 
 @dataclass(slots=True)
@@ -171,8 +194,10 @@ def _resolve(draft: TimeDraft, kind: str, match: re.Match[str], published: date 
 def _resolve_ordinal(draft: TimeDraft, number: int, phrase: str, drafts: list[TimeDraft], text: str) -> None:
     """'the fourth day of the assault' → the assault's start + 3 days, when the article
     dates the start (a resolved time in a sentence that names such an event)."""
-    found = _EVENT_WORDS.search(phrase)
-    event = found.group(1) if found else phrase.split(" ")[0]
+    phrase = phrase.strip()
+    # The last event word is the head: "the hunger strike", "the ceasefire talks".
+    found = next(reversed(list(_EVENT_WORDS.finditer(phrase))), None)
+    event = found.group(1) if found else phrase
     # The expression ends with the event noun: "the fourth day of the biggest assault".
     if found:
         draft.end = (
@@ -180,8 +205,13 @@ def _resolve_ordinal(draft: TimeDraft, number: int, phrase: str, drafts: list[Ti
         )
         draft.text = text[draft.start : draft.end]
     if not found:
+        draft.end = draft.start + len(draft.text.rstrip())
+        draft.text = text[draft.start : draft.end]
         draft.reason = f"day {number} of '{event}', an event the article does not date"
         return
+    # Modifiers that name another event ("hunger strike" is not a strike of workers).
+    words = phrase[: found.start()].split()
+    family = _family(event) if not words or words[-1].lower() != "hunger" else ("hunger strike",)
     for other in drafts:
         if other is draft or other.value is None or other.precision != "day":
             continue
@@ -189,7 +219,8 @@ def _resolve_ordinal(draft: TimeDraft, number: int, phrase: str, drafts: list[Ti
         sentence_end = min(
             (i for i in (text.find(". ", other.end), text.find("\n", other.end)) if i >= 0), default=len(text)
         )
-        if _EVENT_WORDS.search(text[sentence_start:sentence_end]):
+        sentence = text[sentence_start:sentence_end].lower()
+        if any(re.search(rf"\b{re.escape(w)}\b", sentence) for w in family):
             start = date.fromisoformat(other.value)
             draft.value = (start + timedelta(days=number - 1)).isoformat()
             draft.precision, draft.basis = "day", "relative"
