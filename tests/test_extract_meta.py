@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from newsmill import analyze
 from newsmill.extract.meta import find_byline, find_dateline, find_timestamp, normalise_place
 
 PROSE = " officials said on Tuesday that the talks would resume next week."
+BODY = (
+    "The regional water authority said on Monday that reservoir levels had fallen to their lowest "
+    "point in a decade, after the driest winter since records began.\n"
+    "Engineers have begun pumping water between the three main reservoirs to keep supplies running, "
+    "and a hosepipe ban will start at the end of the month.\n"
+    "Farmers in the valley say the restrictions have come too late for this year's first planting, "
+    "and several have already sold part of their herds.\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -70,6 +79,10 @@ def test_meta_dateline_parts(
         # A mixed-case place does not swallow a sentence: "Madrid. Prime Minister ... (PSOE)".
         "Madrid. Prime Minister Pedro Sanchez (PSOE) has announced a new housing plan for young people.",
         "Today. The Minister of Finance (MoF) said the budget would be presented in March next year.",
+        # A capitalised word and a colon is a dateline only when the sentence names it as a place.
+        "Meanwhile: the council said the road to Lyon would stay shut for another week.",
+        "Update: Greta said the ferry from Lyon would run again on Monday morning.",
+        "Inspectors: the audit found problems at the Lyon depot and two other sites.",
     ],
 )
 def test_meta_not_a_dateline(line: str) -> None:
@@ -171,3 +184,40 @@ def test_meta_not_a_timestamp(line: str) -> None:
 def test_meta_normalise_place_keeps_mixed_case() -> None:
     assert normalise_place("RIO DE JANEIRO") == "Rio de Janeiro"
     assert normalise_place("McAllen") == "McAllen"
+
+
+def test_meta_mixed_case_dateline_named_as_a_place() -> None:
+    line = "Lyon: A regional train from Lyon to Geneva was cancelled on Monday after a signal failure."
+    found = find_dateline(line)
+    assert found is not None and (found.name, found.agency) == ("Lyon", None)
+    assert line[: found.lead_end] == "Lyon:"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Ana Ruiz Staff Writer", ["Ana Ruiz"]),
+        ("Tomás Varga Senior Reporter", ["Tomás Varga"]),
+        ("Ana Ruiz · Valley News · Posted: Mar 4, 2023 9:00 AM EST", ["Ana Ruiz"]),
+        ("Ana Ruiz | Lyon | Updated: March 4, 2023 07:45 IST", ["Ana Ruiz"]),
+        ("Ana Ruiz / TNN / Updated: Mar 4, 2023, 08:14 IST", ["Ana Ruiz"]),
+        ("Posted on March 4, 2023 by Ana Ruiz", ["Ana Ruiz"]),
+    ],
+)
+def test_meta_bylines_with_roles_and_stamps(line: str, names: list[str]) -> None:
+    found = find_byline(line, len(line.split()))
+    assert found is not None and not found.credit
+    assert [line[a:b] for a, b in found.names] == names
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Ana Ruiz / TNN / Updated: Mar 4, 2023, 08:14 IST", "2023-03-04"),
+        ("Posted on March 4, 2023 by Ana Ruiz", "2023-03-04"),
+        ("Valley News Mar 04, 2023 16:48 pm IST", "2023-03-04"),
+    ],
+)
+def test_meta_published_beside_names_and_labels(line: str, date: str) -> None:
+    rec = analyze("Reservoirs fall to lowest level in a decade\n" + line + "\n" + BODY)
+    assert rec.published is not None and rec.published.date == date

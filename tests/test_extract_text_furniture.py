@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmill import analyze
+from newsmill import NoArticleFound, analyze
 from newsmill.extract.furniture import furniture_reason, list_header
 from newsmill.extract.lines import split_lines
 from newsmill.extract.text import LineLabel, classify_lines
@@ -133,6 +133,43 @@ def test_text_furniture_caption_and_timestamp_above_the_body() -> None:
         ("Skip to navigation", Reason.NAVIGATION),
         ("Home / Regional News / Reservoirs fall to lowest level", Reason.NAVIGATION),
         ("Home > Environment", Reason.NAVIGATION),
+        # Captions closing with a parenthesised or piped credit.
+        ("A ranger checks the dry creek bed near the weir. (Valley Radio: Tom Hart)", Reason.CAPTION),
+        ("The dam wall seen from the north bank. (Tom Hart/Valley Press)", Reason.CAPTION),
+        ("Ana Ruiz (pictured) said the bill had tripled since spring", Reason.CAPTION),
+        ("The weir at dawn. File | Photo Credit: Valley Herald", Reason.CAPTION),
+        ("Cattle at the saleyard. PHOTO | FILE | VALLEY MEDIA", Reason.CAPTION),
+        # Sign-up boxes, paywalls and consent text.
+        ("Join the Herald's WhatsApp Channel for breaking news.", Reason.NEWSLETTER),
+        ("Support local journalism. Subscribe to the Valley Herald today.", Reason.NEWSLETTER),
+        ("Already a subscriber? Log in", Reason.NEWSLETTER),
+        ("Privacy Notice: Sign-ups may include offers from partners. " * 4, Reason.NEWSLETTER),
+        ("Twelve thousand paid subscribers", Reason.NEWSLETTER),
+        # Share and engagement widgets.
+        ("Save articles to read later and build your own list.", Reason.SHARE_PROMPT),
+        ("Social Sharing", Reason.SHARE_PROMPT),
+        ("Why you can trust the Herald", Reason.SHARE_PROMPT),
+        ("3.4K", Reason.SHARE_PROMPT),
+        ("shares", Reason.SHARE_PROMPT),
+        ("Like Loading...", Reason.SHARE_PROMPT),
+        ("5.1K Followers", Reason.SHARE_PROMPT),
+        ("Read Time: 3 mins", Reason.SHARE_PROMPT),
+        ("Share - Copy Link copied - Email - Facebook - Flipboard - Print", Reason.SHARE_PROMPT),
+        ("Print this page | Close window", Reason.NAVIGATION),
+        # Comments, legal sections, credits.
+        ("7 thoughts on “How we fixed the weir”", Reason.COMMENTS),
+        ("Sam K. says:", Reason.COMMENTS),
+        ("Comments (3) Closed", Reason.COMMENTS),
+        ("Forward-Looking Statements", Reason.FOOTER),
+        (
+            "This press release contains forward-looking statements about the company's plans. " * 3,
+            Reason.FOOTER,
+        ),
+        ("(ATTN: ADDS quotes in paras 4-5)", Reason.FOOTER),
+        ("Reporting from Lyon, France", Reason.CREDITS),
+        ("News provided by", Reason.CREDITS),
+        # A list heading with its items run into one line.
+        ("MOST READ - Storm closes the coast road - Council votes on parking", Reason.TRENDING_HEADLINE),
     ],
 )
 def test_text_furniture_reason_of_a_line(line: str, reason: Reason) -> None:
@@ -145,6 +182,9 @@ def test_text_furniture_reason_of_a_line(line: str, reason: Reason) -> None:
         "By ANA RUIZ | aruiz@example.org | The Harbor Times",
         "The spokesperson said the photograph was taken in March.",
         "More than 200 homes were evacuated.",
+        "Hi all, and welcome to the new subscribers who joined after last week's post on tides.",
+        "Most of the residents left before the storm arrived - some by boat - officials said.",
+        "The mayor (left the meeting early) did not comment.",
     ],
 )
 def test_text_furniture_not_furniture(line: str) -> None:
@@ -248,3 +288,141 @@ def test_text_furniture_hard_wrapped_capital_continuation() -> None:
 def test_text_furniture_body_labels_unchanged_by_wrap_detection() -> None:
     labelled = classify_lines("Reservoirs fall to lowest level in a decade\n" + BODY)
     assert sum(item.label is LineLabel.BODY for item in labelled) == 4
+
+
+# --- page structure around the body ----------------------------------------------------------
+
+
+def test_text_furniture_comments_after_a_thoughts_heading() -> None:
+    page = (
+        "Reservoirs fall to lowest level in a decade\n" + BODY + "4 thoughts on “Reservoirs fall”\n"
+        "Sam K. says:\n"
+        "March 4, 2023 at 9:12 am\n"
+        "Ours has been dry since January and nobody from the council has said a thing about it.\n"
+    )
+    rec = analyze(page)
+    assert rec.paragraphs[-1].text.startswith("Farmers in the valley")
+    reasons = _reasons(page)
+    assert reasons[
+        "Ours has been dry since January and nobody from the council has said a thing about it."
+    ] == ("comments")
+
+
+def test_text_furniture_author_box_after_the_body() -> None:
+    page = (
+        "Reservoirs fall to lowest level in a decade\nBy Ana Ruiz\n" + BODY + "Hydrology\nDrought\n"
+        "Written by Ana Ruiz\n"
+        "1.1K Followers\n"
+        "Water reporter. Rivers, dams and the people who argue about them.\n"
+    )
+    rec = analyze(page)
+    assert [a.name for a in rec.authors] == ["Ana Ruiz"]
+    assert rec.paragraphs[-1].text.startswith("Farmers in the valley")
+
+
+def test_text_furniture_other_stories_teasers_after_the_body() -> None:
+    page = (
+        "Reservoirs fall to lowest level in a decade\n"
+        + BODY
+        + "Ferry operator adds winter sailings to islands\n"
+        "Two extra crossings a week will run from November, the operator said on Friday.\n"
+        "Museum reopens its textile gallery after long refit\n"
+        "The gallery had been closed for three years while its roof was replaced.\n"
+    )
+    rec = analyze(page)
+    assert rec.paragraphs[-1].text.startswith("Farmers in the valley")
+
+
+def test_text_furniture_newsletter_box_pitch_between_prompts() -> None:
+    page = (
+        "Reservoirs fall to lowest level in a decade\n"
+        + BODY
+        + "Subscribe to The Valley Letter\nRivers and weather, every Friday.\nType your email...\n"
+        + BODY.replace("The regional", "A regional")
+    )
+    assert _reasons(page)["Rivers and weather, every Friday."] == "newsletter"
+
+
+@pytest.mark.parametrize(
+    ("top", "title", "subtitle", "authors"),
+    [
+        # A headline of two sentences, a standfirst, a bare name over the date.
+        (
+            "Valley Letter\nSign in\nDry winters are not the problem. Dry springs are.\n"
+            "Why the reservoirs keep emptying, and what the authority could do before the summer\n"
+            "Ana Ruiz\nMar 4, 2023\n",
+            "Dry winters are not the problem. Dry springs are.",
+            "Why the reservoirs keep emptying, and what the authority could do before the summer",
+            ["Ana Ruiz"],
+        ),
+        # A Title Case headline over a shorter standfirst; a name above a "Follow" button.
+        (
+            "Sign in\nHow Our Valley Cut Its Water Use by a Fifth in One Year\n"
+            "Lessons from twelve months of reading meters\nAna Ruiz\nFollow\nMar 4, 2023\n",
+            "How Our Valley Cut Its Water Use by a Fifth in One Year",
+            "Lessons from twelve months of reading meters",
+            ["Ana Ruiz"],
+        ),
+        # A press-release credit above the company name is not the title.
+        (
+            "Send a Release\nValley Water Announces Record Savings in First Quarter of 2023\n"
+            "News provided by\nValley Water Co.\nMar 4, 2023, 07:00 ET\n",
+            "Valley Water Announces Record Savings in First Quarter of 2023",
+            None,
+            [],
+        ),
+        # A reporting location under the byline is not the title.
+        (
+            "In a Dry Valley, Farmers Sell Their Herds Early\nBy Ana Ruiz\nReporting from Lyon, France\n"
+            "March 4, 2023\n",
+            "In a Dry Valley, Farmers Sell Their Herds Early",
+            None,
+            ["Ana Ruiz"],
+        ),
+    ],
+)
+def test_text_furniture_header_layouts(
+    top: str, title: str, subtitle: str | None, authors: list[str]
+) -> None:
+    rec = analyze(top + BODY)
+    assert rec.title is not None and rec.title.text == title
+    assert (rec.subtitle.text if rec.subtitle else None) == subtitle
+    assert [a.name for a in rec.authors] == authors
+    assert rec.paragraphs[0].text.startswith("The regional water authority")
+
+
+@pytest.mark.parametrize(
+    "org", ["Valley News Scotland", "Better Gardening Magazine", "Google Preferred Source"]
+)
+def test_text_furniture_publication_under_the_byline_is_not_an_author(org: str) -> None:
+    rec = analyze(
+        "Reservoirs fall to lowest level in a decade\nAna Ruiz\n" + org + "\nMarch 4, 2023\n" + BODY
+    )
+    assert [a.name for a in rec.authors] == ["Ana Ruiz"]
+
+
+def test_text_furniture_cookie_banner_and_paywall_is_no_article() -> None:
+    page = (
+        "The Valley Herald\nMenu\nSubscribe\nWe value your privacy\n"
+        "We and our 310 partners store and access information on your device, such as cookies, and "
+        "process personal data such as unique identifiers for personalised ads and content, measurement "
+        "and audience research.\nAccept all\nReject all\n"
+        "This article is for subscribers only.\nAlready a subscriber? Log in\n"
+        "Get unlimited digital access for $2 a month. Cancel anytime.\nSubscribe now\n"
+        "© 2024 The Valley Herald\n"
+    )
+    with pytest.raises(NoArticleFound):
+        analyze(page)
+
+
+def test_text_furniture_standfirst_after_the_byline_above_a_dateline() -> None:
+    page = (
+        "News\nReservoirs Fall To Lowest Level In A Decade\nAna Ruiz\nMarch 4, 2023\nRead Time: 2 mins\n"
+        "Households are asked to cut their water use by a fifth, the authority said.\nShare\n"
+        "Lyon: The regional water authority in Lyon said on Monday that reservoir levels had fallen to "
+        "their lowest point in a decade.\n" + BODY
+    )
+    rec = analyze(page)
+    assert rec.title is not None and rec.title.text == "Reservoirs Fall To Lowest Level In A Decade"
+    assert rec.subtitle is not None and rec.subtitle.text.startswith("Households are asked")
+    assert rec.dateline is not None and rec.dateline.name == "Lyon"

@@ -18,8 +18,12 @@ import pytest
 from newsmill import NoArticleFound, analyze
 
 RESOURCES = Path(__file__).parent / "resources"
-# Two rounds, each written by an evaluator who had not seen the reader's rules at the time.
-PAGES = sorted(RESOURCES.glob("pages/*.txt")) + sorted(RESOURCES.glob("pages2/*.txt"))
+# Three rounds, each written by an evaluator who had not seen the reader's rules at the time.
+PAGES = (
+    sorted(RESOURCES.glob("pages/*.txt"))
+    + sorted(RESOURCES.glob("pages2/*.txt"))
+    + sorted(RESOURCES.glob("pages3/*.txt"))
+)
 
 
 def _norm(text: str | None) -> str:
@@ -51,9 +55,18 @@ def test_extract_pages_all_furniture_has_no_article(path: Path) -> None:
         analyze(path.read_text(encoding="utf-8"))
 
 
-# Readings the reader does not get yet, each with the reason (kept visible, not skipped).
+# Readings the reader does not get yet, each with the reason (kept visible, not skipped):
+# "<stem>" for the header fields, "<stem>:lines" for where the lines land.
 KNOWN_GAPS = {
     "06_german_energy": "a 'Berlin. Sentence' dateline has nothing (agency, date) to vouch for it",
+    "08_hindu_monsoon": "the dateline 'NEW DELHI' trails the timestamp line, not the first paragraph",
+    "14_dailymail_bullets": "summary bullets under the headline: the first is taken as the standfirst",
+    "14_dailymail_bullets:lines": "a caption without a credit or full stop reads as a one-line paragraph",
+    "28_ndtv_pti": "an agency-only byline ('Press Trust of India') yields no author name",
+    "05_nyt_longnav:lines": "a bare date in the masthead menu is read as a timestamp, not navigation",
+    "15_local_us_council:lines": "the menu item 'Letters to the Editor' reads as a desk credit line",
+    "22_title_repeated:lines": "of three stacked copies of the headline the first, not the second, is taken",
+    "23_hardwrapped:lines": "a bare web address wrapped from the copyright line is left unlabelled",
 }
 
 
@@ -62,7 +75,8 @@ def test_extract_pages_header_fields(reading: tuple, request: pytest.FixtureRequ
     stem = request.node.callspec.id.split("/")[-1]
     if stem in KNOWN_GAPS:
         request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[stem], strict=True))
-    assert _norm(rec.title and rec.title.text) == _norm(expected["title"])
+    titles = [_norm(expected["title"]), *map(_norm, expected.get("title_ok", []))]
+    assert _norm(rec.title and rec.title.text) in titles
     subtitles = [_norm(expected["subtitle"]), *map(_norm, expected.get("subtitle_ok", []))]
     assert _norm(rec.subtitle and rec.subtitle.text) in subtitles
     wanted = expected["dateline"]
@@ -83,8 +97,13 @@ def test_extract_pages_header_fields(reading: tuple, request: pytest.FixtureRequ
     assert (rec.published.date if rec.published else None) == expected["published"]
 
 
-def test_extract_pages_every_line_lands_where_expected(reading: tuple) -> None:
+def test_extract_pages_every_line_lands_where_expected(
+    reading: tuple, request: pytest.FixtureRequest
+) -> None:
     expected, rec, text = reading
+    stem = request.node.callspec.id.split("/")[-1]
+    if f"{stem}:lines" in KNOWN_GAPS:
+        request.applymarker(pytest.mark.xfail(reason=KNOWN_GAPS[f"{stem}:lines"], strict=True))
     tags = expected["line_tags"]
     paragraph_lines = {
         line

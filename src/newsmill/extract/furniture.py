@@ -27,7 +27,9 @@ _NAVIGATION = re.compile(
     r"latest news|top stories|breaking news|more news|save|saved|bookmark|key events|"
     r"listen(?: to this (?:article|story))?(?: \d+ min)?|leer en español|read in \w+|"
     r"for immediate release|accept(?: all)?(?: cookies)?|reject all|manage (?:preferences|cookies|settings)|"
-    r"skip to (?:main )?content.*|skip to site index.*|print this (?:page|article)|text size)$",
+    r"skip to (?:main )?content.*|skip to site index.*|print this (?:page|article)|text size|"
+    r"close (?:this )?window|"
+    r"open in app|write|get the app)$",
     _I,
 )
 _LIST_HEADER_TRENDING = re.compile(
@@ -57,19 +59,30 @@ _SHARE = re.compile(
     r"click to (?:share|email|print)[\w ]*(?:\(opens in new window\))?|\d[\d,.]*k? shares?|"
     r"share or comment on this article|share (?:this )?(?:with|via) [\w ]+|"
     r"share|tweet|email|e-mail|print|whatsapp|facebook|twitter|x|linkedin|pinterest|reddit|"
-    r"telegram|copy link|copied|link copied|follow us(?: on [\w ,&]+)?|like us on facebook|"
+    r"telegram|flipboard|bluesky|threads|messenger|sms|instagram|tumblr|mastodon|"
+    r"copy link|copied|link copied|copy link copied|follow us(?: on [\w ,&]+)?|like us on facebook|"
+    r"social sharing|share (?:this|on)|shares?|post|license|like|like loading\.*|loading\.*|follow|"
+    r"\d[\d,.]*[km]?|\d[\d,.]*[km]? (?:likes?|restacks?|followers|following|reactions?)\s*[∙·•]?|"
+    r"why you can trust [\w .&'’\-]{2,40}|[\w ]{2,30} badge|"
     r"follow [\w .]+ on (?:twitter|x|facebook|instagram)(?: [@\w.]+)?|font size|"
     r"share (?:this|the) (?:article|story|post|page|video) (?:in|on|with|via) (?:your |the )?[\w ]+|"
-    r"\d{1,2} min(?:ute)?s? read|reading time\s*:?\s*\d{1,2}(?:\s*-\s*\d{1,2})? min(?:ute)?s?|"
+    r"\d{1,2} min(?:ute)?s? read|read(?:ing)? time\s*:?\s*\d{1,2}(?:\s*-\s*\d{1,2})? min(?:ute)?s?|"
     r"(?:facebook|twitter|whatsapp|linkedin|email|x)(?:\s*[|•·,]\s*(?:facebook|twitter|whatsapp|"
     r"linkedin|email|x|telegram|reddit|print|copy link))+)\s*[:!.]?$",
     _I,
 )
+# Longer prompts beside the share buttons.
+_SHARE_SENTENCE = re.compile(
+    r"^(?:save (?:articles|stories|this article) (?:to|for) read(?:ing)? later)\b", _I
+)
 _NEWSLETTER = re.compile(
     r"\b(?:newsletters?|inbox|unsubscribe|download (?:the|our) (?:[\w&'’\-]+ ){0,4}app|get the app|"
-    r"delivered (?:to|straight to) your)\b|"
+    r"delivered (?:to|straight to) your)\b|^[\w,.+ ]{0,25}\b(?:paid )?subscribers$|"
     r"^(?:sign up|subscribe|get (?:the|our)|(?:enter|type) your e-?mail|join (?:us|our)|never miss|"
-    r"thanks for reading|"
+    r"thanks for reading|join [\w'’ ]{2,30} whatsapp channel|privacy notice\s*:|"
+    r"support (?:local|quality|independent|our) journalism|"
+    r"this (?:article|story|content) is (?:only )?for subscribers|"
+    r"already a subscriber|get (?:unlimited|full|digital|instant) [\w ]{0,20}access|"
     r"don(?:'|’)t miss|support (?:our|independent) journalism|become a (?:member|subscriber))\b",
     _I,
 )
@@ -92,18 +105,26 @@ _TAGS = re.compile(
     _I,
 )
 _COMMENTS = re.compile(
-    r"^(?:\d+\s+comments?|comments?(?: \(?\d+\)?)?|(?:show|view|hide|load|read) (?:all |more )?comments?|"
+    r"^(?:\d+\s+comments?|comments?(?: \(?\d+\)?)?(?: closed)?|discussion about this (?:post|article|story)|"
+    r"[^\W\d_][\w.'’\- ]{0,40} (?:says|said|wrote)\s*:|(?:show|view|hide|load|read) (?:all |more )?comments?|"
     r"reply(?:\s*[·•|]\s*\d+ likes?)?|\d+ (?:likes?|replies|repl(?:y|ies)))"
     r"\s*[:.]?$|"
     r"^(?:leave a (?:comment|reply)|join the (?:conversation|discussion|debate)|post a comment|"
     r"be the first to comment|(?:sign|log) in to (?:post a )?comment|comments are closed|"
-    r"have your say)\b",
+    r"have your say|\d+ (?:thoughts|responses|comments|replies) (?:on|to)\b)",
     _I,
 )
 _CAPTION = re.compile(
     r"^(?:photo|image|picture|file photo|photograph|video|credit|illustration|graphic)"
     r"(?: credit)?\s*[:|/]|"
-    r"(?:\(|\||—|–|-)\s*(?:photo|image|picture|file photo|credit)\s*:?\s*[\w .&/]+\)?$|"
+    r"(?:\(|\||—|–|-)\s*(?:photo|image|picture|file photo|credit)(?: credit)?\s*:?\s*[\w .&/]+\)?$|"
+    # "PHOTO | FILE | NATION MEDIA GROUP"; "(pictured)", "(left)" beside a name.
+    r"\bphoto\s*\|\s*[\w .&/|]{2,60}$|"
+    r"\((?:pictured|above|below|left|right|centre|center|inset)\b[^()]{0,40}\)|"
+    # A trailing parenthesised credit: "(ABC News: Jane Doe)", "(Jane Doe/Reuters)".
+    r"\((?-i:[A-Z])[\w&.'’\-]*(?: [\w&.'’\-]+){0,3}: (?-i:[A-Z])[^():]{2,40}\)$|"
+    r"\((?-i:[A-Z])[^()/]{1,40}/(?-i:[A-Z])[^()/]{1,40}\)$|"
+    r"\bretrieved from [\w .&'’\-]{2,40}(?: on [\w ,]{4,20})?$|"
     r"^(?:image|photo|picture|video) (?:copyright|source|caption|credit)s?\b|"
     r"\bcredit\s*(?:\.\.\.|…)|"
     r"(?:[.,;]|\s)\s*(?:photo|image|picture|file photo|photograph)s?\s*:\s*[\w .&/'’\-]{2,60}$|"
@@ -126,7 +147,9 @@ _TEMPLATE_SENTENCE = re.compile(
     r"the views expressed (?:in this (?:article|piece|column) )?are\b|"
     r"this (?:article|story) (?:was|has been) (?:originally )?(?:published|updated|amended|corrected)\b|"
     r"we (?:value|care about) your privacy\b|this (?:site|website) uses cookies\b|"
-    r"(?:we|we and our partners) use cookies\b|"
+    r"(?:we|we and our partners) use cookies\b|we and our \d+ partners\b|"
+    r"(?:forward-looking statements|safe harbou?r statement|"
+    r"cautionary (?:note|statement)(?: regarding forward-looking statements)?)\s*:?$|"
     r"by (?:continuing|using this site)[\w ,]+you (?:agree|consent)\b|"
     r"media contact\s*:|for more information,? (?:please )?(?:contact|visit)\b|###$|"
     r"\(?this (?:story|article|report) has not been edited by\b|"
@@ -138,7 +161,9 @@ _TEMPLATE_SENTENCE = re.compile(
     r"(?:view|see|read) (?:all|more) (?:posts|articles|stories) by\b|"
     r"this (?:document|article|material|content) is subject to copyright\b|"
     r"if you (?:enjoyed|liked|value|appreciate) this (?:article|story|piece|post|reporting)\b|"
-    r"follow @\w+ (?:on|for)\b|follow (?:[\w.']+ )?(?:full |complete |live )?coverage of\b)",
+    r"follow @\w+ (?:on|for)\b|follow (?:[\w.']+ )?(?:full |complete |live )?coverage of\b|"
+    # A wire's note to editors: "(ATTN: UPDATES with ...)", "(EDS: ...)".
+    r"\((?:attn|eds|editors)\s*:)",
     _I,
 )
 # "Kurtenbach reported from Bangkok.", "Jane Doe contributed reporting from Paris."
@@ -150,7 +175,30 @@ _CREDIT_SENTENCE = re.compile(
 
 # "About the author", "Source: Al Jazeera and news agencies": who wrote or supplied the story.
 _CREDIT_LINE = re.compile(
-    r"^(?:about the authors?|source\s*:\s*[\w ,&.'’\-]{2,60}?(?:news agencies|agencies|wires?)?)\s*\.?$",
+    r"^(?:about the authors?|source\s*:\s*[\w ,&.'’\-]{2,60}?(?:news agencies|agencies|wires?)?|"
+    # "Reporting from Kharkiv, Ukraine" under a byline; "News provided by" above a company name.
+    r"reporting from [\w ,.'’\-]{2,60}|"
+    r"(?:news|content|story) (?:provided|supplied) by(?:\s*:?\s+[\w ,.&'’\-]{2,60})?)"
+    r"\s*\.?$",
+    _I,
+)
+
+# Legal and consent text long enough to pass for a paragraph: forward-looking statement
+# disclaimers under press releases, consent banners, privacy notices under sign-up forms.
+_LEGAL = re.compile(
+    r"^(?:(?:this|the) (?:press release|news release|release|announcement|document|communication) "
+    r"(?:contains|includes|may contain) (?:certain )?forward-looking statements\b|"
+    r"we and our \d+ (?:partners|vendors)\b)",
+    _I,
+)
+# Items joined into one line ("Share - Copy Link copied - Email - Facebook",
+# "Print this page | Close window") that are each a prompt or a menu entry.
+_ITEM_JOINERS = re.compile(r"\s+(?:\||•|·|∙|-|–|—)\s+")
+# A list heading with its items run into one line: "MOST READ - First story - Second story".
+_JOINED_LIST = re.compile(
+    r"^(?P<head>most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories|popular(?: now)?|"
+    r"related(?: stories| articles| news)?|more stories|read more|latest(?: news| stories)?)"
+    r"\s*(?:[:|]|\s[-–—])\s+\S.*\s(?:[-–—|•·])\s+\S",
     _I,
 )
 
@@ -207,6 +255,16 @@ def furniture_reason(line: Line) -> Reason | None:
     text = line.text
     if _SEPARATOR.match(text):
         return Reason.SEPARATOR
+    if line.n_words <= 80 and _LEGAL.match(text):
+        return Reason.FOOTER
+    if line.n_words <= 80 and re.match(r"privacy notice\s*:", text, _I):
+        return Reason.NEWSLETTER  # the notice under a newsletter sign-up form
+    joined = _JOINED_LIST.match(text)
+    if joined is not None:
+        return list_header_text(joined.group("head")) or Reason.LINK_LIST
+    items = [item.strip() for item in _ITEM_JOINERS.split(text)]
+    if len(items) >= 2 and all(_SHARE.match(item) or _NAVIGATION.match(item) for item in items):
+        return Reason.SHARE_PROMPT if any(_SHARE.match(item) for item in items) else Reason.NAVIGATION
     if line.n_words > 40:
         return None
     if _COPYRIGHT.search(text):
@@ -221,6 +279,8 @@ def furniture_reason(line: Line) -> Reason | None:
         return Reason.CREDITS
     if line.n_words <= 20 and _READ_MORE.match(text):
         return Reason.READ_MORE
+    if line.n_words <= 20 and _SHARE_SENTENCE.match(text):
+        return Reason.SHARE_PROMPT
     if line.n_words <= 10:
         for pattern, reason in (
             (_ADVERTISEMENT, Reason.ADVERTISEMENT),
@@ -262,8 +322,12 @@ def list_header(line: Line) -> Reason | None:
     """A heading that introduces a list of links: which kind of list follows."""
     if line.n_words > 6:
         return None
-    if _LIST_HEADER_TRENDING.match(line.text):
+    return list_header_text(line.text)
+
+
+def list_header_text(text: str) -> Reason | None:
+    if _LIST_HEADER_TRENDING.match(text):
         return Reason.TRENDING_HEADLINE
-    if _LIST_HEADER_RELATED.match(line.text):
+    if _LIST_HEADER_RELATED.match(text):
         return Reason.LINK_LIST
     return None

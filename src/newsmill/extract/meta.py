@@ -101,6 +101,20 @@ _NOT_PLACES = frozenset(
         "A",
         "AND",
         "BUT",
+        "MEANWHILE",
+        "HOWEVER",
+        "TODAY",
+        "YESTERDAY",
+        "TOMORROW",
+        "NOW",
+        "THEN",
+        "PLUS",
+        "FINALLY",
+        "LATER",
+        "EARLIER",
+        "BACKGROUND",
+        "CONTEXT",
+        "DISCLAIMER",
     ]
 )
 _PARTICLES = frozenset(
@@ -172,6 +186,7 @@ _AGENCIES = frozenset(
         "ukrinform",
         "unian",
         "apa",
+        "tnn",
     ]
 )
 
@@ -199,7 +214,7 @@ def find_dateline(line: str) -> DatelineMatch | None:
     # A capitalised word followed by a dash opens many sentences; trust mixed case only
     # when an agency or a date vouches for it, or it carries a region ("Kyiv, Ukraine —").
     vouched = agency or match.group("date") or (match.group("region") and match.group("sep").strip() != ":")
-    if not place.isupper() and not vouched:
+    if not place.isupper() and not vouched and not _place_named_again(match, line):
         return None
     words = place.replace("/", " ").split()
     if any(w.strip(".").upper() in _NOT_PLACES for w in words) or len(place) < 2:
@@ -221,6 +236,17 @@ def find_dateline(line: str) -> DatelineMatch | None:
         date=(match.start("date"), match.end("date")) if match.group("date") else None,
         lead_end=match.end("sep") - (len(match.group("sep")) - len(match.group("sep").rstrip())),
     )
+
+
+def _place_named_again(match: re.Match[str], line: str) -> bool:
+    """'Bhopal: An Air India flight from Bhopal to Delhi ...': one or two capitalised words
+    and a colon open the paragraph, and the sentence names the same words as a place (after
+    'in', 'from', 'to', 'at', 'near'), which an opener such as 'Meanwhile:' never is."""
+    place = match.group("place")
+    if match.group("sep").strip() != ":" or match.group("region") or len(place.split()) > 2:
+        return False
+    rest = line[match.end() :]
+    return bool(re.search(rf"\b(?:in|from|to|at|near|outside|across)\s+{re.escape(place)}\b", rest))
 
 
 def dateline_span(text: str, line_start: int, match: DatelineMatch) -> Dateline:
@@ -295,6 +321,14 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Words that name publications, desks and badges, never people.
+ORG_WORDS = frozenset(
+    """news bbc cnn times post herald daily weekly media press programming magazine journal
+    tribune gazette online digital network radio tv channel source google preferred badge
+    review institute university inc ltd llc group publishing newsletter podcast blog""".split()
+)
+
+
 @dataclass(slots=True, frozen=True)
 class BylineMatch:
     """Author names as ``(start, end)`` offsets within the line; ``credit`` for trailers."""
@@ -355,12 +389,23 @@ def find_byline(line: str, n_words: int) -> BylineMatch | None:
         return None
     # "Jane Doe | Reuters", "Jane Doe, Associated Press": a name, then an employer or a role.
     length = name_length(line)
-    if length and n_words <= 10:
+    if length and n_words <= 24:
         rest = line[length:]
-        joiner = re.match(r"\s*(?:\||,|—|–|-)\s*", rest)
-        tail_words = {w.strip(".,").lower() for w in rest.split()}
-        if joiner and tail_words & (_ROLE_WORDS | _AGENCIES):
+        joiner = re.match(r"\s*(?:\||,|—|–|-|/|·|•)\s*", rest)
+        tail_words = {w.strip(".,:").lower() for w in rest.split()}
+        # "Jane Doe | City | Updated: 3 May 2024", "Jane Doe · CBC News · Posted: ...".
+        dated = re.match(r"\s*[|/·•]", rest) and re.search(r"\b(?:updated|published|posted)\b", rest, re.I)
+        if joiner and (
+            (n_words <= 10 and tail_words & (_ROLE_WORDS | _AGENCIES))
+            or (dated and _DATE_IN_LINE.search(rest))
+        ):
             return BylineMatch(((0, length),), False)
+    # "Posted on January 28, 2024 by Jane Doe": a stamp, then the author.
+    posted = re.match(r"^(?:posted|published|written)(?: on)? .{4,40}? by ", line, re.I)
+    if posted and _DATE_IN_LINE.search(line[: posted.end()]):
+        names = _names_in(line, posted.end(), len(line))
+        if names and names[-1][1] >= len(line.rstrip(" .")):
+            return BylineMatch(tuple(names), False)
     return None
 
 
@@ -370,7 +415,7 @@ _ROLE_NOUNS = (
 )
 # "Hannah Corbett Housing correspondent": a capitalised word before a lower-case role word
 # belongs to the role ("Housing correspondent"), not to the name.
-_NAME_ROLE = re.compile(rf"^(?P<name>.+)\s+[A-Z][\w&\-]*\s+(?:{_ROLE_NOUNS})s?\s*$")
+_NAME_ROLE = re.compile(rf"^(?P<name>.+)\s+[A-Z][\w&\-]*\s+(?i:{_ROLE_NOUNS})s?\s*$")
 
 
 def _name_then_role(line: str) -> BylineMatch | None:
@@ -385,15 +430,18 @@ def _name_then_role(line: str) -> BylineMatch | None:
     return BylineMatch(((0, len(name)),), False)
 
 
-def find_name_line(line: str, n_words: int) -> BylineMatch | None:
+def find_name_line(line: str, n_words: int, organisations: bool = False) -> BylineMatch | None:
     """A line of names only ('Jane Doe', 'Ciara Nugent and Ben Quinn'): a byline without
-    'By'. Only meaningful under a headline, where such a line names the authors."""
+    'By'. Only meaningful under a headline, where such a line names the authors. With
+    ``organisations``, names of publications ('BBC Scotland News') count too."""
     # A name line ends in a letter (or an initial's full stop), never a sentence's punctuation.
     if n_words > 16 or re.search(r"[!?:;]\s*$|[^\W\d_]{2}\.\s*$", line):
         return None
     byline = find_byline(line, n_words)
     if byline is not None:
         return byline
+    if not organisations and {w.strip(".,").lower() for w in line.split()} & ORG_WORDS:
+        return None  # "BBC Scotland News", "Better Programming": a publication, not a person
     names = _names_in(line, 0, _segment_end(line, 0))
     covered = sum(b - a for a, b in names)
     letters = len(re.sub(r"\W|\band\b", "", line[: _segment_end(line, 0)]))
@@ -579,7 +627,16 @@ def _segment_timestamp(segment: str) -> TimestampMatch | None:
     offset = segment.find(stamp, start)
     value = parse_datetime(stamp)
     if value is None:
-        return None
+        # "India News Dec 03, 2024 16:48 pm IST": a section label before the date.
+        date_at = _DATE_IN_LINE.search(segment, start)
+        prefix = segment[start : date_at.start()] if date_at else ""
+        if not date_at or not prefix.strip() or len(prefix.split()) > 3 or re.search(r"\d", prefix):
+            return None
+        stamp = segment[date_at.start() :].strip(" |•·-–—:,")
+        offset = segment.find(stamp, date_at.start())
+        value = parse_datetime(stamp)
+        if value is None:
+            return None
     has_time = bool(re.search(r"\d{1,2}[:.]\d{2}", stamp))
     return TimestampMatch(offset, offset + len(stamp), value if has_time else value.date(), has_time)
 

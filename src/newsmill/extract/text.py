@@ -22,11 +22,13 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from itertools import pairwise
 
 from newsmill.errors import NoArticleFound
 from newsmill.extract.furniture import furniture_reason, list_header
 from newsmill.extract.lines import STOPWORDS, Line, split_lines, weight
 from newsmill.extract.meta import (
+    ORG_WORDS,
     BylineMatch,
     DatelineMatch,
     TimestampMatch,
@@ -83,9 +85,13 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
     _mark_repeats(labelled)
     _mark_lists(labelled)
     _mark_furniture_headings(labelled)
+    _mark_credited_names(labelled)
+    _mark_newsletter_boxes(labelled)
     _mark_comment_section(labelled)
+    _mark_author_box(labelled)
     start, end = _body_region(labelled)
     end = _trim_trailing_list(labelled, start, end)
+    end = _trim_trailing_teasers(labelled, start, end)
     body_words = sum(item.line.n_words for item in labelled[start:end] if _is_prose(item))
     if end <= start or body_words < settings.min_body_words:
         raise NoArticleFound(
@@ -114,7 +120,7 @@ def _first_look(line: Line, settings: ExtractSettings) -> LabelledLine:
         byline = find_byline(line.text, line.n_words)
         if byline is not None:
             # A byline may carry the timestamp after a pipe: "By Jane Doe | 27 Feb 2022".
-            tail_stamp = _timestamp_after_byline(line, byline)
+            tail_stamp = _timestamp_after_byline(line, byline) or stamp
             return LabelledLine(line, LineLabel.BYLINE, byline=byline, timestamp=tail_stamp)
         if stamp is not None:
             return LabelledLine(line, LineLabel.TIMESTAMP, timestamp=stamp)
@@ -128,12 +134,15 @@ def _timestamp_after_byline(line: Line, byline: BylineMatch) -> TimestampMatch |
     if not byline.names:
         return None
     cut = byline.names[-1][1]
-    rest = line.text[cut:]
-    stamp = find_timestamp(rest.lstrip(" ,|•·-–—"), len(rest.split()))
-    if stamp is None:
-        return None
-    shift = cut + len(rest) - len(rest.lstrip(" ,|•·-–—"))
-    return TimestampMatch(stamp.start + shift, stamp.end + shift, stamp.value, stamp.has_time)
+    # "Jane Doe | Reuters | Updated: 3 May 2024": try the text after each joiner.
+    starts = [cut] + [cut + m.end() for m in re.finditer(r"\s[|/•·]\s", line.text[cut:])]
+    for start in starts:
+        rest = line.text[start:]
+        stamp = find_timestamp(rest.lstrip(" ,|/•·-–—"), len(rest.split()))
+        if stamp is not None:
+            shift = start + len(rest) - len(rest.lstrip(" ,|/•·-–—"))
+            return TimestampMatch(stamp.start + shift, stamp.end + shift, stamp.value, stamp.has_time)
+    return None
 
 
 def _mark_repeats(labelled: list[LabelledLine]) -> None:
@@ -188,6 +197,8 @@ def _mark_furniture_headings(labelled: list[LabelledLine]) -> None:
             continue
         if following.reason not in _HEADED_FURNITURE:
             continue
+        if find_name_line(item.line.text, item.line.n_words) is not None:
+            continue  # "Jane Doe" above "Follow": the author's byline
         if (
             index > 0
             and labelled[index - 1].label is LineLabel.BODY
@@ -195,6 +206,39 @@ def _mark_furniture_headings(labelled: list[LabelledLine]) -> None:
         ):
             continue  # the last item of a menu, not a heading
         item.label, item.reason = LineLabel.BOILERPLATE, following.reason
+
+
+def _mark_newsletter_boxes(labelled: list[LabelledLine]) -> None:
+    """One or two short lines between two lines of a sign-up box ('Subscribe to X' /
+    tagline / 'Type your email...') are the box's pitch."""
+    newsletter = BoilerplateReason.NEWSLETTER
+    for index, item in enumerate(labelled):
+        if item.reason is not newsletter:
+            continue
+        run = index + 1
+        while (
+            run < len(labelled)
+            and run - index <= 2
+            and labelled[run].label is LineLabel.BODY
+            and labelled[run].line.n_words <= 25
+        ):
+            run += 1
+        if index + 1 < run < len(labelled) and labelled[run].reason is newsletter:
+            for inside in labelled[index + 1 : run]:
+                inside.label, inside.reason = LineLabel.BOILERPLATE, newsletter
+
+
+def _mark_credited_names(labelled: list[LabelledLine]) -> None:
+    """'News provided by' / 'Acme Corp.': the short line after a credit ending in 'by' is
+    the name it credits."""
+    for item, following in pairwise(labelled):
+        if (
+            item.reason is BoilerplateReason.CREDITS
+            and re.search(r"\bby\s*:?$", item.line.text, re.I)
+            and following.label is LineLabel.BODY
+            and following.line.n_words <= 6
+        ):
+            following.label, following.reason = LineLabel.BOILERPLATE, BoilerplateReason.CREDITS
 
 
 def _short_heading(line: Line) -> bool:
@@ -217,6 +261,32 @@ def _mark_comment_section(labelled: list[LabelledLine]) -> None:
                     break
                 following.label, following.reason = LineLabel.BOILERPLATE, BoilerplateReason.COMMENTS
             return
+
+
+_AUTHOR_BOX = re.compile(r"^(?:written by|about the author|more about the author)\b", re.I)
+
+
+def _mark_author_box(labelled: list[LabelledLine]) -> None:
+    """'Written by Jane Doe' after the article opens the author's box: a follower count, a
+    one-line bio. It credits the author; it is not part of the story."""
+    prose_seen = 0
+    for index, item in enumerate(labelled):
+        if item.label is LineLabel.BODY and item.line.prose > 1:
+            prose_seen += 1
+        if prose_seen < 3 or not _AUTHOR_BOX.match(item.line.text) or item.line.n_words > 10:
+            continue
+        item.label, item.reason, item.byline = LineLabel.BOILERPLATE, BoilerplateReason.CREDITS, None
+        taken = 0
+        for following in labelled[index + 1 :]:
+            if following.reason is BoilerplateReason.SHARE_PROMPT:
+                continue
+            if following.label is not LineLabel.BODY or following.line.n_words > 40 or taken == 2:
+                break
+            if list_header(following.line) is not None:
+                break
+            following.label, following.reason = LineLabel.BOILERPLATE, BoilerplateReason.CREDITS
+            taken += 1
+        return
 
 
 def _line_weight(item: LabelledLine) -> float:
@@ -258,6 +328,36 @@ def _trim_trailing_list(labelled: list[LabelledLine], start: int, end: int) -> i
     return run_start if run_end - run_start >= 2 and run_start > start and run_start < end else end
 
 
+def _trim_trailing_teasers(labelled: list[LabelledLine], start: int, end: int) -> int:
+    """Two or more (headline, one-paragraph teaser) pairs closing the region, whose headlines
+    share hardly any words with the article above them, are other stories' teasers."""
+    cut = end
+    pairs = 0
+    while cut - 2 > start:
+        head, teaser = labelled[cut - 2], labelled[cut - 1]
+        if not (
+            head.label is LineLabel.BODY
+            and teaser.label is LineLabel.BODY
+            and _list_item_like(head.line)
+            and head.line.n_words >= 5
+            and teaser.line.terminal
+            and teaser.line.n_words <= 60
+        ):
+            break
+        cut -= 2
+        pairs += 1
+    if pairs < 2:
+        return end
+    article = set().union(
+        *(_content_words(item.line.text) for item in labelled[start:cut] if _is_prose(item))
+    )
+    for head in range(cut, end, 2):
+        words = _content_words(labelled[head].line.text)
+        if len(words) < 3 or len(words & article) / len(words) >= 0.3:
+            return end
+    return cut
+
+
 def _is_prose(item: LabelledLine) -> bool:
     return item.label in (LineLabel.BODY, LineLabel.DATELINE) and item.line.prose > 0
 
@@ -290,6 +390,8 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
             if labelled[i].label in (LineLabel.BYLINE, LineLabel.TIMESTAMP)
         ]
         body_start = meta[-1] + 1 if meta and meta[-1] + 1 < end else first_strong
+        if not meta:
+            body_start = _name_over_date(labelled, first_strong, end) or body_start
     body_start = _skip_to_body(labelled, body_start, end)
     # Bylines without "By" ("Sarah Whitfield" / "Business reporter, BBC News") open the body.
     while body_start < end - 1 and labelled[body_start].label is LineLabel.BODY:
@@ -299,6 +401,7 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
             break
         labelled[body_start].label, labelled[body_start].byline = LineLabel.BYLINE, byline
         body_start = _skip_to_body(labelled, body_start + 1, end)
+    _restore_repeated_headline(labelled, body_start)
     header = [i for i in range(body_start) if labelled[i].label is LineLabel.BODY]
     if not header:
         return body_start
@@ -323,6 +426,39 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
         else:
             item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
     return body_start
+
+
+def _restore_repeated_headline(labelled: list[LabelledLine], body_start: int) -> None:
+    """A headline repeated above the body (first in a breadcrumb or a menu): the copy nearest
+    the body is the headline; earlier copies are navigation."""
+    key = lambda item: " ".join(item.line.text.lower().split())  # noqa: E731
+    for i in range(body_start - 1, 0, -1):
+        item = labelled[i]
+        if item.reason is not BoilerplateReason.DUPLICATE or key(labelled[i - 1]) == key(item):
+            continue
+        if item.line.n_words < 5:
+            return
+        for earlier in labelled[:i]:
+            if earlier.label is LineLabel.BODY and key(earlier) == key(item):
+                earlier.label, earlier.reason = LineLabel.BOILERPLATE, BoilerplateReason.NAVIGATION
+        item.label, item.reason = LineLabel.BODY, None
+        return
+
+
+def _name_over_date(labelled: list[LabelledLine], first_strong: int, end: int) -> int | None:
+    """A headline written as sentences, a standfirst, then a bare name over the date
+    (newsletter platforms): the body starts after the date, not at the headline."""
+    for j in range(first_strong + 1, min(end - 2, first_strong + 3)):
+        item = labelled[j]
+        if item.label is not LineLabel.BODY or item.line.n_words > 35:
+            return None
+        if (
+            item.line.n_words <= 5
+            and labelled[j + 1].label is LineLabel.TIMESTAMP
+            and find_name_line(item.line.text, item.line.n_words) is not None
+        ):
+            return j + 2
+    return None
 
 
 def _mark_author_bio(labelled: list[LabelledLine], body_start: int, end: int) -> None:
@@ -367,11 +503,37 @@ def _pick_title(labelled: list[LabelledLine], header: list[int], settings: Extra
     if len(candidates) >= 2:
         previous = candidates[-2]
         between = labelled[previous + 1 : last]
-        if all(item.label is LineLabel.BOILERPLATE for item in between) and _standfirst_under(
-            labelled[previous].line, labelled[last].line
-        ):
+        meta = (LineLabel.BOILERPLATE, LineLabel.BYLINE, LineLabel.TIMESTAMP)
+        if all(
+            item.label in meta or find_name_line(item.line.text, item.line.n_words) is not None
+            for item in between
+        ) and _standfirst_under(labelled[previous].line, labelled[last].line):
             return previous
-    return last
+    # Headline-length lines stacked right above the body (a headline, then its standfirst or
+    # summary bullets without a full stop): the first of them is the headline.
+    chosen = set(candidates)
+    first = last
+    while (
+        first - 1 in chosen
+        and labelled[first - 1].label is LineLabel.BODY
+        and labelled[first - 1].line.n_words >= 6
+        and labelled[first].line.n_words >= 6
+        and not labelled[first - 1].line.terminal
+    ):
+        first -= 1
+    # A headline of two short sentences ("X isn't the problem. Y is.") above a longer
+    # standfirst, right under the navigation.
+    above = first - 1
+    if (
+        above in header
+        and labelled[above].label is LineLabel.BODY
+        and labelled[above].line.n_words <= 16
+        and _sentence_breaks(labelled[above].line.text) == 1
+        and labelled[first].line.n_words > labelled[above].line.n_words
+        and (above == 0 or labelled[above - 1].label is LineLabel.BOILERPLATE)
+    ):
+        return above
+    return first
 
 
 # "Updated: 2 hours ago", "Posted 5 minutes ago": a relative stamp, not a headline.
@@ -381,8 +543,15 @@ _RELATIVE_STAMP = re.compile(r"^(?:(?:last )?updated|published|posted)\b|\bago\s
 def _title_candidate(line: Line, settings: ExtractSettings) -> bool:
     if not _headline_like(line, settings) or line.n_words < 3 or _RELATIVE_STAMP.search(line.text):
         return False
-    # A line of names ("Ciara Nugent and Ben Quinn") is a byline, not a headline.
-    return line.n_words > 8 or find_name_line(line.text, line.n_words) is None
+    # A line of names ("Ciara Nugent and Ben Quinn") is a byline, not a headline; nor is a
+    # publication's name ("Valley News Scotland").
+    if (
+        line.n_words <= 4
+        and all(w[:1].isupper() for w in line.words)
+        and ({w.lower() for w in line.words} & ORG_WORDS)
+    ):
+        return False
+    return line.n_words > 8 or find_name_line(line.text, line.n_words, organisations=True) is None
 
 
 def _standfirst_under(title: Line, line: Line) -> bool:
@@ -470,6 +639,8 @@ def _read_tail(labelled: list[LabelledLine], end: int) -> None:
             if item.byline is not None and item.byline.credit:
                 continue
             if item.label is LineLabel.TIMESTAMP:
+                # "Posted 4 Jun 2024" under the article: furniture (its date is still read).
+                item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.FOOTER
                 continue
         if item.label is LineLabel.BOILERPLATE:
             if item.reason in (BoilerplateReason.SEPARATOR, BoilerplateReason.COPYRIGHT):
