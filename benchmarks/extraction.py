@@ -34,11 +34,22 @@ def load_pages(pages_dir: Path, truth_file: Path) -> list[tuple[str, str, str, s
     return pages
 
 
-def newsmill_body(html: str, url: str) -> str:
-    from newsmill import NewsmillError, analyze
+_EXTRACT_ONLY = None
 
+
+def newsmill_body(html: str, url: str) -> str:
+    """newsmill's extraction alone (the analysis stages are measured in analyze.py)."""
+    import dataclasses
+
+    from newsmill import NewsmillError, Settings, analyze
+
+    global _EXTRACT_ONLY
+    if _EXTRACT_ONLY is None:
+        defaults = Settings()
+        no_analysis = dataclasses.replace(defaults.analyze, enabled=False)
+        _EXTRACT_ONLY = dataclasses.replace(defaults, analyze=no_analysis)
     try:
-        return analyze(html, url=url).body
+        return analyze(html, url=url, settings=_EXTRACT_ONLY).body
     except NewsmillError:
         return ""
 

@@ -113,7 +113,11 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
         elif published is None and kind not in {"dmy", "mdy", "iso", "year"}:
             draft.reason = "relative to the publication date, which is unknown"
         else:
-            _resolve(draft, kind, match, published)
+            try:
+                _resolve(draft, kind, match, published)
+            except (OverflowError, ValueError) as exc:  # dates off the calendar's ends
+                draft.value = draft.precision = None
+                draft.basis, draft.reason = "unresolved", f"cannot be placed on the calendar ({exc})"
         drafts.append(draft)
     for draft, number, event in pending_ordinals:
         _resolve_ordinal(draft, number, event, drafts, text)

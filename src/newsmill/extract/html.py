@@ -62,6 +62,7 @@ _FURNITURE_STRUCTURES = {
 }
 _WORD = re.compile(r"\w+")
 _CLIMB_LEVELS = 5
+_NUMERIC = re.compile(r"[\d.,%:+\-–/() ]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -257,6 +258,10 @@ def _furniture_in_article(block: Block) -> BoilerplateReason | None:
         return BoilerplateReason(block.negative)
     if block.structural in _FURNITURE_STRUCTURES:
         return _FURNITURE_STRUCTURES[block.structural]
+    if _NUMERIC.fullmatch(block.text):
+        # Inside the article a bare number is table or list content (a score, a count),
+        # not a share counter: those sit in share widgets the class hints already flag.
+        return None
     line = _line(block.text)
     reason = furniture_reason(line)
     if reason is not None:

@@ -214,6 +214,8 @@ def parse_iso(value: str | None) -> datetime | date | None:
     )
     if not match:
         return None
+    if not 1900 <= int(match[1][:4]) <= date.today().year + 1:
+        return None  # placeholder dates ("0001-01-01") and typos are no publication date
     try:
         if match[2] is None:
             return date.fromisoformat(match[1])
