@@ -95,11 +95,4 @@ def parse_published(value: str | date | datetime) -> Published:
             raise ConfigError(
                 f"published must be an ISO 8601 date such as 2022-02-27, got {value!r}"
             ) from exc
-    if isinstance(value, datetime):
-        return Published(
-            value=value.isoformat(timespec="minutes" if not value.second else "seconds"),
-            date=value.date().isoformat(),
-            precision="second" if value.second else "minute",
-            found_by="argument",
-        )
-    return Published(value=value.isoformat(), date=value.isoformat(), precision="day", found_by="argument")
+    return Published.from_value(value, "argument")

@@ -17,6 +17,7 @@ import hashlib
 import json
 import typing
 from collections.abc import Iterator
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -101,6 +102,19 @@ class Published(BaseModel):
     precision: Literal["day", "minute", "second"]
     found_by: Literal["argument", "text", "jsonld", "meta", "html_time", "url"]
     span: Span | None = Field(default=None, description="Where the page states it, if it does.")
+
+    @classmethod
+    def from_value(cls, value: date | datetime, found_by: str, span: Span | None = None) -> Published:
+        """A date (day precision) or datetime (minute or second precision, offset kept)."""
+        if isinstance(value, datetime):
+            precision = "second" if value.second else "minute"
+            iso = value.isoformat(timespec="seconds" if value.second else "minutes")
+            return cls(
+                value=iso, date=value.date().isoformat(), precision=precision, found_by=found_by, span=span
+            )  # type: ignore[arg-type]
+        return cls(
+            value=value.isoformat(), date=value.isoformat(), precision="day", found_by=found_by, span=span
+        )  # type: ignore[arg-type]
 
 
 class ExtractionInfo(BaseModel):

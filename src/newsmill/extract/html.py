@@ -564,17 +564,7 @@ def _published(meta: PageMeta, stamp: tuple[Span, datetime | date] | None) -> Pu
             span = stamp_span
     if value is None or found_by is None:
         return None
-    return published_from(value, found_by, span)
-
-
-def published_from(value: datetime | date, found_by: str, span: Span | None = None) -> Published:
-    if isinstance(value, datetime):
-        precision = "second" if value.second else "minute"
-        iso = value.isoformat(timespec="seconds" if value.second else "minutes")
-        day = value.date().isoformat()
-    else:
-        precision, iso, day = "day", value.isoformat(), value.isoformat()
-    return Published(value=iso, date=day, precision=precision, found_by=found_by, span=span)  # type: ignore[arg-type]
+    return Published.from_value(value, found_by, span)
 
 
 # --- Fallback -----------------------------------------------------------------------------
@@ -614,7 +604,7 @@ def _trafilatura_record(
     page_date = getattr(document, "date", None)
     if page_date:
         try:
-            published = published_from(date.fromisoformat(str(page_date)[:10]), "meta")
+            published = Published.from_value(date.fromisoformat(str(page_date)[:10]), "meta")
         except ValueError:
             published = None
     return Record(

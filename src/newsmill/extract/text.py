@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
 from enum import StrEnum
 from itertools import pairwise
 
@@ -799,18 +798,6 @@ def _published(text: str, stamps: list[tuple[Line, TimestampMatch]]) -> Publishe
         return None
     ranked = sorted(stamps, key=lambda pair: bool(re.match(r"\s*(?:last )?updated", pair[0].text, re.I)))
     line, stamp = ranked[0]
-    value = stamp.value
-    if isinstance(value, datetime):
-        iso = value.isoformat(timespec="seconds" if value.second else "minutes")
-        precision = "second" if value.second else "minute"
-        day = value.date().isoformat()
-    else:
-        iso = day = value.isoformat()
-        precision = "day"
-    return Published(
-        value=iso,
-        date=day,
-        precision=precision,
-        found_by="text",
-        span=Span.of(text, line.start + stamp.start, line.start + stamp.end),
+    return Published.from_value(
+        stamp.value, "text", Span.of(text, line.start + stamp.start, line.start + stamp.end)
     )
