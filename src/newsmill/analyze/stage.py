@@ -16,8 +16,9 @@ from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityContext, EntityDraft, annotate_entities
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
 from newsmill.analyze.nlp import load_nlp
+from newsmill.analyze.quotes import QuoteDraft, annotate_quotes
 from newsmill.analyze.times import annotate_times
-from newsmill.model import Entity, Mention, Place, Record, Span, TimeExpr
+from newsmill.model import Entity, Mention, Place, Quote, Record, Span, TimeExpr
 from newsmill.settings import AnalyzeSettings
 
 
@@ -59,6 +60,7 @@ def fill_record(record: Record, doc: Any, article: ArticleText, gazetteer: Gazet
     context = EntityContext(gazetteer, dateline, record.dateline.name if record.dateline else None)
     drafts = annotate_entities(doc, context)
     record.entities, record.places = _entities(record, article, drafts)
+    record.quotes = _quotes(record, article, annotate_quotes(doc, drafts))
     published = date.fromisoformat(record.published.date) if record.published else None
     record.times = [
         TimeExpr.of(
@@ -68,6 +70,26 @@ def fill_record(record: Record, doc: Any, article: ArticleText, gazetteer: Gazet
         if (mapped := article.to_record(t.start, t.end)) is not None
     ]
     return record
+
+
+def _quotes(record: Record, article: ArticleText, drafts: list[QuoteDraft]) -> list[Quote]:
+    quotes: list[Quote] = []
+    for draft in drafts:
+        content = article.span(record, *draft.content)
+        if content is None:
+            continue
+        quotes.append(
+            Quote(
+                kind=draft.kind,  # type: ignore[arg-type]
+                content=content,
+                cue=article.span(record, *draft.cue) if draft.cue else None,
+                speaker=article.span(record, *draft.speaker) if draft.speaker else None,
+                speaker_entity=draft.speaker_entity,
+                speaker_name=draft.speaker_name,
+                antecedent=article.span(record, *draft.antecedent) if draft.antecedent else None,
+            )
+        )
+    return quotes
 
 
 def _entities(

@@ -1,0 +1,383 @@
+"""Who said what: direct quotes and reported speech over the shared dependency parse.
+
+Three passes over the article's Doc:
+
+1. *Quotation marks*: balanced straight, curly and guillemet quotes, and news-style quotes
+   reopened at each paragraph without closing. A quoted stretch is speech when a cue verb
+   governs it or sits next to it ('..." said X', 'X said: "..."'), or when it fills a
+   paragraph that continues the previous speaker; short Title Case stretches ("The Crown")
+   are names, not speech. A partial quote inside a clause is ``direct`` when it is a phrase
+   ('underscored the "importance of de-escalation"'), ``mixed`` when it carries the verb.
+2. *Reported speech*: a cue verb (say, tell, add, believe, warn, ...) with a clausal
+   complement ("said that ...", "X believes ...", "..., he added"), and "according to X".
+3. *Speakers*: the cue's subject (or the noun phrase after an inverted cue), resolved to
+   an entity: pronouns to the last speaker or mention of the right kind, descriptions
+   ("the spokesperson") to the last speaker they describe.
+
+Written by hand: textacy's direct-quotation extractor raises on unbalanced marks and does
+no reported speech; no kept library does attribution over a spaCy parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newsmill.analyze.entities import EntityDraft
+
+CUE_VERBS = frozenset(
+    """say tell add state announce explain note argue claim insist warn write report confirm deny
+    acknowledge admit believe think suggest predict describe ask urge stress underscore reiterate
+    inform respond reply recall conclude declare assert contend maintain observe complain vow
+    promise pledge estimate indicate mention tweet post testify emphasize emphasise express hope
+    fear allege charge caution concede agree disclose reveal remark predict question wonder
+    acknowledge signal tout boast lament joke quip counter retort proclaim announce learn find
+    show appreciate point recommend propose demand order call""".split()
+)
+# Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
+_PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "call", "describe"})
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": "GROUP", "we": "GROUP"}
+_QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
+_OPENERS = "“«„\"‘"
+
+
+@dataclass(slots=True)
+class QuoteDraft:
+    kind: str  # direct, indirect, mixed
+    content: tuple[int, int]
+    cue: tuple[int, int] | None = None
+    speaker: tuple[int, int] | None = None
+    speaker_entity: str | None = None  # index into the entity drafts, as "e<n>"
+    speaker_name: str | None = None
+    antecedent: tuple[int, int] | None = None
+    quote: tuple[int, int] | None = None  # the quoted words themselves, when there are marks
+
+
+def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
+    """Quotes of ``doc`` with speakers resolved against ``entities`` (in document order)."""
+    text: str = doc.text
+    marks = _quoted_stretches(text)
+    drafts: list[QuoteDraft] = []
+    claimed: list[tuple[int, int]] = []
+    for start, end in marks:
+        draft = _direct(doc, start, end)
+        if draft is not None:
+            drafts.append(draft)
+            claimed.append((start, end))
+    for draft in _reported(doc):
+        content = draft.content
+        cue = draft.cue or (0, 0)
+        if any(q[0] <= cue[0] and cue[1] <= q[1] for q in claimed):
+            continue  # a cue inside a quote is the quoted speaker's words, not an attribution
+        if any(q[0] <= content[0] and content[1] <= q[1] for q in claimed):
+            continue  # the clause is itself inside a direct quote
+        inside = [q for q in claimed if content[0] <= q[0] and q[1] <= content[1]]
+        if inside:
+            draft.kind = "mixed"
+            # The reported clause now carries the quoted words: the partial quote with the
+            # same cue is the same attribution.
+            drafts = [d for d in drafts if not (d.quote in inside and d.cue == draft.cue)]
+        drafts.append(draft)
+    drafts.sort(key=lambda d: d.content[0])
+    for draft in drafts:
+        if draft.kind == "direct-full":
+            draft.kind = "direct"
+    _continue_speakers(drafts, text)
+    _resolve_speakers(drafts, doc, entities)
+    return drafts
+
+
+# --- Quotation marks ----------------------------------------------------------------------
+
+
+def _quoted_stretches(text: str) -> list[tuple[int, int]]:
+    """Content spans (marks excluded) of quotations, paragraph by paragraph."""
+    stretches: list[tuple[int, int]] = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        base = paragraph.start()
+        body = paragraph.group()
+        taken = [False] * len(body)
+        for opener, closer in _QUOTE_PAIRS:
+            position = 0
+            while (open_at := body.find(opener, position)) >= 0:
+                if taken[open_at] or (opener == "‘" and not _opens_quote(body, open_at)):
+                    position = open_at + 1
+                    continue
+                close_at = body.find(closer, open_at + 1)
+                while opener == "‘" and close_at >= 0 and _is_apostrophe(body, close_at):
+                    close_at = body.find(closer, close_at + 1)
+                if close_at < 0:
+                    # News style: a quote reopened at a paragraph's start runs to its end.
+                    if open_at == 0 or body[:open_at].strip() == "":
+                        stretches.append((base + open_at + 1, base + len(body.rstrip())))
+                    break
+                for i in range(open_at, close_at + 1):
+                    taken[i] = True
+                stretches.append((base + open_at + 1, base + close_at))
+                position = close_at + 1
+        # Straight double quotes pair up in order.
+        straight = [i for i, c in enumerate(body) if c == '"' and not taken[i]]
+        for first, second in zip(straight[0::2], straight[1::2], strict=False):
+            stretches.append((base + first + 1, base + second))
+        if len(straight) % 2 == 1 and straight[-1] <= 1:
+            stretches.append((base + straight[-1] + 1, base + len(body.rstrip())))
+    return sorted(set(stretches))
+
+
+def _opens_quote(body: str, index: int) -> bool:
+    return index == 0 or not body[index - 1].isalnum()
+
+
+def _is_apostrophe(body: str, index: int) -> bool:
+    return 0 < index < len(body) - 1 and body[index - 1].isalnum() and body[index + 1].isalnum()
+
+
+def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
+    text = doc.text
+    inner = text[start:end].strip()
+    words = inner.split()
+    if not words:
+        return None
+    tokens = _tokens_in(doc, start, end)
+    if not tokens:
+        return None
+    title_case = sum(w[:1].isupper() for w in words) / len(words)
+    sentence = tokens[0].sent
+    # The cue after the quote: ', said X' / ',” X said' / '” he added'.
+    after = [t for t in sentence if t.idx >= end][:7]
+    cue = next((t for t in after if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS), None)
+    if cue is not None and after and after[0].text not in {",", "”", '"', "’", "»"} and after[0].idx - end > 2:
+        cue = None
+    # ... or before it: 'X said: “...”', 'X underscored the “...”'.
+    governing = _governing_verb(tokens, start, end)
+    lead = text[sentence.start_char : start - 1]
+    whole_sentence = not lead.strip() or bool(re.search(r"[:,]\s*$", lead))
+    if cue is None and governing is not None and governing.lemma_.lower() in CUE_VERBS:
+        cue = governing
+    if cue is None:
+        before = [t for t in sentence if t.idx + len(t.text) <= start][-4:]
+        cue = next((t for t in reversed(before) if t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB"), None)
+    if cue is None:
+        # A quote that fills its paragraph continues the previous speaker (news style).
+        paragraph_start = text.rfind("\n", 0, start) + 1
+        paragraph_end = text.find("\n", end)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if len(words) >= 6 and start - paragraph_start <= 1 and paragraph_end - end <= 2:
+            return QuoteDraft("direct-full", (start, end), quote=(start, end))
+        return None
+    if len(words) < 3 and title_case >= 0.5:
+        return None  # a name or a title in quotes, not speech
+    speaker = _speaker_of(cue)
+    if whole_sentence or cue.idx >= end:
+        kind = "direct-full"  # the quote is the sentence: '"...," said X' / 'X said: "..."'
+    else:
+        has_verb = any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") in (["Fin"], ["Part"], []) and t.dep_ not in {"amod", "compound"} for t in tokens)
+        kind = "mixed" if has_verb and len(words) >= 4 else "direct"
+    if kind == "mixed":
+        # The content is the clause the cue introduces, quote included.
+        content = _clause_after(doc, cue, start, end)
+    else:
+        content = (start, end)
+    return QuoteDraft(kind, content, _span(cue), speaker, quote=(start, end))
+
+
+def _governing_verb(tokens: list[Any], start: int, end: int) -> Any:
+    """The verb outside the quote that the quoted words hang from."""
+    for token in tokens:
+        head = token.head
+        steps = 0
+        while head is not None and steps < 6:
+            if not (start <= head.idx < end) and head.pos_ in {"VERB", "AUX"}:
+                return head
+            if head.head is head:
+                break
+            head = head.head
+            steps += 1
+    return None
+
+
+def _clause_after(doc: Any, cue: Any, start: int, end: int) -> tuple[int, int]:
+    """From the first word after the cue's objects to the quote's end (or the clause's)."""
+    complements = [c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep", "advcl"} and c.idx < end + 2]
+    first = min((min(t.idx for t in c.subtree) for c in complements), default=start)
+    first = min(first, start)
+    return (first, max(end, max((t.idx + len(t.text) for c in complements for t in c.subtree), default=end)))
+
+
+def _span(token: Any) -> tuple[int, int]:
+    return token.idx, token.idx + len(token.text)
+
+
+def _speaker_of(cue: Any) -> tuple[int, int] | None:
+    """The cue's subject; with an inverted cue ('said the spokesperson'), the phrase after it."""
+    for child in cue.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return _phrase(child)
+    for child in cue.children:
+        if child.dep_ in {"dobj", "attr", "npadvmod", "nsubj"} and child.idx > cue.idx and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+            return _phrase(child)
+    if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head is not cue:
+        return _speaker_of(cue.head)
+    return None
+
+
+_PHRASE_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "case", "flat", "quantmod", "cc", "conj"})
+
+
+def _phrase(token: Any) -> tuple[int, int]:
+    """The noun phrase headed by ``token``: its determiners, modifiers, possessors and
+    coordinated heads ("The United States and Ukrainian officials"), never its clauses or
+    prepositional tails ("the spokesperson about ...")."""
+    keep = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ in _PHRASE_DEPS:
+                keep.append(child)
+                stack.append(child)
+    left = min(t.idx for t in keep)
+    right = max(t.idx + len(t.text) for t in keep)
+    return left, right
+
+
+# --- Reported speech ----------------------------------------------------------------------
+
+
+def _reported(doc: Any) -> list[QuoteDraft]:
+    drafts: list[QuoteDraft] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma == "accord" and token.text.lower() == "according" and token.nbor(1).text.lower() == "to":
+            drafts.extend(_according_to(doc, token))
+            continue
+        if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS or lemma in _PHRASE_CUES:
+            continue
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        if not clauses:
+            continue
+        clause = clauses[0]
+        subtree = list(clause.subtree)
+        start = min(t.idx for t in subtree)
+        end = max(t.idx + len(t.text) for t in subtree)
+        while end > start and doc.text[end - 1] in ",;:—- ":
+            end -= 1
+        if len(doc.text[start:end].split()) < 3:
+            continue
+        drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
+    return drafts
+
+
+def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
+    """'According to X, <clause>' (or '<clause>, according to X')."""
+    to = according.nbor(1)
+    objects = [c for c in to.children if c.dep_ == "pobj"]
+    if not objects:
+        return []
+    speaker = _phrase(objects[0])
+    sentence = according.sent
+    phrase_end = max(t.idx + len(t.text) for t in to.subtree)
+    text = doc.text
+    if according.idx - sentence.start_char <= 2:
+        start = phrase_end
+        while start < sentence.end_char and text[start] in ", ":
+            start += 1
+        end = sentence.end_char
+    else:
+        start, end = sentence.start_char, according.idx
+    while end > start and text[end - 1] in ",.;: ":
+        end -= 1
+    if len(text[start:end].split()) < 3:
+        return []
+    return [QuoteDraft("indirect", (start, end), (according.idx, to.idx + len(to.text)), speaker)]
+
+
+# --- Speakers -----------------------------------------------------------------------------
+
+
+def _continue_speakers(drafts: list[QuoteDraft], text: str) -> None:
+    """A cue-less quote filling its paragraph continues the previous quote's speaker."""
+    previous: QuoteDraft | None = None
+    for draft in drafts:
+        if draft.cue is None and draft.speaker is None and previous is not None:
+            draft.speaker = previous.speaker
+            draft.antecedent = previous.antecedent
+        if draft.speaker is not None:
+            previous = draft
+
+
+def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft]) -> None:
+    text = doc.text
+    mentions = sorted(
+        ((m.start, m.end, number, entity) for number, entity in enumerate(entities, 1) for m in entity.mentions),
+        key=lambda item: item[0],
+    )
+    last_by_kind: dict[str, QuoteDraft] = {}
+    for draft in drafts:
+        if draft.speaker is None:
+            continue
+        start, end = draft.speaker
+        words = text[start:end]
+        key = words.lower()
+        pronoun_kind = _PRONOUNS.get(key)
+        source = draft
+        if pronoun_kind is not None or re.fullmatch(r"the (?:spokes(?:person|man|woman)|source|official|minister|statement|ministry|office|agency)", key):
+            antecedent = _antecedent(key, pronoun_kind, start, last_by_kind, mentions)
+            if isinstance(antecedent, QuoteDraft):
+                source = antecedent
+                draft.antecedent = antecedent.antecedent or antecedent.speaker
+                draft.speaker_entity = antecedent.speaker_entity
+                draft.speaker_name = antecedent.speaker_name
+            elif antecedent is not None:
+                m_start, m_end, number, entity = antecedent
+                draft.antecedent = (m_start, m_end)
+                draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
+        if draft.speaker_name is None:
+            found = next(((n, e) for s, t, n, e in mentions if s < end and start < t and e.kind != "NORP"), None)
+            if found is not None:
+                draft.speaker_entity, draft.speaker_name = f"e{found[0]}", found[1].name
+            else:
+                draft.speaker_name = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I) if pronoun_kind is None else None
+        kind = _speaker_kind(source, entities, text)
+        last_by_kind[kind] = draft
+        last_by_kind["ANY"] = draft
+
+
+def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> str:
+    if draft.speaker_entity is not None:
+        entity = entities[int(draft.speaker_entity[1:]) - 1]
+        return "PERSON" if entity.kind == "PERSON" else "ORG"
+    if draft.speaker is None:
+        return "ANY"
+    words = text[draft.speaker[0] : draft.speaker[1]].lower()
+    if re.search(r"\b(?:officials|sources|people|analysts|experts|residents|they)\b", words):
+        return "GROUP"
+    if re.search(r"\b(?:office|ministry|government|agency|department|company|party|statement|it)\b", words):
+        return "ORG"
+    return "PERSON"
+
+
+def _antecedent(
+    key: str,
+    kind: str | None,
+    position: int,
+    last_by_kind: dict[str, QuoteDraft],
+    mentions: list[tuple[int, int, int, EntityDraft]],
+) -> QuoteDraft | tuple[int, int, int, EntityDraft] | None:
+    if kind is None:  # "the spokesperson": the last speaker it describes
+        noun = key.split()[-1]
+        for draft in reversed(list(last_by_kind.values())):
+            if draft.speaker_name and noun in draft.speaker_name.lower():
+                return draft
+        return None
+    if kind in last_by_kind:
+        return last_by_kind[kind]
+    wanted = {"PERSON": {"PERSON"}, "ORG": {"ORG", "GPE"}, "GROUP": {"ORG", "GPE", "NORP"}}[kind]
+    before = [m for m in mentions if m[1] <= position and m[3].kind in wanted]
+    return before[-1] if before else None
