@@ -175,8 +175,12 @@ class Quote(BaseModel):
     cue: Span | None = None
     speaker: Span | None = Field(default=None, description="The speaker as written: 'Qureshi', 'He', 'it'.")
     speaker_entity: str | None = Field(default=None, description="Id of the entity the speaker is.")
-    speaker_name: str | None = Field(default=None, description="Who spoke, resolved: the entity's name or the description.")
-    antecedent: Span | None = Field(default=None, description="What a pronoun or description speaker refers back to.")
+    speaker_name: str | None = Field(
+        default=None, description="Who spoke, resolved: the entity's name or the description."
+    )
+    antecedent: Span | None = Field(
+        default=None, description="What a pronoun or description speaker refers back to."
+    )
 
 
 class Participant(BaseModel):

@@ -34,6 +34,7 @@ from newsmill.analyze.roles import (
     sector_of_role,
     title_before,
 )
+from newsmill.analyze.sentences import sentence_of, text_of
 
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -86,7 +87,7 @@ class EntityContext:
 def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     """The entities of ``doc`` (a parsed spaCy Doc), each with all its mentions."""
     gazetteer = context.gazetteer
-    text: str = doc.text
+    text: str = text_of(doc)
     mentions = _model_mentions(doc)
     mentions = _strip_titles(mentions, text)
     _relabel(mentions, gazetteer)
@@ -155,7 +156,7 @@ def _model_mentions(doc: Any) -> list[Mention]:
     """spaCy's entity spans of the kinds we keep, split where one runs across a paragraph
     break, and without all-lower-case "organisations" ("state" in "secretary of state")."""
     mentions: list[Mention] = []
-    text = doc.text
+    text = text_of(doc)
     for entity in doc.ents:
         if entity.label_ not in KINDS:
             continue
@@ -192,7 +193,7 @@ def _relabel_speakers(mentions: list[Mention], doc: Any, gazetteer: Gazetteer) -
     """'Hilton said' with 'Paris Hilton' tagged ORG: a one-word subject of a speech verb that
     is no country or sizeable city is a person's surname, and so are the longer names it ends."""
     speakers: set[str] = set()
-    text = doc.text
+    text = text_of(doc)
     for mention in mentions:
         # Organisations speak ("the Pentagon said"); places taken for names do not.
         if mention.label not in {"GPE", "LOC"} or " " in mention.text.strip():
@@ -280,7 +281,7 @@ def _join_split_names(mentions: list[Mention], doc: Any) -> list[Mention]:
     """'Shah Mahmood' + 'Qureshi': a person name runs on over adjacent capitalised proper nouns."""
     by_start = {m.start: m for m in mentions}
     consumed: set[int] = set()
-    text = doc.text
+    text = text_of(doc)
     for mention in sorted(mentions, key=lambda m: m.start):
         if mention.label != "PERSON" or mention.start in consumed:
             continue
@@ -346,7 +347,7 @@ def _missing_places(
     doc: Any, mentions: list[Mention], gazetteer: Gazetteer, context: EntityContext
 ) -> list[Mention]:
     added: list[Mention] = []
-    text = doc.text
+    text = text_of(doc)
     place_words = {_bare(m.text) for m in mentions if m.label == "GPE" and " " not in m.text.strip()}
     if context.dateline is not None:
         start, end = context.dateline
@@ -387,7 +388,7 @@ def _missing_surnames(doc: Any, mentions: list[Mention], surnames: dict[str, str
             and not _covered(mentions + added, token.idx, token.idx + 1)
         ):
             end = token.idx + len(word)
-            added.append(Mention(token.idx, end, "PERSON", doc.text[token.idx : end], source="surname"))
+            added.append(Mention(token.idx, end, "PERSON", text_of(doc)[token.idx : end], source="surname"))
     return added
 
 
@@ -509,7 +510,7 @@ def _sentence_countries(mention: Mention, doc: Any, gazetteer: Gazetteer) -> set
     if span is None:
         return set()
     found: set[str] = set()
-    for token in span.sent:
+    for token in sentence_of(doc, span.start):
         if token.idx == mention.start or not token.text[:1].isupper():
             continue
         word = _bare(token.text)
@@ -559,7 +560,7 @@ def _attach_roles(persons: list[EntityDraft], text: str, gazetteer: Gazetteer) -
 def _attach_counterparts(persons: list[EntityDraft], doc: Any) -> None:
     """'... his Ukrainian counterpart Dmytro Kuleba': the counterpart holds the same role as
     the person the sentence is about."""
-    text = doc.text
+    text = text_of(doc)
     for person in persons:
         if person.role:
             continue
@@ -570,7 +571,7 @@ def _attach_counterparts(persons: list[EntityDraft], doc: Any) -> None:
             sentence = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if sentence is None:
                 continue
-            sent = sentence.sent
+            sent = sentence_of(doc, sentence.start)
             holders = [
                 p
                 for p in persons
@@ -624,7 +625,7 @@ def _attach_descriptions(
 ) -> None:
     """'Pakistan's top diplomat', 'the Pakistani premier' (not followed by a name): a mention
     of the role holder named before, with the country it gives."""
-    text = doc.text
+    text = text_of(doc)
     for found in _DESCRIPTION.finditer(text):
         word = found.group("country") or found.group("adjective")
         iso3 = _country_words(word, gazetteer)
@@ -670,8 +671,8 @@ def _sentence_country(
     span = doc.char_span(anchor.start, anchor.end, alignment_mode="expand")
     if span is None:
         return None
-    sent_start = span.sent.start_char
-    text = doc.text
+    sent_start = sentence_of(doc, span.start).start_char
+    text = text_of(doc)
     before = sorted(
         (m for m in mentions if sent_start <= m.start < anchor.start and m.label in {"GPE", "NORP"}),
         key=lambda m: -m.start,

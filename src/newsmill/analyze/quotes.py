@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
+from newsmill.analyze.sentences import sentence_of, text_of
 
 CUE_VERBS = frozenset(
     """say tell add state announce explain note argue claim insist warn write report confirm deny
@@ -33,13 +34,21 @@ CUE_VERBS = frozenset(
     promise pledge estimate indicate mention tweet post testify emphasize emphasise express hope
     fear allege charge caution concede agree disclose reveal remark predict question wonder
     acknowledge signal tout boast lament joke quip counter retort proclaim announce learn find
-    show appreciate point recommend propose demand order call""".split()
+    show appreciate point recommend propose demand order call cite want plan support know
+    respond charge discuss suggest offer see document decline""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "call", "describe"})
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG", "they": "GROUP", "we": "GROUP"}
+_PRONOUNS = {
+    "he": "PERSON",
+    "she": "PERSON",
+    "him": "PERSON",
+    "her": "PERSON",
+    "it": "ORG",
+    "they": "GROUP",
+    "we": "GROUP",
+}
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
-_OPENERS = "“«„\"‘"
 
 
 @dataclass(slots=True)
@@ -56,7 +65,7 @@ class QuoteDraft:
 
 def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
     """Quotes of ``doc`` with speakers resolved against ``entities`` (in document order)."""
-    text: str = doc.text
+    text: str = text_of(doc)
     marks = _quoted_stretches(text)
     drafts: list[QuoteDraft] = []
     claimed: list[tuple[int, int]] = []
@@ -65,7 +74,7 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
         if draft is not None:
             drafts.append(draft)
             claimed.append((start, end))
-    for draft in _reported(doc):
+    for draft in _reported(doc) + _colon_attributions(doc, entities):
         content = draft.content
         cue = draft.cue or (0, 0)
         if any(q[0] <= cue[0] and cue[1] <= q[1] for q in claimed):
@@ -116,12 +125,13 @@ def _quoted_stretches(text: str) -> list[tuple[int, int]]:
                     taken[i] = True
                 stretches.append((base + open_at + 1, base + close_at))
                 position = close_at + 1
-        # Straight double quotes pair up in order.
-        straight = [i for i, c in enumerate(body) if c == '"' and not taken[i]]
+        # Straight double quotes ('"', or two apostrophes as some archives print them) pair
+        # up in order.
+        straight = [(m.start(), m.end()) for m in re.finditer(r'"|\'\'', body) if not taken[m.start()]]
         for first, second in zip(straight[0::2], straight[1::2], strict=False):
-            stretches.append((base + first + 1, base + second))
-        if len(straight) % 2 == 1 and straight[-1] <= 1:
-            stretches.append((base + straight[-1] + 1, base + len(body.rstrip())))
+            stretches.append((base + first[1], base + second[0]))
+        if len(straight) % 2 == 1 and straight[-1][0] <= 1:
+            stretches.append((base + straight[-1][1], base + len(body.rstrip())))
     return sorted(set(stretches))
 
 
@@ -139,7 +149,7 @@ def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
 
 
 def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
-    text = doc.text
+    text = text_of(doc)
     inner = text[start:end].strip()
     words = inner.split()
     if not words:
@@ -148,11 +158,16 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     if not tokens:
         return None
     title_case = sum(w[:1].isupper() for w in words) / len(words)
-    sentence = tokens[0].sent
+    sentence = sentence_of(doc, tokens[0].i)
     # The cue after the quote: ', said X' / ',” X said' / '” he added'.
     after = [t for t in sentence if t.idx >= end][:7]
     cue = next((t for t in after if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS), None)
-    if cue is not None and after and after[0].text not in {",", "”", '"', "’", "»"} and after[0].idx - end > 2:
+    if (
+        cue is not None
+        and after
+        and after[0].text not in {",", "”", '"', "’", "»", "''"}
+        and after[0].idx - end > 2
+    ):
         cue = None
     # ... or before it: 'X said: “...”', 'X underscored the “...”'.
     governing = _governing_verb(tokens, start, end)
@@ -160,6 +175,8 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     whole_sentence = not lead.strip() or bool(re.search(r"[:,]\s*$", lead))
     if cue is None and governing is not None and governing.lemma_.lower() in CUE_VERBS:
         cue = governing
+    if cue is not None and start <= cue.idx < end:
+        cue = None  # the quoted speaker's own verb
     if cue is None:
         before = [t for t in sentence if t.idx + len(t.text) <= start][-4:]
         cue = next((t for t in reversed(before) if t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB"), None)
@@ -177,13 +194,15 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     if whole_sentence or cue.idx >= end:
         kind = "direct-full"  # the quote is the sentence: '"...," said X' / 'X said: "..."'
     else:
-        has_verb = any(t.pos_ in {"VERB", "AUX"} and t.morph.get("VerbForm") in (["Fin"], ["Part"], []) and t.dep_ not in {"amod", "compound"} for t in tokens)
+        has_verb = any(
+            t.pos_ in {"VERB", "AUX"}
+            and t.morph.get("VerbForm") in (["Fin"], ["Part"], [])
+            and t.dep_ not in {"amod", "compound"}
+            for t in tokens
+        )
         kind = "mixed" if has_verb and len(words) >= 4 else "direct"
-    if kind == "mixed":
-        # The content is the clause the cue introduces, quote included.
-        content = _clause_after(doc, cue, start, end)
-    else:
-        content = (start, end)
+    # A mixed quote's content is the clause the cue introduces, quote included.
+    content = _clause_after(doc, cue, start, end) if kind == "mixed" else (start, end)
     return QuoteDraft(kind, content, _span(cue), speaker, quote=(start, end))
 
 
@@ -204,7 +223,9 @@ def _governing_verb(tokens: list[Any], start: int, end: int) -> Any:
 
 def _clause_after(doc: Any, cue: Any, start: int, end: int) -> tuple[int, int]:
     """From the first word after the cue's objects to the quote's end (or the clause's)."""
-    complements = [c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep", "advcl"} and c.idx < end + 2]
+    complements = [
+        c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep", "advcl"} and c.idx < end + 2
+    ]
     first = min((min(t.idx for t in c.subtree) for c in complements), default=start)
     first = min(first, start)
     return (first, max(end, max((t.idx + len(t.text) for c in complements for t in c.subtree), default=end)))
@@ -214,20 +235,34 @@ def _span(token: Any) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
 
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
 def _speaker_of(cue: Any) -> tuple[int, int] | None:
-    """The cue's subject; with an inverted cue ('said the spokesperson'), the phrase after it."""
+    """The cue's subject; with an inverted cue ('said the spokesperson'), the phrase after it.
+    A relative pronoun ('..., who said') stands for the noun it follows; times and dates are
+    never speakers."""
     for child in cue.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.ent_type_ not in {"DATE", "TIME"}:
+            if child.text.lower() in _RELATIVE and cue.dep_ == "relcl" and cue.head is not cue:
+                return _phrase(cue.head)
             return _phrase(child)
     for child in cue.children:
-        if child.dep_ in {"dobj", "attr", "npadvmod", "nsubj"} and child.idx > cue.idx and child.pos_ in {"PROPN", "NOUN", "PRON"}:
+        if (
+            child.dep_ in {"dobj", "attr", "nsubj"}
+            and child.idx > cue.idx
+            and child.pos_ in {"PROPN", "NOUN", "PRON"}
+            and child.ent_type_ not in {"DATE", "TIME"}
+        ):
             return _phrase(child)
     if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head is not cue:
         return _speaker_of(cue.head)
     return None
 
 
-_PHRASE_DEPS = frozenset({"det", "compound", "amod", "poss", "nummod", "nmod", "case", "flat", "quantmod", "cc", "conj"})
+_PHRASE_DEPS = frozenset(
+    {"det", "compound", "amod", "poss", "nummod", "nmod", "case", "flat", "quantmod", "cc", "conj"}
+)
 
 
 def _phrase(token: Any) -> tuple[int, int]:
@@ -260,17 +295,63 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS or lemma in _PHRASE_CUES:
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        if not clauses and lemma in {"tell", "urge", "ask", "call", "warn", "promise", "vow", "pledge"}:
+            # "told reporters to ...", "urged lawmakers to ...", "called for an inquiry"
+            clauses = [c for c in token.children if c.dep_ == "xcomp"]
+            if lemma == "call":
+                clauses += [
+                    g
+                    for c in token.children
+                    if c.dep_ == "prep" and c.text.lower() == "for"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+        if not clauses and token.dep_ in {"parataxis", "advcl", "ccomp"} and token.head is not token:
+            # "Talks will resume next week, officials said." / "But, he said, officials
+            # should be vigilant." The attributed clause is the head's, minus the cue's.
+            head = token.head
+            own = {t.i for t in token.subtree}
+            body = [t for t in head.subtree if t.i not in own]
+            if body and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                start = min(t.idx for t in body)
+                end = max(t.idx + len(t.text) for t in body)
+                while end > start and text_of(doc)[end - 1] in ",;:—- ":
+                    end -= 1
+                if len(text_of(doc)[start:end].split()) >= 3:
+                    drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
+            continue
         if not clauses:
             continue
         clause = clauses[0]
         subtree = list(clause.subtree)
         start = min(t.idx for t in subtree)
         end = max(t.idx + len(t.text) for t in subtree)
-        while end > start and doc.text[end - 1] in ",;:—- ":
+        while end > start and text_of(doc)[end - 1] in ",;:—- ":
             end -= 1
-        if len(doc.text[start:end].split()) < 3:
+        if len(text_of(doc)[start:end].split()) < 3:
             continue
         drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
+    return drafts
+
+
+def _colon_attributions(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
+    """'Pence: Trump was mocking the Clinton camp': a named speaker, a colon, the words."""
+    text = text_of(doc)
+    drafts = []
+    for line in re.finditer(r"[^\n]+", text):
+        found = re.match(r"([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}):\s+(\S.{10,})", line.group())
+        if not found:
+            continue
+        start, end = line.start() + found.start(1), line.start() + found.end(1)
+        named = any(
+            m.start <= start and end <= m.end
+            for e in entities
+            if e.kind in {"PERSON", "ORG"}
+            for m in e.mentions
+        )
+        if named:
+            content_start = line.start() + found.start(2)
+            drafts.append(QuoteDraft("indirect", (content_start, line.end()), None, (start, end)))
     return drafts
 
 
@@ -281,9 +362,9 @@ def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
     if not objects:
         return []
     speaker = _phrase(objects[0])
-    sentence = according.sent
+    sentence = sentence_of(doc, according.i)
     phrase_end = max(t.idx + len(t.text) for t in to.subtree)
-    text = doc.text
+    text = text_of(doc)
     if according.idx - sentence.start_char <= 2:
         start = phrase_end
         while start < sentence.end_char and text[start] in ", ":
@@ -313,9 +394,13 @@ def _continue_speakers(drafts: list[QuoteDraft], text: str) -> None:
 
 
 def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft]) -> None:
-    text = doc.text
+    text = text_of(doc)
     mentions = sorted(
-        ((m.start, m.end, number, entity) for number, entity in enumerate(entities, 1) for m in entity.mentions),
+        (
+            (m.start, m.end, number, entity)
+            for number, entity in enumerate(entities, 1)
+            for m in entity.mentions
+        ),
         key=lambda item: item[0],
     )
     last_by_kind: dict[str, QuoteDraft] = {}
@@ -327,7 +412,10 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         key = words.lower()
         pronoun_kind = _PRONOUNS.get(key)
         source = draft
-        if pronoun_kind is not None or re.fullmatch(r"the (?:spokes(?:person|man|woman)|source|official|minister|statement|ministry|office|agency)", key):
+        if pronoun_kind is not None or re.fullmatch(
+            r"the (?:spokes(?:person|man|woman)|source|official|minister|statement|ministry|office|agency)",
+            key,
+        ):
             antecedent = _antecedent(key, pronoun_kind, start, last_by_kind, mentions)
             if isinstance(antecedent, QuoteDraft):
                 source = antecedent
@@ -339,11 +427,15 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
                 draft.antecedent = (m_start, m_end)
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
         if draft.speaker_name is None:
-            found = next(((n, e) for s, t, n, e in mentions if s < end and start < t and e.kind != "NORP"), None)
+            found = next(
+                ((n, e) for s, t, n, e in mentions if s < end and start < t and e.kind != "NORP"), None
+            )
             if found is not None:
                 draft.speaker_entity, draft.speaker_name = f"e{found[0]}", found[1].name
             else:
-                draft.speaker_name = re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I) if pronoun_kind is None else None
+                draft.speaker_name = (
+                    re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I) if pronoun_kind is None else None
+                )
         kind = _speaker_kind(source, entities, text)
         last_by_kind[kind] = draft
         last_by_kind["ANY"] = draft

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from newsmill.analyze.sentences import text_of
 from newsmill.extract.dates import fast_parse
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -97,7 +98,7 @@ class TimeDraft:
 
 def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
     """Time expressions of ``doc`` (any object with ``.text``), resolved against ``published``."""
-    text: str = doc.text
+    text: str = text_of(doc)
     drafts: list[TimeDraft] = []
     pending_ordinals: list[tuple[TimeDraft, int, str]] = []
     for match in _PATTERNS.finditer(text):
