@@ -159,8 +159,10 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
         return None
     title_case = sum(w[:1].isupper() for w in words) / len(words)
     sentence = sentence_of(doc, tokens[0].i)
-    # The cue after the quote: ', said X' / ',” X said' / '” he added'.
-    after = [t for t in sentence if t.idx >= end][:7]
+    # The cue after the quote: ', said X' / ',” X said' / '” he added' (in the sentence where
+    # the quote ends, for quotes of several sentences).
+    closing = sentence_of(doc, tokens[-1].i)
+    after = [t for t in closing if t.idx >= end][:7]
     cue = next((t for t in after if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS), None)
     if (
         cue is not None
@@ -181,11 +183,12 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
         before = [t for t in sentence if t.idx + len(t.text) <= start][-4:]
         cue = next((t for t in reversed(before) if t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB"), None)
     if cue is None:
-        # A quote that fills its paragraph continues the previous speaker (news style).
+        # A quote that opens its paragraph, or follows another quote of the paragraph,
+        # continues the previous speaker (news style: '"...," he said. "More words."').
         paragraph_start = text.rfind("\n", 0, start) + 1
-        paragraph_end = text.find("\n", end)
-        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
-        if len(words) >= 6 and start - paragraph_start <= 1 and paragraph_end - end <= 2:
+        lead = text[paragraph_start : start - 1]
+        follows_quote = bool(re.search(r"[”\"'»]\s*[^“\"«]{0,80}[.!?]\s*$", lead))
+        if len(words) >= 4 and (not lead.strip() or follows_quote) and title_case < 0.5:
             return QuoteDraft("direct-full", (start, end), quote=(start, end))
         return None
     if len(words) < 3 and title_case >= 0.5:
@@ -236,6 +239,9 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_INVERTING_CUES = frozenset(
+    {"say", "add", "write", "explain", "note", "state", "continue", "conclude", "recall"}
+)
 
 
 def _speaker_of(cue: Any) -> tuple[int, int] | None:
@@ -248,10 +254,12 @@ def _speaker_of(cue: Any) -> tuple[int, int] | None:
                 return _phrase(cue.head)
             return _phrase(child)
     for child in cue.children:
+        # An inverted cue ('said Qureshi'); after 'ask' or 'tell' the object is the listener.
         if (
             child.dep_ in {"dobj", "attr", "nsubj"}
             and child.idx > cue.idx
-            and child.pos_ in {"PROPN", "NOUN", "PRON"}
+            and child.pos_ in {"PROPN", "NOUN"}
+            and cue.lemma_.lower() in _INVERTING_CUES
             and child.ent_type_ not in {"DATE", "TIME"}
         ):
             return _phrase(child)
@@ -365,7 +373,8 @@ def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
     sentence = sentence_of(doc, according.i)
     phrase_end = max(t.idx + len(t.text) for t in to.subtree)
     text = text_of(doc)
-    if according.idx - sentence.start_char <= 2:
+    opening = max(sentence.start_char, text.rfind("\n", 0, according.idx) + 1)
+    if according.idx - opening <= 2:
         start = phrase_end
         while start < sentence.end_char and text[start] in ", ":
             start += 1
