@@ -35,7 +35,8 @@ CUE_VERBS = frozenset(
     fear allege charge caution concede agree disclose reveal remark predict question wonder
     acknowledge signal tout boast lament joke quip counter retort proclaim announce learn find
     show appreciate point recommend propose demand order call cite want plan support know
-    respond charge discuss suggest offer see document decline""".split()
+    respond charge discuss suggest offer see document decline want plan agree support know worry
+    refuse seek threaten speak""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "call", "describe"})
@@ -239,6 +240,11 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
+_INTENT_CUES = frozenset(
+    "tell urge ask call warn promise vow pledge want plan agree offer decline refuse hope seek "
+    "threaten".split()
+)
 _INVERTING_CUES = frozenset(
     {"say", "add", "write", "explain", "note", "state", "continue", "conclude", "recall"}
 )
@@ -303,7 +309,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS or lemma in _PHRASE_CUES:
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
-        if not clauses and lemma in {"tell", "urge", "ask", "call", "warn", "promise", "vow", "pledge"}:
+        if not clauses and lemma in _INTENT_CUES:
             # "told reporters to ...", "urged lawmakers to ...", "called for an inquiry"
             clauses = [c for c in token.children if c.dep_ == "xcomp"]
             if lemma == "call":
