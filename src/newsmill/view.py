@@ -61,6 +61,22 @@ def render_record(record: Record) -> Group:
                 Text(f"{len(entity.mentions)}× " + "; ".join(mentions[:4]), style="dim"),
             )
         parts.append(Panel(people, title=f"entities · {len(record.entities)}", title_align="left"))
+    if record.quotes:
+        said = Table(show_header=True, header_style="bold", expand=True, box=None)
+        for column in ("who", "kind", "cue", "what"):
+            said.add_column(column, overflow="fold")
+        for quote in record.quotes:
+            written = quote.speaker.text if quote.speaker else "—"
+            who = quote.speaker_name or written
+            if quote.speaker_name and quote.speaker and quote.speaker_name not in written:
+                who = f"{quote.speaker_name} ({written})"
+            said.add_row(
+                Text(who, style="bold"),
+                quote.kind,
+                quote.cue.text if quote.cue else "",
+                Text(quote.content.text),
+            )
+        parts.append(Panel(said, title=f"who said what · {len(record.quotes)}", title_align="left"))
     if record.places:
         where = Table(show_header=True, header_style="bold", expand=True, box=None)
         for column in ("place", "country", "feature", "lat, lon", "mentions"):

@@ -1,0 +1,770 @@
+"""Quotes: who said what, on the seed page and on small handwritten pages.
+
+Each expectation is the reading a careful news editor would give: the quote's kind
+(``direct``: the words in quotation marks; ``indirect``: reported speech; ``mixed``: reported
+speech carrying quoted words), the cue verb, the speaker as written and the speaker resolved
+to a name. A quote is found by a distinctive substring of its content.
+
+Handwritten pages put a neutral lead paragraph (no names, no speech) between the headline
+and the case, so that each case tests one thing; the first-paragraph tests drop it on
+purpose.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsmill
+from newsmill.errors import NewsmillError
+from newsmill.model import Quote, Record
+
+PUBLISHED = "2022-02-27"
+LEAD = (
+    "Heavy rain fell across the region on Monday, and the roads into the old town were closed "
+    "for most of the afternoon while crews cleared fallen trees."
+)
+ANY = object()  # the field must be set, to anything
+
+
+@functools.cache
+def analyzed(page: str) -> Record:
+    return newsmill.analyze(page, published=PUBLISHED)
+
+
+def page(headline: str, *paragraphs: str, lead: bool = True) -> str:
+    return "\n".join([headline, *([LEAD] if lead else []), *paragraphs])
+
+
+def text(span: object) -> str | None:
+    return None if span is None else span.text  # type: ignore[attr-defined]
+
+
+def describe(record: Record) -> str:
+    return "\n".join(
+        f"  {q.kind} | {q.content.text!r} | cue={text(q.cue)!r} | speaker={text(q.speaker)!r} "
+        f"| name={q.speaker_name!r} | antecedent={text(q.antecedent)!r}"
+        for q in record.quotes
+    )
+
+
+def find(record: Record, content: str, cue: str | None = None, body_only: bool = True) -> Quote:
+    """The first quote whose content holds ``content`` (and whose cue reads ``cue``)."""
+    body_start = record.paragraphs[0].start if body_only and record.paragraphs else 0
+    found = [
+        q
+        for q in record.quotes
+        if content in q.content.text and q.content.start >= body_start and (cue is None or text(q.cue) == cue)
+    ]
+    assert found, f"no quote holds {content!r} (cue {cue!r}); the quotes are:\n{describe(record)}"
+    return found[0]
+
+
+def assert_spans_exact(record: Record) -> None:
+    for path, span in record.iter_spans():
+        assert record.text[span.start : span.end] == span.text, path
+    for number, quote in enumerate(record.quotes):
+        for name in ("content", "cue", "speaker", "antecedent"):
+            span = getattr(quote, name)
+            if span is not None:
+                assert record.text[span.start : span.end] == span.text, f"quotes[{number}].{name}"
+
+
+@dataclass(frozen=True)
+class Expect:
+    content: str
+    kind: str | None = None
+    cue: str | None | object = ANY
+    speaker: str | None | object = ANY
+    name: str | None | object = ANY
+    antecedent: str | None | object = ANY
+    by_cue: str | None = None  # pick the quote with this cue among several holding ``content``
+
+    def check(self, record: Record) -> None:
+        quote = find(record, self.content, self.by_cue)
+        got = {
+            "kind": quote.kind,
+            "cue": text(quote.cue),
+            "speaker": text(quote.speaker),
+            "name": quote.speaker_name,
+            "antecedent": text(quote.antecedent),
+        }
+        want = {
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker": self.speaker,
+            "name": self.name,
+            "antecedent": self.antecedent,
+        }
+        wrong = {
+            field: (got[field], value)
+            for field, value in want.items()
+            if value is not ANY and not (field == "kind" and value is None) and got[field] != value
+        }
+        assert not wrong, f"(got, wanted) for {self.content!r}: {wrong}\nquotes:\n{describe(record)}"
+
+
+# --- The seed page ------------------------------------------------------------------------
+
+QURESHI = "Shah Mahmood Qureshi"
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Record:
+    return newsmill.analyze(seed_path, published=PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "expect",
+    [
+        pytest.param(
+            Expect("importance of de-escalation", "direct", cue="underscored", name=QURESHI),
+            id="importance-of-de-escalation",
+        ),
+        pytest.param(
+            Expect(
+                "Foreign Minister Qureshi shared",
+                "direct",
+                cue="said",
+                speaker="the Foreign Office spokesperson",
+            ),
+            id="spokesperson-inverted",
+        ),
+        pytest.param(
+            Expect(
+                "regretted the latest situation between Russia and Ukraine",
+                "mixed",
+                cue="informed",
+                name=QURESHI,
+            ),
+            id="regretted-mixed",
+        ),
+        pytest.param(
+            Expect("had hoped diplomacy could avert a military conflict", speaker="He", name=QURESHI),
+            id="he-added-hoped",
+        ),
+        pytest.param(
+            Expect("Conflict was not in anyone", "direct", cue="said", name=QURESHI),
+            id="conflict-said-qureshi",
+        ),
+        pytest.param(
+            Expect(
+                "disputes should be resolved through dialogue and diplomacy",
+                "indirect",
+                cue="added",
+                name=QURESHI,
+                by_cue="added",
+            ),
+            id="believes-he-added",
+        ),
+        pytest.param(
+            Expect(
+                "evacuation process and asked for continued facilitation",
+                "mixed",
+                cue="appreciated",
+                name=QURESHI,
+            ),
+            id="appreciated-mixed",
+        ),
+        pytest.param(
+            Expect(
+                "Russia aims to capture Kyiv and topple the government",
+                "indirect",
+                cue="say",
+                speaker="The United States and Ukrainian officials",
+            ),
+            id="officials-say",
+        ),
+        pytest.param(
+            Expect(
+                "negotiations between Kyiv and Moscow would be held",
+                "indirect",
+                cue="said",
+                speaker="the Ukrainian president's office",
+            ),
+            id="presidents-office-said",
+        ),
+        pytest.param(
+            Expect(
+                "They would meet without preconditions",
+                speaker="it",
+                name="Ukrainian president's office",
+                antecedent="the Ukrainian president's office",
+            ),
+            id="it-said",
+        ),
+    ],
+)
+def test_seed_quote(seed: Record, expect: Expect) -> None:
+    expect.check(seed)
+
+
+def test_seed_pronoun_speaker_has_a_named_antecedent(seed: Record) -> None:
+    quote = find(seed, "had hoped diplomacy could avert a military conflict")
+    assert text(quote.speaker) == "He"
+    assert quote.speaker_name not in (None, "He")
+    assert quote.speaker_name == QURESHI
+    assert quote.antecedent is not None
+
+
+def test_seed_quotes_stay_out_of_the_trending_headlines(seed: Record) -> None:
+    article_end = seed.paragraphs[-1].end
+    for quote in seed.quotes:
+        for name in ("content", "cue", "speaker", "antecedent"):
+            span = getattr(quote, name)
+            assert span is None or span.end <= article_end, (name, span)
+
+
+def test_seed_quote_spans_are_exact(seed: Record) -> None:
+    assert seed.quotes
+    assert_spans_exact(seed)
+
+
+# --- Handwritten pages --------------------------------------------------------------------
+
+HIDALGO_PAGE = "Paris mayor vows to fight the pension reform"
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer"),
+    [
+        pytest.param('"', '"', id="straight"),
+        pytest.param("“", "”", id="curly"),
+        pytest.param("«", "»", id="guillemets"),
+    ],
+)
+def test_quote_marks_with_a_trailing_cue(opener: str, closer: str) -> None:
+    record = analyzed(
+        page(
+            HIDALGO_PAGE,
+            f"{opener}We will not back down from this fight,{closer} said Mayor Anne Hidalgo on Tuesday.",
+        )
+    )
+    Expect(
+        "We will not back down from this fight",
+        "direct",
+        cue="said",
+        speaker="Mayor Anne Hidalgo",
+        name="Anne Hidalgo",
+    ).check(record)
+    quote = find(record, "We will not back down")
+    assert opener not in quote.content.text and closer not in quote.content.text
+
+
+@pytest.mark.parametrize(("opener", "closer"), [('"', '"'), ("“", "”")], ids=["straight", "curly"])
+def test_quote_marks_after_a_colon_cue(opener: str, closer: str) -> None:
+    record = analyzed(
+        page(HIDALGO_PAGE, f"Mayor Anne Hidalgo said: {opener}We will not back down from this fight.{closer}")
+    )
+    Expect(
+        "We will not back down from this fight",
+        "direct",
+        cue="said",
+        speaker="Mayor Anne Hidalgo",
+        name="Anne Hidalgo",
+    ).check(record)
+
+
+PORTER = "Finance Minister Jane Porter"
+REOPENED = page(
+    "Budget balanced for the first time in a decade",
+    f"{PORTER} said on Monday: “The budget is balanced for the first time in a decade, and we made "
+    "hard choices to get here.",
+    "“Those choices will pay off for families across the country within two years.",
+    "“The numbers now speak for themselves, and the markets have noticed.”",
+)
+REOPENED_AT_START = page(
+    "Budget balanced for the first time in a decade",
+    f"“The budget is balanced for the first time in a decade,” {PORTER} said on Monday. “We made hard "
+    "choices to get here, and we would make them again.",
+    "“Those choices will pay off for families across the country within two years.”",
+)
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            REOPENED,
+            Expect("The budget is balanced", "direct", cue="said", speaker=PORTER, name="Jane Porter"),
+            id="colon-opened-unclosed",
+        ),
+        pytest.param(
+            REOPENED,
+            Expect("Those choices will pay off", "direct", cue=None, speaker=PORTER, name="Jane Porter"),
+            id="reopened-unclosed",
+        ),
+        pytest.param(
+            REOPENED,
+            Expect("The numbers now speak", "direct", cue=None, speaker=PORTER, name="Jane Porter"),
+            id="reopened-closed",
+        ),
+        pytest.param(
+            REOPENED_AT_START,
+            Expect("We made hard choices", "direct", speaker=PORTER, name="Jane Porter"),
+            id="second-quote-left-open",
+        ),
+        pytest.param(
+            REOPENED_AT_START,
+            Expect("Those choices will pay off", "direct", cue=None, speaker=PORTER, name="Jane Porter"),
+            id="continuation-after-open-quote",
+        ),
+    ],
+)
+def test_news_style_quote_reopened_at_each_paragraph(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page(
+                "Minister urges booster jabs",
+                "Health Minister Sajid Javid stressed the “urgent need for booster doses” during a visit "
+                "to a clinic in Leeds.",
+            ),
+            Expect(
+                "urgent need for booster doses",
+                "direct",
+                cue="stressed",
+                speaker="Health Minister Sajid Javid",
+                name="Sajid Javid",
+            ),
+            id="phrase",
+        ),
+        pytest.param(
+            page(
+                "Minister urges booster jabs",
+                "Health Minister Sajid Javid said the government “will not hesitate to act” if cases "
+                "rise again this winter.",
+            ),
+            Expect(
+                "will not hesitate to act",
+                "mixed",
+                cue="said",
+                speaker="Health Minister Sajid Javid",
+                name="Sajid Javid",
+            ),
+            id="clause",
+        ),
+    ],
+)
+def test_partial_quote_inside_a_sentence(source: str, expect: Expect) -> None:
+    record = analyzed(source)
+    expect.check(record)
+    assert len(record.quotes) == 1, describe(record)
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        pytest.param(
+            page(
+                "Suez Canal reopens",
+                "The container ship “Ever Given” was refloated on Monday after blocking the Suez Canal "
+                "for six days.",
+            ),
+            "Ever Given",
+            id="ship",
+        ),
+        pytest.param(
+            page(
+                "Murphy wins best actor",
+                "Cillian Murphy won the best actor award for his role in “Oppenheimer” at the ceremony "
+                "in Los Angeles.",
+            ),
+            "Oppenheimer",
+            id="film",
+        ),
+        pytest.param(
+            page("Murphy wins best actor", 'The Netflix drama "The Crown" returned for a sixth season.'),
+            "The Crown",
+            id="series-straight",
+        ),
+    ],
+)
+def test_a_title_in_quotes_is_not_speech(source: str, title: str) -> None:
+    record = analyzed(source)
+    assert record.quotes == [], describe(record)
+    assert title in record.text
+
+
+def test_a_title_in_quotes_next_to_a_cue_is_not_quoted_speech() -> None:
+    record = analyzed(
+        page(
+            "Oppenheimer sweeps awards",
+            "The film “Oppenheimer” won seven awards on Sunday night, organisers said.",
+        )
+    )
+    assert all(q.content.text != "Oppenheimer" for q in record.quotes), describe(record)
+    # The reported clause mentions a title; it carries none of the organisers' own words.
+    Expect("won seven awards", "indirect", cue="said", speaker="organisers", name="organisers").check(record)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The minister said “we will act soon and without delay, whatever the cost to the budget.",
+        "The minister said we will act soon” and without delay, whatever the cost to the budget.",
+        '"The minister said we will act soon and without delay, whatever the cost to the budget.',
+        'The minister said "we will act "soon" and "without delay, whatever the cost.',
+        "“ ” « » \" ' ‘ ’ „ “ said the minister to the press on Monday afternoon in the capital.",
+        "The minister said «we will act soon » « and without delay» » whatever the cost ” “.",
+        "‘We will act’ the minister’s aide said, ‘soon’, and ‘without delay, whatever the cost.",
+        "'' The minister said '' we will act '' soon, whatever the cost to the national budget.",
+        '"',
+        "“",
+    ],
+)
+def test_unbalanced_quotation_marks_never_crash(paragraph: str) -> None:
+    record = analyzed(page("Minister promises action", paragraph))
+    assert isinstance(record, Record)
+    assert_spans_exact(record)
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page(
+                "Virus toll passes five million",
+                "According to the World Health Organization, more than five million people have died "
+                "from the virus.",
+            ),
+            Expect(
+                "more than five million people have died from the virus",
+                "indirect",
+                cue="According to",
+                speaker="the World Health Organization",
+                name="World Health Organization",
+            ),
+            id="leading",
+        ),
+        pytest.param(
+            page(
+                "Ohio factory to close", "The car factory in Ohio will close in June, according to Reuters."
+            ),
+            Expect(
+                "The car factory in Ohio will close in June",
+                "indirect",
+                cue="according to",
+                speaker="Reuters",
+                name="Reuters",
+            ),
+            id="trailing",
+        ),
+        pytest.param(
+            page(
+                "Talks to resume in March",
+                "According to the ministry, the talks will resume in Geneva in March.",
+                "Both delegations are expected to travel to Geneva for the first round.",
+            ),
+            Expect(
+                "the talks will resume in Geneva in March",
+                "indirect",
+                cue="According to",
+                speaker="the ministry",
+                name="ministry",
+            ),
+            id="leading-then-another-paragraph",
+        ),
+    ],
+)
+def test_according_to(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page(
+                "Tunnel could reopen by summer",
+                "Governor Kathy Hochul met with transit officials in Albany on Monday.",
+                "The state believes the tunnel can reopen by the summer, she added.",
+            ),
+            Expect(
+                "the tunnel can reopen by the summer",
+                "indirect",
+                cue="added",
+                speaker="she",
+                name="Kathy Hochul",
+                antecedent="Governor Kathy Hochul",
+                by_cue="added",
+            ),
+            id="believes-she-added",
+        ),
+        pytest.param(
+            page(
+                "Dam at risk as rain continues", "Officials say the dam could fail if heavy rain continues."
+            ),
+            Expect(
+                "the dam could fail if heavy rain continues",
+                "indirect",
+                cue="say",
+                speaker="Officials",
+                name="Officials",
+            ),
+            id="officials-say",
+        ),
+        pytest.param(
+            page(
+                "Police arrest suspect after border chase",
+                "Interior Minister Maria Gomez told reporters that the suspect had been arrested near the border.",
+            ),
+            Expect(
+                "the suspect had been arrested near the border",
+                "indirect",
+                cue="told",
+                speaker="Interior Minister Maria Gomez",
+                name="Maria Gomez",
+            ),
+            id="told-reporters-that",
+        ),
+        pytest.param(
+            page(
+                "Toyota recalls cars",
+                "Toyota recalled 50,000 cars on Friday.",
+                "The problem affects the fuel pump, it said.",
+            ),
+            Expect(
+                "The problem affects the fuel pump",
+                "indirect",
+                cue="said",
+                speaker="it",
+                name="Toyota",
+                antecedent="Toyota",
+            ),
+            id="it-said-organisation",
+        ),
+        pytest.param(
+            page(
+                "Toyota recalls cars",
+                "Toyota recalled 50,000 cars in the United States on Friday.",
+                "The problem affects the fuel pump, it said.",
+            ),
+            Expect(
+                "The problem affects the fuel pump",
+                "indirect",
+                cue="said",
+                speaker="it",
+                name="Toyota",
+                antecedent="Toyota",
+            ),
+            id="it-said-organisation-past-a-place",
+        ),
+        pytest.param(
+            page(
+                "Banking bill expected to pass",
+                "Senator John Smith, who chairs the banking committee, said the bill would pass before the "
+                "recess.",
+            ),
+            Expect(
+                "the bill would pass before the recess",
+                "indirect",
+                cue="said",
+                speaker="Senator John Smith",
+                name="John Smith",
+            ),
+            id="speaker-past-relative-clause",
+        ),
+        pytest.param(
+            page(
+                "Banking bill expected to pass",
+                "“We have the votes to pass this bill,” Senator John Smith, who chairs the banking "
+                "committee, said on Tuesday.",
+            ),
+            Expect(
+                "We have the votes to pass this bill",
+                "direct",
+                cue="said",
+                speaker="Senator John Smith",
+                name="John Smith",
+            ),
+            id="cue-past-relative-clause",
+        ),
+    ],
+)
+def test_reported_speech(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))
+
+
+def test_colon_attribution_headline() -> None:
+    record = analyzed(
+        page(
+            "Pence: Trump was mocking Clinton camp",
+            "Vice President Mike Pence said on Sunday that Donald Trump had been joking during a rally in Ohio.",
+        )
+    )
+    quote = find(record, "Trump was mocking Clinton camp", body_only=False)
+    assert (quote.kind, quote.content.text) == ("indirect", "Trump was mocking Clinton camp")
+    assert (quote.cue, text(quote.speaker), quote.speaker_name) == (None, "Pence", "Mike Pence")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        pytest.param("“We will rebuild the bridge by the spring,” said Mayor Tom Reyes.", id="direct"),
+        pytest.param("Mayor Tom Reyes said the bridge would be rebuilt by the spring.", id="indirect"),
+    ],
+)
+def test_cueless_paragraph_quote_takes_the_previous_paragraphs_speaker(first: str) -> None:
+    record = analyzed(
+        page(
+            "Mayor promises new bridge",
+            first,
+            "“Nobody in this town should have to drive an hour to reach the hospital.”",
+        )
+    )
+    Expect(
+        "Nobody in this town should have to drive an hour",
+        "direct",
+        cue=None,
+        speaker="Mayor Tom Reyes",
+        name="Tom Reyes",
+    ).check(record)
+
+
+# The headline and the first paragraph are separate parts: the parser must not make a
+# headline word the subject of the first sentence, nor a headline cue govern the body.
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page(
+                "Police arrest suspect after border chase",
+                "Interior Minister Maria Gomez told reporters that the suspect had been arrested near the border.",
+                LEAD,
+                lead=False,
+            ),
+            Expect(
+                "the suspect had been arrested near the border",
+                "indirect",
+                cue="told",
+                speaker="Interior Minister Maria Gomez",
+                name="Maria Gomez",
+            ),
+            id="told",
+        ),
+        pytest.param(
+            page(
+                "Paris mayor defiant",
+                'Mayor Anne Hidalgo said: "We will not back down from this fight."',
+                LEAD,
+                lead=False,
+            ),
+            Expect(
+                "We will not back down from this fight",
+                "direct",
+                cue="said",
+                speaker="Mayor Anne Hidalgo",
+                name="Anne Hidalgo",
+            ),
+            id="said-colon",
+        ),
+        pytest.param(
+            page(
+                "Virus toll passes five million",
+                "According to the World Health Organization, more than five million people have died "
+                "from the virus.",
+                LEAD,
+                lead=False,
+            ),
+            Expect(
+                "more than five million people have died from the virus",
+                "indirect",
+                cue="According to",
+                speaker="the World Health Organization",
+            ),
+            id="according-to",
+        ),
+        pytest.param(
+            page(
+                "Banking bill set to pass, senator says",
+                "Senator John Smith, who chairs the banking committee, said the bill would pass before the "
+                "recess.",
+                LEAD,
+                lead=False,
+            ),
+            Expect(
+                "the bill would pass before the recess",
+                "indirect",
+                cue="said",
+                speaker="Senator John Smith",
+                name="John Smith",
+                by_cue="said",
+            ),
+            id="headline-cue",
+        ),
+    ],
+)
+def test_first_paragraph_attribution_ignores_the_headline(source: str, expect: Expect) -> None:
+    record = analyzed(source)
+    expect.check(record)
+    title_end = record.title.end if record.title else 0
+    for quote in record.quotes:
+        if quote.content.start >= record.paragraphs[0].start:
+            for name in ("cue", "speaker"):
+                span = getattr(quote, name)
+                assert span is None or span.start > title_end, (name, span, describe(record))
+        else:  # a headline quote stays in the headline
+            assert quote.content.end <= title_end, describe(record)
+
+
+# --- Random quotation marks ---------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "“",
+        "”",
+        '"',
+        "'",
+        "«",
+        "»",
+        "‘",
+        "’",
+        "''",
+        "said",
+        "he said",
+        "said the minister",
+        "according to officials,",
+        "Mayor Tom Reyes",
+        "it",
+        "they added",
+        "we will act",
+        "The talks will resume in Geneva next week.",
+        "Officials say the dam could fail.",
+        "“Oppenheimer”",
+        ",",
+        ":",
+        ".",
+        "\n",
+    ]
+)
+
+
+@settings(
+    derandomize=True,
+    max_examples=100,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    st.lists(_PIECES, min_size=1, max_size=30), st.lists(st.sampled_from(["", " "]), min_size=30, max_size=30)
+)
+def test_random_quotation_marks_never_break_the_spans(pieces: list[str], gaps: list[str]) -> None:
+    body = "".join(piece + gap for piece, gap in zip(pieces, gaps, strict=False))
+    try:
+        record = newsmill.analyze(page("Minister promises action", body), published=PUBLISHED)
+    except NewsmillError:
+        return
+    assert_spans_exact(record)
+    for quote in record.quotes:
+        assert quote.kind in {"direct", "indirect", "mixed"}
+        assert quote.content.text.strip()
