@@ -79,10 +79,10 @@ def assert_spans_exact(record: Record) -> None:
 class Expect:
     content: str
     kind: str | None = None
-    cue: str | None | object = ANY
-    speaker: str | None | object = ANY
-    name: str | None | object = ANY
-    antecedent: str | None | object = ANY
+    cue: str | object | None = ANY
+    speaker: str | object | None = ANY
+    name: str | object | None = ANY
+    antecedent: str | object | None = ANY
     by_cue: str | None = None  # pick the quote with this cue among several holding ``content``
 
     def check(self, record: Record) -> None:
@@ -516,7 +516,8 @@ def test_according_to(source: str, expect: Expect) -> None:
         pytest.param(
             page(
                 "Police arrest suspect after border chase",
-                "Interior Minister Maria Gomez told reporters that the suspect had been arrested near the border.",
+                "Interior Minister Maria Gomez told reporters that the suspect had been arrested near the "
+                "border.",
             ),
             Expect(
                 "the suspect had been arrested near the border",
@@ -561,6 +562,22 @@ def test_according_to(source: str, expect: Expect) -> None:
         ),
         pytest.param(
             page(
+                "Fuel pump recall widens",
+                "Toyota recalled 50,000 cars in the United States on Friday.",
+                "The problem affects the fuel pump, it said.",
+            ),
+            Expect(
+                "The problem affects the fuel pump",
+                "indirect",
+                cue="said",
+                speaker="it",
+                name="Toyota",
+                antecedent="Toyota",
+            ),
+            id="it-said-organisation-past-a-place-headline-without-the-name",
+        ),
+        pytest.param(
+            page(
                 "Banking bill expected to pass",
                 "Senator John Smith, who chairs the banking committee, said the bill would pass before the "
                 "recess.",
@@ -599,7 +616,7 @@ def test_colon_attribution_headline() -> None:
     record = analyzed(
         page(
             "Pence: Trump was mocking Clinton camp",
-            "Vice President Mike Pence said on Sunday that Donald Trump had been joking during a rally in Ohio.",
+            "Vice President Mike Pence said on Sunday that Donald Trump had been joking at a rally.",
         )
     )
     quote = find(record, "Trump was mocking Clinton camp", body_only=False)
@@ -639,7 +656,8 @@ def test_cueless_paragraph_quote_takes_the_previous_paragraphs_speaker(first: st
         pytest.param(
             page(
                 "Police arrest suspect after border chase",
-                "Interior Minister Maria Gomez told reporters that the suspect had been arrested near the border.",
+                "Interior Minister Maria Gomez told reporters that the suspect had been arrested near the "
+                "border.",
                 LEAD,
                 lead=False,
             ),

@@ -95,6 +95,16 @@ class TimesComponent:
         return doc
 
 
+@Language.component("newsmill_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line, before the parser runs: a headline and the
+    paragraph under it must never be parsed as one sentence."""
+    for token in doc[:-1]:
+        if token.is_space and "\n\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @Language.factory(
     "newsmill_entities",
     default_config={"data_dir": ""},

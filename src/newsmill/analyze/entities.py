@@ -90,7 +90,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     text: str = text_of(doc)
     mentions = _model_mentions(doc)
     mentions = _strip_titles(mentions, text)
-    _relabel(mentions, gazetteer)
+    _relabel(mentions, gazetteer, text)
     _relabel_after_titles(mentions, text, gazetteer)
     _relabel_speakers(mentions, doc, gazetteer)
     mentions = _join_split_names(mentions, doc)
@@ -261,7 +261,12 @@ def _strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def _relabel(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+_LOCATIVE = re.compile(
+    r"\b(?:in|from|to|at|near|outside|across|into|around|toward|towards)\s+(?:the\s+)?$", re.I
+)
+
+
+def _relabel(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
     for mention in mentions:
         bare = _bare(mention.text)
         if (
@@ -271,9 +276,13 @@ def _relabel(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         ):
             mention.label = "NORP"
         elif mention.label in {"PERSON", "ORG", "NORP", "FAC"} and len(bare.split()) <= 3:
-            # An all-capitals dateline ("ISLAMABAD") is looked up as a name.
+            # An all-capitals dateline ("ISLAMABAD") is looked up as a name. Companies are
+            # named after cities (Toyota): an organisation must be a country or a city of
+            # a million to be taken for a place.
             name = bare.title() if bare.isupper() else bare
-            if gazetteer.country(name) or gazetteer.is_city_name(name, 100_000):
+            located = bool(_LOCATIVE.search(text[max(0, mention.start - 12) : mention.start]))
+            population = 1_000_000 if mention.label == "ORG" and not located else 100_000
+            if gazetteer.country(name) or gazetteer.is_city_name(name, population):
                 mention.label = "GPE"
 
 
@@ -351,6 +360,9 @@ def _missing_places(
     place_words = {_bare(m.text) for m in mentions if m.label == "GPE" and " " not in m.text.strip()}
     if context.dateline is not None:
         start, end = context.dateline
+        for mention in mentions:
+            if mention.start <= start and end <= mention.end and mention.label != "GPE":
+                mention.label = "GPE"  # the dateline is a place, whatever the model said
         if not _covered(mentions, start, end):
             added.append(Mention(start, end, "GPE", text[start:end], source="dateline"))
     for token in doc:

@@ -50,6 +50,7 @@ _PRONOUNS = {
     "we": "GROUP",
 }
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
+_OPENING_MARKS = "“«„\"'"
 
 
 @dataclass(slots=True)
@@ -82,6 +83,10 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
             continue  # a cue inside a quote is the quoted speaker's words, not an attribution
         if any(q[0] <= content[0] and content[1] <= q[1] for q in claimed):
             continue  # the clause is itself inside a direct quote
+        if any(
+            d.cue == draft.cue and d.quote is not None and overlaps_half(d.quote, content) for d in drafts
+        ):
+            continue  # the direct quote with this cue already says it
         inside = [q for q in claimed if content[0] <= q[0] and q[1] <= content[1]]
         if inside:
             draft.kind = "mixed"
@@ -118,8 +123,10 @@ def _quoted_stretches(text: str) -> list[tuple[int, int]]:
                 while opener == "‘" and close_at >= 0 and _is_apostrophe(body, close_at):
                     close_at = body.find(closer, close_at + 1)
                 if close_at < 0:
-                    # News style: a quote reopened at a paragraph's start runs to its end.
-                    if open_at == 0 or body[:open_at].strip() == "":
+                    # News style: a quote left open runs to the paragraph's end when it opens
+                    # the paragraph, or when the next paragraph reopens it.
+                    following = text[paragraph.end() :].lstrip()
+                    if open_at == 0 or body[:open_at].strip() == "" or following[:1] in _OPENING_MARKS:
                         stretches.append((base + open_at + 1, base + len(body.rstrip())))
                     break
                 for i in range(open_at, close_at + 1):
@@ -134,6 +141,11 @@ def _quoted_stretches(text: str) -> list[tuple[int, int]]:
         if len(straight) % 2 == 1 and straight[-1][0] <= 1:
             stretches.append((base + straight[-1][1], base + len(body.rstrip())))
     return sorted(set(stretches))
+
+
+def overlaps_half(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0 and inter >= min(a[1] - a[0], b[1] - b[0]) / 2
 
 
 def _opens_quote(body: str, index: int) -> bool:
@@ -175,7 +187,11 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     # ... or before it: 'X said: “...”', 'X underscored the “...”'.
     governing = _governing_verb(tokens, start, end)
     lead = text[sentence.start_char : start - 1]
-    whole_sentence = not lead.strip() or bool(re.search(r"[:,]\s*$", lead))
+    # The quote is the sentence's clause when nothing precedes it but an attribution:
+    # 'X said: "..."', 'X said, "..."' (a comma after an apposition does not count).
+    whole_sentence = not lead.strip() or bool(
+        re.search(r":\s*$", lead) or re.search(r"\b(?:" + "|".join(_SAY_FORMS) + r"),\s*$", lead, re.I)
+    )
     if cue is None and governing is not None and governing.lemma_.lower() in CUE_VERBS:
         cue = governing
     if cue is not None and start <= cue.idx < end:
@@ -240,6 +256,10 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_SAY_FORMS = (
+    "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "wrote", "writes",
+    "declared", "stated", "explained", "noted", "warned", "insisted", "replied", "continued",
+)  # fmt: skip
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset(
     "tell urge ask call warn promise vow pledge want plan agree offer decline refuse hope seek "
@@ -255,7 +275,11 @@ def _speaker_of(cue: Any) -> tuple[int, int] | None:
     A relative pronoun ('..., who said') stands for the noun it follows; times and dates are
     never speakers."""
     for child in cue.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.ent_type_ not in {"DATE", "TIME"}:
+        if (
+            child.dep_ in {"nsubj", "nsubjpass"}
+            and child.ent_type_ not in {"DATE", "TIME"}
+            and not child.is_punct
+        ):
             if child.text.lower() in _RELATIVE and cue.dep_ == "relcl" and cue.head is not cue:
                 return _phrase(cue.head)
             return _phrase(child)
@@ -329,7 +353,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             if body and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
                 start = min(t.idx for t in body)
                 end = max(t.idx + len(t.text) for t in body)
-                while end > start and text_of(doc)[end - 1] in ",;:—- ":
+                while end > start and (text_of(doc)[end - 1] in ",;:—-" or text_of(doc)[end - 1].isspace()):
                     end -= 1
                 if len(text_of(doc)[start:end].split()) >= 3:
                     drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
@@ -340,7 +364,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         subtree = list(clause.subtree)
         start = min(t.idx for t in subtree)
         end = max(t.idx + len(t.text) for t in subtree)
-        while end > start and text_of(doc)[end - 1] in ",;:—- ":
+        while end > start and (text_of(doc)[end - 1] in ",;:—-" or text_of(doc)[end - 1].isspace()):
             end -= 1
         if len(text_of(doc)[start:end].split()) < 3:
             continue
@@ -387,7 +411,7 @@ def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
         end = sentence.end_char
     else:
         start, end = sentence.start_char, according.idx
-    while end > start and text[end - 1] in ",.;: ":
+    while end > start and (text[end - 1] in ",.;:" or text[end - 1].isspace()):
         end -= 1
     if len(text[start:end].split()) < 3:
         return []
@@ -419,7 +443,19 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         key=lambda item: item[0],
     )
     last_by_kind: dict[str, QuoteDraft] = {}
-    for draft in drafts:
+    # In the order the cues are read: in "According to the spokesperson, Qureshi informed
+    # ... He added", the last speaker before "He" is Qureshi, not the spokesperson.
+    for draft in sorted(drafts, key=lambda d: d.cue[0] if d.cue else d.content[0]):
+        if draft.speaker is None and draft.cue is not None:
+            # No subject in the parse ("FM Qureshi informs ..." in a headline): the last
+            # person or organisation named before the cue in its sentence.
+            sentence = sentence_of(doc, doc.char_span(*draft.cue, alignment_mode="expand").start)
+            named = [
+                (s, t) for s, t, _, e in mentions
+                if sentence.start_char <= s and t <= draft.cue[0] and e.kind in {"PERSON", "ORG"}
+            ]  # fmt: skip
+            if named:
+                draft.speaker = named[-1]
         if draft.speaker is None:
             continue
         start, end = draft.speaker
@@ -443,10 +479,13 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
         if draft.speaker_name is None:
             found = next(
-                ((n, e) for s, t, n, e in mentions if s < end and start < t and e.kind != "NORP"), None
+                ((s, t, n, e) for s, t, n, e in mentions if s < end and start < t and e.kind != "NORP"), None
             )
             if found is not None:
-                draft.speaker_entity, draft.speaker_name = f"e{found[0]}", found[1].name
+                m_start, m_end, number, entity = found
+                draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
+                if m_start <= start and end <= m_end:
+                    draft.speaker = (m_start, m_end)  # as the mention reads: "Mayor Anne Hidalgo"
             else:
                 draft.speaker_name = (
                     re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I) if pronoun_kind is None else None
@@ -465,7 +504,11 @@ def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> 
     words = text[draft.speaker[0] : draft.speaker[1]].lower()
     if re.search(r"\b(?:officials|sources|people|analysts|experts|residents|they)\b", words):
         return "GROUP"
-    if re.search(r"\b(?:office|ministry|government|agency|department|company|party|statement|it)\b", words):
+    if re.search(
+        r"\b(?:office|ministry|government|agency|department|company|party|statement|state|court|police|army|"
+        r"committee|council|city|county|commission|board|campaign|report|study|poll|it)\b",
+        words,
+    ):
         return "ORG"
     return "PERSON"
 
@@ -485,6 +528,14 @@ def _antecedent(
         return None
     if kind in last_by_kind:
         return last_by_kind[kind]
-    wanted = {"PERSON": {"PERSON"}, "ORG": {"ORG", "GPE"}, "GROUP": {"ORG", "GPE", "NORP"}}[kind]
-    before = [m for m in mentions if m[1] <= position and m[3].kind in wanted]
-    return before[-1] if before else None
+    # In order of preference: "it" is an organisation before it is a country.
+    preferences = {
+        "PERSON": (("PERSON",),),
+        "ORG": (("ORG",), ("GPE",)),
+        "GROUP": (("ORG", "NORP"), ("GPE",)),
+    }[kind]
+    for wanted in preferences:
+        before = [m for m in mentions if m[1] <= position and m[3].kind in wanted]
+        if before:
+            return before[-1]
+    return None

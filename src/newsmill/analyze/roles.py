@@ -58,6 +58,8 @@ TITLES: dict[str, str] = {
     "col.": "Colonel",
     "admiral": "Admiral",
     "commander": "Commander",
+    "police chief": "Police Chief",
+    "chief": "Chief",
     "chief executive": "Chief Executive",
     "ceo": "Chief Executive",
     "chairman": "Chairman",
@@ -108,6 +110,7 @@ GOVERNMENT_ROLES = frozenset(
     .split("|")
 )
 MILITARY_ROLES = frozenset({"General", "Lieutenant General", "Colonel", "Admiral", "Commander"})
+SECURITY_ROLES = frozenset({"Police Chief", "Chief"})
 BUSINESS_ROLES = frozenset({"Chief Executive", "Chairman", "Chairwoman", "Analyst"})
 JUDICIAL_ROLES = frozenset({"Judge", "Justice"})
 HEAD_ROLES = frozenset(
@@ -134,6 +137,8 @@ def sector_of_role(role: str | None) -> str | None:
         return "GOV"
     if role in MILITARY_ROLES:
         return "MIL"
+    if role in SECURITY_ROLES:
+        return "GOV"
     if role in BUSINESS_ROLES:
         return "BUS"
     if role in JUDICIAL_ROLES:

@@ -33,6 +33,10 @@ class Analyzer:
     def setup(self) -> Analyzer:
         if self.nlp is None:
             self.nlp = load_nlp(self.settings.model or None)
+            if "newsmill_paragraph_breaks" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
+                import newsmill.analyze.components  # noqa: F401  (registers the component)
+
+                self.nlp.add_pipe("newsmill_paragraph_breaks", before="parser")
             self.gazetteer = load_gazetteer(self.settings.data_dir or None)
         return self
 
