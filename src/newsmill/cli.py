@@ -11,13 +11,13 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from newsmill import __version__
-from newsmill.api import analyze_document, extract, parse_published
+from newsmill.api import analyze_document, analyzer, extract, parse_published
 from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
 from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     many.add_argument("--jsonl", metavar="OUT", help="write JSON lines here (default: stdout)")
     many.add_argument("-v", "--verbose", action="store_true", help="name every skipped document")
+    many.add_argument("--analyze", action="store_true", help="also find entities, places, times and quotes")
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
     return parser
@@ -126,18 +127,26 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
         disable=not err.is_terminal,
         transient=True,
     )
-    with out_cm as out, progress:
-        task = progress.add_task("extract", total=None)
+
+    def records() -> Iterator[Record]:
         for item in iter_documents(args.paths, settings.ingest):
             counts["read"] += 1
-            reason = _extract_one(item, settings, out)
-            if reason is None:
-                counts["extracted"] += 1
+            record, reason = _extract_one(item, settings)
+            if record is not None:
+                yield record
             else:
-                skipped[reason] += 1
+                skipped[reason or "error"] += 1
                 if not err.is_terminal or args.verbose:
                     err.print(f"skip {item.source}: {reason}", highlight=False, markup=False)
             progress.advance(task)
+
+    with out_cm as out, progress:
+        task = progress.add_task("extract", total=None)
+        # With --analyze, records stream through the analysis in nlp.pipe batches.
+        stream = analyzer(settings).run(records()) if args.analyze else records()
+        for record in stream:
+            out.write(record.to_json() + "\n")
+            counts["extracted"] += 1
     table = Table(title="newsmill extract", show_header=False)
     table.add_row("read", str(counts["read"]))
     table.add_row("extracted", str(counts["extracted"]))
@@ -147,18 +156,16 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
-def _extract_one(item: RawDocument | Skipped, settings: Settings, out: IO[str]) -> str | None:
-    """Extract one document and write it; the skip reason, or ``None`` when written."""
+def _extract_one(item: RawDocument | Skipped, settings: Settings) -> tuple[Record | None, str | None]:
+    """One document's record, or the reason it has none (a counted skip, never the end of the run)."""
     if isinstance(item, Skipped):
-        return item.reason
+        return None, item.reason
     try:
-        record: Record = extract(item, settings)
+        return extract(item, settings), None
     except NoArticleFound:
-        return "no_article"
+        return None, "no_article"
     except NewsmillError as exc:
-        return type(exc).__name__
-    out.write(record.to_json() + "\n")
-    return None
+        return None, type(exc).__name__
 
 
 def run() -> None:
