@@ -256,6 +256,8 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Words that are never the attributed speaker: object pronouns ("asking them").
+_NOT_SPEAKERS = frozenset({"them", "him", "us", "me"})
 _SAY_FORMS = (
     "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "wrote", "writes",
     "declared", "stated", "explained", "noted", "warned", "insisted", "replied", "continued",
