@@ -146,6 +146,13 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
 # --- 1. Relabelling -----------------------------------------------------------------------
 
 
+def _as_name(text: str) -> str:
+    """The name in a mention as a gazetteer writes it: 'ISLAMABAD' → 'Islamabad',
+    "Pakistan's" → 'Pakistan'."""
+    bare = _bare(text)
+    return bare.title() if bare.isupper() and len(bare) > 3 else bare
+
+
 def _bare(text: str) -> str:
     """'the Foreign Office' → 'Foreign Office'; "Pakistan's" → 'Pakistan'."""
     stripped = re.sub(r"^(?:the|The)\s+", "", text.strip())
@@ -279,7 +286,7 @@ def _relabel(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
             # An all-capitals dateline ("ISLAMABAD") is looked up as a name. Companies are
             # named after cities (Toyota): an organisation must be a country or a city of
             # a million to be taken for a place.
-            name = bare.title() if bare.isupper() else bare
+            name = _as_name(mention.text)
             located = bool(_LOCATIVE.search(text[max(0, mention.start - 12) : mention.start]))
             population = 1_000_000 if mention.label == "ORG" and not located else 100_000
             if gazetteer.country(name) or gazetteer.is_city_name(name, population):
@@ -495,8 +502,7 @@ def _cluster_places(
 ) -> list[EntityDraft]:
     clusters: dict[str, EntityDraft] = {}
     for mention in sorted(mentions, key=lambda m: m.start):
-        bare = _bare(mention.text)
-        name = bare.title() if bare.isupper() and len(bare) > 3 else bare
+        name = _as_name(mention.text)
         country = gazetteer.country(name)
         place: City | Country | None = country or gazetteer.lookup_region(name, countries)
         if place is None:
@@ -525,8 +531,7 @@ def _sentence_countries(mention: Mention, doc: Any, gazetteer: Gazetteer) -> set
     for token in sentence_of(doc, span.start):
         if token.idx == mention.start or not token.text[:1].isupper():
             continue
-        word = _bare(token.text)
-        name = word.title() if word.isupper() else word
+        name = _as_name(token.text)
         if iso3 := _country_words(name, gazetteer):
             found.add(iso3)
         elif gazetteer.is_city_name(name, 100_000) and (city := gazetteer.lookup_city(name)) is not None:
@@ -692,8 +697,7 @@ def _sentence_country(
     for other in before:
         if _CLAIMED.match(text, other.end):
             continue
-        bare = _bare(other.text)
-        name = bare.title() if bare.isupper() else bare
+        name = _as_name(other.text)
         iso3 = _country_words(name, gazetteer)
         if iso3 is None and (city := gazetteer.lookup_city(name)) is not None and city.population >= 100_000:
             iso3 = city.country
