@@ -10,6 +10,14 @@ from rich.text import Text
 from newsmill.model import Record
 
 
+def _table(*columns: str) -> Table:
+    """A borderless table with a bold header; long cells fold."""
+    table = Table(show_header=True, header_style="bold", expand=True, box=None)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
 def render_record(record: Record) -> Group:
     """The record as rich renderables: header, body paragraphs, removed furniture."""
     head = Table.grid(padding=(0, 1))
@@ -47,9 +55,7 @@ def render_record(record: Record) -> Group:
         Panel(body, title=f"body · {len(record.paragraphs)} paragraphs", title_align="left"),
     ]
     if record.entities:
-        people = Table(show_header=True, header_style="bold", expand=True, box=None)
-        for column in ("kind", "name", "role", "country", "sector", "mentions"):
-            people.add_column(column, overflow="fold")
+        people = _table(*("kind", "name", "role", "country", "sector", "mentions"))
         for entity in record.entities:
             mentions = sorted({m.text for m in entity.mentions} - {entity.name})
             people.add_row(
@@ -62,9 +68,7 @@ def render_record(record: Record) -> Group:
             )
         parts.append(Panel(people, title=f"entities · {len(record.entities)}", title_align="left"))
     if record.quotes:
-        said = Table(show_header=True, header_style="bold", expand=True, box=None)
-        for column in ("who", "kind", "cue", "what"):
-            said.add_column(column, overflow="fold")
+        said = _table(*("who", "kind", "cue", "what"))
         for quote in record.quotes:
             written = quote.speaker.text if quote.speaker else "—"
             who = quote.speaker_name or written
@@ -78,9 +82,7 @@ def render_record(record: Record) -> Group:
             )
         parts.append(Panel(said, title=f"who said what · {len(record.quotes)}", title_align="left"))
     if record.places:
-        where = Table(show_header=True, header_style="bold", expand=True, box=None)
-        for column in ("place", "country", "feature", "lat, lon", "mentions"):
-            where.add_column(column)
+        where = _table(*("place", "country", "feature", "lat, lon", "mentions"))
         for place in record.places:
             coordinates = (
                 f"{place.latitude:.3f}, {place.longitude:.3f}" if place.latitude is not None else "—"
@@ -90,14 +92,12 @@ def render_record(record: Record) -> Group:
             )
         parts.append(Panel(where, title=f"places · {len(record.places)}", title_align="left"))
     if record.times:
-        when = Table(show_header=True, header_style="bold", expand=True, box=None)
-        for column in ("expression", "value", "basis", "why"):
-            when.add_column(column, overflow="fold")
+        when = _table(*("expression", "value", "basis", "why"))
         for time in record.times:
             when.add_row(Text(time.text), time.value or "—", time.basis, Text(time.reason or "", style="dim"))
         parts.append(Panel(when, title=f"times · {len(record.times)}", title_align="left"))
     if record.boilerplate:
-        removed = Table(show_header=True, header_style="bold", expand=True, box=None)
+        removed = _table()
         removed.add_column("removed as", style="magenta", no_wrap=True, min_width=17)
         removed.add_column("text", overflow="ellipsis", no_wrap=True)
         for item in record.boilerplate:
