@@ -361,6 +361,18 @@ def _reported(doc: Any) -> list[QuoteDraft]:
                     drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
             continue
         if not clauses:
+            # The parser attached "that ..." elsewhere ("told a meeting of leaders that few
+            # people understood ..."): a "that" clause soon after the cue is its content.
+            sentence = sentence_of(doc, token.i)
+            window = [t for t in sentence if token.i < t.i <= token.i + 10]
+            mark = next((t for t in window if t.lower_ == "that" and t.i + 3 < sentence.end), None)
+            if mark is not None and not any(t.is_punct and t.text in ".;" for t in window if t.i < mark.i):
+                start, end = mark.idx, sentence.end_char
+                text = text_of(doc)
+                while end > start and (text[end - 1] in ",.;:" or text[end - 1].isspace()):
+                    end -= 1
+                if len(text[start:end].split()) >= 4:
+                    drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
             continue
         clause = clauses[0]
         subtree = list(clause.subtree)
