@@ -332,7 +332,9 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         if lemma == "accord" and token.text.lower() == "according" and token.nbor(1).text.lower() == "to":
             drafts.extend(_according_to(doc, token))
             continue
-        if token.pos_ not in {"VERB", "AUX"} or lemma not in CUE_VERBS or lemma in _PHRASE_CUES:
+        # A verb by its part of speech or its fine tag ("says" is sometimes tagged a noun).
+        verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+        if not verb or lemma not in CUE_VERBS or lemma in _PHRASE_CUES:
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if not clauses and lemma in _INTENT_CUES:
