@@ -171,6 +171,14 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     if not tokens:
         return None
     title_case = sum(w[:1].isupper() for w in words) / len(words)
+    # '“...” ― Sonya Herridge': a dash and a name after the quote attribute it.
+    dashed = _DASH_ATTRIBUTION.match(text, end + 1)
+    if dashed and len(words) >= 3:
+        cue_at = dashed.start("dash")
+        return QuoteDraft(
+            "direct-full", (start, end), (cue_at, cue_at + 1), (dashed.start("name"), dashed.end("name")),
+            quote=(start, end),
+        )  # fmt: skip
     sentence = sentence_of(doc, tokens[0].i)
     # The cue after the quote: ', said X' / ',” X said' / '” he added' (in the sentence where
     # the quote ends, for quotes of several sentences).
@@ -256,6 +264,9 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+_DASH_ATTRIBUTION = re.compile(
+    r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})"
+)
 # Words that are never the attributed speaker: object pronouns ("asking them").
 _NOT_SPEAKERS = frozenset({"them", "him", "us", "me"})
 _SAY_FORMS = (
