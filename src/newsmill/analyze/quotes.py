@@ -113,6 +113,11 @@ def _quoted_stretches(text: str) -> list[tuple[int, int]]:
         base = paragraph.start()
         body = paragraph.group()
         taken = [False] * len(body)
+        if body.startswith("”") and (close_at := body.find("”", 1)) > 0:
+            # A quote opened with the closing mark by mistake ('”Mr. Trump ... shame.”').
+            stretches.append((base + 1, base + close_at))
+            for i in range(close_at + 1):
+                taken[i] = True
         for opener, closer in _QUOTE_PAIRS:
             position = 0
             while (open_at := body.find(opener, position)) >= 0:
