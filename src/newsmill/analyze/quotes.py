@@ -207,6 +207,10 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     )
     if cue is None and governing is not None and governing.lemma_.lower() in CUE_VERBS:
         cue = governing
+    if cue is None and governing is not None and not whole_sentence and _speaker_of(governing) is not None:
+        # A phrase quoted inside someone's clause is theirs: 'criticized the law as a
+        # "crazy system"', 'admires Putin as a "strong leader"'.
+        cue = governing
     if cue is not None and start <= cue.idx < end:
         cue = None  # the quoted speaker's own verb
     if cue is None:
