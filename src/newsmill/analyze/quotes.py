@@ -273,6 +273,11 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Cues whose object phrase is the content when there is no clause.
+_OBJECT_CUES = frozenset(
+    "cite mention discuss announce propose recommend demand deny confirm report describe reveal "
+    "disclose predict".split()
+)
 _DASH_ATTRIBUTION = re.compile(
     r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})"
 )
@@ -368,6 +373,9 @@ def _reported(doc: Any) -> list[QuoteDraft]:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
+        if not clauses and lemma in _OBJECT_CUES:
+            # "cited a poll showing ...", "announced a plan to ...": the object is what is said.
+            clauses = [c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3]
         if not clauses and token.dep_ in {"parataxis", "advcl", "ccomp"} and token.head is not token:
             # "Talks will resume next week, officials said." / "But, he said, officials
             # should be vigilant." The attributed clause is the head's, minus the cue's.
