@@ -39,7 +39,7 @@ CUE_VERBS = frozenset(
     refuse seek threaten speak""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
-_PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "call", "describe"})
+_PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
 _PRONOUNS = {
     "he": "PERSON",
     "she": "PERSON",
