@@ -417,23 +417,30 @@ def _reported(doc: Any) -> list[QuoteDraft]:
 
 
 def _colon_attributions(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
-    """'Pence: Trump was mocking the Clinton camp': a named speaker, a colon, the words."""
+    """'Pence: Trump was mocking the Clinton camp', 'Warren Hammers Wells Fargo CEO: "You
+    should be investigated"': a short lead naming someone, a colon, then their words."""
     text = text_of(doc)
     drafts = []
     for line in re.finditer(r"[^\n]+", text):
-        found = re.match(r"([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}):\s+(\S.{10,})", line.group())
-        if not found:
+        found = re.match(r"([A-Z][^:.!?]{1,80}?):\s+(\S.{10,})", line.group())
+        if not found or len(found.group(1).split()) > 8:
             continue
+        if any(word.lower() in _SAY_FORMS for word in found.group(1).split()):
+            continue  # 'X said on Monday: "..."' is a direct quote with its own cue
         start, end = line.start() + found.start(1), line.start() + found.end(1)
-        named = any(
-            m.start <= start and end <= m.end
+        speakers = [
+            m
             for e in entities
             if e.kind in {"PERSON", "ORG"}
             for m in e.mentions
-        )
-        if named:
+            if start <= m.start and m.end <= end
+        ]
+        if speakers:
+            speaker = min(speakers, key=lambda m: m.start)
             content_start = line.start() + found.start(2)
-            drafts.append(QuoteDraft("indirect", (content_start, line.end()), None, (start, end)))
+            drafts.append(
+                QuoteDraft("indirect", (content_start, line.end()), None, (speaker.start, speaker.end))
+            )
     return drafts
 
 
