@@ -36,7 +36,7 @@ CUE_VERBS = frozenset(
     acknowledge signal tout boast lament joke quip counter retort proclaim announce learn find
     show appreciate point recommend propose demand order call cite want plan support know
     respond charge discuss suggest offer see document decline want plan agree support know worry
-    refuse seek threaten speak""".split()
+    refuse seek threaten speak criticize criticise attack expect""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
@@ -276,7 +276,7 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Cues whose object phrase is the content when there is no clause.
 _OBJECT_CUES = frozenset(
     "cite mention discuss announce propose recommend demand deny confirm report describe reveal "
-    "disclose predict".split()
+    "disclose predict show criticize criticise attack support expect".split()
 )
 _DASH_ATTRIBUTION = re.compile(
     r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})"
@@ -359,7 +359,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             continue
         # A verb by its part of speech or its fine tag ("says" is sometimes tagged a noun).
         verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
-        if not verb or lemma not in CUE_VERBS or lemma in _PHRASE_CUES:
+        if not verb or lemma not in CUE_VERBS:
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if not clauses and lemma in _INTENT_CUES:
@@ -373,6 +373,15 @@ def _reported(doc: Any) -> list[QuoteDraft]:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
+        if not clauses and lemma == "call":
+            # "called the remarks a wake-up call": the object and what it is called.
+            named = [c for c in token.children if c.dep_ == "oprd"]
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            if named and objects:
+                first = min(t.idx for t in objects[0].subtree)
+                last = max(t.idx + len(t.text) for t in named[0].subtree)
+                drafts.append(QuoteDraft("indirect", (first, last), _span(token), _speaker_of(token)))
+                continue
         if not clauses and lemma in _OBJECT_CUES:
             # "cited a poll showing ...", "announced a plan to ...": the object is what is said.
             clauses = [c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3]
