@@ -320,8 +320,17 @@ def _speaker_of(cue: Any) -> tuple[int, int] | None:
             and child.ent_type_ not in {"DATE", "TIME"}
         ):
             return _phrase(child)
-    if cue.dep_ in {"conj", "xcomp", "advcl"} and cue.head is not cue:
-        return _speaker_of(cue.head)
+    # A participle or coordinated verb borrows the subject of the verb it hangs from:
+    # "Blige sings to Clinton before asking her, '...'", "..., saying '...'".
+    head, steps = cue, 0
+    while (
+        head.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acl"}
+        and head.head is not head
+        and steps < 4
+    ):
+        head, steps = head.head, steps + 1
+        if head.pos_ in {"VERB", "AUX"}:
+            return _speaker_of(head)
     return None
 
 
