@@ -536,7 +536,10 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
             r"the (?:spokes(?:person|man|woman)|source|official|minister|statement|ministry|office|agency)",
             key,
         ):
-            antecedent = _antecedent(key, pronoun_kind, start, last_by_kind, mentions)
+            sentence_start = sentence_of(
+                doc, doc.char_span(start, end, alignment_mode="expand").start
+            ).start_char
+            antecedent = _antecedent(key, pronoun_kind, start, last_by_kind, mentions, sentence_start)
             if isinstance(antecedent, QuoteDraft):
                 source = antecedent
                 draft.antecedent = antecedent.antecedent or antecedent.speaker
@@ -588,7 +591,14 @@ def _antecedent(
     position: int,
     last_by_kind: dict[str, QuoteDraft],
     mentions: list[tuple[int, int, int, EntityDraft]],
+    sentence_start: int,
 ) -> QuoteDraft | tuple[int, int, int, EntityDraft] | None:
+    if kind == "PERSON":
+        # A person named earlier in the same sentence ("Trump ... encouraged Americans to
+        # check out what he called ...") beats the last speaker.
+        local = [m for m in mentions if sentence_start <= m[0] and m[1] <= position and m[3].kind == "PERSON"]
+        if local:
+            return local[-1]
     if kind is None:  # "the spokesperson": the last speaker it describes
         noun = key.split()[-1]
         for draft in reversed(list(last_by_kind.values())):
