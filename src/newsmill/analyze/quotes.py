@@ -403,8 +403,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             if body and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
                 start = min(t.idx for t in body)
                 end = max(t.idx + len(t.text) for t in body)
-                while end > start and (text_of(doc)[end - 1] in ",;:—-" or text_of(doc)[end - 1].isspace()):
-                    end -= 1
+                end = _trim_end(text_of(doc), start, end, ",;:—-")
                 if len(text_of(doc)[start:end].split()) >= 3:
                     drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
             continue
@@ -417,8 +416,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             if mark is not None and not any(t.is_punct and t.text in ".;" for t in window if t.i < mark.i):
                 start, end = mark.idx, sentence.end_char
                 text = text_of(doc)
-                while end > start and (text[end - 1] in ",.;:" or text[end - 1].isspace()):
-                    end -= 1
+                end = _trim_end(text, start, end, ",.;:")
                 if len(text[start:end].split()) >= 4:
                     drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
             continue
@@ -426,8 +424,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         subtree = list(clause.subtree)
         start = min(t.idx for t in subtree)
         end = max(t.idx + len(t.text) for t in subtree)
-        while end > start and (text_of(doc)[end - 1] in ",;:—-" or text_of(doc)[end - 1].isspace()):
-            end -= 1
+        end = _trim_end(text_of(doc), start, end, ",;:—-")
         if len(text_of(doc)[start:end].split()) < 3:
             continue
         drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
@@ -462,6 +459,13 @@ def _colon_attributions(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraf
     return drafts
 
 
+def _trim_end(text: str, start: int, end: int, marks: str) -> int:
+    """``end`` moved back over trailing whitespace and the punctuation in ``marks``."""
+    while end > start and (text[end - 1] in marks or text[end - 1].isspace()):
+        end -= 1
+    return end
+
+
 def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
     """'According to X, <clause>' (or '<clause>, according to X')."""
     to = according.nbor(1)
@@ -480,8 +484,7 @@ def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
         end = sentence.end_char
     else:
         start, end = sentence.start_char, according.idx
-    while end > start and (text[end - 1] in ",.;:" or text[end - 1].isspace()):
-        end -= 1
+    end = _trim_end(text, start, end, ",.;:")
     if len(text[start:end].split()) < 3:
         return []
     return [QuoteDraft("indirect", (start, end), (according.idx, to.idx + len(to.text)), speaker)]

@@ -169,9 +169,13 @@ def _mark_lists(labelled: list[LabelledLine]) -> None:
             following.label, following.reason = LineLabel.BOILERPLATE, reason
 
 
+# A line that ends a sentence (closing quotes allowed after the stop).
+_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s*$")
+
+
 def _list_item_like(line: Line) -> bool:
     """A headline: a few words, one clause, no closing full stop."""
-    return 2 <= line.n_words <= 25 and not re.search(r"[.!?…][\"”’']?\s*$", line.text)
+    return 2 <= line.n_words <= 25 and not _SENTENCE_END.search(line.text)
 
 
 # Furniture whose short heading belongs with it ("Get the morning briefing" above a
@@ -621,7 +625,7 @@ def _link_like(item: LabelledLine) -> bool:
         item.label is LineLabel.BODY
         and 3 <= line.n_words <= 25
         and (line.prose < 0 or line.trailing_joiner)
-        and not re.search(r"[.!?…][\"”’']?\s*$", line.text)
+        and not _SENTENCE_END.search(line.text)
     )
 
 
