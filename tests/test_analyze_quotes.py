@@ -786,3 +786,72 @@ def test_random_quotation_marks_never_break_the_spans(pieces: list[str], gaps: l
     for quote in record.quotes:
         assert quote.kind in {"direct", "indirect", "mixed"}
         assert quote.content.text.strip()
+
+
+# --- Speakers the parse offers but that cannot speak -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            "Trump doubts ties with Cameron\n"
+            "LONDON (Reuters) - Donald Trump said he was unlikely to have a good relationship with "
+            "David Cameron because the British prime minister had criticised his proposals.",
+            Expect("he was unlikely to have a good", "indirect", cue="said", name="Donald Trump"),
+            id="dateline-place-is-not-the-speaker",
+        ),
+        pytest.param(
+            page(
+                "Panel hears from the senator",
+                "“Let’s boil it down to the essentials of the matter,” he continued, addressing Senator "
+                "Maria Lopez across the table.",
+            ),
+            Expect("boil it down to the essentials", "direct", cue="continued", speaker="he"),
+            id="he-continued-is-a-cue",
+        ),
+        pytest.param(
+            page(
+                "Attack suspects named",
+                "Investigators said on Monday that “several weapons” were found, and the Paris attackers "
+                "said they had “no regrets at all” about the plot.",
+            ),
+            Expect("no regrets at all", cue="said", speaker="the Paris attackers", name="Paris attackers"),
+            id="a-place-modifier-does-not-name-the-speaker",
+        ),
+    ],
+)
+def test_speakers_that_cannot_speak_are_replaced(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The deal is actually a “pre-agreement” because some governments did not sign it.",
+            id="copula-with-a-thing",
+        ),
+        pytest.param(
+            "The album is now in the “final stretch” of production, with six songs left to record.",
+            id="copula-with-a-product",
+        ),
+        pytest.param(
+            "The storm comes across as “unusually violent” on the radar images taken overnight.",
+            id="thing-as-subject",
+        ),
+    ],
+)
+def test_scare_quotes_in_the_writers_own_sentence_are_not_quotes(sentence: str) -> None:
+    record = analyzed(page("Storm and deal news", sentence))
+    assert record.quotes == [], describe(record)
+
+
+def test_a_phrase_quoted_inside_a_persons_clause_is_theirs() -> None:
+    record = analyzed(
+        page(
+            "Mayor criticises the law",
+            "Mayor Anne Hidalgo criticized the new parking law as a “crazy system” on Tuesday.",
+        )
+    )
+    Expect("crazy system", "direct", cue="criticized", name="Anne Hidalgo").check(record)

@@ -36,7 +36,9 @@ CUE_VERBS = frozenset(
     acknowledge signal tout boast lament joke quip counter retort proclaim announce learn find
     show appreciate point recommend propose demand order call cite want plan support know
     respond charge discuss suggest offer see document decline want plan agree support know worry
-    refuse seek threaten speak criticize criticise attack expect""".split()
+    refuse seek threaten speak criticize criticise attack expect continue shout chant yell scream
+    exclaim whisper muse recount opine elaborate clarify interject plead brag gush marvel assure
+    reassure remind repeat speculate advise concur""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
@@ -95,12 +97,30 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
             drafts = [d for d in drafts if not (d.quote in inside and d.cue == draft.cue)]
         drafts.append(draft)
     drafts.sort(key=lambda d: d.content[0])
+    datelines = [(m.start, m.end) for e in entities for m in e.mentions if m.source == "dateline"]
     for draft in drafts:
         if draft.kind == "direct-full":
             draft.kind = "direct"
+        if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
+            draft.speaker = None
     _continue_speakers(drafts, text)
     _resolve_speakers(drafts, doc, entities)
     return drafts
+
+
+def _can_speak(
+    speaker: tuple[int, int], text: str, marks: list[tuple[int, int]], datelines: list[tuple[int, int]]
+) -> bool:
+    """False for subjects the parse offers that cannot be the attributed speaker: the
+    dateline's place ("LONDON (Reuters) - Trump said ..."), "you", and a first person
+    inside someone's quotation (the quoted speaker talking about themself)."""
+    start, end = speaker
+    if any(s <= start and end <= e for s, e in datelines):
+        return False
+    words = text[start:end].lower()
+    if words == "you":
+        return False
+    return not (words in {"i", "we", "me", "us"} and any(s <= start and end <= e for s, e in marks))
 
 
 # --- Quotation marks ----------------------------------------------------------------------
@@ -207,9 +227,10 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     )
     if cue is None and governing is not None and governing.lemma_.lower() in CUE_VERBS:
         cue = governing
-    if cue is None and governing is not None and not whole_sentence and _speaker_of(governing) is not None:
+    if cue is None and governing is not None and not whole_sentence and _someone_acts(governing):
         # A phrase quoted inside someone's clause is theirs: 'criticized the law as a
-        # "crazy system"', 'admires Putin as a "strong leader"'.
+        # "crazy system"', 'admires Putin as a "strong leader"'. Only when a person or an
+        # organisation acts: in 'the deal is a "pre-agreement"' the marks are the writer's.
         cue = governing
     if cue is not None and start <= cue.idx < end:
         cue = None  # the quoted speaker's own verb
@@ -241,6 +262,22 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     # A mixed quote's content is the clause the cue introduces, quote included.
     content = _clause_after(doc, cue, start, end) if kind == "mixed" else (start, end)
     return QuoteDraft(kind, content, _span(cue), speaker, quote=(start, end))
+
+
+_PERSONAL = frozenset({"he", "she", "they", "who", "i", "we"})
+
+
+def _someone_acts(verb: Any) -> bool:
+    """The verb's subject is a named person or organisation, or a personal pronoun."""
+    speaker = _speaker_of(verb)
+    if speaker is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    if subject.lower_ in _PERSONAL:
+        return True
+    return subject.ent_type_ in {"PERSON", "ORG", "NORP"}
 
 
 def _governing_verb(tokens: list[Any], start: int, end: int) -> Any:
@@ -553,9 +590,7 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
                 draft.antecedent = (m_start, m_end)
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
         if draft.speaker_name is None:
-            found = next(
-                ((s, t, n, e) for s, t, n, e in mentions if s < end and start < t and e.kind != "NORP"), None
-            )
+            found = _naming_mention(mentions, start, end)
             if found is not None:
                 m_start, m_end, number, entity = found
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
@@ -568,6 +603,21 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         kind = _speaker_kind(source, entities, text)
         last_by_kind[kind] = draft
         last_by_kind["ANY"] = draft
+
+
+def _naming_mention(
+    mentions: list[tuple[int, int, int, EntityDraft]], start: int, end: int
+) -> tuple[int, int, int, EntityDraft] | None:
+    """The entity mention that names the speaker phrase ``start:end``: a person before an
+    organisation; a place only when it is the phrase's head ("Washington said"), not a
+    modifier ("the Paris attackers", "New Jersey Gov. Chris Christie")."""
+    inside = [m for m in mentions if m[0] < end and start < m[1] and m[3].kind != "NORP"]
+    ranked = sorted(inside, key=lambda m: ({"PERSON": 0, "ORG": 1}.get(m[3].kind, 2), m[0]))
+    for found in ranked:
+        if found[3].kind in {"GPE", "LOC"} and found[1] < end:
+            continue
+        return found
+    return None
 
 
 def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> str:
