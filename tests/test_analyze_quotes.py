@@ -899,3 +899,16 @@ def test_quotes_component_finds_its_own_entities_when_alone() -> None:
     assert quote["content"]["text"] == "We will not back down,"
     assert quote["speaker_name"] == "Mark Carney"
     assert quote["cue"]["text"] == "said"
+
+
+def test_a_quote_after_a_name_and_a_colon_is_theirs() -> None:
+    record = analyzed(
+        page(
+            "Polling roundup",
+            "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls "
+            "failed to predict the result, it isn’t because they were dead wrong. They ended too early.”",
+        )
+    )
+    Expect("Although the polls failed", "direct", cue=":", name="Mark Blumenthal").check(record)
+    # The verbs inside the quotation are the quoted writers' words, not attributions.
+    assert not [q for q in record.quotes if text(q.cue) in {"predict", "failed"}], describe(record)

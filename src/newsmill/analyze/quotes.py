@@ -20,6 +20,7 @@ no reported speech; no kept library does attribution over a spaCy parse.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -73,16 +74,17 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
     marks = _quoted_stretches(text)
     drafts: list[QuoteDraft] = []
     claimed: list[tuple[int, int]] = []
+    speakers = sorted((m.start, m.end) for e in entities if e.kind in {"PERSON", "ORG"} for m in e.mentions)
     for start, end in marks:
-        draft = _direct(doc, start, end)
+        draft = _direct(doc, start, end, speakers)
         if draft is not None:
             drafts.append(draft)
             claimed.append((start, end))
     for draft in _reported(doc) + _colon_attributions(doc, entities):
         content = draft.content
         cue = draft.cue or (0, 0)
-        if any(q[0] <= cue[0] and cue[1] <= q[1] for q in claimed):
-            continue  # a cue inside a quote is the quoted speaker's words, not an attribution
+        if any(q[0] <= cue[0] and cue[1] <= q[1] for q in marks):
+            continue  # a cue inside quotation marks is someone's words, not an attribution
         if any(q[0] <= content[0] and content[1] <= q[1] for q in claimed):
             continue  # the clause is itself inside a direct quote
         if any(
@@ -188,7 +190,7 @@ def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
     return list(span) if span is not None else []
 
 
-def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
+def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> QuoteDraft | None:
     text = text_of(doc)
     inner = text[start:end].strip()
     words = inner.split()
@@ -239,6 +241,18 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     if cue is None:
         before = [t for t in sentence if t.idx + len(t.text) <= start][-4:]
         cue = next((t for t in reversed(before) if t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB"), None)
+    colon = text.rfind(":", max(0, start - 4), start)
+    if cue is None and colon >= 0 and not text[colon + 1 : start - 1].strip() and len(words) >= 3:
+        # 'IOWA POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: "..."': a person or an
+        # organisation named just before the colon.
+        first = bisect.bisect_left(speakers, (colon - 60, 0))
+        named = [m for m in speakers[first : bisect.bisect_left(speakers, (colon, 0))] if m[1] <= colon]
+        if named and not re.search(r"[.!?]\s", text[named[-1][1] : colon]):
+            first = len(named) - 1  # back over coordinated names: "Mark Blumenthal and Jon Cohen"
+            while first > 0 and _JOINER.fullmatch(text[named[first - 1][1] : named[first][0]]):
+                first -= 1
+            speaker = (named[first][0], named[-1][1])
+            return QuoteDraft("direct-full", (start, end), (colon, colon + 1), speaker, quote=(start, end))
     if cue is None:
         # A quote that opens its paragraph, or follows another quote of the paragraph,
         # continues the previous speaker (news style: '"...," he said. "More words."').
@@ -311,6 +325,7 @@ def _span(token: Any) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
 
+_JOINER = re.compile(r",?\s*(?:and|&)?\s*")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Cues whose object phrase is the content when there is no clause.
