@@ -262,8 +262,8 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
         if len(words) >= 4 and (not lead.strip() or follows_quote) and title_case < 0.5:
             return QuoteDraft("direct-full", (start, end), quote=(start, end))
         return None
-    if len(words) < 3 and title_case >= 0.5:
-        return None  # a name or a title in quotes, not speech
+    if len(words) < 3 and _reads_like_a_name(words) and not (inner[-1] in ",!?." and cue.idx >= end):
+        return None  # a name or a title in quotes, not speech ('“It’s doable,” he said' is speech)
     speaker = _speaker_of(cue)
     if whole_sentence or cue.idx >= end:
         kind = "direct-full"  # the quote is the sentence: '"...," said X' / 'X said: "..."'
@@ -278,6 +278,15 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
     # A mixed quote's content is the clause the cue introduces, quote included.
     content = _clause_after(doc, cue, start, end) if kind == "mixed" else (start, end)
     return QuoteDraft(kind, content, _span(cue), speaker, quote=(start, end))
+
+
+_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
+
+
+def _reads_like_a_name(words: list[str]) -> bool:
+    """Every word but the small ones capitalised: "The Crown", "State of the Union"."""
+    content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
+    return all(w[:1].isupper() for w in content)
 
 
 _PERSONAL = frozenset({"he", "she", "they", "who", "i", "we"})
