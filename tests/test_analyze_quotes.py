@@ -912,3 +912,31 @@ def test_a_quote_after_a_name_and_a_colon_is_theirs() -> None:
     Expect("Although the polls failed", "direct", cue=":", name="Mark Blumenthal").check(record)
     # The verbs inside the quotation are the quoted writers' words, not attributions.
     assert not [q for q in record.quotes if text(q.cue) in {"predict", "failed"}], describe(record)
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page(
+                "Trump invites Russia to find emails",
+                "“Russia, if you’re listening, I hope you’re able to find the emails that are missing.” "
+                "Donald Trump said on Wednesday.",
+            ),
+            Expect("I hope you’re able", "direct", cue="said", name="Donald Trump"),
+            id="cue-in-the-next-short-sentence",
+        ),
+        pytest.param(
+            page(
+                "Bolton on government service",
+                "John Bolton also discussed the rules for senior officials. He said:",
+                "“In all the administrations I’ve served in, going into government is like going into a "
+                "monastery. You have to cut off ties.”",
+            ),
+            Expect("going into a monastery", "direct", cue="said", speaker="He", name="John Bolton"),
+            id="paragraph-ending-in-a-colon",
+        ),
+    ],
+)
+def test_attribution_outside_the_quotes_sentence(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))

@@ -213,6 +213,17 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
     # the quote ends, for quotes of several sentences).
     closing = sentence_of(doc, tokens[-1].i)
     after = [t for t in closing if t.idx >= end][:7]
+    if all(t.is_punct for t in after) and closing.end < len(doc):
+        # The parser ended the sentence with the quote ('...missing.” Trump said.'): a short
+        # attribution opening the next sentence of the paragraph is the cue.
+        following = sentence_of(doc, closing.end)
+        gap = text[end : following.start_char]
+        if (
+            "\n" not in gap
+            and len(gap) <= 3
+            and not any(c.dep_ == "ccomp" for t in following[:4] for c in t.children)
+        ):
+            after = [t for t in following if t.idx >= end][:5]
     cue = next((t for t in after if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS), None)
     if (
         cue is not None
@@ -242,6 +253,20 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
         before = [t for t in sentence if t.idx + len(t.text) <= start][-4:]
         cue = next((t for t in reversed(before) if t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB"), None)
     colon = text.rfind(":", max(0, start - 4), start)
+    if cue is None and colon >= 0 and not text[colon + 1 : start - 1].strip() and len(words) >= 3:
+        # 'He said:' / 'As the committee wrote in a statement:' closing the paragraph before:
+        # the cue of that sentence introduces the quotation.
+        colon_token = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if colon_token is not None:
+            introducing = sentence_of(doc, colon_token.start)
+            cues = [
+                t for t in introducing
+                if t.idx < colon and t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS and _speaker_of(t)
+            ]  # fmt: skip
+            if cues:
+                return QuoteDraft(
+                    "direct-full", (start, end), _span(cues[-1]), _speaker_of(cues[-1]), quote=(start, end)
+                )
     if cue is None and colon >= 0 and not text[colon + 1 : start - 1].strip() and len(words) >= 3:
         # 'IOWA POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: "..."': a person or an
         # organisation named just before the colon.
