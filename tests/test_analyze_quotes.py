@@ -940,3 +940,17 @@ def test_a_quote_after_a_name_and_a_colon_is_theirs() -> None:
 )
 def test_attribution_outside_the_quotes_sentence(source: str, expect: Expect) -> None:
     expect.check(analyzed(source))
+
+
+def test_dash_attribution_after_a_no_break_space() -> None:
+    record = analyzed(
+        page(
+            "Readers on the debate",
+            "“I cannot believe a man with no experience is the nominee. How did we get this low?”\u00a0― "
+            "Jacklyn Ashley\u00a0",
+            "“Trump must stop portraying us as gangsters when most of us are hard-working people.” ― Carla "
+            "Sanchez.",
+        )
+    )
+    Expect("How did we get this low?", "direct", cue="―", speaker="Jacklyn Ashley").check(record)
+    Expect("hard-working people", "direct", cue="―", speaker="Carla Sanchez").check(record)

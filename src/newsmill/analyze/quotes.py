@@ -204,8 +204,11 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
     dashed = _DASH_ATTRIBUTION.match(text, end + 1)
     if dashed and len(words) >= 3:
         cue_at = dashed.start("dash")
+        name_end = dashed.end("name")
+        if text[name_end - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", text[name_end - 3 : name_end]):
+            name_end -= 1  # the sentence's full stop, not an initial ("Edwin G.")
         return QuoteDraft(
-            "direct-full", (start, end), (cue_at, cue_at + 1), (dashed.start("name"), dashed.end("name")),
+            "direct-full", (start, end), (cue_at, cue_at + 1), (dashed.start("name"), name_end),
             quote=(start, end),
         )  # fmt: skip
     sentence = sentence_of(doc, tokens[0].i)
@@ -368,7 +371,7 @@ _OBJECT_CUES = frozenset(
     "disclose predict show criticize criticise attack support expect".split()
 )
 _DASH_ATTRIBUTION = re.compile(
-    r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})"
+    r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-Z][\w.'’\-]+(?:[^\S\n]+[A-Z][\w.'’\-]+){0,3})"
 )
 # Words that are never the attributed speaker: object pronouns ("asking them").
 _NOT_SPEAKERS = frozenset({"them", "him", "us", "me"})
