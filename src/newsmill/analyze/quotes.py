@@ -39,7 +39,7 @@ CUE_VERBS = frozenset(
     respond charge discuss suggest offer see document decline want plan agree support know worry
     refuse seek threaten speak criticize criticise attack expect continue shout chant yell scream
     exclaim whisper muse recount opine elaborate clarify interject plead brag gush marvel assure
-    reassure remind repeat speculate advise concur""".split()
+    reassure remind repeat speculate advise concur answer read""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
