@@ -954,3 +954,24 @@ def test_dash_attribution_after_a_no_break_space() -> None:
     )
     Expect("How did we get this low?", "direct", cue="―", speaker="Jacklyn Ashley").check(record)
     Expect("hard-working people", "direct", cue="―", speaker="Carla Sanchez").check(record)
+
+
+def test_she_points_back_to_a_woman_not_the_last_speaker() -> None:
+    record = analyzed(
+        page(
+            "Rivals trade barbs after the debate",
+            "“We won tonight, and we will win in November,” Bernie Sanders told supporters in Ohio.",
+            "Hillary Clinton was in Denver on Tuesday. “The numbers are on our side,” she said.",
+        )
+    )
+    Expect("numbers are on our side", "direct", speaker="she", name="Hillary Clinton").check(record)
+
+
+def test_gender_from_honorifics_and_first_names() -> None:
+    from newsmill.analyze.gender import gender_of
+
+    assert gender_of("Claudia Tenney", []) == "F"
+    assert gender_of("John Bolton", []) == "M"
+    assert gender_of("Tenney", ["said Ms. "]) == "F"
+    assert gender_of("Smith", ["Mr. "]) == "M"
+    assert gender_of("Smith", []) is None

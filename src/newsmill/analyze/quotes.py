@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
+from newsmill.analyze.gender import gender_of, pronoun_gender
 from newsmill.analyze.sentences import sentence_of, text_of
 
 CUE_VERBS = frozenset(
@@ -607,6 +608,12 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         key=lambda item: item[0],
     )
     last_by_kind: dict[str, QuoteDraft] = {}
+    genders = {
+        number: gender_of(entity.name, [text[max(0, m.start - 6) : m.start + 5] for m in entity.mentions])
+        for number, entity in enumerate(entities, 1)
+        if entity.kind == "PERSON"
+    }
+    history: list[tuple[str, QuoteDraft]] = []
     # In the order the cues are read: in "According to the spokesperson, Qureshi informed
     # ... He added", the last speaker before "He" is Qureshi, not the spokesperson.
     for draft in sorted(drafts, key=lambda d: d.cue[0] if d.cue else d.content[0]):
@@ -639,7 +646,9 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
             sentence_start = sentence_of(
                 doc, doc.char_span(start, end, alignment_mode="expand").start
             ).start_char
-            antecedent = _antecedent(key, pronoun_kind, start, last_by_kind, mentions, sentence_start)
+            antecedent = _antecedent(
+                key, pronoun_kind, start, last_by_kind, mentions, sentence_start, history, genders
+            )
             if isinstance(antecedent, QuoteDraft):
                 source = antecedent
                 draft.antecedent = antecedent.antecedent or antecedent.speaker
@@ -663,6 +672,7 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         kind = _speaker_kind(source, entities, text)
         last_by_kind[kind] = draft
         last_by_kind["ANY"] = draft
+        history.append((kind, draft))
 
 
 def _naming_mention(
@@ -695,7 +705,17 @@ def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> 
         words,
     ):
         return "ORG"
-    return "PERSON"
+    # Only a phrase headed by a word for a person is someone "he" or "she" can point back
+    # to: "the spokesman", "a senior adviser"; "the data", "a controversial comment" are not.
+    head = re.sub(r"[^\w\s-]", " ", words).split()[-1:] or [""]
+    return "PERSON" if _PERSON_HEAD.search(head[0]) else "THING"
+
+
+_PERSON_HEAD = re.compile(
+    r"(?:man|woman|men|women|person|er|ers|or|ors|ist|ists|ian|ians|ant|ants|ent|ents|ee|ees|"
+    r"official|officials|aide|aides|chief|leader|head|source|mother|father|son|daughter|wife|"
+    r"husband|friend|boss|host|judge|staff|nominee|candidate|he|she|i|we)$"
+)
 
 
 def _antecedent(
@@ -705,13 +725,30 @@ def _antecedent(
     last_by_kind: dict[str, QuoteDraft],
     mentions: list[tuple[int, int, int, EntityDraft]],
     sentence_start: int,
+    history: list[tuple[str, QuoteDraft]],
+    genders: dict[int, str | None],
 ) -> QuoteDraft | tuple[int, int, int, EntityDraft] | None:
+    wanted = pronoun_gender(key)
+
+    def agrees(number: int | None) -> bool:
+        """ "she" never points back to a man known as one, nor "he" to a woman."""
+        return wanted is None or number is None or genders.get(number) in (None, wanted)
+
     if kind == "PERSON":
         # A person named earlier in the same sentence ("Trump ... encouraged Americans to
         # check out what he called ...") beats the last speaker.
-        local = [m for m in mentions if sentence_start <= m[0] and m[1] <= position and m[3].kind == "PERSON"]
+        local = [
+            m for m in mentions
+            if sentence_start <= m[0] and m[1] <= position and m[3].kind == "PERSON" and agrees(m[2])
+        ]  # fmt: skip
         if local:
             return local[-1]
+        for speaker_kind, earlier in reversed(history):
+            number = int(earlier.speaker_entity[1:]) if earlier.speaker_entity else None
+            if speaker_kind == "PERSON" and agrees(number):
+                return earlier
+        before = [m for m in mentions if m[1] <= position and m[3].kind == "PERSON" and agrees(m[2])]
+        return before[-1] if before else None
     if kind is None:  # "the spokesperson": the last speaker it describes
         noun = key.split()[-1]
         for draft in reversed(list(last_by_kind.values())):
