@@ -975,3 +975,14 @@ def test_gender_from_honorifics_and_first_names() -> None:
     assert gender_of("Tenney", ["said Ms. "]) == "F"
     assert gender_of("Smith", ["Mr. "]) == "M"
     assert gender_of("Smith", []) is None
+
+
+def test_the_speaker_is_never_inside_the_quotation_it_attributes() -> None:
+    record = analyzed(
+        page(
+            "Campaign in panic, says official",
+            "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a "
+            "Florida party official.",
+        )
+    )
+    Expect("Full panic mode", "direct", cue="said", name="Leslie Wimes").check(record)

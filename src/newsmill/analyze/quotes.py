@@ -293,7 +293,7 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
         return None
     if len(words) < 3 and _reads_like_a_name(words) and not (inner[-1] in ",!?." and cue.idx >= end):
         return None  # a name or a title in quotes, not speech ('“It’s doable,” he said' is speech)
-    speaker = _speaker_of(cue)
+    speaker = _speaker_of(cue, (start, end))
     if whole_sentence or cue.idx >= end:
         kind = "direct-full"  # the quote is the sentence: '"...," said X' / 'X said: "..."'
     else:
@@ -390,15 +390,17 @@ _INVERTING_CUES = frozenset(
 )
 
 
-def _speaker_of(cue: Any) -> tuple[int, int] | None:
+def _speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     """The cue's subject; with an inverted cue ('said the spokesperson'), the phrase after it.
     A relative pronoun ('..., who said') stands for the noun it follows; times and dates are
-    never speakers."""
+    never speakers, nor words inside the ``quoted`` stretch the cue attributes ('"... Full
+    panic mode," said Leslie Wimes': the parser may take "mode" for the subject)."""
     for child in cue.children:
         if (
             child.dep_ in {"nsubj", "nsubjpass"}
             and child.ent_type_ not in {"DATE", "TIME"}
             and not child.is_punct
+            and not quoted[0] <= child.idx < quoted[1]
         ):
             if child.text.lower() in _RELATIVE and cue.dep_ == "relcl" and cue.head is not cue:
                 return _phrase(cue.head)
