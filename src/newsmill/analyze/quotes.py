@@ -709,14 +709,24 @@ def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> 
         return "ORG"
     # Only a phrase headed by a word for a person is someone "he" or "she" can point back
     # to: "the spokesman", "a senior adviser"; "the data", "a controversial comment" are not.
-    head = re.sub(r"[^\w\s-]", " ", words).split()[-1:] or [""]
-    return "PERSON" if _PERSON_HEAD.search(head[0]) else "THING"
+    head = (re.sub(r"[^\w\s-]", " ", words).split()[-1:] or [""])[0]
+    if not _PERSON_HEAD.search(head) or head in _NOT_PERSONS:
+        return "THING"
+    # "lawmakers", "women": a group, never "he" or "she".
+    plural = head in {"men", "women", "people", "staff"} or (head.endswith("s") and not head.endswith("ss"))
+    return "GROUP" if plural else "PERSON"
 
 
 _PERSON_HEAD = re.compile(
-    r"(?:man|woman|men|women|person|er|ers|or|ors|ist|ists|ian|ians|ant|ants|ent|ents|ee|ees|"
-    r"official|officials|aide|aides|chief|leader|head|source|mother|father|son|daughter|wife|"
-    r"husband|friend|boss|host|judge|staff|nominee|candidate|he|she|i|we)$"
+    r"(?:man|woman|men|women|person|people|ers?|ors?|ists?|ians?|ees?|official|aide|chief|leader|"
+    r"head|source|mother|father|son|daughter|wife|husband|friend|boss|host|judge|staff|nominee|"
+    r"candidate|president|resident|student|agent|correspondent|consultant|assistant|immigrant|"
+    r"migrant|participant|he|she|i|we)s?$"
+)
+# Words with a person's ending that name things.
+_NOT_PERSONS = frozenset(
+    "paper letter order number error water border center centre matter chapter quarter computer "
+    "poster cover filter power tower meter sector factor motor mirror monitor".split()
 )
 
 
