@@ -986,3 +986,27 @@ def test_the_speaker_is_never_inside_the_quotation_it_attributes() -> None:
         )
     )
     Expect("Full panic mode", "direct", cue="said", name="Leslie Wimes").check(record)
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page("Senator on the bill", "Senator Maria Lopez warned of a long recession in farming states."),
+            Expect("of a long recession in farming states", "indirect", cue="warned", name="Maria Lopez"),
+            id="warned-of",
+        ),
+        pytest.param(
+            page("Mayor on the media", "Mayor Anne Hidalgo spoke about the coverage of the city budget."),
+            Expect("about the coverage of the city budget", "indirect", cue="spoke", name="Anne Hidalgo"),
+            id="spoke-about",
+        ),
+        pytest.param(
+            page("Union backs candidate", "The teachers union endorsed the former governor for the seat."),
+            Expect("the former governor", "indirect", cue="endorsed", speaker="The teachers union"),
+            id="endorsed",
+        ),
+    ],
+)
+def test_reported_speech_whose_content_is_a_phrase(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))

@@ -40,7 +40,9 @@ CUE_VERBS = frozenset(
     respond charge discuss suggest offer see document decline want plan agree support know worry
     refuse seek threaten speak criticize criticise attack expect continue shout chant yell scream
     exclaim whisper muse recount opine elaborate clarify interject plead brag gush marvel assure
-    reassure remind repeat speculate advise concur answer read""".split()
+    reassure remind repeat speculate advise concur answer read endorse praise blame accuse reject
+    oppose back welcome condemn applaud dismiss defend slam blast characterize label dub brand
+    compare talk comment apologize apologise""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
@@ -369,7 +371,9 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Cues whose object phrase is the content when there is no clause.
 _OBJECT_CUES = frozenset(
     "cite mention discuss announce propose recommend demand deny confirm report describe reveal "
-    "disclose predict show criticize criticise attack support expect".split()
+    "disclose predict show criticize criticise attack support expect endorse praise blame accuse reject "
+    "oppose back welcome condemn applaud dismiss defend slam blast characterize label dub brand "
+    "compare acknowledge".split()
 )
 _DASH_ATTRIBUTION = re.compile(
     r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-Z][\w.'’\-]+(?:[^\S\n]+[A-Z][\w.'’\-]+){0,3})"
@@ -380,6 +384,11 @@ _SAY_FORMS = (
     "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "wrote", "writes",
     "declared", "stated", "explained", "noted", "warned", "insisted", "replied", "continued",
 )  # fmt: skip
+# Cues whose content can be a prepositional phrase: "warned of", "spoke about".
+_TOPIC_CUES = frozenset(
+    "speak talk warn complain comment apologize apologise testify argue write joke boast brag "
+    "lament worry caution".split()
+)
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset(
     "tell urge ask call warn promise vow pledge want plan agree offer decline refuse hope seek "
@@ -489,6 +498,14 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         if not clauses and lemma in _OBJECT_CUES:
             # "cited a poll showing ...", "announced a plan to ...": the object is what is said.
             clauses = [c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3]
+        if not clauses and lemma in _TOPIC_CUES:
+            # "warned of a recession", "spoke about the media", "apologized for the incident":
+            # the prepositional phrase is what was said.
+            clauses = [
+                c for c in token.children
+                if c.dep_ == "prep" and c.lower_ in {"about", "of", "for", "against", "on"}
+                and len(list(c.subtree)) >= 3
+            ]  # fmt: skip
         if not clauses and token.dep_ in {"parataxis", "advcl", "ccomp"} and token.head is not token:
             # "Talks will resume next week, officials said." / "But, he said, officials
             # should be vigilant." The attributed clause is the head's, minus the cue's.
