@@ -30,6 +30,8 @@ def load_gold(path: Path) -> list[dict]:
     spans: dict[str, tuple[str, int, int, str]] = {}
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue  # a few annotation files carry stray lines
         if line.startswith("T"):
             tid, rest = line.split("\t", 1)
             label_offsets, text = rest.split("\t", 1) if "\t" in rest else (rest, "")
