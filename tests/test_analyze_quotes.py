@@ -1010,3 +1010,21 @@ def test_the_speaker_is_never_inside_the_quotation_it_attributes() -> None:
 )
 def test_reported_speech_whose_content_is_a_phrase(source: str, expect: Expect) -> None:
     expect.check(analyzed(source))
+
+
+def test_a_relative_pronoun_speaker_stands_for_the_noun_before_it() -> None:
+    record = analyzed(
+        page(
+            "Council split on budget",
+            "The plan was criticised by Senator Jason Ervin, who said that the city needs to be more "
+            "collaborative with residents.",
+        )
+    )
+    Expect(
+        "the city needs to be more collaborative",
+        "indirect",
+        cue="said",
+        speaker="who",
+        name="Jason Ervin",
+        antecedent="Senator Jason Ervin",
+    ).check(record)

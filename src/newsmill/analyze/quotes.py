@@ -411,9 +411,7 @@ def _speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] |
             and not child.is_punct
             and not quoted[0] <= child.idx < quoted[1]
         ):
-            if child.text.lower() in _RELATIVE and cue.dep_ == "relcl" and cue.head is not cue:
-                return _phrase(cue.head)
-            return _phrase(child)
+            return _phrase(child)  # a relative pronoun ("..., who said") resolves later
     for child in cue.children:
         # An inverted cue ('said Qureshi'); after 'ask' or 'tell' the object is the listener.
         if (
@@ -525,7 +523,11 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             sentence = sentence_of(doc, token.i)
             window = [t for t in sentence if token.i < t.i <= token.i + 10]
             mark = next((t for t in window if t.lower_ == "that" and t.i + 3 < sentence.end), None)
-            if mark is not None and not any(t.is_punct and t.text in ".;" for t in window if t.i < mark.i):
+            if mark is not None and not any(
+                (t.is_punct and t.text in ".;") or (t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS)
+                for t in window
+                if t.i < mark.i
+            ):  # the clause belongs to the nearest cue: "criticised by X, who said that ..."
                 start, end = mark.idx, sentence.end_char
                 text = text_of(doc)
                 end = _trim_end(text, start, end, ",.;:")
@@ -656,6 +658,14 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         start, end = draft.speaker
         words = text[start:end]
         key = words.lower()
+        if key in _RELATIVE and (noun := _relative_antecedent(doc, start, end)) is not None:
+            # "..., who said": the speaker as written is "who"; it stands for the noun before.
+            named = _naming_mention(mentions, *noun)
+            draft.antecedent = noun
+            if named is not None:
+                draft.speaker_entity, draft.speaker_name = f"e{named[2]}", named[3].name
+            else:
+                draft.speaker_name = re.sub(r"^(?:the|a|an)\s+", "", text[noun[0] : noun[1]], flags=re.I)
         pronoun_kind = _PRONOUNS.get(key)
         source = draft
         if pronoun_kind is not None or re.fullmatch(
@@ -692,6 +702,17 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         last_by_kind[kind] = draft
         last_by_kind["ANY"] = draft
         history.append((kind, draft))
+
+
+def _relative_antecedent(doc: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``start:end`` stands for."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = span[0].head
+    if verb.dep_ != "relcl" or verb.head is verb:
+        return None
+    return _phrase(verb.head)
 
 
 def _naming_mention(
