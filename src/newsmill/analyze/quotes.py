@@ -42,7 +42,7 @@ CUE_VERBS = frozenset(
     exclaim whisper muse recount opine elaborate clarify interject plead brag gush marvel assure
     reassure remind repeat speculate advise concur answer read endorse praise blame accuse reject
     oppose back welcome condemn applaud dismiss defend slam blast characterize label dub brand
-    compare talk comment apologize apologise""".split()
+    compare talk comment apologize apologise seem appear feel prefer decide""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
@@ -392,7 +392,7 @@ _TOPIC_CUES = frozenset(
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset(
     "tell urge ask call warn promise vow pledge want plan agree offer decline refuse hope seek "
-    "threaten".split()
+    "threaten seem appear prefer decide".split()
 )
 _INVERTING_CUES = frozenset(
     {"say", "add", "write", "explain", "note", "state", "continue", "conclude", "recall"}
