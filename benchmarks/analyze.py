@@ -1,6 +1,6 @@
 """Analysis speed: newsmill's analyze stage (entities, places, times) vs raw spaCy nlp.pipe.
 
-    python benchmarks/analyze.py [--repeat N]
+    python benchmarks/analyze.py [--repeat N] [--json OUT]
 
 Both run on the same article texts (the gold bodies of the shared extraction benchmark, as
 plain-text pages) in the same process with the same model; the ratio is newsmill words/s
@@ -25,6 +25,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--truth", type=Path, default=EVAL / "ground-truth.json")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args()
 
     import newsmill
@@ -68,6 +69,10 @@ def main() -> None:
     print(f"{'spaCy nlp.pipe (raw)':<28} {raw:10,.0f}")
     print(f"{'newsmill analyze stage':<28} {ours:10,.0f}")
     print(f"ratio newsmill/raw: {ours / raw:.2f}x (target >= 0.85)")
+    if args.json:
+        result = {"articles": len(texts), "words": words, "raw_words_per_s": raw}
+        result["newsmill_words_per_s"] = ours
+        args.json.write_text(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

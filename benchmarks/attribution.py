@@ -1,7 +1,7 @@
 """Who said what, on PolNeAR (dev): content and speaker P/R/F1, direct vs indirect, and how
 often a pronoun speaker is resolved to a named speaker.
 
-    python benchmarks/attribution.py [--split dev] [--limit N] [--show N]
+    python benchmarks/attribution.py [--split dev] [--limit N] [--show N] [--wrong N] [--json OUT]
 
 Metric (../shared/eval/README.md): a predicted attribution matches a gold one when their
 content spans overlap by at least half of the shorter span; the speaker is right when the
@@ -13,6 +13,7 @@ quotation mark.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -83,6 +84,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print N missed gold attributions")
     parser.add_argument("--wrong", type=int, default=0, help="print N found quotes with a wrong speaker")
+    parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args()
     import newsmill
 
@@ -178,16 +180,22 @@ def main() -> None:
         f"{words / elapsed:,.0f} words/s end to end"
     )
     print(f"{'':<10} {'content P/R/F1':>24} {'content+speaker P/R/F1':>28}")
+    summary: dict[str, object] = {"split": args.split, "articles": len(seen), "words_per_s": words / elapsed}
     for kind in ("direct", "indirect"):
         c = counts[kind]
         cp = prf(c["content_tp"], int(c["pred"]), int(c["gold"]))
         sp = prf(c["speaker_tp"], int(c["pred"]), int(c["gold"]))
         print(f"{kind:<10} {cp[0]:8.3f}{cp[1]:8.3f}{cp[2]:8.3f} {sp[0]:12.3f}{sp[1]:8.3f}{sp[2]:8.3f}")
+        summary[kind] = {"content": dict(zip("prf", cp, strict=True))}
+        summary[kind]["speaker"] = dict(zip("prf", sp, strict=True))
     if pronoun_total:
         print(
             f"pronoun speakers resolved to a name: {pronoun_named}/{pronoun_total} "
             f"= {pronoun_named / pronoun_total:.2f}"
         )
+    summary["pronoun_named"] = pronoun_named / pronoun_total if pronoun_total else None
+    if args.json:
+        args.json.write_text(json.dumps(summary, indent=2))
     for miss in misses:
         print("  miss", miss)
     for line in wrong:
