@@ -133,13 +133,13 @@ _RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "CONCEDE": frozenset({"to", "for"}),
     "RETREAT": frozenset({"to", "from", "on"}),
     "REQUEST": frozenset({"from", "to", "on"}),
-    "ACCUSE": frozenset({"against", "with", "to", "on", "at"}),
+    "ACCUSE": frozenset({"against", "with", "on", "at", "over", "about"}),
     "REJECT": frozenset({"from", "to"}),
     "THREATEN": frozenset({"against", "to", "on", "with"}),
     "PROTEST": frozenset({"against", "at", "over"}),
     "SANCTION": frozenset({"on", "against", "to", "for", "with", "from"}),
     "MOBILIZE": frozenset({"against", "in", "into"}),
-    "COERCE": frozenset({"on", "against", "from", "in"}),
+    "COERCE": frozenset({"on", "against", "from", "in", "with"}),
     "ASSAULT": frozenset({"on", "against", "at", "into", "in"}),
 }
 # Nouns name their recipient with "of" only when it is the thing done to ("shelling of X").
@@ -342,7 +342,7 @@ def _object_nouns(obj: Any) -> list[Any]:
     """The object and the nouns that may say what it is: its compounds ('mediation efforts')
     and, for a quantity, what it counts ('tons of food aid')."""
     nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")]
-    if obj.lemma_.lower() in _QUANTITIES or obj.pos_ == "NUM":
+    if obj.lemma_.lower() in _QUANTITIES or obj.pos_ == "NUM" or _noun_sense(obj) is None:
         for child in obj.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = _child(child, "pobj")
@@ -431,6 +431,14 @@ def _sentence_candidates(sentence: Any) -> dict[int, _Candidate]:
                 candidates[token.i] = candidate
                 if candidate.noun is not None:
                     carried.add(candidate.noun.i)
+    for token in sentence:
+        # "declared that China must drop barriers": a demand, made by whoever says it.
+        if token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            reporter = token.head
+            if reporter.lemma_.lower() in REPORTING_VERBS and reporter.i not in candidates:
+                subject = _child(token, "nsubj", "nsubjpass")
+                if subject is not None and subject.tag_ not in {"PRP"}:
+                    candidates[reporter.i] = _Candidate(Sense("REQUEST"), reporter, [reporter])
     for token in sentence:
         if token.pos_ not in {"NOUN", "PROPN"} or token.i in carried:
             continue
@@ -589,6 +597,14 @@ def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None
         country = entity.place.iso3
     elif isinstance(entity.place, City):
         country = entity.place.country
+    if country is None and entity.kind in {"GPE", "LOC"} and gazetteer is not None:
+        # "the Gaza Strip", "southern Serbia": a country named inside the place's name.
+        words = name.split()
+        for size in (2, 1):
+            for i in range(len(words) - size + 1):
+                found = gazetteer.country(" ".join(words[i : i + size]))
+                if found is not None:
+                    return found.iso3
     if country and gazetteer is not None and country not in gazetteer.countries:
         return None  # "EUR" for "European" is a region, not an actor code
     return country
@@ -649,7 +665,7 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
     chosen: list[tuple[int, int, int]] = []
     located = [
         m for m in inside
-        if m[0] > head.idx and article.entities[m[2]].kind == "GPE" and article.codes[m[2]]
+        if m[0] > head.idx and article.entities[m[2]].kind in {"GPE", "LOC"} and article.codes[m[2]]
     ]  # fmt: skip
     if (
         located
@@ -707,6 +723,11 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
         if _IGO.search(article.text[start:end]) and entity.kind in {"ORG", "NORP"} and code is None:
             code = "IGO"
         span = (mention[0], mention[1]) if len(chosen) > 1 else (start, end)
+        if code is None and entity.kind in {"PERSON", "ORG"}:
+            # "South African leader F.W. de Klerk": the nationality written before the name.
+            for other in inside:
+                if other[1] <= mention[0] and article.codes[other[2]]:
+                    code = article.codes[other[2]]
         if entity.kind == "PERSON" and _IGO.search(
             article.text[start : mention[0]] + " " + article.text[mention[1] : end]
         ):
@@ -921,8 +942,12 @@ def _build(
         targets = [
             t for t in (passive_subject if _child(anchor, "agent") or True else None, obj) if t is not None
         ]
+        if obj is not None and obj is not candidate.noun and obj.lemma_.lower() not in _PERSON_WORDS:
+            targets.extend(_prep_objects(obj, prepositions))  # "threatened action against Russia"
         if candidate.noun is not None and candidate.noun is not anchor:
             targets = [t for t in targets if t is not candidate.noun]
+            for noun in _object_nouns(candidate.noun)[1:]:
+                targets.extend(_prep_objects(noun, prepositions))
             targets.extend(
                 _prep_objects(
                     candidate.noun,
@@ -1050,6 +1075,8 @@ def _build(
         [r for r in recipients if not any(a.entity == r.entity and r.entity is not None for a in actors)]
     )
     fallback = _sentence_country(article, evidence, actor_codes)
+    if fallback is None and len(actor_codes) == 1 and _sentence_codes(article, evidence) == actor_codes:
+        fallback = next(iter(actor_codes))  # a sentence about one country: a domestic event
     for recipient in recipients:
         if recipient.code is None and fallback and _may_take_country(recipient, article):
             recipient.code = fallback
@@ -1147,7 +1174,7 @@ def _may_take_country(participant: ParticipantDraft, article: _Article) -> bool:
     """A person or group without a country of its own, not an organisation known elsewhere."""
     if participant.entity is None:
         return True
-    return article.entities[participant.entity].kind in {"PERSON", "NORP"} or participant.sector is not None
+    return article.entities[participant.entity].kind in {"PERSON", "NORP", "ORG"}
 
 
 def _complement_recipients(verb: Any, event_type: str, article: _Article) -> list[ParticipantDraft]:
@@ -1218,13 +1245,17 @@ def _dedupe(participants: list[ParticipantDraft]) -> list[ParticipantDraft]:
     return out
 
 
+def _sentence_codes(article: _Article, evidence: tuple[int, int]) -> set[str]:
+    return {
+        code
+        for m in article.mentions.within(*evidence)
+        if (code := article.codes[m[2]]) and code not in {"IGO", "NGO"}
+    }
+
+
 def _sentence_country(article: _Article, evidence: tuple[int, int], exclude: set[str]) -> str | None:
     """The one country a sentence names besides the actor's: whose a bare recipient is."""
-    codes = {
-        article.codes[m[2]]
-        for m in article.mentions.within(*evidence)
-        if article.codes[m[2]] and article.codes[m[2]] not in {"IGO", "NGO"}
-    } - exclude
+    codes = _sentence_codes(article, evidence) - exclude
     return codes.pop() if len(codes) == 1 else None
 
 

@@ -132,7 +132,8 @@ VERBS: dict[str, Sense] = _senses(
         "accuse blame condemn criticize criticise denounce complain allege indict sue convict "
         "censure rebuke": "ACCUSE disapprove",
         "demand urge request appeal petition pressure press": "REQUEST",
-        "reject refuse decline veto rebuff defy snub boycott": "REJECT",
+        "reject refuse decline veto rebuff defy snub": "REJECT",
+        "boycott": "PROTEST boycott",
         "threaten": "THREATEN",
         "protest demonstrate riot march rally picket": "PROTEST demo",
         "blockade block barricade": "PROTEST obstruct",
@@ -283,7 +284,7 @@ RESIST_VERBS = frozenset("battle fight resist repel repulse face suffer endure w
 # (PLOVER drops CAMEO's comment classes 01-02): neither is an event.
 REPORTING_VERBS = frozenset(
     """say tell announce report state add confirm claim declare inform explain write quote
-    reveal disclose indicate insist conclude assert maintain reiterate testify tweet""".split()
+    reveal disclose indicate insist conclude assert maintain reiterate testify tweet warn""".split()
 )
 COMMENT_VERBS = frozenset(
     """believe think regard consider view deem hope wish fear feel regret underscore underline stress
