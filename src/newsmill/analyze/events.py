@@ -351,6 +351,15 @@ def _object_nouns(obj: Any) -> list[Any]:
     return nouns
 
 
+_ONLY_WITH_OBJECTS = frozenset("return open send give provide hand share deny stop pay order".split())
+_GIVING = frozenset("send give provide deliver donate supply ship airlift".split())
+_NOT_GOODS = frozenset(
+    """letter message note signal invitation delegation envoy team warning word greeting greetings
+    condolence condolences congratulations regards personnel experts investigators observers
+    mission""".split()
+)
+
+
 def _verb_candidate(verb: Any) -> _Candidate | None:
     lemma = verb.lemma_.lower()
     particle = _child(verb, "prt")
@@ -399,19 +408,10 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
             return _Candidate(Sense("PROTEST", "boycott"), verb, [verb])
         if lemma in {"march", "rally"} and obj is not None:
             return None
-    if lemma in {
-        "return",
-        "open",
-        "send",
-        "give",
-        "provide",
-        "hand",
-        "share",
-        "deny",
-        "stop",
-        "pay",
-        "order",
-    }:
+    giving = lemma in _GIVING and obj is not None and obj.lemma_.lower() not in _NOT_GOODS
+    if giving and any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
+        return _Candidate(Sense("AID"), verb, [verb])  # "sent 500 tons of maize to Somalia"
+    if lemma in _ONLY_WITH_OBJECTS:
         return None  # these mean an event only with their object (handled above)
     sense = VERBS.get(phrasal) or VERBS.get(lemma)
     if sense is None:
@@ -805,21 +805,22 @@ def _subject(verb: Any) -> tuple[Any, bool]:
     return None, False
 
 
-def _owner(noun: Any) -> Any:
+def _owner(noun: Any, article: _Article) -> Any:
     """Whose is an abstract object: 'Haiti's efforts', 'a U.S. request', 'calls by Kofi Annan'."""
     for child in noun.children:
         if child.dep_ == "poss":
             return child
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
-            pobj = _child(child, "pobj")
-            if pobj is not None:
-                return pobj
-    for child in noun.children:
         if child.dep_ in {"amod", "compound", "nmod"} and (
-            child.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}
+            article.mentions.covering(child.idx, child.idx + len(child.text))
+            or _word_code(child, article.gazetteer)
         ):
             return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "of"}:
+            pobj = _child(child, "pobj")
+            if pobj is not None and (child.lower_ != "of" or _noun_sense(pobj) is None):
+                return pobj
     return None
 
 
@@ -954,7 +955,7 @@ def _build(
                     prepositions | {"of"} if event_type in _OF_RECIPIENT_TYPES else prepositions,
                 )
             )
-            owner = _owner(candidate.noun)
+            owner = _owner(candidate.noun, article)
             if owner is not None and candidate.noun.lemma_.lower() in _ABSTRACT_OBJECTS | {
                 "demand",
                 "demands",
@@ -1158,7 +1159,7 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
     if target.tag_ in {"PRP"} and target.lower_ in {"themselves", "itself", "himself", "herself"}:
         return []
     if lemma in _ABSTRACT_OBJECTS or (_noun_sense(target) is not None and target.pos_ == "NOUN"):
-        owner = _owner(target)
+        owner = _owner(target, article)
         return _participants(owner, article, actor_side=False) if owner is not None else []
     place = _is_place(target, article)
     covering = article.mentions.covering(target.idx, target.idx + len(target.text))
@@ -1390,13 +1391,14 @@ def to_plover(record: Record) -> list[dict[str, Any]]:
     """The record's events as PLOVER-standard event records (the JSON of the PLOVER gold
     standard: id, date, source/target actor lists, event, mode, context, text, eventText)."""
     out: list[dict[str, Any]] = []
+    names = {entity.id: entity.name for entity in record.entities}
     for number, event in enumerate(record.events, 1):
         item: dict[str, Any] = {
             "id": f"{record.id}-{number:03d}",
             "date": (event.date.value if event.date and event.date.value else None)
             or (record.published.date if record.published else None),
-            "source": [_plover_actor(p) for p in event.actors],
-            "target": [_plover_actor(p) for p in event.recipients],
+            "source": [_plover_actor(p, names) for p in event.actors],
+            "target": [_plover_actor(p, names) for p in event.recipients],
             "event": event.type,
             "mode": event.mode or "",
             "context": ", ".join(event.context),
@@ -1416,8 +1418,11 @@ def to_plover(record: Record) -> list[dict[str, Any]]:
     return out
 
 
-def _plover_actor(participant: Participant) -> dict[str, Any]:
-    actor: dict[str, Any] = {"actorText": participant.span.text, "code": participant.code or ""}
+def _plover_actor(participant: Participant, names: dict[str, str]) -> dict[str, Any]:
+    text = participant.span.text
+    if text.lower() in _PRONOUNS and participant.entity_id in names:
+        text = names[participant.entity_id]  # "He" → "Shah Mahmood Qureshi"
+    actor: dict[str, Any] = {"actorText": text, "code": participant.code or ""}
     if participant.sector:
         actor["sector"] = participant.sector
     return actor
