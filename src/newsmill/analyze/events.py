@@ -555,7 +555,11 @@ def _phrase_bounds(head: Any) -> tuple[int, int]:
     for child in head.children:
         if child.dep_ in {"relcl", "acl", "advcl", "conj", "cc", "punct", "appos", "prep"}:
             # "rebels in the Ivory Coast", "Kenzo Oshima, the UN coordinator": still the phrase.
-            located = child.dep_ == "prep" and child.lower_ in {"of", "in", "from"} and head.pos_ != "PROPN"
+            located = (
+                child.dep_ == "prep"
+                and child.lower_ in {"of", "in", "from"}
+                and (head.pos_ != "PROPN" or head.ent_type_ == "NORP")
+            )
             if located or (child.dep_ == "appos" and child.pos_ == "PROPN"):
                 keep.extend(child.subtree)
             continue
@@ -600,11 +604,10 @@ def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None
     if country is None and entity.kind in {"GPE", "LOC"} and gazetteer is not None:
         # "the Gaza Strip", "southern Serbia": a country named inside the place's name.
         words = name.split()
-        for size in (2, 1):
-            for i in range(len(words) - size + 1):
-                found = gazetteer.country(" ".join(words[i : i + size]))
-                if found is not None:
-                    return found.iso3
+        if len(words) > 1 and words[-1].lower() in _GENERIC_PLACE_WORDS:
+            found = gazetteer.country(" ".join(words[:-1]))
+            if found is not None:
+                return found.iso3
     if country and gazetteer is not None and country not in gazetteer.countries:
         return None  # "EUR" for "European" is a region, not an actor code
     return country
@@ -663,10 +666,15 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
     inside = article.mentions.within(start, end)
     covering = article.mentions.covering(head.idx, head.idx + len(head.text))
     chosen: list[tuple[int, int, int]] = []
-    located = [
-        m for m in inside
-        if m[0] > head.idx and article.entities[m[2]].kind in {"GPE", "LOC"} and article.codes[m[2]]
-    ]  # fmt: skip
+    located = sorted(
+        (
+            m
+            for m in inside
+            if m[0] > head.idx and article.entities[m[2]].kind in {"GPE", "LOC"} and article.codes[m[2]]
+        ),
+        # "chief of Israel's militia ally in southern Lebanon": where it is, before whose it is.
+        key=lambda m: (not _IN_BEFORE.search(article.text[head.idx : m[0]]), m[0]),
+    )
     if (
         located
         and (covering is None or article.entities[covering[2]].kind == "NORP")
@@ -728,8 +736,10 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
             for other in inside:
                 if other[1] <= mention[0] and article.codes[other[2]]:
                     code = article.codes[other[2]]
-        if entity.kind == "PERSON" and _IGO.search(
-            article.text[start : mention[0]] + " " + article.text[mention[1] : end]
+        if (
+            entity.kind in {"PERSON", "GPE"}
+            and code != "IGO"
+            and _IGO.search(article.text[start : mention[0]] + " " + article.text[mention[1] : end])
         ):
             code = "IGO"  # "U.N. Secretary-General Kofi Annan" acts for the organisation
         sector = _sector(head, entity, start, end, article.text)
@@ -798,8 +808,8 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             subject = _child(node, "nsubj")
             if subject is not None:
                 return subject, False
-        elif node.dep_ in {"relcl", "acl"}:
-            return node.head, False
+        elif node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
+            return node.head, False  # "rebels fighting the army", "the group that attacked"
         else:
             break
     return None, False
@@ -836,6 +846,8 @@ def _prep_objects(token: Any, prepositions: frozenset[str]) -> list[Any]:
     return out
 
 
+_GENERIC_PLACE_WORDS = frozenset("strip province region republic territory territories islands state".split())
+_IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
 _PLACE_NOUNS = frozenset(
     "border frontier city town village region province capital area district port".split()
 )
@@ -1009,6 +1021,16 @@ def _build(
     # A promise, threat, request or refusal acts on whom its complement acts on.
     if is_verb and not recipients:
         recipients = _complement_recipients(anchor, event_type, article)
+    # "opened fire to disperse demonstrators": the folded-in act's recipients are this one's.
+    for item in inner:
+        if recipients or item.anchor.pos_ not in {"VERB", "AUX"}:
+            break
+        inner_prepositions = _RECIPIENT_PREPOSITIONS.get(item.sense.type, frozenset())
+        inner_object = _child(item.anchor, "dobj", "obj")
+        targets = [inner_object] if inner_object is not None and inner_object is not item.noun else []
+        targets.extend(_prep_objects(item.anchor, inner_prepositions))
+        for target in targets:
+            recipients.extend(_object_participants(target, item.sense.type, article))
     inner_types = [item.sense.type for item in inner]
 
     # Status and the PLOVER reading of promises, threats and refusals.
@@ -1076,11 +1098,14 @@ def _build(
         [r for r in recipients if not any(a.entity == r.entity and r.entity is not None for a in actors)]
     )
     fallback = _sentence_country(article, evidence, actor_codes)
+    domestic = None
     if fallback is None and len(actor_codes) == 1 and _sentence_codes(article, evidence) == actor_codes:
-        fallback = next(iter(actor_codes))  # a sentence about one country: a domestic event
+        domestic = next(iter(actor_codes))  # a sentence about one country: a domestic event
     for recipient in recipients:
         if recipient.code is None and fallback and _may_take_country(recipient, article):
             recipient.code = fallback
+        elif recipient.code is None and domestic and recipient.entity is None:
+            recipient.code = domestic
     if (
         not recipients
         and event_type in {"ASSAULT", "COERCE"}
@@ -1172,10 +1197,12 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
 
 
 def _may_take_country(participant: ParticipantDraft, article: _Article) -> bool:
-    """A person or group without a country of its own, not an organisation known elsewhere."""
+    """A group, a people or a titled office-holder without a country of its own takes the
+    sentence's; a named organisation or place it cannot be sure of keeps none."""
     if participant.entity is None:
         return True
-    return article.entities[participant.entity].kind in {"PERSON", "NORP", "ORG"}
+    entity = article.entities[participant.entity]
+    return entity.kind == "NORP" or (entity.kind == "PERSON" and entity.role is not None)
 
 
 def _complement_recipients(verb: Any, event_type: str, article: _Article) -> list[ParticipantDraft]:
