@@ -122,7 +122,7 @@ _PERSON_WORDS = frozenset(
 _ABSTRACT_OBJECTS = frozenset(
     """effort efforts role statement request demand demands offer proposal plan call calls appeal
     ultimatum invitation decision policy policies position move stance suppression attack attacks
-    raid raids leadership rights interests""".split()
+    raid raids leadership rights interests violation violations abuses policy policies""".split()
 )
 _RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "AGREE": frozenset({"with", "to", "for"}),
@@ -372,9 +372,14 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
             sense = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
             if sense is not None:
                 return _Candidate(sense, verb, [verb, noun], noun=obj)
-        noun_sense = _noun_sense(obj)
-        if noun_sense is not None and (lemma in LIGHT_VERBS or lemma in {"impose", "order", "call"}):
-            return _Candidate(noun_sense, verb, [verb, obj], noun=obj)
+        if lemma in LIGHT_VERBS or lemma in {"impose", "order", "call"}:
+            # "staged rallies", "undertook a mediation mission": the noun names the event.
+            for noun in _object_nouns(obj):
+                noun_sense = _noun_sense(noun)
+                if noun_sense is not None:
+                    return _Candidate(noun_sense, verb, [verb, noun], noun=obj)
+    if lemma == "protest" and _child(verb, "ccomp") is not None:
+        return _Candidate(Sense("ACCUSE", "disapprove"), verb, [verb])  # "..., a rights group protested"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
         return None  # "Kyiv battles a Russian invasion": the invasion is the event
     if lemma in {"call", "ask", "appeal", "push", "press"}:
@@ -803,7 +808,7 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             return pobj, True
     node = verb
     for _ in range(6):
-        if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head is not node:
+        if node.dep_ in {"conj", "xcomp", "advcl", "acomp", "pcomp", "prep"} and node.head is not node:
             node = node.head
             subject = _child(node, "nsubj")
             if subject is not None:
@@ -985,21 +990,25 @@ def _build(
                     recipients.extend(_object_participants(pobj, event_type, article))
                 continue
             recipients.extend(_object_participants(pobj, event_type, article))
-        if not actors and candidate.noun is not None and candidate.noun is not anchor:
+        if candidate.noun is not None and candidate.noun is not anchor:
             noun_actors, noun_places = _noun_actors(candidate.noun, event_type, article)
-            actors = noun_actors
             recipients.extend(noun_places)
+            if not actors:
+                actors = noun_actors
+            elif any(c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in candidate.noun.children):
+                # "undertook a mediation mission between Syria and Arafat": the parties it is done to.
+                recipients.extend(p for p in noun_actors if p.code and p.code not in {a.code for a in actors})
     else:
         noun = anchor
         actors, places = _noun_actors(noun, event_type, article)
         recipients.extend(places)
         if (
             not actors
-            and event_type == "CONSULT"
+            and event_type in {"CONSULT", "PROTEST"}
             and noun.dep_ == "pobj"
             and noun.head.lower_ in {"in", "during", "at"}
         ):
-            # "X underscored ... in talks with Y": the talks are X's.
+            # "X underscored ... in talks with Y", "youths threw stones during demonstrations".
             subject = _child(noun.head.head, "nsubj")
             if subject is not None:
                 actors = _participants(subject, article, actor_side=True)

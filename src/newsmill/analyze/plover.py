@@ -162,7 +162,7 @@ VERBS: dict[str, Sense] = _senses(
 # or when a light verb carries them ("launched an invasion", "staged rallies").
 NOUNS: dict[str, Sense] = _senses(
     {
-        "agreement accord pact treaty deal memorandum": "AGREE",
+        "agreement accord pact treaty deal memorandum consensus understanding compromise": "AGREE",
         "talk talks negotiation negotiations meeting summit conversation consultation consultations "
         "discussion discussions": "CONSULT",
         "visit trip": "CONSULT visit",
