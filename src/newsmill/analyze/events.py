@@ -44,6 +44,7 @@ from newsmill.analyze.plover import (
     INTENT_VERBS,
     LIGHT_VERBS,
     NOUNS,
+    PHRASAL_VERBS,
     REFUSAL_VERBS,
     REPORTING_VERBS,
     REQUEST_VERBS,
@@ -323,8 +324,9 @@ def _noun_sense(token: Any) -> Sense | None:
     lower = token.lower_
     if lower == "call" or token.lemma_ == "call":
         compound = _child(token, "compound", "amod")
-        return NOUNS["visit"].__class__("CONSULT", "phone") if compound is not None and compound.lower_ in {
-            "phone", "telephone"} else None  # fmt: skip
+        # "a phone call" is a consultation; "calls for sanctions" are requests, read elsewhere.
+        by_phone = compound is not None and compound.lower_ in {"phone", "telephone"}
+        return Sense("CONSULT", "phone") if by_phone else None
     sense = NOUNS.get(lower) or NOUNS.get(token.lemma_.lower())
     if sense and lower == "strike" and _child(token, "compound", "amod") is not None:
         modifier = _child(token, "compound", "amod").lower_
@@ -378,6 +380,10 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
                 noun_sense = _noun_sense(noun)
                 if noun_sense is not None:
                     return _Candidate(noun_sense, verb, [verb, noun], noun=obj)
+    if lemma == "seek" and obj is not None:
+        return _Candidate(Sense("REQUEST"), verb, [verb])  # "sought talks", "sought refuge in Germany"
+    if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return _Candidate(Sense("ACCUSE", "allege", "legal"), verb, [verb])
     if lemma == "protest" and _child(verb, "ccomp") is not None:
         return _Candidate(Sense("ACCUSE", "disapprove"), verb, [verb])  # "..., a rights group protested"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
@@ -395,8 +401,6 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
         ):
             return _Candidate(Sense("ASSAULT", "firearms", "military"), verb, [verb])
         return None
-    if phrasal in {"blow up", "blew up"}:
-        return _Candidate(Sense("ASSAULT", "explosives"), verb, [verb])
     if lemma == "arrive" and _child(verb, "prep") is not None:
         subject = _child(verb, "nsubj")
         troops = subject is not None and any(
@@ -418,7 +422,9 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
         return _Candidate(Sense("AID"), verb, [verb])  # "sent 500 tons of maize to Somalia"
     if lemma in _ONLY_WITH_OBJECTS:
         return None  # these mean an event only with their object (handled above)
-    sense = VERBS.get(phrasal) or VERBS.get(lemma)
+    if particle is not None and phrasal in PHRASAL_VERBS:
+        return _Candidate(PHRASAL_VERBS[phrasal], verb, [verb, particle])
+    sense = VERBS.get(lemma)
     if sense is None:
         return None
     if lemma in {"support", "back"} and obj is None:
@@ -606,6 +612,18 @@ def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None
         country = entity.place.iso3
     elif isinstance(entity.place, City):
         country = entity.place.country
+    if country is None and entity.kind == "ORG" and gazetteer is not None:
+        # "Nigerian Union of Teachers", "United Bus Company of Tehran": the country it names.
+        first = re.match(r"(?:the )?([A-Z][\w'-]+)", name)
+        code = gazetteer.demonym(first.group(1)) if first else None
+        if code in gazetteer.countries:
+            return code
+        tail = re.search(r"\bof ((?:[A-Z][\w'-]+ ?){1,3})$", name)
+        if tail:
+            place = gazetteer.country(tail.group(1).strip())
+            city = gazetteer.lookup_city(tail.group(1).strip()) if place is None else None
+            if place is not None or (city is not None and city.population >= 100_000):
+                return place.iso3 if place is not None else city.country  # type: ignore[union-attr]
     if country is None and entity.kind in {"GPE", "LOC"} and gazetteer is not None:
         # "the Gaza Strip", "southern Serbia": a country named inside the place's name.
         words = name.split()
@@ -957,9 +975,7 @@ def _build(
             actors = _participants(subject, article, actor_side=True)
         passive_subject = _child(anchor, "nsubjpass")
         obj = _child(anchor, "dobj", "obj")
-        targets = [
-            t for t in (passive_subject if _child(anchor, "agent") or True else None, obj) if t is not None
-        ]
+        targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
         if obj is not None and obj is not candidate.noun and obj.lemma_.lower() not in _PERSON_WORDS:
             targets.extend(_prep_objects(obj, prepositions))  # "threatened action against Russia"
         if candidate.noun is not None and candidate.noun is not anchor:
@@ -1040,7 +1056,6 @@ def _build(
         targets.extend(_prep_objects(item.anchor, inner_prepositions))
         for target in targets:
             recipients.extend(_object_participants(target, item.sense.type, article))
-    inner_types = [item.sense.type for item in inner]
 
     # Status and the PLOVER reading of promises, threats and refusals.
     reported = frame.reported is not None or _in_quote(anchor, article) is not None
@@ -1050,12 +1065,12 @@ def _build(
         status = _modal_status(frame.intent, reported) or status
     negated = _negated(status_verb) or (frame.intent is not None and _negated(frame.intent))
     promised = status == "future" or frame.intent is not None
-    if event_type in {"AGREE"} and inner_types:
-        pass
-    elif lemma in {"threaten"}:
+    if event_type == "AGREE" and inner:
+        pass  # "agreed to lift embargoes": the agreement is the event
+    elif lemma == "threaten":
         event_type = "THREATEN"
     elif event_type in {"REQUEST", "REJECT", "ACCUSE"} and lemma in VERBS:
-        pass
+        pass  # "will demand", "would reject": still the demand or the refusal
     elif promised and event_type in COOPERATIVE and _has_unless(status_verb):
         event_type, mode = "THREATEN", None
     elif promised and event_type in COOPERATIVE and negated:
@@ -1113,7 +1128,7 @@ def _build(
     for recipient in recipients:
         if recipient.code is None and fallback and _may_take_country(recipient, article):
             recipient.code = fallback
-        elif recipient.code is None and domestic and recipient.entity is None:
+        elif recipient.code is None and domestic and _may_take_country(recipient, article):
             recipient.code = domestic
     if (
         not recipients
@@ -1194,7 +1209,14 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
         return []
     if lemma in _ABSTRACT_OBJECTS or (_noun_sense(target) is not None and target.pos_ == "NOUN"):
         owner = _owner(target, article)
-        return _participants(owner, article, actor_side=False) if owner is not None else []
+        if owner is not None:
+            return _participants(owner, article, actor_side=False)
+        # "the nightly curfew imposed in Sudan": a measure acts on the people where it applies.
+        for token in target.subtree:
+            if token.dep_ == "pobj" and token.head.lower_ == "in" and (place := _is_place(token, article)):
+                code = article.codes[place[2]]
+                return [ParticipantDraft(place[0], place[1], place[2], code, "CVL")] if code else []
+        return []
     place = _is_place(target, article)
     covering = article.mentions.covering(target.idx, target.idx + len(target.text))
     if place is not None and target.pos_ == "PROPN" and (covering is None or covering[2] == place[2]):

@@ -116,37 +116,42 @@ def _senses(table: dict[str, str]) -> dict[str, Sense]:
 # Verb lemmas that name an action by themselves (CAMEO codebook verbs, by PLOVER type).
 VERBS: dict[str, Sense] = _senses(
     {
-        "agree accept pledge promise offer commit consent": "AGREE",
-        "meet visit telephone phone negotiate confer discuss host": "CONSULT",
+        "agree accept pledge promise offer commit consent propose guarantee": "AGREE",
+        "meet visit telephone phone negotiate confer discuss host consult": "CONSULT",
         "mediate": "CONSULT - diplomatic",
         "praise welcome commend endorse applaud appreciate hail thank apologize apologise forgive "
-        "recognise recognize upgrade back defend sign ratify support": "SUPPORT - diplomatic",
-        "cooperate collaborate extradite": "COOPERATE",
+        "recognise recognize upgrade back defend sign ratify support congratulate laud salute "
+        "reaffirm": "SUPPORT - diplomatic",
+        "cooperate collaborate extradite coordinate": "COOPERATE",
         "aid assist donate supply airlift": "AID",
-        "evacuate": "AID - humanitarian",
-        "ease relax shorten revoke rescind": "CONCEDE",
+        "evacuate rescue": "AID - humanitarian",
+        "ease relax shorten revoke rescind accede concede yield pardon legalize legalise "
+        "reinstate": "CONCEDE",
         "release free": "RETREAT release",
         "withdraw retreat demobilize demobilise disarm": "RETREAT withdraw military",
-        "resign": "RETREAT",
+        "surrender": "RETREAT disarm military",
+        "resign quit abdicate": "RETREAT",
         "investigate probe": "ACCUSE investigate",
         "accuse blame condemn criticize criticise denounce complain allege indict sue convict "
-        "censure rebuke": "ACCUSE disapprove",
-        "demand urge request appeal petition pressure press": "REQUEST",
-        "reject refuse decline veto rebuff defy snub": "REJECT",
+        "censure rebuke deplore decry slam lambast reproach chastise": "ACCUSE disapprove",
+        "demand urge request appeal petition pressure press plead implore beg": "REQUEST",
+        "reject refuse decline veto rebuff defy snub spurn": "REJECT",
         "boycott": "PROTEST boycott",
         "threaten": "THREATEN",
         "protest demonstrate riot march rally picket": "PROTEST demo",
         "blockade block barricade": "PROTEST obstruct",
         "sanction embargo expel": "SANCTION",
-        "arrest detain jail imprison apprehend": "COERCE arrest legal",
-        "deport": "COERCE deport legal",
+        "downgrade": "SANCTION withdraw diplomatic",
+        "arrest detain jail imprison apprehend sentence": "COERCE arrest legal",
+        "deport evict": "COERCE deport legal",
         "seize confiscate occupy annex raze demolish bulldoze destroy hack": "COERCE seize",
         "ban outlaw prohibit": "COERCE ban",
         "censor": "COERCE restrict",
-        "disperse": "COERCE",
+        "disperse besiege": "COERCE",
         "attack assault invade strike raid ambush overrun capture retake recapture fight clash "
-        "battle kill murder wound injure slaughter": "ASSAULT - military",
-        "bomb": "ASSAULT explosives",
+        "battle kill murder wound injure slaughter storm behead stab lynch execute "
+        "pound": "ASSAULT - military",
+        "bomb detonate": "ASSAULT explosives",
         "shell bombard": "ASSAULT heavy-weapons military",
         "shoot gun": "ASSAULT firearms",
         "massacre": "ASSAULT massacre",
@@ -271,6 +276,20 @@ _add_objects(
     "AID",
 )
 _add_objects("hold conduct stage", "election elections referendum vote", "CONCEDE")
+
+# Particle verbs whose particle changes the meaning ("step down", "crack down").
+PHRASAL_VERBS: dict[str, Sense] = {
+    "step down": Sense("RETREAT"),
+    "pull out": Sense("RETREAT", "withdraw", "military"),
+    "pull back": Sense("RETREAT", "withdraw", "military"),
+    "back down": Sense("CONCEDE"),
+    "give in": Sense("CONCEDE"),
+    "crack down": Sense("COERCE"),
+    "turn down": Sense("REJECT"),
+    "walk out": Sense("PROTEST", "boycott"),
+    "blow up": Sense("ASSAULT", "explosives"),
+    "shoot down": Sense("ASSAULT", "heavy-weapons", "military"),
+}
 
 # Light verbs: "launch an invasion", "stage rallies", "hold talks" — the noun names the event.
 LIGHT_VERBS = frozenset(
