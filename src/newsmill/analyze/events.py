@@ -432,31 +432,68 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
     return _Candidate(sense, verb, [verb])
 
 
+# Every verb lemma that can start a trigger (checked before any parse walking).
+_TRIGGER_VERBS = frozenset(
+    {*VERBS, *VERB_OBJECTS, *(v.split()[0] for v in VERB_OBJECTS), *(v.split()[0] for v in PHRASAL_VERBS)}
+    | LIGHT_VERBS
+    | RESIST_VERBS
+    | {
+        "call",
+        "ask",
+        "appeal",
+        "push",
+        "press",
+        "fire",
+        "arrive",
+        "seek",
+        "charge",
+        "protest",
+        "impose",
+        "order",
+    }
+    | {"strike", "march", "rally", "fight", "clash", "demonstrate"}
+    | {"send", "give", "provide", "deliver", "donate", "supply", "ship", "airlift"}
+)
+
+
 def _sentence_candidates(sentence: Any) -> dict[int, _Candidate]:
     candidates: dict[int, _Candidate] = {}
     carried: set[int] = set()
+    nouns: list[Any] = []
+    musts: list[Any] = []
     for token in sentence:
-        if token.pos_ in {"VERB", "AUX"} and token.tag_.startswith("VB") and token.pos_ == "VERB":
-            candidate = _verb_candidate(token)
-            if candidate is not None:
-                candidates[token.i] = candidate
-                if candidate.noun is not None:
-                    carried.add(candidate.noun.i)
-    for token in sentence:
+        pos = token.pos_
+        if pos == "VERB":
+            # Most verbs are no trigger: a set lookup first keeps the stage cheap.
+            if token.lemma_.lower() in _TRIGGER_VERBS:
+                candidate = _verb_candidate(token)
+                if candidate is not None:
+                    candidates[token.i] = candidate
+                    if candidate.noun is not None:
+                        carried.add(candidate.noun.i)
+            if token.dep_ == "ccomp":
+                musts.append(token)
+        elif pos == "AUX" and token.dep_ == "ccomp":
+            musts.append(token)  # "said that the US must be ready to ..."
+        elif pos in {"NOUN", "PROPN"}:
+            lower = token.lower_
+            if lower in NOUNS or lower == "call" or token.lemma_.lower() in NOUNS:
+                nouns.append(token)
+    for token in musts:
         # "declared that China must drop barriers": a demand, made by whoever says it.
-        if token.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
-            reporter = token.head
-            if reporter.lemma_.lower() in REPORTING_VERBS and reporter.i not in candidates:
-                subject = _child(token, "nsubj", "nsubjpass")
-                if subject is not None and subject.tag_ not in {"PRP"}:
-                    candidates[reporter.i] = _Candidate(Sense("REQUEST"), reporter, [reporter])
-    for token in sentence:
-        if token.pos_ not in {"NOUN", "PROPN"} or token.i in carried:
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            continue
+        reporter = token.head
+        if reporter.lemma_.lower() in REPORTING_VERBS and reporter.i not in candidates:
+            subject = _child(token, "nsubj", "nsubjpass")
+            if subject is not None and subject.tag_ not in {"PRP"}:
+                candidates[reporter.i] = _Candidate(Sense("REQUEST"), reporter, [reporter])
+    for token in nouns:
+        if token.i in carried:
             continue
         sense = _noun_sense(token)
-        if sense is None:
-            continue
-        candidates[token.i] = _Candidate(sense, token, [token], noun=token)
+        if sense is not None:
+            candidates[token.i] = _Candidate(sense, token, [token], noun=token)
     return candidates
 
 
