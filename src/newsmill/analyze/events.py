@@ -151,11 +151,14 @@ _PRONOUNS = {
     "it": "GROUP", "its": "GROUP", "they": "GROUP", "them": "GROUP", "their": "GROUP",
     "we": "GROUP", "our": "GROUP",
 }  # fmt: skip
+_UNLESS = frozenset({"unless"})
+_IF = frozenset({"if", "unless"})
 _HISTORICAL_MODIFIERS = frozenset("recent previous last earlier former past prior".split())
 _HYPOTHETICAL_MODALS = frozenset("may might could should ought".split())
 _MODES_BY_WORD: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:tele)?phon(?:e|ed|ic)|\bby phone\b|\bcalled\b", re.I), "CONSULT", "phone"),
     (re.compile(r"\bsuicide\b", re.I), "ASSAULT", "suicide-attack"),
+    (re.compile(r"\b(?:sexual\w*|rape\w*)\b", re.I), "ASSAULT", "sexual"),
     (re.compile(r"\b(?:bombs?|explosi\w+|IEDs?|car bomb|blew|blow)\b", re.I), "ASSAULT", "explosives"),
     (
         re.compile(r"\b(?:tanks?|artillery|shells?|shelled|missiles?|rockets?|air ?strikes?|air raids?|"
@@ -354,7 +357,7 @@ def _object_nouns(obj: Any) -> list[Any]:
 
 
 _ONLY_WITH_OBJECTS = frozenset("return open send give provide hand share deny stop pay order".split())
-_GIVING = frozenset("send give provide deliver donate supply ship airlift".split())
+_GIVING = frozenset("send give provide deliver donate supply ship airlift hand contribute".split())
 _NOT_GOODS = frozenset(
     """letter message note signal invitation delegation envoy team warning word greeting greetings
     condolence condolences congratulations regards personnel experts investigators observers
@@ -384,6 +387,12 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
         return _Candidate(Sense("REQUEST"), verb, [verb])  # "sought talks", "sought refuge in Germany"
     if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return _Candidate(Sense("ACCUSE", "allege", "legal"), verb, [verb])
+    if (
+        lemma in {"order", "tell", "instruct", "direct"}
+        and obj is not None
+        and _child(verb, "xcomp") is not None
+    ):
+        return _Candidate(Sense("REQUEST"), verb, [verb])  # "ordered Menem to appear"
     if lemma == "protest" and _child(verb, "ccomp") is not None:
         return _Candidate(Sense("ACCUSE", "disapprove"), verb, [verb])  # "..., a rights group protested"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
@@ -452,7 +461,8 @@ _TRIGGER_VERBS = frozenset(
         "order",
     }
     | {"strike", "march", "rally", "fight", "clash", "demonstrate"}
-    | {"send", "give", "provide", "deliver", "donate", "supply", "ship", "airlift"}
+    | _GIVING
+    | {"tell", "instruct", "direct"}
 )
 
 
@@ -586,10 +596,10 @@ def _negated(verb: Any) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
 
-def _has_unless(verb: Any) -> bool:
+def _has_condition(verb: Any, marks: frozenset[str]) -> bool:
+    """An adverbial clause opened by one of ``marks`` ("unless Baghdad accepts", "if it is attacked")."""
     return any(
-        child.dep_ == "advcl"
-        and any(g.dep_ == "mark" and g.lower_ in {"unless", "if"} for g in child.children)
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in child.children)
         for child in verb.children
     )
 
@@ -1108,14 +1118,17 @@ def _build(
         event_type = "THREATEN"
     elif event_type in {"REQUEST", "REJECT", "ACCUSE"} and lemma in VERBS:
         pass  # "will demand", "would reject": still the demand or the refusal
-    elif promised and event_type in COOPERATIVE and _has_unless(status_verb):
+    elif promised and event_type in COOPERATIVE and _has_condition(status_verb, _UNLESS):
+        # A promise on a negative condition is a threat; "if he gave them a veto" is an offer.
         event_type, mode = "THREATEN", None
     elif promised and event_type in COOPERATIVE and negated:
         event_type, mode = "REJECT", None
         negated = False
     elif promised and event_type in COOPERATIVE and event_type != "AGREE":
         event_type, mode = "AGREE", None
-    elif (promised or (status == "hypothetical" and _has_unless(status_verb))) and event_type in HOSTILE:
+    elif (
+        promised or (status == "hypothetical" and _has_condition(status_verb, _IF))
+    ) and event_type in HOSTILE:
         mode = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(event_type)
         event_type = "THREATEN"
         status = "future"

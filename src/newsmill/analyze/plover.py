@@ -126,7 +126,7 @@ VERBS: dict[str, Sense] = _senses(
         "aid assist donate supply airlift": "AID",
         "evacuate rescue": "AID - humanitarian",
         "ease relax shorten revoke rescind accede concede yield pardon legalize legalise "
-        "reinstate": "CONCEDE",
+        "reinstate allow permit": "CONCEDE",
         "release free": "RETREAT release",
         "withdraw retreat demobilize demobilise disarm": "RETREAT withdraw military",
         "surrender": "RETREAT disarm military",
@@ -157,7 +157,7 @@ VERBS: dict[str, Sense] = _senses(
         "massacre": "ASSAULT massacre",
         "assassinate": "ASSAULT assassinate",
         "kidnap abduct hijack": "ASSAULT abduct",
-        "beat": "ASSAULT beat",
+        "beat abuse mistreat": "ASSAULT beat",
         "torture": "ASSAULT torture",
         "rape": "ASSAULT sexual",
     }
@@ -276,6 +276,13 @@ _add_objects(
     "AID",
 )
 _add_objects("hold conduct stage", "election elections referendum vote", "CONCEDE")
+# CAMEO 057 "sign formal agreement" is SUPPORT; 166x "withdraw inspectors, observers" SANCTION.
+_add_objects("sign ink ratify", "agreement accord pact treaty deal memorandum", "SUPPORT - diplomatic")
+_add_objects(
+    "withdraw pull_out recall evacuate",
+    "inspectors observers monitors peacekeepers workers personnel ambassador envoy diplomats staff mission",
+    "SANCTION expel diplomatic",
+)
 
 # Particle verbs whose particle changes the meaning ("step down", "crack down").
 PHRASAL_VERBS: dict[str, Sense] = {
