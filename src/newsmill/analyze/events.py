@@ -148,7 +148,7 @@ _OF_RECIPIENT_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "RETREAT", "AI
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "along"})
 _PRONOUNS = {
     "he": "PERSON", "him": "PERSON", "his": "PERSON", "she": "PERSON", "her": "PERSON",
-    "it": "GROUP", "its": "GROUP", "they": "GROUP", "them": "GROUP", "their": "GROUP",
+    "it": "GROUP", "its": "GROUP", "they": "PLURAL", "them": "PLURAL", "their": "PLURAL",
     "we": "GROUP", "our": "GROUP",
 }  # fmt: skip
 _UNLESS = frozenset({"unless"})
@@ -357,12 +357,25 @@ def _object_nouns(obj: Any) -> list[Any]:
 
 
 _ONLY_WITH_OBJECTS = frozenset("return open send give provide hand share deny stop pay order".split())
-_GIVING = frozenset("send give provide deliver donate supply ship airlift hand contribute".split())
+_GIVING = frozenset("send give provide deliver donate supply airlift hand contribute".split())
 _NOT_GOODS = frozenset(
     """letter message note signal invitation delegation envoy team warning word greeting greetings
     condolence condolences congratulations regards personnel experts investigators observers
     mission""".split()
 )
+
+
+def _welcome_sense(verb: Any) -> Sense:
+    """'gave a warm welcome to de Klerk' hosts a visitor; 'gave the plan a cautious welcome' backs it."""
+    for child in verb.children:
+        guest = child if child.dep_ == "dative" and child.pos_ != "ADP" else None
+        if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+            guest = _child(child, "pobj")
+        if guest is not None:
+            if guest.pos_ == "PROPN" or guest.lemma_.lower() in _PERSON_WORDS:
+                return Sense("CONSULT", "visit")
+            return Sense("SUPPORT", None, "diplomatic")
+    return Sense("CONSULT", "visit")
 
 
 def _verb_candidate(verb: Any) -> _Candidate | None:
@@ -376,6 +389,8 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
         for noun in _object_nouns(obj):
             sense = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
             if sense is not None:
+                if sense.type == "CONSULT" and noun.lemma_.lower() in {"welcome", "reception"}:
+                    sense = _welcome_sense(verb)
                 return _Candidate(sense, verb, [verb, noun], noun=obj)
         if lemma in LIGHT_VERBS or lemma in {"impose", "order", "call"}:
             # "staged rallies", "undertook a mediation mission": the noun names the event.
@@ -635,8 +650,20 @@ def _phrase_bounds(head: Any) -> tuple[int, int]:
     return start, end
 
 
+_REGION_NAMES = frozenset(
+    """europe|asia|africa|america|americas|antarctica|oceania|eurasia|middle east|near east|far east|
+    latin america|north america|south america|central asia|southeast asia|east asia|south asia|west africa|
+    east africa|north africa|southern africa|sub-saharan africa|the balkans|balkans|caucasus|scandinavia|
+    the west|the gulf|gulf|arctic|pacific|atlantic|mediterranean""".replace("\n", "")
+    .replace("    ", "")
+    .split("|")
+)
+
+
 def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None:
     name = entity.name
+    if entity.kind in {"LOC", "GPE"} and name.lower() in _REGION_NAMES:
+        return None  # a continent or region is no actor code
     if entity.kind == "NORP" and entity.country is None and gazetteer is not None:
         # "Bosnian Serbs": the people of the first word's country.
         for word in name.split():
@@ -745,10 +772,13 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
         # "chief of Israel's militia ally in southern Lebanon": where it is, before whose it is.
         key=lambda m: (not _IN_BEFORE.search(article.text[head.idx : m[0]]), m[0]),
     )
+    # "China's embassy in Washington" is China's: whose it is, written before, comes first.
+    owned = any(m[1] <= head.idx and article.codes[m[2]] for m in inside)
     if (
         located
         and (covering is None or article.entities[covering[2]].kind == "NORP")
         and head.pos_ != "PROPN"
+        and not owned
     ) or (located and covering is not None and article.entities[covering[2]].kind == "NORP"):
         # "Albanians of southern Serbia", "Security forces in Guinea": coded where they are.
         chosen = [located[0]]
@@ -785,6 +815,8 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
                     break
         if code is None and head.pos_ == "PROPN" and _IGO.search(article.text[start:end]):
             code = "IGO"
+        if code is None and _NGO.search(article.text[start:end]):
+            code = "NGO"  # "a human rights group"
         if (
             code is None
             and not actor_side
@@ -841,7 +873,7 @@ def _resolve_pronoun(token: Any, article: _Article) -> ParticipantDraft | None:
             and subject.tag_ not in {"PRP"}
         ):
             found = _participant(subject, article, actor_side=True)
-            if found and found[0].code:
+            if found and (found[0].code or found[0].entity is not None):
                 resolved = found[0]
                 return ParticipantDraft(start, end, resolved.entity, resolved.code, resolved.sector)
     want = _PRONOUNS.get(token.lower_, "GROUP")
@@ -849,9 +881,16 @@ def _resolve_pronoun(token: Any, article: _Article) -> ParticipantDraft | None:
         entity = article.entities[mention[2]]
         # A demonym adjective ("Belarusian") is no referent; a people ("Palestinians") is.
         people = entity.kind == "NORP" and mention[1] - mention[0] > 1 and article.text[mention[1] - 1] == "s"
-        fits = entity.kind == "PERSON" if want == "PERSON" else entity.kind in {"ORG", "GPE"} or people
+        if want == "PERSON":
+            fits = entity.kind == "PERSON"
+        elif want == "PLURAL":
+            fits = people  # "they" is a people or a group, never a country ("it")
+        else:
+            fits = entity.kind in {"ORG", "GPE"} or people
         if fits and article.codes[mention[2]]:
             return _entity_participant(start, end, mention[2], article)
+        if mention[0] < start - 600:
+            break  # a pronoun refers back a paragraph or two, not across the article
     return None
 
 
@@ -1165,7 +1204,13 @@ def _build(
     recipient_codes = {r.code for r in recipients if r.code}
     actor_fallback = _sentence_country(article, evidence, recipient_codes)
     for actor in actors:
-        if actor.code is None and actor_fallback and _may_take_country(actor, article):
+        # Only a named office-holder or a people: "member states" of no stated country stay unknown.
+        if (
+            actor.code is None
+            and actor_fallback
+            and actor.entity is not None
+            and _may_take_country(actor, article)
+        ):
             actor.code = actor_fallback
     actor_codes = {a.code for a in actors if a.code}
     recipients = _dedupe(
@@ -1197,8 +1242,9 @@ def _build(
                 location = place
                 break
 
-    if not actors and not recipients:
-        return None  # no one doing anything to anyone: nothing to record ("Dozens were killed")
+    if not any(_is_someone(p, article) for p in actors + recipients):
+        # No one doing anything to anyone ("Dozens were killed", "corals expel the algae").
+        return None
     words_span = sorted(candidate.words, key=lambda t: t.i)
     if words_span[-1].i - words_span[0].i > 4:
         words_span = [candidate.noun or anchor]  # "negotiations ... would be held": the noun says it
@@ -1275,6 +1321,21 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
         return [ParticipantDraft(*_phrase_bounds(target), place[2], article.codes[place[2]], sector)]
     found = _participants(target, article, actor_side=False)
     return [p for p in found if p.code or p.entity is not None or lemma in _PERSON_WORDS]
+
+
+_GROUP_WORDS = frozenset(
+    """group groups campaigners organisation organization organisations organizations company companies
+    council committee lawmakers legislators agency movement faction factions coalition alliance
+    country countries nation nations members leader leaders officials authorities ministry""".split()
+)
+
+
+def _is_someone(participant: ParticipantDraft, article: _Article) -> bool:
+    """A participant that can act politically: coded, an entity, or people and their bodies."""
+    if participant.code or participant.entity is not None:
+        return True
+    words = set(re.findall(r"[a-z]+", article.text[participant.start : participant.end].lower()))
+    return bool(words & (_PERSON_WORDS | _GROUP_WORDS | _SECTOR_WORDS.keys()))
 
 
 def _may_take_country(participant: ParticipantDraft, article: _Article) -> bool:
