@@ -282,6 +282,24 @@ def test_not_every_object_is_a_target() -> None:
     assert [r.span.text for r in event.recipients] == ["Somalia"], describe(record)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bleaching occurs when corals under heat stress expel the algae that live in their tissues.",
+        "Prolonged heat can kill the young trees, and rain gives them a second chance.",
+    ],
+)
+def test_no_event_without_anyone_acting(sentence: str) -> None:
+    record = analyzed(sentence)
+    assert not body_events(record), describe(record)
+
+
+def test_owner_before_place() -> None:
+    record = analyzed("China's embassy in Washington criticised the decision on Tuesday.")
+    event = next(e for e in body_events(record) if e.type == "ACCUSE")
+    assert codes(event.actors) == {"CHN"}, describe(record)
+
+
 def test_capital_stands_for_government() -> None:
     record = analyzed("Washington imposed sanctions on Iran on Monday.")
     event = next(e for e in body_events(record) if e.type == "SANCTION")

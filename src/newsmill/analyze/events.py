@@ -838,12 +838,12 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
             for other in inside:
                 if other[1] <= mention[0] and article.codes[other[2]]:
                     code = article.codes[other[2]]
-        if (
-            entity.kind in {"PERSON", "GPE"}
-            and code != "IGO"
-            and _IGO.search(article.text[start : mention[0]] + " " + article.text[mention[1] : end])
-        ):
-            code = "IGO"  # "U.N. Secretary-General Kofi Annan" acts for the organisation
+        title = article.text[start : mention[0]] if entity.kind == "PERSON" else ""
+        appositive = article.text[mention[1] : end] if entity.kind in {"PERSON", "GPE"} else ""
+        if code != "IGO" and _IGO.search(title + " " + appositive):
+            # "U.N. Secretary-General Kofi Annan", "Oshima, the UN relief coordinator": the
+            # office-holder acts for the organisation ("NATO-member Norway" is still Norway).
+            code = "IGO"
         sector = _sector(head, entity, start, end, article.text)
         if code == "IGO" or code == "NGO":
             sector = sector if sector in {"MIL", "GOV"} else None
@@ -1111,7 +1111,7 @@ def _build(
             and noun.head.lower_ in {"in", "during", "at"}
         ):
             # "X underscored ... in talks with Y", "youths threw stones during demonstrations".
-            subject = _child(noun.head.head, "nsubj")
+            subject, _ = _subject(noun.head.head)
             if subject is not None:
                 actors = _participants(subject, article, actor_side=True)
         noun_prepositions = prepositions | ({"of"} if event_type in _OF_RECIPIENT_TYPES else frozenset())
@@ -1212,6 +1212,12 @@ def _build(
             and _may_take_country(actor, article)
         ):
             actor.code = actor_fallback
+        elif actor.code is None and actor.entity is not None and _may_take_country(actor, article):
+            # "President Museveni banned Ugandan opposition candidates": a government acts on
+            # groups and places of its own country (a country or a leader may be foreign).
+            internal = {r.code for r in recipients if r.code and _is_group_or_place(r, article)}
+            if len(internal) == 1 and len(recipient_codes) == 1 and internal == recipient_codes:
+                actor.code = next(iter(internal))
     actor_codes = {a.code for a in actors if a.code}
     recipients = _dedupe(
         [r for r in recipients if not any(a.entity == r.entity and r.entity is not None for a in actors)]
@@ -1336,6 +1342,14 @@ def _is_someone(participant: ParticipantDraft, article: _Article) -> bool:
         return True
     words = set(re.findall(r"[a-z]+", article.text[participant.start : participant.end].lower()))
     return bool(words & (_PERSON_WORDS | _GROUP_WORDS | _SECTOR_WORDS.keys()))
+
+
+def _is_group_or_place(participant: ParticipantDraft, article: _Article) -> bool:
+    """People inside a country ('Ugandan opposition candidates', 'a curfew in Algiers'), as
+    opposed to a state or a named leader."""
+    if participant.sector == "CVL" or participant.entity is None:
+        return True
+    return article.entities[participant.entity].kind == "NORP"
 
 
 def _may_take_country(participant: ParticipantDraft, article: _Article) -> bool:
