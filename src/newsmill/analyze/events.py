@@ -119,6 +119,13 @@ _PERSON_WORDS = frozenset(
     advisers personnel peacekeepers servicemen inspectors observers candidates activists children
     women men hostages population homes buildings infrastructure village villages town towns camp""".split()
 )
+
+
+def _is_person_word(token: Any) -> bool:
+    """'refugees', 'a prisoner': people (by the word or its lemma)."""
+    return token.lower_ in _PERSON_WORDS or token.lemma_.lower() in _PERSON_WORDS
+
+
 # Objects that stand for their owner: "praised Haiti's efforts", "rejected a U.S. request".
 _ABSTRACT_OBJECTS = frozenset(
     """effort efforts role statement request demand demands offer proposal plan call calls appeal
@@ -372,7 +379,7 @@ def _welcome_sense(verb: Any) -> Sense:
         if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
             guest = _child(child, "pobj")
         if guest is not None:
-            if guest.pos_ == "PROPN" or guest.lemma_.lower() in _PERSON_WORDS:
+            if guest.pos_ == "PROPN" or _is_person_word(guest):
                 return Sense("CONSULT", "visit")
             return Sense("SUPPORT", None, "diplomatic")
     return Sense("CONSULT", "visit")
@@ -817,12 +824,7 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
             code = "IGO"
         if code is None and _NGO.search(article.text[start:end]):
             code = "NGO"  # "a human rights group"
-        if (
-            code is None
-            and not actor_side
-            and head.lemma_.lower() not in _PERSON_WORDS
-            and head.pos_ != "PROPN"
-        ):
+        if code is None and not actor_side and not _is_person_word(head) and head.pos_ != "PROPN":
             return []
         sector = _sector(head, None, start, end, article.text)
         return [ParticipantDraft(start, end, None, code, sector)]
@@ -1062,7 +1064,7 @@ def _build(
         passive_subject = _child(anchor, "nsubjpass")
         obj = _child(anchor, "dobj", "obj")
         targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
-        if obj is not None and obj is not candidate.noun and obj.lemma_.lower() not in _PERSON_WORDS:
+        if obj is not None and obj is not candidate.noun and not _is_person_word(obj):
             targets.extend(_prep_objects(obj, prepositions))  # "threatened action against Russia"
         if candidate.noun is not None and candidate.noun is not anchor:
             targets = [t for t in targets if t is not candidate.noun]
@@ -1253,7 +1255,8 @@ def _build(
         return None
     words_span = sorted(candidate.words, key=lambda t: t.i)
     if words_span[-1].i - words_span[0].i > 4:
-        words_span = [candidate.noun or anchor]  # "negotiations ... would be held": the noun says it
+        # "negotiations ... would be held", "provide 25,000 tons of food aid": the noun says it.
+        words_span = [candidate.words[-1]]
     trigger = (words_span[0].idx, words_span[-1].idx + len(words_span[-1].text))
     confidence = 0.4 + (0.25 if any(a.code for a in actors) else 0) + (0.15 if recipients else 0)
     confidence += 0.1 if is_verb else 0
@@ -1326,7 +1329,7 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
         sector = "CVL" if event_type in HOSTILE else None
         return [ParticipantDraft(*_phrase_bounds(target), place[2], article.codes[place[2]], sector)]
     found = _participants(target, article, actor_side=False)
-    return [p for p in found if p.code or p.entity is not None or lemma in _PERSON_WORDS]
+    return [p for p in found if p.code or p.entity is not None or _is_person_word(target)]
 
 
 _GROUP_WORDS = frozenset(
