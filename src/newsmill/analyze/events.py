@@ -667,6 +667,14 @@ _REGION_NAMES = frozenset(
 )
 
 
+def _country_by_name(name: str, gazetteer: Gazetteer) -> str | None:
+    bare = re.sub(r"\s*\(.*$", "", re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    found = gazetteer.country(bare)
+    if found is not None:
+        return found.iso3
+    return None
+
+
 def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None:
     name = entity.name
     if entity.kind in {"LOC", "GPE"} and name.lower() in _REGION_NAMES:
@@ -693,6 +701,11 @@ def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None
         country = entity.place.iso3
     elif isinstance(entity.place, City):
         country = entity.place.country
+    if country is None and entity.kind in {"GPE", "NORP", "LOC"} and gazetteer is not None:
+        # "the Democratic People's Republic of Korea (DPRK)": the name without its article and acronym.
+        country = _country_by_name(name, gazetteer)
+        if country is not None:
+            return country
     if country is None and entity.kind == "ORG" and gazetteer is not None:
         # "Nigerian Union of Teachers", "United Bus Company of Tehran": the country it names.
         first = re.match(r"(?:the )?([A-Z][\w'-]+)", name)
@@ -1356,12 +1369,16 @@ def _is_group_or_place(participant: ParticipantDraft, article: _Article) -> bool
 
 
 def _may_take_country(participant: ParticipantDraft, article: _Article) -> bool:
-    """A group, a people or a titled office-holder without a country of its own takes the
+    """A group, a people or an office-holder without a country of its own takes the
     sentence's; a named organisation or place it cannot be sure of keeps none."""
     if participant.entity is None:
         return True
     entity = article.entities[participant.entity]
-    return entity.kind == "NORP" or (entity.kind == "PERSON" and entity.role is not None)
+    if entity.kind == "NORP" or (entity.kind == "PERSON" and entity.role is not None):
+        return True
+    # "Shona rebels", "activists from the Fatah Party", "the party's leader Mahmoud Abbas".
+    words = set(re.findall(r"[a-z]+", article.text[participant.start : participant.end]))
+    return bool(words & (_PERSON_WORDS | _GROUP_WORDS | _SECTOR_WORDS.keys()))
 
 
 def _complement_recipients(verb: Any, event_type: str, article: _Article) -> list[ParticipantDraft]:
