@@ -294,6 +294,16 @@ def test_no_event_without_anyone_acting(sentence: str) -> None:
     assert not body_events(record), describe(record)
 
 
+def test_we_in_a_quote_is_its_speaker() -> None:
+    record = analyzed(
+        '"We will not accept these demands," Kenyan Foreign Minister Musalia Mudavadi said on Monday.'
+    )
+    event = next(e for e in body_events(record) if e.type == "REJECT")
+    assert event.actors[0].span.text == "We"
+    assert codes(event.actors) == {"KEN"}, describe(record)
+    assert event.attributed_to is not None
+
+
 def test_owner_before_place() -> None:
     record = analyzed("China's embassy in Washington criticised the decision on Tuesday.")
     event = next(e for e in body_events(record) if e.type == "ACCUSE")

@@ -158,6 +158,7 @@ _PRONOUNS = {
     "it": "GROUP", "its": "GROUP", "they": "PLURAL", "them": "PLURAL", "their": "PLURAL",
     "we": "GROUP", "our": "GROUP",
 }  # fmt: skip
+_FIRST_PERSON = frozenset("i me my we us our".split())
 _UNLESS = frozenset({"unless"})
 _IF = frozenset({"if", "unless"})
 _HISTORICAL_MODIFIERS = frozenset("recent previous last earlier former past prior".split())
@@ -870,6 +871,12 @@ def _resolve_pronoun(token: Any, article: _Article) -> ParticipantDraft | None:
     """he/she/it/they: the quote's resolved speaker, a governing clause's subject, or the last
     mention of a fitting kind."""
     start, end = token.idx, token.idx + len(token.text)
+    if token.lower_ in _FIRST_PERSON:
+        # "we" and "I" in a quote are its speaker; outside a quote, no one we can name.
+        quote = _in_quote(token, article)
+        speaker = article.quotes[quote].speaker_entity if quote is not None else None
+        index = int(speaker[1:]) - 1 if speaker else -1
+        return _entity_participant(start, end, index, article) if 0 <= index < len(article.entities) else None
     for quote in article.quotes:
         if quote.speaker == (start, end) and quote.speaker_entity:
             index = int(quote.speaker_entity[1:]) - 1
