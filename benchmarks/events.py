@@ -10,7 +10,8 @@ the 16 types (a sentence with no event counts as wrong); actor codes are compare
 sentence (micro P/R/F1). The gold writes three countries with non-ISO codes (JAP, ITL, VTN);
 they are read as JPN, ITA, VNM. Halves: a record is in half A when the first byte of the SHA-1
 of its id is even, else B (develop on A, check B). Baselines in the same run: the majority
-type, and the first trigger of the sentence instead of the main one.
+type, the first lexicon verb of the sentence without the parse, and (column first-trig) the
+first trigger newsmill finds instead of the main one.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from collections import Counter
@@ -64,6 +66,26 @@ def macro_f1(pairs: list[tuple[str, str | None]]) -> float:
         gold = sum(1 for g, _ in pairs if g == label)
         scores.append(prf(tp, predicted, gold)[2])
     return sum(scores) / len(scores) if scores else 0.0
+
+
+def lexicon_only_type(text: str) -> str | None:
+    """Baseline: the PLOVER type of the first lexicon verb in the sentence, by crude
+    suffix stripping, with no parse (no frames, no reporting verbs, no nouns)."""
+    from newsmill.analyze.plover import VERBS
+
+    for word in re.findall(r"[a-z]+", text.lower()):
+        for lemma in (
+            word,
+            word[:-1],
+            word[:-2],
+            word[:-3],
+            word[:-1] + "e",
+            word[:-2] + "e",
+            word[:-3] + "e",
+        ):
+            if lemma in VERBS:
+                return VERBS[lemma].type
+    return None
 
 
 def score(rows: list[dict]) -> dict[str, float]:
@@ -155,6 +177,8 @@ def main() -> None:
             f"{s['target_p']:>8.3f}{s['target_r']:>8.3f}{s['target_f1']:>8.3f}{s['first_trigger_accuracy']:>12.3f}"
         )
     print(f"baseline majority type ({majority[0]}): accuracy {majority[1] / len(rows):.3f}")
+    lexicon_only = sum(1 for r in rows if lexicon_only_type(r["text"]) == r["gold_type"]) / len(rows)
+    print(f"baseline first lexicon verb, no parse: accuracy {lexicon_only:.3f}")
     print(f"no event found: {sum(1 for r in rows if r['type'] is None)} sentences")
 
     shown = 0

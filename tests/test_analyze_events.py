@@ -336,6 +336,23 @@ def test_plover_export_round_trip(seed: Record) -> None:
     assert to_plover(again) == to_plover(seed)
 
 
+def test_cli_format_plover(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsmill.cli import main
+
+    assert main(["analyze", str(seed_path), "--published", PUBLISHED, "--format", "plover"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported and all(item["event"] in PLOVER_TYPES for item in exported)
+    assert any(item["event"] == "ASSAULT" and item["date"] == "2022-02-24" for item in exported)
+
+
+def test_cli_format_text_lists_events(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsmill.cli import main
+
+    assert main(["analyze", str(seed_path), "--published", PUBLISHED, "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "events ·" in out and "COERCE" in out
+
+
 def test_events_factory_in_a_plain_pipeline() -> None:
     import newsmill.analyze.components  # noqa: F401  (registers the factories)
     from newsmill.analyze.nlp import load_nlp

@@ -1227,14 +1227,9 @@ def _build(
     actor_fallback = _sentence_country(article, evidence, recipient_codes)
     for actor in actors:
         # Only a named office-holder or a people: "member states" of no stated country stay unknown.
-        if (
-            actor.code is None
-            and actor_fallback
-            and actor.entity is not None
-            and _may_take_country(actor, article)
-        ):
+        if actor.code is None and actor_fallback and _is_person_or_people(actor, article):
             actor.code = actor_fallback
-        elif actor.code is None and actor.entity is not None and _may_take_country(actor, article):
+        elif actor.code is None and _is_person_or_people(actor, article):
             # "President Museveni banned Ugandan opposition candidates": a government acts on
             # groups and places of its own country (a country or a leader may be foreign).
             internal = {r.code for r in recipients if r.code and _is_group_or_place(r, article)}
@@ -1373,6 +1368,15 @@ def _is_group_or_place(participant: ParticipantDraft, article: _Article) -> bool
     if participant.sector == "CVL" or participant.entity is None:
         return True
     return article.entities[participant.entity].kind == "NORP"
+
+
+def _is_person_or_people(participant: ParticipantDraft, article: _Article) -> bool:
+    """A titled office-holder or a people: an actor that may take the sentence's country (a
+    named group, "Hezbollah guerrillas", may act across a border)."""
+    if participant.entity is None:
+        return False
+    entity = article.entities[participant.entity]
+    return entity.kind == "NORP" or (entity.kind == "PERSON" and entity.role is not None)
 
 
 def _may_take_country(participant: ParticipantDraft, article: _Article) -> bool:

@@ -20,8 +20,9 @@ PLOVER_TYPES = (
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "PROTEST", "ACCUSE"})
 
-# PLOVER type → its CAMEO root (the crosswalk's two-digit heading, or the three-digit code
-# where PLOVER splits a CAMEO root: RETREAT and CONCEDE share 08, COERCE takes 17).
+# PLOVER type → the representative CAMEO code: the first code of the type's CAMEO root in the
+# crosswalk ("030" for 03 AGREE), or of the part PLOVER takes from a shared root (RETREAT's
+# "084" in 08 with CONCEDE; ACCUSE's "110", as 09 "investigate" is a mode of it).
 CAMEO_ROOTS: dict[str, str] = {
     "AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "COOPERATE": "060", "AID": "070",
     "CONCEDE": "080", "RETREAT": "084", "ACCUSE": "110", "REQUEST": "100", "REJECT": "120",
