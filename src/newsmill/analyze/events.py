@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+
 from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
@@ -464,6 +466,30 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
     return _Candidate(sense, verb, [verb])
 
 
+@dataclass(slots=True)
+class _TriggerWords:
+    """The trigger words as hashes of one vocabulary (lemma and lower case are both hashed)."""
+
+    vocab: Any
+    verbs: frozenset[int]
+    nouns: frozenset[int]
+    ccomp: int
+
+
+_TRIGGER_WORDS: dict[int, _TriggerWords] = {}
+
+
+def _trigger_words(vocab: Any) -> _TriggerWords:
+    cached = _TRIGGER_WORDS.get(id(vocab))
+    if cached is None or cached.vocab is not vocab:
+        strings = vocab.strings
+        verbs = frozenset(strings.add(w) for w in _TRIGGER_VERBS)
+        nouns = frozenset(strings.add(w) for w in (*NOUNS, "call"))
+        cached = _TriggerWords(vocab, verbs, nouns, strings.add("ccomp"))
+        _TRIGGER_WORDS[id(vocab)] = cached
+    return cached
+
+
 # Every verb lemma that can start a trigger (checked before any parse walking).
 _TRIGGER_VERBS = frozenset(
     {*VERBS, *VERB_OBJECTS, *(v.split()[0] for v in VERB_OBJECTS), *(v.split()[0] for v in PHRASAL_VERBS)}
@@ -489,29 +515,29 @@ _TRIGGER_VERBS = frozenset(
 )
 
 
-def _sentence_candidates(sentence: Any) -> dict[int, _Candidate]:
+def _sentence_candidates(sentence: Any, words: _TriggerWords) -> dict[int, _Candidate]:
     candidates: dict[int, _Candidate] = {}
     carried: set[int] = set()
     nouns: list[Any] = []
     musts: list[Any] = []
+    ccomp = words.ccomp
     for token in sentence:
-        pos = token.pos_
-        if pos == "VERB":
-            # Most verbs are no trigger: a set lookup first keeps the stage cheap.
-            if token.lemma_.lower() in _TRIGGER_VERBS:
+        # Integer attributes and hashed word sets: most tokens are no trigger, and spaCy's
+        # string attributes cost a lookup each.
+        pos = token.pos
+        if pos == VERB:
+            if token.lemma in words.verbs or token.lower in words.verbs:
                 candidate = _verb_candidate(token)
                 if candidate is not None:
                     candidates[token.i] = candidate
                     if candidate.noun is not None:
                         carried.add(candidate.noun.i)
-            if token.dep_ == "ccomp":
+            if token.dep == ccomp:
                 musts.append(token)
-        elif pos == "AUX" and token.dep_ == "ccomp":
+        elif pos == AUX and token.dep == ccomp:
             musts.append(token)  # "said that the US must be ready to ..."
-        elif pos in {"NOUN", "PROPN"}:
-            lower = token.lower_
-            if lower in NOUNS or lower == "call" or token.lemma_.lower() in NOUNS:
-                nouns.append(token)
+        elif pos in (NOUN, PROPN) and (token.lower in words.nouns or token.lemma in words.nouns):
+            nouns.append(token)
     for token in musts:
         # "declared that China must drop barriers": a demand, made by whoever says it.
         if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
@@ -1010,7 +1036,7 @@ def _is_place(token: Any, article: _Article) -> tuple[int, int, int] | None:
 
 
 def _sentence_events(sentence: Any, article: _Article) -> list[EventDraft]:
-    candidates = _sentence_candidates(sentence)
+    candidates = _sentence_candidates(sentence, _trigger_words(sentence.doc.vocab))
     if not candidates:
         return []
     frames = {i: _frame(c, candidates) for i, c in candidates.items()}
