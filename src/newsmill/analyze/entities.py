@@ -38,6 +38,7 @@ from newsmill.analyze.sentences import sentence_of, text_of
 
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+_EDGE_MARKS = re.compile(r"^[^\w@#]+|[^\w.)]+$")
 _CAPITALISED = re.compile(r"^[A-Z][\w'’.\-]*$")
 _NATIONAL_INSTITUTION = re.compile(
     r"^(?:the )?(?:foreign|interior|home|defen[cs]e|finance|health|education|justice|energy|trade|"
@@ -168,10 +169,12 @@ def _model_mentions(doc: Any) -> list[Mention]:
         if entity.label_ not in KINDS:
             continue
         for piece in re.finditer(r"[^\n]+", entity.text):
-            chunk = piece.group().strip()
+            # Never the dash or quotation mark the model swept in ("― Jacklyn Ashley").
+            raw = piece.group()
+            chunk = _EDGE_MARKS.sub("", raw)
             if not chunk or (entity.label_ == "ORG" and chunk.islower()):
                 continue
-            start = entity.start_char + piece.start() + (len(piece.group()) - len(piece.group().lstrip()))
+            start = entity.start_char + piece.start() + raw.index(chunk)
             mentions.append(
                 Mention(start, start + len(chunk), entity.label_, text[start : start + len(chunk)])
             )

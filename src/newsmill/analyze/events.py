@@ -228,6 +228,9 @@ class EventDraft:
     lemma: str = ""
 
 
+_Location = tuple[int, int, int | None]  # Doc offsets, and the place entity when one is named
+
+
 @dataclass(slots=True)
 class _Candidate:
     """A trigger before its frame is settled."""
@@ -1052,7 +1055,7 @@ def _sentence_events(sentence: Any, article: _Article) -> list[EventDraft]:
         if candidate.absorbed or frame.comment:
             continue
         inner = [candidates[j] for j, f in frames.items() if f.outer == i and j != i]
-        event = _build(candidate, inner, frame, sentence, article, evidence)
+        event = _build(candidate, inner, frame, article, evidence)
         if event is not None:
             events.append(event)
             by_anchor[candidate.anchor.i] = event
@@ -1084,114 +1087,109 @@ def _depth(token: Any) -> int:
     return depth
 
 
-def _build(
-    candidate: _Candidate,
-    inner: list[_Candidate],
-    frame: _Frame,
-    sentence: Any,
-    article: _Article,
-    evidence: tuple[int, int],
-) -> EventDraft | None:
+def _verb_participants(
+    candidate: _Candidate, event_type: str, article: _Article
+) -> tuple[list[ParticipantDraft], list[ParticipantDraft], _Location | None]:
+    """Actors, recipients and location of a verb trigger: its subject, the objects it takes."""
     anchor = candidate.anchor
-    sense = candidate.sense
-    event_type, mode, context = sense.type, sense.mode, sense.context
-    is_verb = anchor.pos_ in {"VERB", "AUX"}
-    lemma = anchor.lemma_.lower()
-
-    # Participants.
     actors: list[ParticipantDraft] = []
     recipients: list[ParticipantDraft] = []
-    location: tuple[int, int, int | None] | None = None
+    location: _Location | None = None
     prepositions = _RECIPIENT_PREPOSITIONS.get(event_type, frozenset())
-    if is_verb:
-        subject, _ = _subject(anchor)
+    subject, _ = _subject(anchor)
+    if subject is not None:
+        actors = _participants(subject, article, actor_side=True)
+    passive_subject = _child(anchor, "nsubjpass")
+    obj = _child(anchor, "dobj", "obj")
+    targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
+    if obj is not None and obj is not candidate.noun and not _is_person_word(obj):
+        targets.extend(_prep_objects(obj, prepositions))  # "threatened action against Russia"
+    if candidate.noun is not None and candidate.noun is not anchor:
+        targets = [t for t in targets if t is not candidate.noun]
+        for noun in _object_nouns(candidate.noun)[1:]:
+            targets.extend(_prep_objects(noun, prepositions))
+        targets.extend(
+            _prep_objects(
+                candidate.noun,
+                prepositions | {"of"} if event_type in _OF_RECIPIENT_TYPES else prepositions,
+            )
+        )
+        owner = _owner(candidate.noun, article)
+        if owner is not None and candidate.noun.lemma_.lower() in _ABSTRACT_OBJECTS | {
+            "demand",
+            "demands",
+        }:
+            targets.append(owner)
+    for target in targets:
+        recipients.extend(_object_participants(target, event_type, article))
+        if location is None and event_type in HOSTILE | {"CONSULT", "AID", "MOBILIZE"}:
+            location = _is_place(target, article)
+    for pobj in _prep_objects(anchor, prepositions):
+        place = _is_place(pobj, article)
+        if pobj.head.lower_ == "in" and place is not None and event_type not in {"CONSULT"}:
+            location = location or place
+            if event_type in {"ASSAULT", "COERCE"} and not recipients:
+                recipients.extend(_object_participants(pobj, event_type, article))
+            continue
+        recipients.extend(_object_participants(pobj, event_type, article))
+    if candidate.noun is not None and candidate.noun is not anchor:
+        noun_actors, noun_places = _noun_actors(candidate.noun, event_type, article)
+        recipients.extend(noun_places)
+        if not actors:
+            actors = noun_actors
+        elif any(c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in candidate.noun.children):
+            # "undertook a mediation mission between Syria and Arafat": the parties it is done to.
+            recipients.extend(p for p in noun_actors if p.code and p.code not in {a.code for a in actors})
+    return actors, recipients, location
+
+
+def _noun_participants(
+    candidate: _Candidate, frame: _Frame, event_type: str, article: _Article
+) -> tuple[list[ParticipantDraft], list[ParticipantDraft], _Location | None] | None:
+    """Actors, recipients and location of an event noun; None when the noun names no one."""
+    noun = candidate.anchor
+    recipients: list[ParticipantDraft] = []
+    location: _Location | None = None
+    prepositions = _RECIPIENT_PREPOSITIONS.get(event_type, frozenset())
+    actors, places = _noun_actors(noun, event_type, article)
+    recipients.extend(places)
+    if (
+        not actors
+        and event_type in {"CONSULT", "PROTEST"}
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in {"in", "during", "at"}
+    ):
+        # "X underscored ... in talks with Y", "youths threw stones during demonstrations".
+        subject, _ = _subject(noun.head.head)
         if subject is not None:
             actors = _participants(subject, article, actor_side=True)
-        passive_subject = _child(anchor, "nsubjpass")
-        obj = _child(anchor, "dobj", "obj")
-        targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
-        if obj is not None and obj is not candidate.noun and not _is_person_word(obj):
-            targets.extend(_prep_objects(obj, prepositions))  # "threatened action against Russia"
-        if candidate.noun is not None and candidate.noun is not anchor:
-            targets = [t for t in targets if t is not candidate.noun]
-            for noun in _object_nouns(candidate.noun)[1:]:
-                targets.extend(_prep_objects(noun, prepositions))
-            targets.extend(
-                _prep_objects(
-                    candidate.noun,
-                    prepositions | {"of"} if event_type in _OF_RECIPIENT_TYPES else prepositions,
-                )
-            )
-            owner = _owner(candidate.noun, article)
-            if owner is not None and candidate.noun.lemma_.lower() in _ABSTRACT_OBJECTS | {
-                "demand",
-                "demands",
-            }:
-                targets.append(owner)
-        for target in targets:
-            recipients.extend(_object_participants(target, event_type, article))
-            if location is None and event_type in HOSTILE | {"CONSULT", "AID", "MOBILIZE"}:
-                location = _is_place(target, article)
-        for pobj in _prep_objects(anchor, prepositions):
-            place = _is_place(pobj, article)
-            if pobj.head.lower_ == "in" and place is not None and event_type not in {"CONSULT"}:
-                location = location or place
-                if event_type in {"ASSAULT", "COERCE"} and not recipients:
-                    recipients.extend(_object_participants(pobj, event_type, article))
-                continue
-            recipients.extend(_object_participants(pobj, event_type, article))
-        if candidate.noun is not None and candidate.noun is not anchor:
-            noun_actors, noun_places = _noun_actors(candidate.noun, event_type, article)
-            recipients.extend(noun_places)
-            if not actors:
-                actors = noun_actors
-            elif any(c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in candidate.noun.children):
-                # "undertook a mediation mission between Syria and Arafat": the parties it is done to.
-                recipients.extend(p for p in noun_actors if p.code and p.code not in {a.code for a in actors})
-    else:
-        noun = anchor
-        actors, places = _noun_actors(noun, event_type, article)
-        recipients.extend(places)
-        if (
-            not actors
-            and event_type in {"CONSULT", "PROTEST"}
-            and noun.dep_ == "pobj"
-            and noun.head.lower_ in {"in", "during", "at"}
-        ):
-            # "X underscored ... in talks with Y", "youths threw stones during demonstrations".
-            subject, _ = _subject(noun.head.head)
-            if subject is not None:
-                actors = _participants(subject, article, actor_side=True)
-        noun_prepositions = prepositions | ({"of"} if event_type in _OF_RECIPIENT_TYPES else frozenset())
-        for pobj in _prep_objects(noun, noun_prepositions):
-            recipients.extend(_object_participants(pobj, event_type, article))
-            if event_type == "CONSULT" and pobj.head.lower_ == "to":
-                location = location or _is_place(pobj, article)
-        verb = noun.head
-        light = verb is not noun and noun.dep_ in {"nsubjpass", "nsubj"} and verb.pos_ in {"VERB", "AUX"}
-        if frame.resisted_by is not None:
-            recipients.extend(_participants(frame.resisted_by, article, actor_side=False))
-        if not actors and not recipients and not light:
-            return None  # a bare noun ("the issue of evacuation") names no event
-        if light:
-            for pobj in _prep_objects(verb, _LOCATIVE):
-                location = location or _located_phrase(pobj, article)
+    noun_prepositions = prepositions | ({"of"} if event_type in _OF_RECIPIENT_TYPES else frozenset())
+    for pobj in _prep_objects(noun, noun_prepositions):
+        recipients.extend(_object_participants(pobj, event_type, article))
+        if event_type == "CONSULT" and pobj.head.lower_ == "to":
+            location = location or _is_place(pobj, article)
+    verb = noun.head
+    light = verb is not noun and noun.dep_ in {"nsubjpass", "nsubj"} and verb.pos_ in {"VERB", "AUX"}
+    if frame.resisted_by is not None:
+        recipients.extend(_participants(frame.resisted_by, article, actor_side=False))
+    if not actors and not recipients and not light:
+        return None  # a bare noun ("the issue of evacuation") names no event
+    if light:
+        for pobj in _prep_objects(verb, _LOCATIVE):
+            location = location or _located_phrase(pobj, article)
+    return actors, recipients, location
 
-    # A promise, threat, request or refusal acts on whom its complement acts on.
-    if is_verb and not recipients:
-        recipients = _complement_recipients(anchor, event_type, article)
-    # "opened fire to disperse demonstrators": the folded-in act's recipients are this one's.
-    for item in inner:
-        if recipients or item.anchor.pos_ not in {"VERB", "AUX"}:
-            break
-        inner_prepositions = _RECIPIENT_PREPOSITIONS.get(item.sense.type, frozenset())
-        inner_object = _child(item.anchor, "dobj", "obj")
-        targets = [inner_object] if inner_object is not None and inner_object is not item.noun else []
-        targets.extend(_prep_objects(item.anchor, inner_prepositions))
-        for target in targets:
-            recipients.extend(_object_participants(target, item.sense.type, article))
 
-    # Status and the PLOVER reading of promises, threats and refusals.
+def _plover_reading(
+    candidate: _Candidate, inner: list[_Candidate], frame: _Frame, article: _Article
+) -> tuple[str, str | None, str, Any]:
+    """The event's type, mode and status, read the PLOVER way: a promised cooperative act is
+    AGREE, a promised or conditional hostile one THREATEN, a refused promise REJECT. Returns
+    the verb the status was read from as well."""
+    anchor = candidate.anchor
+    is_verb = anchor.pos_ in {"VERB", "AUX"}
+    lemma = anchor.lemma_.lower()
+    event_type, mode = candidate.sense.type, candidate.sense.mode
     reported = frame.reported is not None or _in_quote(anchor, article) is not None
     status_verb = anchor if is_verb else (anchor.head if anchor.head is not anchor else anchor)
     status = _modal_status(status_verb, reported) or "asserted"
@@ -1225,18 +1223,19 @@ def _build(
         status = "negated"
     if status == "asserted" and _historical(anchor, status_verb, article):
         status = "historical"
+    return event_type, mode, status, status_verb
 
-    # Mode from the words around the trigger, where the type has modes.
-    words = article.text[evidence[0] : evidence[1]]
-    for pattern, mode_type, word_mode in _MODES_BY_WORD:
-        if mode_type == event_type and mode is None and pattern.search(words):
-            mode = word_mode
-            break
-    contexts = [context] if context else []
-    for pattern, name in _CONTEXTS:
-        if name not in contexts and pattern.search(words):
-            contexts.append(name)
 
+def _settle_codes(
+    actors: list[ParticipantDraft],
+    recipients: list[ParticipantDraft],
+    location: _Location | None,
+    event_type: str,
+    article: _Article,
+    evidence: tuple[int, int],
+) -> tuple[list[ParticipantDraft], list[ParticipantDraft]]:
+    """Drop place names from the actors and give participants without a country of their own
+    the one the sentence implies."""
     # A place is never an actor, except a capital standing for its government.
     actors = [a for a in actors if not _is_bare_place(a, article) or _is_capital(a, article)]
     for actor in actors:
@@ -1283,6 +1282,60 @@ def _build(
         code = article.codes[location[2]]
         if code and code not in actor_codes:
             recipients = [ParticipantDraft(location[0], location[1], location[2], code, "CVL")]
+    return actors, recipients
+
+
+def _build(
+    candidate: _Candidate,
+    inner: list[_Candidate],
+    frame: _Frame,
+    article: _Article,
+    evidence: tuple[int, int],
+) -> EventDraft | None:
+    """One event from a trigger, the triggers folded into it and its frame; None when no one
+    takes part in it."""
+    anchor = candidate.anchor
+    sense = candidate.sense
+    event_type, context = sense.type, sense.context
+    is_verb = anchor.pos_ in {"VERB", "AUX"}
+
+    # Participants.
+    if is_verb:
+        actors, recipients, location = _verb_participants(candidate, event_type, article)
+    else:
+        found = _noun_participants(candidate, frame, event_type, article)
+        if found is None:
+            return None  # a bare noun ("the issue of evacuation") names no event
+        actors, recipients, location = found
+
+    # A promise, threat, request or refusal acts on whom its complement acts on.
+    if is_verb and not recipients:
+        recipients = _complement_recipients(anchor, event_type, article)
+    # "opened fire to disperse demonstrators": the folded-in act's recipients are this one's.
+    for item in inner:
+        if recipients or item.anchor.pos_ not in {"VERB", "AUX"}:
+            break
+        inner_prepositions = _RECIPIENT_PREPOSITIONS.get(item.sense.type, frozenset())
+        inner_object = _child(item.anchor, "dobj", "obj")
+        targets = [inner_object] if inner_object is not None and inner_object is not item.noun else []
+        targets.extend(_prep_objects(item.anchor, inner_prepositions))
+        for target in targets:
+            recipients.extend(_object_participants(target, item.sense.type, article))
+
+    event_type, mode, status, status_verb = _plover_reading(candidate, inner, frame, article)
+
+    # Mode from the words around the trigger, where the type has modes.
+    words = article.text[evidence[0] : evidence[1]]
+    for pattern, mode_type, word_mode in _MODES_BY_WORD:
+        if mode_type == event_type and mode is None and pattern.search(words):
+            mode = word_mode
+            break
+    contexts = [context] if context else []
+    for pattern, name in _CONTEXTS:
+        if name not in contexts and pattern.search(words):
+            contexts.append(name)
+
+    actors, recipients = _settle_codes(actors, recipients, location, event_type, article, evidence)
 
     if location is None:
         for pobj in _prep_objects(anchor, _LOCATIVE):

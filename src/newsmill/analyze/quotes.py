@@ -20,11 +20,13 @@ no reported speech; no kept library does attribution over a spaCy parse.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
+from newsmill.analyze.gender import gender_of, pronoun_gender
 from newsmill.analyze.sentences import sentence_of, text_of
 
 CUE_VERBS = frozenset(
@@ -36,7 +38,11 @@ CUE_VERBS = frozenset(
     acknowledge signal tout boast lament joke quip counter retort proclaim announce learn find
     show appreciate point recommend propose demand order call cite want plan support know
     respond charge discuss suggest offer see document decline want plan agree support know worry
-    refuse seek threaten speak criticize criticise attack expect""".split()
+    refuse seek threaten speak criticize criticise attack expect continue shout chant yell scream
+    exclaim whisper muse recount opine elaborate clarify interject plead brag gush marvel assure
+    reassure remind repeat speculate advise concur answer read endorse praise blame accuse reject
+    oppose back welcome condemn applaud dismiss defend slam blast characterize label dub brand
+    compare talk comment apologize apologise""".split()
 )
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
@@ -71,16 +77,17 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
     marks = _quoted_stretches(text)
     drafts: list[QuoteDraft] = []
     claimed: list[tuple[int, int]] = []
+    speakers = sorted((m.start, m.end) for e in entities if e.kind in {"PERSON", "ORG"} for m in e.mentions)
     for start, end in marks:
-        draft = _direct(doc, start, end)
+        draft = _direct(doc, start, end, speakers)
         if draft is not None:
             drafts.append(draft)
             claimed.append((start, end))
     for draft in _reported(doc) + _colon_attributions(doc, entities):
         content = draft.content
         cue = draft.cue or (0, 0)
-        if any(q[0] <= cue[0] and cue[1] <= q[1] for q in claimed):
-            continue  # a cue inside a quote is the quoted speaker's words, not an attribution
+        if any(q[0] <= cue[0] and cue[1] <= q[1] for q in marks):
+            continue  # a cue inside quotation marks is someone's words, not an attribution
         if any(q[0] <= content[0] and content[1] <= q[1] for q in claimed):
             continue  # the clause is itself inside a direct quote
         if any(
@@ -95,12 +102,32 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
             drafts = [d for d in drafts if not (d.quote in inside and d.cue == draft.cue)]
         drafts.append(draft)
     drafts.sort(key=lambda d: d.content[0])
+    datelines = [(m.start, m.end) for e in entities for m in e.mentions if m.source == "dateline"]
     for draft in drafts:
         if draft.kind == "direct-full":
             draft.kind = "direct"
+        start, end = draft.content
+        draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
+        if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
+            draft.speaker = None
     _continue_speakers(drafts, text)
     _resolve_speakers(drafts, doc, entities)
     return drafts
+
+
+def _can_speak(
+    speaker: tuple[int, int], text: str, marks: list[tuple[int, int]], datelines: list[tuple[int, int]]
+) -> bool:
+    """False for subjects the parse offers that cannot be the attributed speaker: the
+    dateline's place ("LONDON (Reuters) - Trump said ..."), "you", and a first person
+    inside someone's quotation (the quoted speaker talking about themself)."""
+    start, end = speaker
+    if any(s <= start and end <= e for s, e in datelines):
+        return False
+    words = text[start:end].lower()
+    if words == "you":
+        return False
+    return not (words in {"i", "we", "me", "us"} and any(s <= start and end <= e for s, e in marks))
 
 
 # --- Quotation marks ----------------------------------------------------------------------
@@ -166,7 +193,7 @@ def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
     return list(span) if span is not None else []
 
 
-def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
+def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> QuoteDraft | None:
     text = text_of(doc)
     inner = text[start:end].strip()
     words = inner.split()
@@ -180,8 +207,11 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     dashed = _DASH_ATTRIBUTION.match(text, end + 1)
     if dashed and len(words) >= 3:
         cue_at = dashed.start("dash")
+        name_end = dashed.end("name")
+        if text[name_end - 1] == "." and not re.search(r"(?:^|\s)[A-Z]\.$", text[name_end - 3 : name_end]):
+            name_end -= 1  # the sentence's full stop, not an initial ("Edwin G.")
         return QuoteDraft(
-            "direct-full", (start, end), (cue_at, cue_at + 1), (dashed.start("name"), dashed.end("name")),
+            "direct-full", (start, end), (cue_at, cue_at + 1), (dashed.start("name"), name_end),
             quote=(start, end),
         )  # fmt: skip
     sentence = sentence_of(doc, tokens[0].i)
@@ -189,6 +219,17 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     # the quote ends, for quotes of several sentences).
     closing = sentence_of(doc, tokens[-1].i)
     after = [t for t in closing if t.idx >= end][:7]
+    if all(t.is_punct for t in after) and closing.end < len(doc):
+        # The parser ended the sentence with the quote ('...missing.” Trump said.'): a short
+        # attribution opening the next sentence of the paragraph is the cue.
+        following = sentence_of(doc, closing.end)
+        gap = text[end : following.start_char]
+        if (
+            "\n" not in gap
+            and len(gap) <= 3
+            and not any(c.dep_ == "ccomp" for t in following[:4] for c in t.children)
+        ):
+            after = [t for t in following if t.idx >= end][:5]
     cue = next((t for t in after if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in CUE_VERBS), None)
     if (
         cue is not None
@@ -207,15 +248,42 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     )
     if cue is None and governing is not None and governing.lemma_.lower() in CUE_VERBS:
         cue = governing
-    if cue is None and governing is not None and not whole_sentence and _speaker_of(governing) is not None:
+    if cue is None and governing is not None and not whole_sentence and _someone_acts(governing):
         # A phrase quoted inside someone's clause is theirs: 'criticized the law as a
-        # "crazy system"', 'admires Putin as a "strong leader"'.
+        # "crazy system"', 'admires Putin as a "strong leader"'. Only when a person or an
+        # organisation acts: in 'the deal is a "pre-agreement"' the marks are the writer's.
         cue = governing
     if cue is not None and start <= cue.idx < end:
         cue = None  # the quoted speaker's own verb
     if cue is None:
         before = [t for t in sentence if t.idx + len(t.text) <= start][-4:]
         cue = next((t for t in reversed(before) if t.lemma_.lower() in CUE_VERBS and t.pos_ == "VERB"), None)
+    colon = text.rfind(":", max(0, start - 4), start)
+    if cue is None and colon >= 0 and not text[colon + 1 : start - 1].strip() and len(words) >= 3:
+        # 'He said:' / 'As the committee wrote in a statement:' closing the paragraph before:
+        # the cue of that sentence introduces the quotation.
+        colon_token = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if colon_token is not None:
+            introducing = sentence_of(doc, colon_token.start)
+            cues = [
+                t for t in introducing
+                if t.idx < colon and t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS and _speaker_of(t)
+            ]  # fmt: skip
+            if cues:
+                return QuoteDraft(
+                    "direct-full", (start, end), _span(cues[-1]), _speaker_of(cues[-1]), quote=(start, end)
+                )
+    if cue is None and colon >= 0 and not text[colon + 1 : start - 1].strip() and len(words) >= 3:
+        # 'IOWA POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: "..."': a person or an
+        # organisation named just before the colon.
+        first = bisect.bisect_left(speakers, (colon - 60, 0))
+        named = [m for m in speakers[first : bisect.bisect_left(speakers, (colon, 0))] if m[1] <= colon]
+        if named and not re.search(r"[.!?]\s", text[named[-1][1] : colon]):
+            first = len(named) - 1  # back over coordinated names: "Mark Blumenthal and Jon Cohen"
+            while first > 0 and _JOINER.fullmatch(text[named[first - 1][1] : named[first][0]]):
+                first -= 1
+            speaker = (named[first][0], named[-1][1])
+            return QuoteDraft("direct-full", (start, end), (colon, colon + 1), speaker, quote=(start, end))
     if cue is None:
         # A quote that opens its paragraph, or follows another quote of the paragraph,
         # continues the previous speaker (news style: '"...," he said. "More words."').
@@ -225,9 +293,9 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
         if len(words) >= 4 and (not lead.strip() or follows_quote) and title_case < 0.5:
             return QuoteDraft("direct-full", (start, end), quote=(start, end))
         return None
-    if len(words) < 3 and title_case >= 0.5:
-        return None  # a name or a title in quotes, not speech
-    speaker = _speaker_of(cue)
+    if len(words) < 3 and _reads_like_a_name(words) and not (inner[-1] in ",!?." and cue.idx >= end):
+        return None  # a name or a title in quotes, not speech ('“It’s doable,” he said' is speech)
+    speaker = _speaker_of(cue, (start, end))
     if whole_sentence or cue.idx >= end:
         kind = "direct-full"  # the quote is the sentence: '"...," said X' / 'X said: "..."'
     else:
@@ -241,6 +309,31 @@ def _direct(doc: Any, start: int, end: int) -> QuoteDraft | None:
     # A mixed quote's content is the clause the cue introduces, quote included.
     content = _clause_after(doc, cue, start, end) if kind == "mixed" else (start, end)
     return QuoteDraft(kind, content, _span(cue), speaker, quote=(start, end))
+
+
+_SMALL_WORDS = frozenset("a an and at by for in of on or the to with".split())
+
+
+def _reads_like_a_name(words: list[str]) -> bool:
+    """Every word but the small ones capitalised: "The Crown", "State of the Union"."""
+    content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
+    return all(w[:1].isupper() for w in content)
+
+
+_PERSONAL = frozenset({"he", "she", "they", "who", "i", "we"})
+
+
+def _someone_acts(verb: Any) -> bool:
+    """The verb's subject is a named person or organisation, or a personal pronoun."""
+    speaker = _speaker_of(verb)
+    if speaker is None:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return False
+    if subject.lower_ in _PERSONAL:
+        return True
+    return subject.ent_type_ in {"PERSON", "ORG", "NORP"}
 
 
 def _governing_verb(tokens: list[Any], start: int, end: int) -> Any:
@@ -272,14 +365,18 @@ def _span(token: Any) -> tuple[int, int]:
     return token.idx, token.idx + len(token.text)
 
 
+_JOINER = re.compile(r",?\s*(?:and|&)?\s*")
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Cues whose object phrase is the content when there is no clause.
 _OBJECT_CUES = frozenset(
     "cite mention discuss announce propose recommend demand deny confirm report describe reveal "
-    "disclose predict show criticize criticise attack support expect".split()
+    "disclose predict show criticize criticise attack support expect endorse praise blame accuse reject "
+    "oppose back welcome condemn applaud dismiss defend slam blast characterize label dub brand "
+    "compare acknowledge".split()
 )
 _DASH_ATTRIBUTION = re.compile(
-    r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’\-]+(?:[ \t]+[A-Z][\w.'’\-]+){0,3})"
+    r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-Z][\w.'’\-]+(?:[^\S\n]+[A-Z][\w.'’\-]+){0,3})"
 )
 # Words that are never the attributed speaker: object pronouns ("asking them").
 _NOT_SPEAKERS = frozenset({"them", "him", "us", "me"})
@@ -287,6 +384,11 @@ _SAY_FORMS = (
     "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "wrote", "writes",
     "declared", "stated", "explained", "noted", "warned", "insisted", "replied", "continued",
 )  # fmt: skip
+# Cues whose content can be a prepositional phrase: "warned of", "spoke about".
+_TOPIC_CUES = frozenset(
+    "speak talk warn complain comment apologize apologise testify argue write joke boast brag "
+    "lament worry caution".split()
+)
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset(
     "tell urge ask call warn promise vow pledge want plan agree offer decline refuse hope seek "
@@ -297,15 +399,17 @@ _INVERTING_CUES = frozenset(
 )
 
 
-def _speaker_of(cue: Any) -> tuple[int, int] | None:
+def _speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
     """The cue's subject; with an inverted cue ('said the spokesperson'), the phrase after it.
     A relative pronoun ('..., who said') stands for the noun it follows; times and dates are
-    never speakers."""
+    never speakers, nor words inside the ``quoted`` stretch the cue attributes ('"... Full
+    panic mode," said Leslie Wimes': the parser may take "mode" for the subject)."""
     for child in cue.children:
         if (
             child.dep_ in {"nsubj", "nsubjpass"}
             and child.ent_type_ not in {"DATE", "TIME"}
             and not child.is_punct
+            and not quoted[0] <= child.idx < quoted[1]
         ):
             if child.text.lower() in _RELATIVE and cue.dep_ == "relcl" and cue.head is not cue:
                 return _phrase(cue.head)
@@ -394,6 +498,14 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         if not clauses and lemma in _OBJECT_CUES:
             # "cited a poll showing ...", "announced a plan to ...": the object is what is said.
             clauses = [c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3]
+        if not clauses and lemma in _TOPIC_CUES:
+            # "warned of a recession", "spoke about the media", "apologized for the incident":
+            # the prepositional phrase is what was said.
+            clauses = [
+                c for c in token.children
+                if c.dep_ == "prep" and c.lower_ in {"about", "of", "for", "against", "on"}
+                and len(list(c.subtree)) >= 3
+            ]  # fmt: skip
         if not clauses and token.dep_ in {"parataxis", "advcl", "ccomp"} and token.head is not token:
             # "Talks will resume next week, officials said." / "But, he said, officials
             # should be vigilant." The attributed clause is the head's, minus the cue's.
@@ -515,16 +627,27 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         key=lambda item: item[0],
     )
     last_by_kind: dict[str, QuoteDraft] = {}
+    genders = {
+        number: gender_of(entity.name, [text[max(0, m.start - 6) : m.start + 5] for m in entity.mentions])
+        for number, entity in enumerate(entities, 1)
+        if entity.kind == "PERSON"
+    }
+    history: list[tuple[str, QuoteDraft]] = []
     # In the order the cues are read: in "According to the spokesperson, Qureshi informed
     # ... He added", the last speaker before "He" is Qureshi, not the spokesperson.
     for draft in sorted(drafts, key=lambda d: d.cue[0] if d.cue else d.content[0]):
         if draft.speaker is None and draft.cue is not None:
             # No subject in the parse ("FM Qureshi informs ..." in a headline): the last
             # person or organisation named before the cue in its sentence.
-            sentence = sentence_of(doc, doc.char_span(*draft.cue, alignment_mode="expand").start)
+            # The sentence as written, not as parsed: the parser sometimes splits a headline
+            # into fragments ("FM" | "Qureshi" | "informs ...").
+            opening = max(
+                text.rfind("\n", 0, draft.cue[0]) + 1,
+                max((m.end() for m in _SENTENCE_END.finditer(text, 0, draft.cue[0])), default=0),
+            )
             named = [
                 (s, t) for s, t, _, e in mentions
-                if sentence.start_char <= s and t <= draft.cue[0] and e.kind in {"PERSON", "ORG"}
+                if opening <= s and t <= draft.cue[0] and e.kind in {"PERSON", "ORG"}
             ]  # fmt: skip
             if named:
                 draft.speaker = named[-1]
@@ -542,7 +665,9 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
             sentence_start = sentence_of(
                 doc, doc.char_span(start, end, alignment_mode="expand").start
             ).start_char
-            antecedent = _antecedent(key, pronoun_kind, start, last_by_kind, mentions, sentence_start)
+            antecedent = _antecedent(
+                key, pronoun_kind, start, last_by_kind, mentions, sentence_start, history, genders
+            )
             if isinstance(antecedent, QuoteDraft):
                 source = antecedent
                 draft.antecedent = antecedent.antecedent or antecedent.speaker
@@ -553,9 +678,7 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
                 draft.antecedent = (m_start, m_end)
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
         if draft.speaker_name is None:
-            found = next(
-                ((s, t, n, e) for s, t, n, e in mentions if s < end and start < t and e.kind != "NORP"), None
-            )
+            found = _naming_mention(mentions, start, end)
             if found is not None:
                 m_start, m_end, number, entity = found
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
@@ -568,6 +691,22 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
         kind = _speaker_kind(source, entities, text)
         last_by_kind[kind] = draft
         last_by_kind["ANY"] = draft
+        history.append((kind, draft))
+
+
+def _naming_mention(
+    mentions: list[tuple[int, int, int, EntityDraft]], start: int, end: int
+) -> tuple[int, int, int, EntityDraft] | None:
+    """The entity mention that names the speaker phrase ``start:end``: a person before an
+    organisation; a place only when it is the phrase's head ("Washington said"), not a
+    modifier ("the Paris attackers", "New Jersey Gov. Chris Christie")."""
+    inside = [m for m in mentions if m[0] < end and start < m[1] and m[3].kind != "NORP"]
+    ranked = sorted(inside, key=lambda m: ({"PERSON": 0, "ORG": 1}.get(m[3].kind, 2), m[0]))
+    for found in ranked:
+        if found[3].kind in {"GPE", "LOC"} and found[1] < end:
+            continue
+        return found
+    return None
 
 
 def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> str:
@@ -585,7 +724,27 @@ def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> 
         words,
     ):
         return "ORG"
-    return "PERSON"
+    # Only a phrase headed by a word for a person is someone "he" or "she" can point back
+    # to: "the spokesman", "a senior adviser"; "the data", "a controversial comment" are not.
+    head = (re.sub(r"[^\w\s-]", " ", words).split()[-1:] or [""])[0]
+    if not _PERSON_HEAD.search(head) or head in _NOT_PERSONS:
+        return "THING"
+    # "lawmakers", "women": a group, never "he" or "she".
+    plural = head in {"men", "women", "people", "staff"} or (head.endswith("s") and not head.endswith("ss"))
+    return "GROUP" if plural else "PERSON"
+
+
+_PERSON_HEAD = re.compile(
+    r"(?:man|woman|men|women|person|people|ers?|ors?|ists?|ians?|ees?|official|aide|chief|leader|"
+    r"head|source|mother|father|son|daughter|wife|husband|friend|boss|host|judge|staff|nominee|"
+    r"candidate|president|resident|student|agent|correspondent|consultant|assistant|immigrant|"
+    r"migrant|participant|he|she|i|we)s?$"
+)
+# Words with a person's ending that name things.
+_NOT_PERSONS = frozenset(
+    "paper letter order number error water border center centre matter chapter quarter computer "
+    "poster cover filter power tower meter sector factor motor mirror monitor".split()
+)
 
 
 def _antecedent(
@@ -595,13 +754,30 @@ def _antecedent(
     last_by_kind: dict[str, QuoteDraft],
     mentions: list[tuple[int, int, int, EntityDraft]],
     sentence_start: int,
+    history: list[tuple[str, QuoteDraft]],
+    genders: dict[int, str | None],
 ) -> QuoteDraft | tuple[int, int, int, EntityDraft] | None:
+    wanted = pronoun_gender(key)
+
+    def agrees(number: int | None) -> bool:
+        """ "she" never points back to a man known as one, nor "he" to a woman."""
+        return wanted is None or number is None or genders.get(number) in (None, wanted)
+
     if kind == "PERSON":
         # A person named earlier in the same sentence ("Trump ... encouraged Americans to
         # check out what he called ...") beats the last speaker.
-        local = [m for m in mentions if sentence_start <= m[0] and m[1] <= position and m[3].kind == "PERSON"]
+        local = [
+            m for m in mentions
+            if sentence_start <= m[0] and m[1] <= position and m[3].kind == "PERSON" and agrees(m[2])
+        ]  # fmt: skip
         if local:
             return local[-1]
+        for speaker_kind, earlier in reversed(history):
+            number = int(earlier.speaker_entity[1:]) if earlier.speaker_entity else None
+            if speaker_kind == "PERSON" and agrees(number):
+                return earlier
+        before = [m for m in mentions if m[1] <= position and m[3].kind == "PERSON" and agrees(m[2])]
+        return before[-1] if before else None
     if kind is None:  # "the spokesperson": the last speaker it describes
         noun = key.split()[-1]
         for draft in reversed(list(last_by_kind.values())):
