@@ -357,7 +357,7 @@ def test_events_factory_in_a_plain_pipeline() -> None:
     import newsmill.analyze.components  # noqa: F401  (registers the factories)
     from newsmill.analyze.nlp import load_nlp
 
-    nlp = load_nlp()
+    nlp = load_nlp.__wrapped__()  # a pipeline of its own: the cached one is the analyzer's
     assert isinstance(nlp, spacy.language.Language)
     nlp.add_pipe("newsmill_events", config={"published": "2022-02-27"})
     doc = nlp("Israel and Lebanon renewed negotiations on Thursday. Syria expelled two Turkish diplomats.")
@@ -367,6 +367,20 @@ def test_events_factory_in_a_plain_pipeline() -> None:
     assert events[0]["date"] == "2022-02-24"
     assert [r["code"] for r in events[1]["recipients"]] == ["TUR"]
     assert [s.label_ for s in doc.spans["newsmill_events"]] == ["CONSULT", "SANCTION"]
+
+
+def test_events_factory_after_the_entities_factory() -> None:
+    import newsmill.analyze.components  # noqa: F401  (registers the factories)
+    from newsmill.analyze.nlp import load_nlp
+
+    nlp = load_nlp.__wrapped__()  # a pipeline of its own: the cached one is the analyzer's
+    nlp.add_pipe("newsmill_entities")
+    nlp.add_pipe("newsmill_events")
+    doc = nlp("Kenyan police arrested 40 protesters in Nairobi. He said they would meet.")
+    events = doc._.newsmill_events
+    assert events[0]["type"] == "COERCE" and events[0]["location"] == "Nairobi"
+    assert [a["code"] for a in events[0]["actors"]] == ["KEN"]
+    assert doc._.newsmill_entities  # the entities component's output is still there
 
 
 def _crosswalk() -> dict[str, tuple[str, str]]:
