@@ -43,7 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     one = commands.add_parser("analyze", help="analyse one page; JSON record on stdout")
     one.add_argument("path", metavar="PATH|-", help="a text or HTML file, or - for stdin")
-    one.add_argument("--format", choices=("json", "text"), default="json")
+    one.add_argument(
+        "--format",
+        choices=("json", "text", "plover"),
+        default="json",
+        help="plover: the events as PLOVER JSON",
+    )
     one.add_argument("--url", help="the page's URL, kept on the record")
     one.add_argument("--published", metavar="DATE", help="publication date (ISO 8601), e.g. 2022-02-27")
     one.add_argument("--indent", type=int, default=2, help="JSON indent (0 for one line)")
@@ -57,7 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     many.add_argument("--jsonl", metavar="OUT", help="write JSON lines here (default: stdout)")
     many.add_argument("-v", "--verbose", action="store_true", help="name every skipped document")
-    many.add_argument("--analyze", action="store_true", help="also find entities, places, times and quotes")
+    many.add_argument(
+        "--analyze", action="store_true", help="also find entities, places, times, quotes and events"
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
     return parser
@@ -102,6 +109,10 @@ def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     record = analyze_document(document, settings, published=published)
     if args.format == "json":
         sys.stdout.write(record.to_json(indent=args.indent or None) + "\n")
+    elif args.format == "plover":
+        from newsmill.analyze.events import to_plover
+
+        sys.stdout.write(json.dumps(to_plover(record), ensure_ascii=False, indent=args.indent or None) + "\n")
     else:
         from newsmill.view import print_record
 

@@ -184,30 +184,41 @@ class Quote(BaseModel):
 
 
 class Participant(BaseModel):
+    """Who acts in an event, or is acted on: as written, and coded."""
+
     model_config = ConfigDict(extra="forbid")
 
-    span: Span
-    entity_id: str | None = None
-    country: str | None = None
-    sector: str | None = None
+    span: Span = Field(description="The participant as written: 'Russian troops', 'He'.")
+    entity_id: str | None = Field(default=None, description="Id of the entity it is (or refers to).")
+    code: str | None = Field(
+        default=None, description="PLOVER actor code: an ISO 3166 alpha-3 country, or IGO / NGO."
+    )
+    country: str | None = Field(default=None, description="ISO 3166 alpha-3, when the actor has one.")
+    sector: str | None = Field(default=None, description="GOV, MIL, COP, REB, LEG, JUD, CVL, REF, ...")
 
 
 class Event(BaseModel):
+    """One PLOVER event: who did what to whom, where, when, how certain, and on whose word."""
+
     model_config = ConfigDict(extra="forbid")
 
     type: str = Field(description="One of the 16 PLOVER event types.")
-    mode: str | None = None
-    context: list[str] = Field(default_factory=list)
+    mode: str | None = Field(default=None, description="PLOVER mode: how it was done (phone, visit, ...).")
+    context: list[str] = Field(default_factory=list, description="PLOVER contexts: military, economic, ...")
+    trigger: Span | None = Field(default=None, description="The words that name the action.")
     actors: list[Participant] = Field(default_factory=list)
     recipients: list[Participant] = Field(default_factory=list)
     location: Span | None = None
-    place_id: str | None = None
-    date: TimeExpr | None = None
+    place_id: str | None = Field(default=None, description="Id of the geocoded place in Record.places.")
+    date: TimeExpr | None = Field(
+        default=None,
+        description="When: a time expression of the sentence, or the publication date (empty span).",
+    )
     status: Literal["asserted", "future", "hypothetical", "negated", "historical"] = "asserted"
     attributed_to: int | None = Field(default=None, description="Index into Record.quotes.")
-    evidence: Span
+    evidence: Span = Field(description="The sentence that states the event.")
     confidence: float = Field(default=1.0, ge=0, le=1)
-    cameo: str | None = None
+    cameo: str | None = Field(default=None, description="Representative CAMEO code (official crosswalk).")
 
 
 # --- The record --------------------------------------------------------------------------

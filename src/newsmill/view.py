@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsmill.model import Record
+from newsmill.model import Participant, Record
 
 
 def _table(*columns: str) -> Table:
@@ -18,8 +18,17 @@ def _table(*columns: str) -> Table:
     return table
 
 
+def _participants(participants: list[Participant]) -> str:
+    """'Russian troops [RUS/MIL]; Kyiv [UKR]'."""
+    out = []
+    for participant in participants:
+        code = "/".join(c for c in (participant.code, participant.sector) if c)
+        out.append(f"{participant.span.text} [{code}]" if code else participant.span.text)
+    return "; ".join(out)
+
+
 def render_record(record: Record) -> Group:
-    """The record as rich renderables: header, body paragraphs, removed furniture."""
+    """The record as rich renderables: header, body paragraphs, facts, removed furniture."""
     head = Table.grid(padding=(0, 1))
     head.add_column(style="bold cyan", no_wrap=True)
     head.add_column()
@@ -81,6 +90,21 @@ def render_record(record: Record) -> Group:
                 Text(quote.content.text),
             )
         parts.append(Panel(said, title=f"who said what · {len(record.quotes)}", title_align="left"))
+    if record.events:
+        happened = _table(*("event", "who", "to whom", "where · when", "status", "trigger"))
+        for event in record.events:
+            kind = event.type + (f" ({event.mode})" if event.mode else "")
+            when = f"{event.date.value} ({event.date.basis})" if event.date and event.date.value else ""
+            where = event.location.text if event.location else ""
+            happened.add_row(
+                Text(kind, style="bold"),
+                _participants(event.actors),
+                _participants(event.recipients),
+                " · ".join(p for p in (where, when) if p),
+                event.status,
+                Text(event.trigger.text if event.trigger else "", style="dim"),
+            )
+        parts.append(Panel(happened, title=f"events · {len(record.events)}", title_align="left"))
     if record.places:
         where = _table(*("place", "country", "feature", "lat, lon", "mentions"))
         for place in record.places:

@@ -7,13 +7,15 @@ Add them to your own pipeline after the parser and NER::
     nlp.add_pipe("newsmill_entities")
     nlp.add_pipe("newsmill_times")
     nlp.add_pipe("newsmill_quotes")
+    nlp.add_pipe("newsmill_events", config={"published": "2022-02-27"})
     doc = nlp(text)
     doc._.newsmill_published = "2022-02-27"   # before nlp(...) via nlp.make_doc, or pass in config
     doc.spans["newsmill_entities"], doc._.newsmill_entities, doc._.newsmill_times
     doc.spans["newsmill_quotes"], doc._.newsmill_quotes
+    doc.spans["newsmill_events"], doc._.newsmill_events   # PLOVER events (dicts)
 
 Each component wraps the same pure core the record pipeline uses (``annotate_entities``,
-``annotate_times``, ``annotate_quotes``), so both paths give the same facts.
+``annotate_times``, ``annotate_quotes``, ``annotate_events``), so both paths give the same facts.
 """
 
 # No "from __future__ import annotations": spaCy resolves factory signatures at runtime.
@@ -25,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsmill.analyze.entities import EntityContext, annotate_entities
+from newsmill.analyze.events import annotate_events
 from newsmill.analyze.extensions import register_extensions
 from newsmill.analyze.gazetteer import load_gazetteer
 from newsmill.analyze.quotes import annotate_quotes
@@ -139,6 +142,64 @@ class TimesComponent:
         return doc
 
 
+class EventsComponent:
+    """Sets ``doc.spans["newsmill_events"]`` (the triggers, label = PLOVER type) and
+    ``doc._.newsmill_events``: one dict per event with type, mode, context, status, cameo,
+    trigger, evidence, actors and recipients (text, code, sector), location, date and the index
+    of the quote that reports it. Reuses ``newsmill_entities``' entities when it ran first."""
+
+    def __init__(self, nlp: Language, name: str, published: str, data_dir: str) -> None:
+        self.name = name
+        self.published = published
+        self.data_dir = data_dir
+        self._gazetteer: Any = None
+        register_extensions()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._gazetteer is None:
+            self._gazetteer = load_gazetteer(self.data_dir or None)
+        raw = doc._.newsmill_published or self.published
+        published = date.fromisoformat(str(raw)[:10]) if raw else None
+        # The entities newsmill_entities found, when it ran first (else found here); quotes
+        # resolve "he said"-style speakers that events refer back to.
+        entities = doc.user_data.get(ENTITY_DRAFTS)
+        if entities is None:
+            entities = annotate_entities(doc, EntityContext(self._gazetteer))
+        quotes = annotate_quotes(doc, entities)
+        times = annotate_times(doc, published)
+        events = annotate_events(doc, entities, quotes, times, self._gazetteer, published)
+        text = doc.text
+
+        def participant(p: Any) -> dict[str, Any]:
+            return {
+                "start": p.start,
+                "end": p.end,
+                "text": text[p.start : p.end],
+                "code": p.code,
+                "sector": p.sector,
+            }
+
+        doc.spans[self.name] = [
+            span
+            for e in events
+            if (span := doc.char_span(*e.trigger, label=e.type, alignment_mode="expand")) is not None
+        ]
+        doc._.newsmill_events = [
+            {
+                "type": e.type, "mode": e.mode, "context": e.context, "status": e.status, "cameo": e.cameo,
+                "confidence": e.confidence, "trigger": text[e.trigger[0] : e.trigger[1]],
+                "evidence": text[e.evidence[0] : e.evidence[1]],
+                "actors": [participant(p) for p in e.actors],
+                "recipients": [participant(p) for p in e.recipients],
+                "location": text[e.location[0] : e.location[1]] if e.location else None,
+                "date": times[e.time].value if e.time is not None else None,
+                "quote": e.quote,
+            }
+            for e in events
+        ]  # fmt: skip
+        return doc
+
+
 @Language.component("newsmill_paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
     """Start a sentence after every blank line, before the parser runs: a headline and the
@@ -176,3 +237,13 @@ def make_quotes(nlp: Language, name: str, data_dir: str) -> QuotesComponent:
 )
 def make_times(nlp: Language, name: str, published: str) -> TimesComponent:
     return TimesComponent(nlp, name, published)
+
+
+@Language.factory(
+    "newsmill_events",
+    default_config={"published": "", "data_dir": ""},
+    requires=["doc.ents", "doc.sents"],
+    assigns=["doc.spans", "doc._.newsmill_events"],
+)
+def make_events(nlp: Language, name: str, published: str, data_dir: str) -> EventsComponent:
+    return EventsComponent(nlp, name, published, data_dir)

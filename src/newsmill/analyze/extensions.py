@@ -8,6 +8,7 @@ EXTENSIONS = {
     "newsmill_entities": "entities: dicts with id, kind, name, role, country, sector, mentions",
     "newsmill_quotes": "quotes: dicts with kind, content, cue, speaker, speaker_entity, speaker_name, ...",
     "newsmill_times": "time expressions: dicts with start, end, text, value, precision, basis, reason",
+    "newsmill_events": "PLOVER events: dicts with type, mode, status, trigger, actors, recipients, ...",
     "newsmill_published": "the publication date (ISO 8601) that relative times resolve against",
 }
 

@@ -1,8 +1,8 @@
 """The analysis step over records: one spaCy parse per article, shared by every stage.
 
 ``Analyzer.setup()`` loads the model and the gazetteer once; ``run(records)`` batches the
-articles through ``nlp.pipe`` and fills each record's ``entities``, ``places`` and
-``times`` with spans of its own ``text``.
+articles through ``nlp.pipe`` and fills each record's ``entities``, ``places``, ``quotes``,
+``times`` and ``events`` with spans of its own ``text``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityContext, EntityDraft, annotate_entities
+from newsmill.analyze.events import annotate_events, to_events
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
 from newsmill.analyze.nlp import load_nlp
 from newsmill.analyze.quotes import QuoteDraft, annotate_quotes
@@ -64,24 +65,33 @@ def fill_record(record: Record, doc: Any, article: ArticleText, gazetteer: Gazet
     context = EntityContext(gazetteer, dateline, record.dateline.name if record.dateline else None)
     drafts = annotate_entities(doc, context)
     record.entities, record.places = _entities(record, article, drafts)
-    record.quotes = _quotes(record, article, annotate_quotes(doc, drafts))
+    quote_drafts = annotate_quotes(doc, drafts)
+    record.quotes, quote_index = _quotes(record, article, quote_drafts)
     published = date.fromisoformat(record.published.date) if record.published else None
+    time_drafts = annotate_times(doc, published)
     record.times = [
         TimeExpr.of(
             record.text, *mapped, value=t.value, precision=t.precision, basis=t.basis, reason=t.reason
         )
-        for t in annotate_times(doc, published)
+        for t in time_drafts
         if (mapped := article.to_record(t.start, t.end)) is not None
     ]
+    event_drafts = annotate_events(doc, drafts, quote_drafts, time_drafts, gazetteer, published)
+    record.events = to_events(record, article, event_drafts, time_drafts, quote_index)
     return record
 
 
-def _quotes(record: Record, article: ArticleText, drafts: list[QuoteDraft]) -> list[Quote]:
+def _quotes(
+    record: Record, article: ArticleText, drafts: list[QuoteDraft]
+) -> tuple[list[Quote], dict[int, int]]:
+    """The record's quotes, and where each draft landed among them (events cite them)."""
     quotes: list[Quote] = []
-    for draft in drafts:
+    index: dict[int, int] = {}
+    for number, draft in enumerate(drafts):
         content = article.span(record, *draft.content)
         if content is None:
             continue
+        index[number] = len(quotes)
         quotes.append(
             Quote(
                 kind=draft.kind,  # type: ignore[arg-type]
@@ -93,7 +103,7 @@ def _quotes(record: Record, article: ArticleText, drafts: list[QuoteDraft]) -> l
                 antecedent=article.span(record, *draft.antecedent) if draft.antecedent else None,
             )
         )
-    return quotes
+    return quotes, index
 
 
 def _entities(

@@ -1,0 +1,466 @@
+"""Events: who did what to whom, on the seed page, on small handwritten pages and on the PLOVER
+gold sentences (dev part, when ../shared is there).
+
+Handwritten pages put a neutral lead paragraph between the headline and the case (the page
+reader wants some prose), so that each case tests one sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import spacy
+
+import newsmill
+from newsmill.analyze.events import main_event, to_plover
+from newsmill.analyze.plover import CAMEO_BY_MODE, CAMEO_ROOTS, NOUNS, PLOVER_TYPES, VERB_OBJECTS, VERBS
+from newsmill.model import Event, Record
+
+PUBLISHED = "2022-02-27"
+LEAD = (
+    "Heavy rain fell across the region on Monday, and the roads into the old town were closed "
+    "for most of the afternoon while crews cleared fallen trees."
+)
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CROSSWALK = SHARED / "eval" / "events" / "plover-gsr" / "CAMEO2PLOVER-2021.txt"
+GOLD = SHARED / "eval" / "events" / "plover-gsr" / "records.jsonl"
+
+
+@functools.cache
+def analyzed(*paragraphs: str) -> Record:
+    return newsmill.analyze("\n".join(["A quiet week in the region", LEAD, *paragraphs]), published=PUBLISHED)
+
+
+def describe(record: Record) -> str:
+    return "\n".join(
+        f"  {e.type}/{e.mode} {e.trigger.text if e.trigger else ''!r} "
+        f"{[(a.span.text, a.code) for a in e.actors]} -> {[(r.span.text, r.code) for r in e.recipients]} "
+        f"{e.status}"
+        for e in record.events
+    )
+
+
+def codes(participants: list) -> set[str]:  # type: ignore[type-arg]
+    return {p.code for p in participants if p.code}
+
+
+def body_events(record: Record) -> list[Event]:
+    lead_end = record.text.index(LEAD) + len(LEAD) if LEAD in record.text else 0
+    return [e for e in record.events if e.evidence.start >= lead_end]
+
+
+# --- The seed page ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path: Path) -> Record:
+    return newsmill.analyze(seed_path, published=PUBLISHED)
+
+
+def _one(record: Record, found: list[Event], what: str) -> Event:
+    assert found, f"no {what}:\n{describe(record)}"
+    return found[0]
+
+
+def test_seed_consult_by_telephone(seed: Record) -> None:
+    event = _one(
+        seed,
+        [e for e in seed.events if e.type == "CONSULT" and e.mode == "phone"],
+        "CONSULT by telephone",
+    )
+    assert codes(event.actors) == {"PAK"}
+    assert codes(event.recipients) == {"UKR"}
+    assert any("Kuleba" in r.span.text for r in event.recipients)
+
+
+def test_seed_consult_visit_to_moscow_is_historical(seed: Record) -> None:
+    event = _one(
+        seed,
+        [
+            e
+            for e in seed.events
+            if e.type == "CONSULT" and any("Moscow" in r.span.text for r in e.recipients)
+        ],
+        "CONSULT: the visit to Moscow",
+    )
+    assert event.mode == "visit" and event.status == "historical"
+    khan = next(e.id for e in seed.entities if e.name == "Imran Khan")
+    assert [a.entity_id for a in event.actors] == [khan]
+    assert codes(event.recipients) == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("event_type", "recipient"),
+    [("SUPPORT", "Ukrainian authorities"), ("REQUEST", "Ukrainian authorities")],
+)
+def test_seed_pakistan_to_ukraine(seed: Record, event_type: str, recipient: str) -> None:
+    event = _one(seed, [e for e in seed.events if e.type == event_type], event_type)
+    assert codes(event.actors) == {"PAK"}
+    assert codes(event.recipients) == {"UKR"}
+    assert any(recipient in r.span.text for r in event.recipients)
+
+
+def test_seed_assault_invasion_dated(seed: Record) -> None:
+    event = _one(
+        seed,
+        [
+            e
+            for e in seed.events
+            if e.type == "ASSAULT" and "launched" in (e.trigger.text if e.trigger else "")
+        ],
+        "ASSAULT: the invasion",
+    )
+    assert codes(event.actors) == {"RUS"}
+    assert codes(event.recipients) == {"UKR"}
+    assert event.date is not None and event.date.value == "2022-02-24"
+
+
+def test_seed_troops_seize_chernobyl(seed: Record) -> None:
+    event = _one(
+        seed,
+        [
+            e
+            for e in seed.events
+            if e.type in {"COERCE", "ASSAULT"} and e.trigger and e.trigger.text == "seized"
+        ],
+        "seizure of Chernobyl",
+    )
+    assert [a.span.text for a in event.actors] == ["Russian troops"]
+    assert codes(event.actors) == {"RUS"} and event.actors[0].sector == "MIL"
+    assert codes(event.recipients) == {"UKR"}
+    assert event.location is not None and event.location.text in {"Chernobyl", "Chornobyl"}
+    place = next(p for p in seed.places if p.id == event.place_id)
+    assert place.name in {"Chernobyl", "Chornobyl"}
+
+
+def test_seed_negotiations_are_future(seed: Record) -> None:
+    event = _one(
+        seed,
+        [e for e in seed.events if e.trigger and e.trigger.text == "negotiations"],
+        "the negotiations",
+    )
+    assert event.type in {"AGREE", "CONSULT"}
+    assert event.status == "future"
+    assert codes(event.actors) == {"UKR", "RUS"}
+    assert event.location is not None and "Belarusian-Ukrainian border" in event.location.text
+    assert event.attributed_to is not None
+    assert "negotiations" in seed.quotes[event.attributed_to].content.text
+
+
+def test_seed_shelling_of_civilian_infrastructure(seed: Record) -> None:
+    event = _one(seed, [e for e in seed.events if e.trigger and e.trigger.text == "shelling"], "the shelling")
+    assert event.type == "ASSAULT"
+    assert codes(event.actors) == {"RUS"}
+    assert codes(event.recipients) == {"UKR"}
+    assert event.recipients[0].span.text == "civilian infrastructure"
+    assert event.recipients[0].sector == "CVL"
+
+
+def test_seed_no_event_in_trending_headlines(seed: Record) -> None:
+    article_end = seed.paragraphs[-1].end
+    assert seed.events
+    assert all(e.evidence.end <= article_end for e in seed.events), describe(seed)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "underscoring the importance of de-escalation",
+        "Islamabad believes that disputes should be resolved through dialogue and diplomacy",
+        "which Putin regards as a puppet of the US",
+    ],
+)
+def test_seed_comments_are_not_events(seed: Record, comment: str) -> None:
+    start = seed.text.index(comment)
+    end = start + len(comment)
+    inside = [e for e in seed.events if e.trigger and start <= e.trigger.start < end]
+    assert not inside, describe(seed)
+
+
+def test_seed_events_cite_types_and_codes(seed: Record) -> None:
+    for event in seed.events:
+        assert event.type in PLOVER_TYPES
+        assert event.cameo and event.cameo.isdigit()
+        assert 0 < event.confidence <= 1
+        assert event.evidence.start <= event.trigger.start < event.evidence.end  # type: ignore[union-attr]
+
+
+# --- Handwritten sentences --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "status"),
+    [
+        (
+            "Officials in Nairobi said talks between Kenya and Uganda would be held in Kampala next week.",
+            {"AGREE", "CONSULT"},
+            "future",
+        ),
+        ("Kenyan President William Ruto will visit Uganda next month, his office said.", {"AGREE"}, "future"),
+        ("The Kenyan army did not attack the Somali town of Kismayo on Tuesday.", {"ASSAULT"}, "negated"),
+        ("Kenya could send food aid to Somalia if the rains fail again this year.", {"AID"}, "hypothetical"),
+        (
+            "The Kenyan president had visited Beijing in 2019 before the trade dispute.",
+            {"CONSULT"},
+            "historical",
+        ),
+        ("Kenyan police arrested 40 protesters in Nairobi on Tuesday.", {"COERCE"}, "asserted"),
+    ],
+)
+def test_status(sentence: str, event_type: set[str], status: str) -> None:
+    record = analyzed(sentence)
+    events = body_events(record)
+    assert events, describe(record)
+    event = events[0]
+    assert event.type in event_type, describe(record)
+    assert event.status == status, describe(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "recipient_codes"),
+    [
+        ("Uganda threatened to cut off electricity to Kenya over unpaid bills.", "THREATEN", {"KEN"}),
+        ("Kenya will not accept any more refugees from Somalia, the minister said.", "REJECT", set()),
+        ("Egypt demanded that Israel ease restrictions on Palestinian workers.", "REQUEST", {"ISR"}),
+        (
+            "The Foreign Ministry said that Ethiopia must withdraw its troops from Somalia.",
+            "REQUEST",
+            {"ETH"},
+        ),
+        ("Kenya rejected a Ugandan offer of talks on the border dispute.", "REJECT", {"UGA"}),
+        (
+            "Tanzania will withdraw its peacekeepers from Burundi unless the fighting stops.",
+            "THREATEN",
+            {"BDI"},
+        ),
+    ],
+)
+def test_promises_threats_and_requests(sentence: str, event_type: str, recipient_codes: set[str]) -> None:
+    record = analyzed(sentence)
+    event = next((e for e in body_events(record) if e.type == event_type), None)
+    assert event is not None, describe(record)
+    assert recipient_codes <= codes(event.recipients), describe(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kenya believes that Uganda should withdraw its troops from the border.",
+        "Kenyan officials regard the Somali government as a puppet of its neighbours.",
+        "The minister underscored the importance of de-escalation and dialogue.",
+    ],
+)
+def test_comments_yield_no_event(sentence: str) -> None:
+    record = analyzed(sentence)
+    assert not body_events(record), describe(record)
+
+
+def test_place_names_are_not_actors() -> None:
+    record = analyzed("In Nairobi, the Kenyan foreign minister met his Ugandan counterpart on Monday.")
+    event = next(e for e in body_events(record) if e.type == "CONSULT")
+    assert codes(event.actors) == {"KEN"}, describe(record)
+    assert all(a.span.text != "Nairobi" for a in event.actors + event.recipients)
+    assert codes(event.recipients) == {"UGA"}
+
+
+def test_attacked_place_is_location_and_country() -> None:
+    record = analyzed("Kenyan troops attacked rebels in Kismayo, Somalia on Monday.")
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert codes(event.actors) == {"KEN"}
+    assert "Kismayo" not in {a.span.text for a in event.actors}
+    assert event.location is not None and event.location.text == "Kismayo"
+
+
+def test_not_every_object_is_a_target() -> None:
+    record = analyzed("Kenya sent 500 tons of maize to Somalia on Friday.")
+    event = next(e for e in body_events(record) if e.type == "AID")
+    assert [r.span.text for r in event.recipients] == ["Somalia"], describe(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bleaching occurs when corals under heat stress expel the algae that live in their tissues.",
+        "Prolonged heat can kill the young trees, and rain gives them a second chance.",
+    ],
+)
+def test_no_event_without_anyone_acting(sentence: str) -> None:
+    record = analyzed(sentence)
+    assert not body_events(record), describe(record)
+
+
+def test_we_in_a_quote_is_its_speaker() -> None:
+    record = analyzed(
+        '"We will not accept these demands," Kenyan Foreign Minister Musalia Mudavadi said on Monday.'
+    )
+    event = next(e for e in body_events(record) if e.type == "REJECT")
+    assert event.actors[0].span.text == "We"
+    assert codes(event.actors) == {"KEN"}, describe(record)
+    assert event.attributed_to is not None
+
+
+def test_owner_before_place() -> None:
+    record = analyzed("China's embassy in Washington criticised the decision on Tuesday.")
+    event = next(e for e in body_events(record) if e.type == "ACCUSE")
+    assert codes(event.actors) == {"CHN"}, describe(record)
+
+
+def test_capital_stands_for_government() -> None:
+    record = analyzed("Washington imposed sanctions on Iran on Monday.")
+    event = next(e for e in body_events(record) if e.type == "SANCTION")
+    assert codes(event.actors) == {"USA"} and event.actors[0].sector == "GOV"
+    assert codes(event.recipients) == {"IRN"}
+
+
+# --- PLOVER export, spaCy factory, crosswalk ---------------------------------------------------
+
+
+def test_plover_export_round_trip(seed: Record) -> None:
+    exported = json.loads(json.dumps(to_plover(seed)))
+    assert len(exported) == len(seed.events)
+    for item, event in zip(exported, seed.events, strict=True):
+        assert item["event"] == event.type
+        assert item["text"] == event.evidence.text
+        assert item["eventText"] == event.trigger.text  # type: ignore[union-attr]
+        assert [a["code"] or None for a in item["source"]] == [a.code for a in event.actors]
+        assert [t["code"] or None for t in item["target"]] == [r.code for r in event.recipients]
+        assert item["cameo_code"] == event.cameo
+        date.fromisoformat(item["date"])
+    assert {"He", "his"}.isdisjoint({a["actorText"] for item in exported for a in item["source"]})
+    again = Record.from_json(seed.to_json())
+    assert to_plover(again) == to_plover(seed)
+
+
+def test_cli_format_plover(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsmill.cli import main
+
+    assert main(["analyze", str(seed_path), "--published", PUBLISHED, "--format", "plover"]) == 0
+    exported = json.loads(capsys.readouterr().out)
+    assert exported and all(item["event"] in PLOVER_TYPES for item in exported)
+    assert any(item["event"] == "ASSAULT" and item["date"] == "2022-02-24" for item in exported)
+
+
+def test_cli_format_text_lists_events(seed_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsmill.cli import main
+
+    assert main(["analyze", str(seed_path), "--published", PUBLISHED, "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "events ·" in out and "COERCE" in out
+
+
+def test_events_factory_in_a_plain_pipeline() -> None:
+    import newsmill.analyze.components  # noqa: F401  (registers the factories)
+    from newsmill.analyze.nlp import load_nlp
+
+    nlp = load_nlp.__wrapped__()  # a pipeline of its own: the cached one is the analyzer's
+    assert isinstance(nlp, spacy.language.Language)
+    nlp.add_pipe("newsmill_events", config={"published": "2022-02-27"})
+    doc = nlp("Israel and Lebanon renewed negotiations on Thursday. Syria expelled two Turkish diplomats.")
+    events = doc._.newsmill_events
+    assert [e["type"] for e in events] == ["CONSULT", "SANCTION"]
+    assert [a["code"] for a in events[0]["actors"]] == ["ISR", "LBN"]
+    assert events[0]["date"] == "2022-02-24"
+    assert [r["code"] for r in events[1]["recipients"]] == ["TUR"]
+    assert [s.label_ for s in doc.spans["newsmill_events"]] == ["CONSULT", "SANCTION"]
+
+
+def test_events_factory_after_the_entities_factory() -> None:
+    import newsmill.analyze.components  # noqa: F401  (registers the factories)
+    from newsmill.analyze.nlp import load_nlp
+
+    nlp = load_nlp.__wrapped__()  # a pipeline of its own: the cached one is the analyzer's
+    nlp.add_pipe("newsmill_entities")
+    nlp.add_pipe("newsmill_events")
+    doc = nlp("Kenyan police arrested 40 protesters in Nairobi. He said they would meet.")
+    events = doc._.newsmill_events
+    assert events[0]["type"] == "COERCE" and events[0]["location"] == "Nairobi"
+    assert [a["code"] for a in events[0]["actors"]] == ["KEN"]
+    assert doc._.newsmill_entities  # the entities component's output is still there
+
+
+def _crosswalk() -> dict[str, tuple[str, str]]:
+    if not CROSSWALK.exists():
+        pytest.skip("the shared CAMEO→PLOVER crosswalk is not available next to the repository")
+    rows = {}
+    for line in CROSSWALK.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,\s*([^,#]*)", line)
+        if found:
+            rows[found.group(1)] = (found.group(2), found.group(3).strip())
+    return rows
+
+
+def test_cameo_roots_match_the_official_crosswalk() -> None:
+    rows = _crosswalk()
+    assert set(CAMEO_ROOTS) == set(PLOVER_TYPES)
+    for event_type, code in CAMEO_ROOTS.items():
+        assert rows[code][0] == event_type, (event_type, code, rows.get(code))
+
+
+def test_cameo_modes_match_the_official_crosswalk() -> None:
+    rows = _crosswalk()
+    for (event_type, mode), code in CAMEO_BY_MODE.items():
+        assert rows[code] == (event_type, mode), (event_type, mode, code, rows.get(code))
+        first = next(c for c, row in rows.items() if row == (event_type, mode))
+        assert code == first
+
+
+def test_lexicon_speaks_plover() -> None:
+    rows = _crosswalk()
+    modes = {row for row in rows.values()}
+    # Modes of the PLOVER manual that the 2021 crosswalk has no CAMEO code for.
+    manual_only = {("ASSAULT", "primitive")}
+    senses = [
+        *VERBS.values(),
+        *NOUNS.values(),
+        *(s for table in VERB_OBJECTS.values() for s in table.values()),
+    ]
+    for sense in senses:
+        assert sense.type in PLOVER_TYPES
+        if sense.mode:
+            assert (sense.type, sense.mode) in modes | manual_only, sense
+
+
+# --- The gold gate --------------------------------------------------------------------------
+
+
+def test_gold_event_types_and_actors() -> None:
+    if not GOLD.exists():
+        pytest.skip("the shared PLOVER gold set is not available next to the repository")
+    from newsmill.analyze import stage
+    from newsmill.analyze.stage import Analyzer
+    from newsmill.model import ExtractionInfo, Published, Span, record_id
+
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [
+        Record(
+            id=record_id(g["text"]), text=g["text"], body=g["text"],
+            paragraphs=[Span(start=0, end=len(g["text"]), text=g["text"])],
+            published=Published.from_value(date.fromisoformat(g["date"]), "argument"),
+            extraction=ExtractionInfo(extractor="test", format="text"),
+        )
+        for g in gold
+    ]  # fmt: skip
+    drafts: list[list] = []  # type: ignore[type-arg]
+    annotate = stage.annotate_events
+    try:
+        stage.annotate_events = lambda *a, **k: drafts.append(found := annotate(*a, **k)) or found  # type: ignore[assignment]
+        list(Analyzer().run(records))
+    finally:
+        stage.annotate_events = annotate  # type: ignore[assignment]
+    right = 0
+    tp = predicted = expected = 0
+    for item, found in zip(gold, drafts, strict=True):
+        main = main_event(found)
+        right += main is not None and main.type == item["event"]
+        got = {a.code for a in main.actors if a.code} if main else set()
+        want = {a["code"] for a in item["source"] if isinstance(a, dict) and a.get("code")}
+        tp, predicted, expected = tp + len(got & want), predicted + len(got), expected + len(want)
+    accuracy = right / len(gold)
+    source_f1 = 2 * tp / (predicted + expected)
+    assert accuracy >= 0.78, accuracy
+    assert source_f1 >= 0.72, source_f1
