@@ -442,7 +442,9 @@ def test_extract_html_huge_page_bounded_time() -> None:
     started = time.perf_counter()
     record = newsmill.analyze(page)
     elapsed = time.perf_counter() - started
-    assert elapsed < 20, f"{elapsed:.1f} s for an 8 MB page"
+    # A guard against quadratic work, not a speed test (benchmarks/ measure speed): linear
+    # code takes ~10 s here, a quadratic step would take hours; the margin absorbs a busy CI.
+    assert elapsed < 90, f"{elapsed:.1f} s for an 8 MB page"
     assert record.paragraphs[0].text == f"{P1} Item 0."
     assert len(record.paragraphs) > 10_000
 
