@@ -1,0 +1,146 @@
+"""Every benchmark in one run: each stage against its anchor, ratios, one JSON report.
+
+    python benchmarks/suite.py [--quick] [--only NAME ...] [--out benchmarks/results/latest.json]
+                               [--markdown]
+
+Runs each benchmark script in its own process (so one model load or crash never skews
+another), reads the JSON it writes, and prints one table: what was measured, newsmill's
+number, the anchor measured in the same run, the ratio and the target. ``--markdown``
+prints the table for the README. A benchmark whose data or extra is missing is reported
+as skipped with the reason, and the suite goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+Row = tuple[str, str, str, str, str]  # measure, newsmill, anchor, ratio, target
+
+
+@dataclass(frozen=True)
+class Bench:
+    name: str
+    script: str
+    args: tuple[str, ...]
+    quick_args: tuple[str, ...]
+    rows: Callable[[dict[str, Any]], list[Row]]
+
+
+def _f(value: float, digits: int = 3) -> str:
+    return f"{value:.{digits}f}"
+
+
+def _n(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _extraction(r: dict[str, Any]) -> list[Row]:
+    by_name = {x["name"]: x for x in r["results"]}
+    ours, anchor = by_name["newsmill"], by_name["trafilatura"]
+    speed = ours["pages_per_s"] / anchor["pages_per_s"]
+    return [
+        ("extraction pages/s (vs trafilatura)", _n(ours["pages_per_s"]), _n(anchor["pages_per_s"]),
+         f"{speed:.2f}x", ">= 1x"),
+        ("extraction body F1", _f(ours["f1"]), _f(anchor["f1"]), f"{ours['f1'] - anchor['f1']:+.3f}", "> 0"),
+    ]  # fmt: skip
+
+
+def _analyze(r: dict[str, Any]) -> list[Row]:
+    ratio = r["newsmill_words_per_s"] / r["raw_words_per_s"]
+    return [
+        ("analysis words/s (vs raw spaCy nlp.pipe)", _n(r["newsmill_words_per_s"]), _n(r["raw_words_per_s"]),
+         f"{ratio:.2f}x", ">= 0.85x"),
+    ]  # fmt: skip
+
+
+def _warc(r: dict[str, Any]) -> list[Row]:
+    ratio = r["newsmill_records_per_s"] / r["warcio_records_per_s"]
+    return [
+        ("WARC records/s (vs warcio)", _n(r["newsmill_records_per_s"]), _n(r["warcio_records_per_s"]),
+         f"{ratio:.2f}x", ">= 1x"),
+    ]  # fmt: skip
+
+
+def _attribution(r: dict[str, Any]) -> list[Row]:
+    return [
+        ("quotes: direct content+speaker F1 (PolNeAR dev)", _f(r["direct"]["speaker"]["f"]),
+         "0.738 (textacy, published)", "", ">= 0.85"),
+        ("quotes: reported content F1 (PolNeAR dev)", _f(r["indirect"]["content"]["f"]), "", "", ">= 0.65"),
+        ("quotes: pronoun speakers named", _f(r["pronoun_named"] or 0.0), "", "", ">= 0.80"),
+    ]  # fmt: skip
+
+
+BENCHES = [
+    Bench("extraction", "extraction.py", ("--repeat", "3"), ("--repeat", "1"), _extraction),
+    Bench("analyze", "analyze.py", ("--repeat", "2"), ("--repeat", "1"), _analyze),
+    Bench("warc", "warc.py", ("--records", "1000"), ("--records", "300", "--repeat", "1"), _warc),
+    Bench("attribution", "attribution.py", (), ("--limit", "30"), _attribution),
+]
+
+
+def run_bench(bench: Bench, quick: bool, timeout: float) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / f"{bench.name}.json"
+        command = [sys.executable, str(ROOT / "benchmarks" / bench.script)]
+        command += [*(bench.quick_args if quick else bench.args), "--json", str(out)]
+        started = time.perf_counter()
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+        except subprocess.TimeoutExpired:
+            return {"name": bench.name, "status": "timeout", "seconds": timeout}
+        seconds = time.perf_counter() - started
+        if done.returncode != 0 or not out.exists():
+            reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
+            return {"name": bench.name, "status": "skipped", "reason": reason, "seconds": seconds}
+        result = json.loads(out.read_text())
+    return {"name": bench.name, "status": "ok", "seconds": seconds, "result": result, "printed": done.stdout}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller inputs, one repeat")
+    parser.add_argument("--only", nargs="*", choices=[b.name for b in BENCHES])
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "latest.json")
+    parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    args = parser.parse_args()
+    chosen = [b for b in BENCHES if not args.only or b.name in args.only]
+    reports = []
+    rows: list[Row] = []
+    for bench in chosen:
+        print(f"running {bench.name} ...", file=sys.stderr, flush=True)
+        report = run_bench(bench, args.quick, args.timeout)
+        reports.append(report)
+        if report["status"] == "ok":
+            rows += bench.rows(report["result"])
+        else:
+            rows.append((bench.name, report["status"], report.get("reason", ""), "", ""))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    args.out.write_text(json.dumps({"measured": stamp, "quick": args.quick, "benchmarks": reports}, indent=2))
+    header = ("measure", "newsmill", "anchor (same run)", "ratio", "target")
+    if args.markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "---|" * len(header))
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+    else:
+        widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+        for row in [header, *rows]:
+            print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+    print(f"report: {args.out}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
