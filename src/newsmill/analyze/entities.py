@@ -362,6 +362,22 @@ def _covered(mentions: list[Mention], start: int, end: int) -> bool:
     return any(m.start < end and start < m.end for m in mentions)
 
 
+class _Coverage:
+    """Which characters mentions cover: a per-token question in constant time (scanning the
+    mention list for every token made long articles quadratic)."""
+
+    def __init__(self, length: int, mentions: list[Mention]) -> None:
+        self.mask = bytearray(length)
+        for mention in mentions:
+            self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        self.mask[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+
+    def __contains__(self, position: int) -> bool:
+        return 0 <= position < len(self.mask) and self.mask[position] == 1
+
+
 def _missing_places(
     doc: Any, mentions: list[Mention], gazetteer: Gazetteer, context: EntityContext
 ) -> list[Mention]:
@@ -375,12 +391,9 @@ def _missing_places(
                 mention.label = "GPE"  # the dateline is a place, whatever the model said
         if not _covered(mentions, start, end):
             added.append(Mention(start, end, "GPE", text[start:end], source="dateline"))
+    covered = _Coverage(len(text), mentions + added)
     for token in doc:
-        if (
-            token.is_punct
-            or not token.text[:1].isupper()
-            or _covered(mentions + added, token.idx, token.idx + 1)
-        ):
+        if token.is_punct or not token.text[:1].isupper() or token.idx in covered:
             continue
         word = _bare(token.text)
         if len(word) < 3:
@@ -397,20 +410,20 @@ def _missing_places(
         if country or big_city or known:
             end = token.idx + len(word)
             added.append(Mention(token.idx, end, "GPE", text[token.idx : end], source="gazetteer"))
+            covered.add(added[-1])
     return added
 
 
 def _missing_surnames(doc: Any, mentions: list[Mention], surnames: dict[str, str]) -> list[Mention]:
     added: list[Mention] = []
+    text = text_of(doc)
+    covered = _Coverage(len(text), mentions)
     for token in doc:
         word = _bare(token.text)
-        if (
-            word in surnames
-            and token.text[:1].isupper()
-            and not _covered(mentions + added, token.idx, token.idx + 1)
-        ):
+        if word in surnames and token.text[:1].isupper() and token.idx not in covered:
             end = token.idx + len(word)
-            added.append(Mention(token.idx, end, "PERSON", text_of(doc)[token.idx : end], source="surname"))
+            added.append(Mention(token.idx, end, "PERSON", text[token.idx : end], source="surname"))
+            covered.add(added[-1])
     return added
 
 
@@ -442,30 +455,26 @@ def _article_countries(mentions: list[Mention], gazetteer: Gazetteer) -> set[str
 def _cluster_persons(mentions: list[Mention]) -> list[EntityDraft]:
     clusters: list[EntityDraft] = []
     ordered = sorted(mentions, key=lambda m: (-len(_bare(m.text).split()), m.start))
+    name_words: dict[int, set[str]] = {}  # per cluster, the lower-cased words of its name
     for mention in ordered:
         words = _bare(mention.text).split()
         if len(words) >= 2:
             key = {w.lower() for w in words}
-            match = next(
-                (
-                    c
-                    for c in clusters
-                    if key <= {w.lower() for w in c.name.split()}
-                    or {w.lower() for w in c.name.split()} <= key
-                ),
-                None,
-            )
+            match = next((c for c in clusters if key <= name_words[id(c)] or name_words[id(c)] <= key), None)
             if match is None:
                 clusters.append(EntityDraft("PERSON", " ".join(words), [mention]))
+                name_words[id(clusters[-1])] = key
             else:
                 match.mentions.append(mention)
                 if len(words) > len(match.name.split()):
                     match.name = " ".join(words)
+                    name_words[id(match)] = key
             continue
         word = words[0].lower() if words else ""
         candidates = [c for c in clusters if word in {c.name.split()[-1].lower(), c.name.split()[0].lower()}]
         if not candidates:
             clusters.append(EntityDraft("PERSON", " ".join(words), [mention]))
+            name_words[id(clusters[-1])] = {w.lower() for w in words}
             continue
         # Two people with one surname: the one named most recently before this mention.
         before = [c for c in candidates if c.first < mention.start]
