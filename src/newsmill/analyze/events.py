@@ -423,6 +423,9 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
         return _Candidate(Sense("REQUEST"), verb, [verb])  # "ordered Menem to appear"
     if lemma == "protest" and _child(verb, "ccomp") is not None:
         return _Candidate(Sense("ACCUSE", "disapprove"), verb, [verb])  # "..., a rights group protested"
+    figurative = obj is not None and obj.pos_ != "PROPN" and not obj.ent_type_ and not _is_person_word(obj)
+    if lemma in {"fight", "battle", "combat"} and figurative and _noun_sense(obj) is None:
+        return None  # "fighting dirty air", "battle inflation"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
         return None  # "Kyiv battles a Russian invasion": the invasion is the event
     if lemma in {"call", "ask", "appeal", "push", "press"}:
