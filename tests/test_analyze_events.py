@@ -287,6 +287,7 @@ def test_not_every_object_is_a_target() -> None:
     [
         "Bleaching occurs when corals under heat stress expel the algae that live in their tissues.",
         "Prolonged heat can kill the young trees, and rain gives them a second chance.",
+        "We have not seen a Switch Lite deal this week, and the bundle still costs $50 more.",
     ],
 )
 def test_no_event_without_anyone_acting(sentence: str) -> None:

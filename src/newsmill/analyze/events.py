@@ -423,6 +423,9 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
         return _Candidate(Sense("REQUEST"), verb, [verb])  # "ordered Menem to appear"
     if lemma == "protest" and _child(verb, "ccomp") is not None:
         return _Candidate(Sense("ACCUSE", "disapprove"), verb, [verb])  # "..., a rights group protested"
+    figurative = obj is not None and obj.pos_ != "PROPN" and not obj.ent_type_ and not _is_person_word(obj)
+    if lemma in {"fight", "battle", "combat"} and figurative and _noun_sense(obj) is None:
+        return None  # "fighting dirty air", "battle inflation"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
         return None  # "Kyiv battles a Russian invasion": the invasion is the event
     if lemma in {"call", "ask", "appeal", "push", "press"}:
@@ -1344,8 +1347,9 @@ def _build(
                 location = place
                 break
 
-    if not any(_is_someone(p, article) for p in actors + recipients):
-        # No one doing anything to anyone ("Dozens were killed", "corals expel the algae").
+    if not any(_is_political(p, article) or _is_people(p, article) for p in actors + recipients):
+        # No political actor: no one doing anything to anyone ("Dozens were killed", "corals
+        # expel the algae"), or a product, a company or a pronoun we cannot place.
         return None
     words_span = sorted(candidate.words, key=lambda t: t.i)
     if words_span[-1].i - words_span[0].i > 4:
@@ -1433,12 +1437,25 @@ _GROUP_WORDS = frozenset(
 )
 
 
-def _is_someone(participant: ParticipantDraft, article: _Article) -> bool:
-    """A participant that can act politically: coded, an entity, or people and their bodies."""
-    if participant.code or participant.entity is not None:
-        return True
+def _is_people(participant: ParticipantDraft, article: _Article) -> bool:
+    """People and their bodies, by the words of the phrase ('protesters', 'the government')."""
     words = set(re.findall(r"[a-z]+", article.text[participant.start : participant.end].lower()))
     return bool(words & (_PERSON_WORDS | _GROUP_WORDS | _SECTOR_WORDS.keys()))
+
+
+def _is_political(participant: ParticipantDraft, article: _Article) -> bool:
+    """A participant PLOVER can code: a country or organisation code, a named office-holder,
+    or a people; else people and their bodies in a sentence that names a country."""
+    if participant.code:
+        return True
+    if participant.entity is not None:
+        entity = article.entities[participant.entity]
+        if entity.kind == "NORP" or (entity.kind == "PERSON" and entity.role is not None):
+            return True
+        # A government body, army, court, party or newspaper (the organisation's sector says).
+        if entity.kind == "ORG" and entity.sector in {"GOV", "MIL", "JUD", "POL", "MEDIA"}:
+            return True
+    return False
 
 
 def _is_group_or_place(participant: ParticipantDraft, article: _Article) -> bool:
