@@ -1420,6 +1420,15 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
                 code = article.codes[place[2]]
                 return [ParticipantDraft(place[0], place[1], place[2], code, "CVL")] if code else []
         return []
+    if target.dep_ != "conj" and target.conjuncts:
+        # "aid for Romania and Poland": every conjunct is a recipient.
+        return _dedupe(
+            [p for t in [target, *target.conjuncts] for p in _object_participant(t, event_type, article)]
+        )
+    return _object_participant(target, event_type, article)
+
+
+def _object_participant(target: Any, event_type: str, article: _Article) -> list[ParticipantDraft]:
     place = _is_place(target, article)
     covering = article.mentions.covering(target.idx, target.idx + len(target.text))
     if place is not None and target.pos_ == "PROPN" and (covering is None or covering[2] == place[2]):
