@@ -18,6 +18,7 @@ from typing import Any
 
 from newsmill import __version__
 from newsmill.api import analyze_document, analyzer, extract, parse_published
+from newsmill.corpus import cli as corpus_cli
 from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
 from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("--analyze", action="store_true", help="also find entities, places, times and quotes")
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
+    corpus_cli.add_commands(commands)
     return parser
 
 
@@ -72,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args, settings)
         if args.command == "extract":
             return _extract(args, settings)
+        if args.command in corpus_cli.COMMANDS:
+            return corpus_cli.run(args, settings)
         print(json.dumps(record_json_schema(), indent=2))
         return EXIT_OK
     except NoArticleFound as exc:

@@ -63,10 +63,44 @@ class AnalyzeSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CorpusSettings:
+    # The SQLite store `newsmill ingest/search/export/stats` use when --db is not given.
+    db: str = "newsmill.db"
+    # Records per write transaction (and per chunk sent to a worker): a kill loses at most
+    # one uncommitted batch, which a rerun redoes.
+    batch_size: int = 32
+    # Worker processes for ingest; each loads the model once. 1 runs in-process.
+    workers: int = 1
+    # MinHash permutations and the Jaccard similarity above which two bodies are near-duplicates.
+    num_perm: int = 128
+    duplicate_threshold: float = 0.8
+    # Same-story clusters: articles at most this many days apart ...
+    story_window_days: int = 3
+    # ... sharing at least this many distinctive entities (people, organisations, events;
+    # places count half; names in over 5% of the corpus do not count).
+    story_min_shared: float = 2.0
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError("corpus.batch_size must be at least 1")
+        if self.workers < 1:
+            raise ConfigError("corpus.workers must be at least 1")
+        if not 0 < self.duplicate_threshold <= 1:
+            raise ConfigError("corpus.duplicate_threshold must be within (0, 1]")
+        if self.num_perm < 16:
+            raise ConfigError("corpus.num_perm must be at least 16")
+        if self.story_min_shared <= 0:
+            raise ConfigError("corpus.story_min_shared must be positive")
+        if self.story_window_days < 0:
+            raise ConfigError("corpus.story_window_days must not be negative")
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     analyze: AnalyzeSettings = field(default_factory=AnalyzeSettings)
+    corpus: CorpusSettings = field(default_factory=CorpusSettings)
     # "raise" stops on the first bad document (tests); "skip" logs, counts and goes on.
     on_error: str = "skip"
 

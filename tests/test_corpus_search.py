@@ -1,0 +1,160 @@
+"""Search: BM25 ranking, snippets, filters, safe query compilation, hostile page content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from tests.support.corpus import make_record
+
+from newsmill.corpus.crossdoc import link_entities
+from newsmill.corpus.search import MARK_CLOSE, MARK_OPEN, compile_query, search
+from newsmill.corpus.store import Store
+from newsmill.errors import QueryError
+
+HOSTILE = (
+    'He typed "NEAR(pipeline reform, 3)" and then ;DROP TABLE articles; -- into the form, '
+    'followed by title:* AND OR NOT ( ) ^ {col} and a stray quote " that never closes.'
+)
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    records = [
+        make_record(
+            "Pipeline deal signed in Ankara",
+            ["Energy ministers signed the gas pipeline deal after long talks in the capital."],
+            published="2022-03-01",
+            entities=[("GPE", "Ankara", "Ankara", None, "TUR")],
+        ),
+        make_record(
+            "Harvest season opens",
+            [
+                "Farmers said the harvest looked good. A pipeline of new tractors is on order, "
+                "and the co-operative expects prices to hold through the autumn."
+            ],
+            published="2022-06-15",
+            quotes=[("the harvest looked good", "Farmers")],
+        ),
+        make_record(
+            "Qureshi meets Kuleba",
+            ["Foreign Minister Shah Mahmood Qureshi spoke with Dmytro Kuleba about the pipeline of aid."],
+            published="2022-03-02",
+            entities=[
+                ("PERSON", "Shah Mahmood Qureshi", "Shah Mahmood Qureshi", "foreign minister", "PAK"),
+                ("PERSON", "Dmytro Kuleba", "Dmytro Kuleba", "foreign minister", "UKR"),
+            ],
+            quotes=[("about the pipeline of aid", "Shah Mahmood Qureshi")],
+            events=[
+                ("CONSULT", ["Shah Mahmood Qureshi"], ["Dmytro Kuleba"], "spoke with Dmytro Kuleba", None)
+            ],
+        ),
+        make_record("Form abuse", [HOSTILE], published="2023-01-01"),
+    ]
+    with Store(tmp_path / "corpus.db") as opened:
+        opened.put_many(records)
+        link_entities(opened)
+        yield opened
+
+
+def test_corpus_search_title_match_ranks_first_with_snippets(store: Store) -> None:
+    hits = search(store, "pipeline")
+    assert len(hits) == 4
+    assert hits[0].title == "Pipeline deal signed in Ankara"  # in the title and the body
+    assert [h.score for h in hits] == sorted(h.score for h in hits)
+    for hit in hits:
+        assert f"{MARK_OPEN}pipeline{MARK_CLOSE}".casefold() in hit.snippet.casefold()
+    assert "**pipeline**" in hits[1].marked().casefold()
+
+
+def test_corpus_search_phrase_prefix_and_operators(store: Store) -> None:
+    assert [h.title for h in search(store, '"gas pipeline"')] == ["Pipeline deal signed in Ankara"]
+    assert {h.title for h in search(store, "tract*")} == {"Harvest season opens"}
+    assert {h.title for h in search(store, "harvest OR ankara")} == {
+        "Harvest season opens",
+        "Pipeline deal signed in Ankara",
+    }
+    assert {h.title for h in search(store, "pipeline NOT (ankara OR harvest)")} == {
+        "Qureshi meets Kuleba",
+        "Form abuse",
+    }
+
+
+def test_corpus_search_date_and_entity_filters(store: Store) -> None:
+    titles = {h.title for h in search(store, "pipeline", since="2022-03-02", until="2022-12-31")}
+    assert titles == {"Qureshi meets Kuleba", "Harvest season opens"}
+    assert [h.title for h in search(store, "pipeline", entity="Qureshi")] == ["Qureshi meets Kuleba"]
+    assert [h.title for h in search(store, "", entity="Shah Mahmood Qureshi")] == ["Qureshi meets Kuleba"]
+    assert search(store, "pipeline", entity="Nobody Known") == []
+
+
+def test_corpus_search_quotes_and_events(store: Store) -> None:
+    quotes = search(store, "aid", kind="quote")
+    assert [(q.speaker, q.article_id) for q in quotes] == [("Shah Mahmood Qureshi", quotes[0].article_id)]
+    assert search(store, "", kind="quote", entity="Qureshi")[0].speaker == "Shah Mahmood Qureshi"
+    assert search(store, "harvest", kind="quote", entity="Qureshi") == []
+    events = search(store, "Kuleba", kind="event")
+    assert [e.event_type for e in events] == ["CONSULT"]
+
+
+def test_corpus_search_hostile_page_is_stored_and_searchable(store: Store) -> None:
+    for query in ("DROP TABLE", "NEAR", '"stray quote"', "title", '"NEAR(pipeline reform, 3)"', "col"):
+        hits = search(store, query)
+        assert "Form abuse" in {h.title for h in hits}, query
+    # Pasted whole, the page reads as a query with dangling operators: a clear error, not a crash.
+    with pytest.raises(QueryError, match="OR needs a term before it"):
+        search(store, HOSTILE)
+    assert store.count("articles") == 4  # nothing was dropped
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ('"unclosed phrase', "unclosed quote"),
+        ("(pipeline OR gas", "unclosed '('"),
+        ("pipeline)", "unbalanced ')'"),
+        ("OR pipeline", "OR needs a term before"),
+        ("pipeline AND", "AND needs a term after"),
+        ("pipeline NOT", "NOT needs a term after"),
+        ("()", "empty or unfinished group"),
+        ("* ; --", "no words"),
+    ],
+)
+def test_corpus_search_malformed_query_is_a_clear_error(store: Store, query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        search(store, query)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"since": "last week"}, "--since expects a date"),
+        ({"until": "2022-13-45"}, "--until expects a date"),
+        ({"kind": "tweet"}, "kind must be one of"),
+        ({"limit": 0}, "limit must be at least 1"),
+    ],
+)
+def test_corpus_search_bad_filters(store: Store, kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        search(store, "pipeline", **kwargs)  # type: ignore[arg-type]
+
+
+def test_corpus_search_needs_a_query_or_a_filter(store: Store) -> None:
+    with pytest.raises(QueryError, match="give a query"):
+        search(store, "   ")
+
+
+@pytest.mark.parametrize(
+    ("query", "fts"),
+    [
+        ("Qureshi", '"Qureshi"'),
+        ("foreign minister", '"foreign" AND "minister"'),
+        ('"foreign minister" OR Kuleba', '"foreign minister" OR "Kuleba"'),
+        ("minist*", '"minist"*'),
+        ("al-Qaeda U.S.", '"al Qaeda" AND "U S"'),
+        ("NEAR(a b)", '"NEAR" AND ( "a" AND "b" )'),
+        (";DROP TABLE x; --", '"DROP" AND "TABLE" AND "x"'),
+    ],
+)
+def test_corpus_search_compile_query(query: str, fts: str) -> None:
+    assert compile_query(query) == fts
