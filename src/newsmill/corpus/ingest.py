@@ -121,7 +121,9 @@ def _read_file(path: Path, settings: IngestSettings) -> RawDocument | Skipped:
     try:
         return read_source(path, settings=settings, name=str(path))
     except NewsmillError as exc:
-        return Skipped(str(path), type(exc).__name__, str(exc))
+        return Skipped(str(path), type(exc).__name__, exc.message)
+    except Exception as exc:  # a reader bug on one file must not end the run
+        return Skipped(str(path), type(exc).__name__, f"internal error: {exc}")
 
 
 def _warc_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[Input]:
@@ -167,28 +169,28 @@ def _jsonl_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[
 
 
 def _jsonl_input(line: str, key: str, label: str, settings: IngestSettings) -> Input:
-    def fail(reason: str, detail: str) -> Input:
-        skipped = Skipped(label, reason, detail)
-        return Input(key, label, lambda: skipped)
+    def fail(source: str, reason: str, detail: str) -> Input:
+        skipped = Skipped(source, reason, detail)
+        return Input(key, source, lambda: skipped)
 
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        return fail("bad_json", f"not a JSON object: {exc.msg}")
+        return fail(label, "bad_json", f"not a JSON object: {exc.msg}")
     if not isinstance(data, dict):
-        return fail("bad_json", "not a JSON object")
+        return fail(label, "bad_json", "not a JSON object")
+    url = data.get("url") if isinstance(data.get("url"), str) else None
+    source = url or label
     content = data.get("html") if isinstance(data.get("html"), str) else data.get("text")
     if not isinstance(content, str):
-        return fail("bad_json", 'needs a string "html" or "text"')
-    url = data.get("url") if isinstance(data.get("url"), str) else None
+        return fail(source, "bad_json", 'needs a string "html" or "text"')
     published = data.get("published") if isinstance(data.get("published"), str) else None
-    source = url or label
 
     def read() -> RawDocument | Skipped:
         try:
             document = read_source(content, url=url, settings=settings, name=source)
         except NewsmillError as exc:
-            return Skipped(source, type(exc).__name__, str(exc))
+            return Skipped(source, type(exc).__name__, exc.message)
         if "html" in data:
             document.format = "html"
         return document
@@ -238,7 +240,7 @@ def process(jobs: list[Job], settings: Settings, stored: Callable[[list[str]], s
             if job.published:
                 record.published = parse_published(job.published)
                 mark_staleness(record)
-        except Exception as exc:
+        except Exception as exc:  # one bad page must not end the run: it is recorded
             outcomes.append(_failure(job.key, job.document.source, exc))
             continue
         pending.append((job, record))
@@ -257,7 +259,7 @@ def process(jobs: list[Job], settings: Settings, stored: Callable[[list[str]], s
         analysed = list(stage.run(record for _, record in fresh))
         pairs = zip(fresh, analysed, strict=True)
         return outcomes + [Outcome(job.key, job.document.source, record=r) for (job, _), r in pairs]
-    except Exception:
+    except Exception:  # a record broke the batch: analyse one by one to find it, keep the rest
         pass
     for job, record in fresh:
         try:
