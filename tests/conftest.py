@@ -27,3 +27,17 @@ def seed_text(seed_path: Path) -> str:
 @pytest.fixture(scope="session")
 def example_paths() -> list[Path]:
     return sorted(p for p in EXAMPLES.rglob("*") if p.suffix in {".txt", ".html"})
+
+
+POLNEAR = SHARED / "eval" / "attribution" / "polnear" / "dev" / "text"
+
+
+@pytest.fixture(scope="session")
+def serve_db(tmp_path_factory: pytest.TempPathFactory, example_paths: list[Path]) -> Path:
+    """A small store built through the real pipeline (seed, examples, 3 PolNeAR texts when
+    ../shared is there, hand-built event and hostile records), shared by the serve tests."""
+    from tests.support.serve import build_store
+
+    seed = SEED if SEED.exists() else None
+    polnear = sorted(POLNEAR.glob("*.txt"))[:3] if POLNEAR.is_dir() else []
+    return build_store(tmp_path_factory.mktemp("serve") / "corpus.db", seed, polnear, example_paths)

@@ -62,6 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
     corpus_cli.add_commands(commands)
+
+    serve = commands.add_parser("serve", help="REST API and web UI over a corpus store (read-only)")
+    serve.add_argument("--db", help="the SQLite store (default: settings corpus.db, newsmill.db)")
+    serve.add_argument("--host", help="interface to listen on (default: settings serve.host, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default: settings serve.port, 8000)")
     return parser
 
 
@@ -76,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _extract(args, settings)
         if args.command in corpus_cli.COMMANDS:
             return corpus_cli.run(args, settings)
+        if args.command == "serve":
+            return _serve(args, settings)
         print(json.dumps(record_json_schema(), indent=2))
         return EXIT_OK
     except NoArticleFound as exc:
@@ -90,6 +97,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`): not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        import uvicorn
+
+        from newsmill.serve import create_app
+    except ImportError as exc:
+        raise ConfigError(
+            f"newsmill serve needs the [serve] extra: pip install 'newsmill[serve]' ({exc})"
+        ) from exc
+    if args.port is not None and not 0 < args.port < 65536:
+        raise ConfigError(f"--port must be within 1..65535, got {args.port}")
+    app = create_app(settings, args.db or settings.corpus.db)
+    uvicorn.run(app, host=args.host or settings.serve.host, port=args.port or settings.serve.port)
+    return EXIT_OK
 
 
 def _fail(exc: NewsmillError) -> None:

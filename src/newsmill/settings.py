@@ -96,11 +96,32 @@ class CorpusSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ServeSettings:
+    # Where `newsmill serve` listens; loopback by default (there is no authentication).
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # Largest request body accepted (POST /api/analyze); larger bodies get 413.
+    max_body_bytes: int = 2 * 1024 * 1024
+    # Rows per page of any list, and the most a client may ask for (CSV included).
+    page_size: int = 20
+    max_page_size: int = 500
+
+    def __post_init__(self) -> None:
+        if not 0 < self.port < 65536:
+            raise ConfigError("serve.port must be within 1..65535")
+        if self.max_body_bytes < 1024:
+            raise ConfigError("serve.max_body_bytes must be at least 1024")
+        if not 1 <= self.page_size <= self.max_page_size:
+            raise ConfigError("serve.page_size must be within 1..serve.max_page_size")
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     ingest: IngestSettings = field(default_factory=IngestSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     analyze: AnalyzeSettings = field(default_factory=AnalyzeSettings)
     corpus: CorpusSettings = field(default_factory=CorpusSettings)
+    serve: ServeSettings = field(default_factory=ServeSettings)
     # "raise" stops on the first bad document (tests); "skip" logs, counts and goes on.
     on_error: str = "skip"
 

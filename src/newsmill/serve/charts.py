@@ -1,0 +1,54 @@
+"""Inline SVG bar charts, computed server-side (no chart library, no script)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    bars: list[Bar]
+    width: int
+    height: int
+    first: str
+    last: str
+    peak: int
+    unit: str  # "day" or "month"
+
+
+def bar_chart(series: list[tuple[str, int]], width: int = 640, height: int = 120) -> Chart | None:
+    """Counts per day (``YYYY-MM-DD``) as bars; more than 90 days are summed per month."""
+    if not series:
+        return None
+    unit = "day"
+    if len(series) > 90:
+        months: Counter[str] = Counter()
+        for day, count in series:
+            months[day[:7]] += count
+        series, unit = sorted(months.items()), "month"
+    peak = max(count for _, count in series) or 1
+    slot = width / len(series)
+    gap = min(2.0, slot * 0.2)
+    bars = [
+        Bar(
+            x=round(index * slot + gap / 2, 2),
+            y=round(height - count / peak * (height - 4), 2),
+            width=round(max(slot - gap, 1.0), 2),
+            height=round(count / peak * (height - 4), 2),
+            label=label,
+            count=count,
+        )
+        for index, (label, count) in enumerate(series)
+    ]
+    return Chart(bars, width, height, series[0][0], series[-1][0], peak, unit)
