@@ -285,3 +285,33 @@ def test_serve_cli_refuses_a_missing_store(tmp_path: Path, capsys: pytest.Captur
     assert main(["serve", "--db", str(tmp_path / "none.db")]) == 2
     assert "no such store" in capsys.readouterr().err
     assert not (tmp_path / "none.db").exists()
+
+
+def test_serve_chart_fills_quiet_days_and_sums_long_spans_per_month() -> None:
+    from newsmill.serve.charts import bar_chart
+
+    daily = bar_chart([("2022-02-27", 2), ("2022-03-02", 4)])
+    assert daily is not None and daily.unit == "day"
+    assert [(b.label, b.count) for b in daily.bars] == [
+        ("2022-02-27", 2),
+        ("2022-02-28", 0),
+        ("2022-03-01", 0),
+        ("2022-03-02", 4),
+    ]
+    assert daily.bars[3].height > daily.bars[0].height > daily.bars[1].height == 0
+    monthly = bar_chart([("2021-01-05", 1), ("2021-01-20", 2), ("2022-03-01", 5)])
+    assert monthly is not None and monthly.unit == "month"
+    assert [(b.label, b.count) for b in monthly.bars] == [("2021-01", 3), ("2022-03", 5)]
+    assert bar_chart([]) is None
+
+
+def test_serve_highlight_pieces_join_back_to_the_text(serve_db: Path) -> None:
+    from newsmill.serve.highlight import pieces
+
+    with Store(serve_db, create=False) as store:
+        for record in store.iter_records():
+            cut = pieces(record)
+            assert "".join(p.text for p in cut) == record.text
+            for index, quote in enumerate(record.quotes):
+                covered = "".join(p.text for p in cut if index in p.quotes)
+                assert covered == quote.content.text

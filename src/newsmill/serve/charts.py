@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,11 +29,20 @@ class Chart:
 
 
 def bar_chart(series: list[tuple[str, int]], width: int = 640, height: int = 120) -> Chart | None:
-    """Counts per day (``YYYY-MM-DD``) as bars; more than 90 days are summed per month."""
+    """Counts per day (``YYYY-MM-DD``) as bars, quiet days included (attention is also its
+    absence); a span of more than 90 days is summed per month."""
     if not series:
         return None
     unit = "day"
-    if len(series) > 90:
+    try:
+        first, last = date.fromisoformat(series[0][0]), date.fromisoformat(series[-1][0])
+    except ValueError:
+        first = last = None  # not ISO days: draw what we were given
+    if first and last and 0 <= (last - first).days <= 90:
+        counts = dict(series)
+        days = [(first + timedelta(days=n)).isoformat() for n in range((last - first).days + 1)]
+        series = [(day, counts.get(day, 0)) for day in days]
+    elif len(series) > 90 or (first and last and (last - first).days > 90):
         months: Counter[str] = Counter()
         for day, count in series:
             months[day[:7]] += count

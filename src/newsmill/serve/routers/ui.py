@@ -93,7 +93,7 @@ def search_page(
             "facets": facets,
             "kind": kind,
             "current": current,
-            "chart": bar_chart(facets.timeline),
+            "timeline_chart": bar_chart(facets.timeline),
             "csv": link("/api/search", current, format="csv"),
         },
     )
@@ -144,7 +144,7 @@ def entity_page(
             "did": did,
             "done_to": done_to,
             "articles": articles,
-            "chart": bar_chart(data["timeline"]),
+            "timeline_chart": bar_chart(data["timeline"]),
         },
     )
 
