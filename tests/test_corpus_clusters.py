@@ -163,5 +163,6 @@ def test_corpus_clusters_signature_similarity() -> None:
     assert (
         lean(text).jaccard(lean("An entirely different story about reefs and heat stress in the sea.")) < 0.1
     )
-    assert shingles("too short") == {b"too short"}
+    assert shingles("too short") == {"too short"}
+    assert len(shingles("one two three four five six")) == 2
     assert shingles("") == set()

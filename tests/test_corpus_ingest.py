@@ -19,6 +19,7 @@ from tests.support.warcs import Response, write_warc
 
 from newsmill.cli import main
 from newsmill.corpus.ingest import count_documents, ingest, iter_inputs
+from newsmill.corpus.search import search
 from newsmill.corpus.store import Store
 from newsmill.errors import InputError
 from newsmill.settings import Settings
@@ -125,6 +126,13 @@ def test_corpus_ingest_failures_are_recorded_and_the_run_goes_on(tmp_path: Path)
     folder.mkdir()
     shutil.copyfile(EXAMPLES / "text" / "04_clean_no_junk.txt", folder / "good.txt")
     shutil.copyfile(EXAMPLES / "html" / "02_div_layout_abuja.html", folder / "good.html")
+    (folder / "hostile.txt").write_text(
+        "Robert'); DROP TABLE articles; -- walks into a newsroom\n\n"
+        'The reporter typed "NEAR(budget, vote)" and title:* into the search box, then a lone quote " '
+        "and the words AND OR NOT with a semicolon; the council said the budget vote would go ahead "
+        "on Thursday after a long debate about the new library and the repairs to the old bridge.\n",
+        encoding="utf-8",
+    )
     (folder / "image.txt").write_bytes(PNG * 20)
     (folder / "empty.txt").write_bytes(b"  \n")
     (folder / "junk.txt").write_bytes((ROOT / "tests/resources/pages2/24_all_junk.txt").read_bytes())
@@ -132,7 +140,9 @@ def test_corpus_ingest_failures_are_recorded_and_the_run_goes_on(tmp_path: Path)
     db = tmp_path / "corpus.db"
     with Store(db) as store:
         summary = ingest([folder], store, Settings())
-        assert (summary.seen, summary.stored) == (6, 2)
+        assert (summary.seen, summary.stored) == (7, 3)
+        hits = search(store, '"DROP TABLE" NEAR')
+        assert [h.title for h in hits] == ["Robert'); DROP TABLE articles; -- walks into a newsroom"]
         assert summary.errors == {"BinaryInput": 1, "EmptyInput": 1, "NoArticleFound": 1, "DecodeError": 1}
         rows = store.conn.execute("SELECT source, code, kind, message FROM errors ORDER BY source").fetchall()
         by_name = {Path(source).name: (code, kind, message) for source, code, kind, message in rows}
@@ -142,10 +152,10 @@ def test_corpus_ingest_failures_are_recorded_and_the_run_goes_on(tmp_path: Path)
         assert by_name["broken.html.gz"][:2] == ("E005", "DecodeError")
 
         again = ingest([folder], store, Settings())
-        assert (again.already, again.stored, again.failed) == (6, 0, 0)
+        assert (again.already, again.stored, again.failed) == (7, 0, 0)
         store.forget_errors()  # what --retry-errors does: the failed inputs are read again
         retried = ingest([folder], store, Settings())
-        assert (retried.already, retried.stored, retried.failed) == (2, 0, 4)
+        assert (retried.already, retried.stored, retried.failed) == (3, 0, 4)
         assert store.count("errors") == 4
 
 

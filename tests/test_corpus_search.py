@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
+from datetime import date
 from pathlib import Path
 
 import pytest
 from tests.support.corpus import make_record
 
 from newsmill.corpus.crossdoc import link_entities
-from newsmill.corpus.search import MARK_CLOSE, MARK_OPEN, compile_query, search
+from newsmill.corpus.search import MARK_CLOSE, MARK_OPEN, compile_query, date_tokens, search
 from newsmill.corpus.store import Store
 from newsmill.errors import QueryError
+from newsmill.settings import CorpusSettings
 
 HOSTILE = (
     'He typed "NEAR(pipeline reform, 3)" and then ;DROP TABLE articles; -- into the form, '
@@ -158,3 +161,49 @@ def test_corpus_search_needs_a_query_or_a_filter(store: Store) -> None:
 )
 def test_corpus_search_compile_query(query: str, fts: str) -> None:
     assert compile_query(query) == fts
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "tokens"),
+    [
+        ("2022-03-01", "2022-03-01", ["d20220301"]),
+        ("2022-02-27", "2022-04-02", ["d20220227", "d20220228", "m202203", "d20220401", "d20220402"]),
+        ("2021-12-31", "2023-01-31", ["d20211231", "y2022", "m202301"]),
+        ("2022-03-02", "2022-03-01", []),
+    ],
+)
+def test_corpus_search_date_tokens(first: str, last: str, tokens: list[str]) -> None:
+    assert date_tokens(date.fromisoformat(first), date.fromisoformat(last)) == tokens
+
+
+def test_corpus_search_date_window_excludes_days_outside(store: Store) -> None:
+    assert (
+        search(store, "pipeline", since="2022-03-02", until="2022-03-02")[0].title == "Qureshi meets Kuleba"
+    )
+    assert len(search(store, "pipeline", since="2022-03-02", until="2022-03-02")) == 1
+    assert search(store, "pipeline", since="2022-07-01", until="2022-06-01") == []
+    assert search(store, "pipeline", since="2030-01-01") == []
+
+
+def test_corpus_search_ranks_within_the_newest_matches(tmp_path: Path) -> None:
+    settings = CorpusSettings(rank_window=2)
+    with Store(tmp_path / "window.db", settings) as store:
+        for number in range(5):
+            # The oldest article is the best match; the window leaves it out.
+            words = "pipeline " * (5 - number) + f"filler text number {number} " * 10
+            store.put(make_record(f"Article {number}", [words.strip()]))
+        titles = [h.title for h in search(store, "pipeline")]
+        assert titles == ["Article 3", "Article 4"]  # the two newest matches, best first
+        assert search(store, "pipeline", limit=1)[0].title == "Article 3"
+
+
+@pytest.mark.parametrize("kind", ["article", "quote", "event"])
+def test_corpus_search_entity_filter_paths_agree(
+    store: Store, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    search_module = importlib.import_module("newsmill.corpus.search")  # the package re-exports search()
+    query = {"article": "pipeline", "quote": "aid", "event": "Kuleba"}[kind]
+    first = search(store, query, kind=kind, entity="Qureshi")  # few items: filter first
+    monkeypatch.setattr(search_module, "_FILTER_FIRST", 0)  # as if many: the text query drives
+    assert search(store, query, kind=kind, entity="Qureshi") == first
+    assert len(first) == 1

@@ -36,6 +36,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from newsmill.corpus.store import Store
 from newsmill.errors import ConfigError, InputError, NewsmillError
 from newsmill.ingest.source import RawDocument, read_source
 from newsmill.ingest.warc import Skipped, is_warc, iter_warc
@@ -129,8 +130,7 @@ def _read_file(path: Path, settings: IngestSettings) -> RawDocument | Skipped:
 def _warc_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[Input]:
     try:
         for index, item in enumerate(iter_warc(path, settings)):
-            source = item.source or f"{path}#{index}"
-            yield Input(f"{where}#{index}", source or str(path), lambda item=item: item)
+            yield Input(f"{where}#{index}", item.source or f"{path}#{index}", lambda item=item: item)
     except NewsmillError as exc:
         skipped = Skipped(str(path), type(exc).__name__, str(exc))
         yield Input(f"{where}#open", str(path), lambda: skipped)
@@ -276,7 +276,6 @@ def _init_worker(settings: Settings, db: str) -> None:
     # Ctrl-C goes to the whole process group: the parent handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from newsmill.api import analyzer
-    from newsmill.corpus.store import Store
 
     _WORKER["settings"] = settings
     _WORKER["store"] = Store(db, settings.corpus, create=False)  # reads only: which ids are stored
@@ -315,14 +314,14 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 def ingest(
     paths: Sequence[str | Path],
-    store: Any,
+    store: Store,
     settings: Settings | None = None,
     *,
     workers: int | None = None,
     on_progress: Callable[[IngestSummary], None] | None = None,
     finalize: bool = True,
 ) -> IngestSummary:
-    """Ingest ``paths`` into ``store`` (a :class:`~newsmill.corpus.store.Store`); see the module doc.
+    """Ingest ``paths`` into ``store``; see the module doc.
 
     Args:
         workers: analysis processes (default ``settings.corpus.workers``); 1 runs in-process.
@@ -394,7 +393,7 @@ def _code(skipped: Skipped) -> str:
 
 def _run_pool(
     chunks: Iterator[list[Job]],
-    store: Any,
+    store: Store,
     settings: Settings,
     workers: int,
     summary: IngestSummary,
@@ -417,7 +416,7 @@ def _run_pool(
 
 
 def _write(
-    store: Any,
+    store: Store,
     outcomes: list[Outcome],
     summary: IngestSummary,
     on_progress: Callable[[IngestSummary], None] | None,
@@ -440,7 +439,7 @@ def _write(
         on_progress(summary)
 
 
-def _stale(store: Any) -> bool:
+def _stale(store: Store) -> bool:
     """Articles the identity and cluster passes have not seen (e.g. a run killed before them)."""
     conn = store.conn
     return bool(

@@ -25,6 +25,7 @@ CREATE TABLE articles (
     site_name TEXT,
     language TEXT,
     stale INTEGER NOT NULL DEFAULT 0,
+    facets TEXT NOT NULL DEFAULT '',    -- filter tokens for FTS5: y2022 m202203 d20220301
     record BLOB NOT NULL,               -- zlib-compressed Record JSON: get(id) returns it as stored
     ingested_at TEXT NOT NULL
 );
@@ -121,20 +122,22 @@ CREATE TABLE errors (
 ) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, body, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    title, body, facets, content='articles', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3 4'  -- prefix indexes: 'minist*' reads one list instead of merging every word it starts
 );
--- BM25 with a title match worth four body matches.
-INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
+-- BM25 with a title match worth four body matches; facets are filters, not relevance.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 0.0)');
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    INSERT INTO articles_fts(rowid, title, body, facets) VALUES (new.rowid, new.title, new.body, new.facets);
 END;
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-    INSERT INTO articles_fts(articles_fts, rowid, title, body)
-    VALUES ('delete', old.rowid, old.title, old.body);
+    INSERT INTO articles_fts(articles_fts, rowid, title, body, facets)
+    VALUES ('delete', old.rowid, old.title, old.body, old.facets);
 END;
 
 CREATE VIRTUAL TABLE quotes_fts USING fts5(
-    content, speaker_name, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2'
+    content, speaker_name, content='quotes', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3 4'
 );
 CREATE TRIGGER quotes_ai AFTER INSERT ON quotes BEGIN
     INSERT INTO quotes_fts(rowid, content, speaker_name) VALUES (new.rowid, new.content, new.speaker_name);

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Literal
 
 from newsmill.corpus.crossdoc import find_identities
@@ -123,6 +123,30 @@ def _day(value: str | date | None, name: str) -> str | None:
         raise QueryError(f"--{name} expects a date such as 2022-02-27, got {value!r}") from None
 
 
+def date_tokens(first: date, last: date) -> list[str]:
+    """The fewest facet tokens covering ``first``..``last``: whole years, whole months, days.
+
+    Articles carry ``y2022 m202203 d20220301`` (store.date_facets), so a date window becomes
+    an FTS5 filter intersected with the text query inside the index.
+    """
+    tokens: list[str] = []
+    day = first
+    while day <= last:
+        if day.month == 1 and day.day == 1 and date(day.year, 12, 31) <= last:
+            tokens.append(f"y{day.year}")
+            day = date(day.year + 1, 1, 1)
+            continue
+        if day.day == 1:
+            following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+            if following - timedelta(days=1) <= last:
+                tokens.append(f"m{day.year}{day.month:02d}")
+                day = following
+                continue
+        tokens.append(f"d{day.year}{day.month:02d}{day.day:02d}")
+        day += timedelta(days=1)
+    return tokens
+
+
 def search(
     store: Store,
     query: str = "",
@@ -143,6 +167,9 @@ def search(
             also matches every identity with that surname.
         since, until: publication date bounds, inclusive (ISO dates).
 
+    A query matching more than ``corpus.rank_window`` items is ranked among the most
+    recently stored of them (so the cost of a search stays bounded on any corpus).
+
     Raises:
         QueryError: a malformed query, an unknown kind, a bad date or limit, no query and no filter.
     """
@@ -156,8 +183,24 @@ def search(
         raise QueryError("give a query or at least one filter (--entity, --since, --until)")
 
     table = {"article": "articles_fts", "quote": "quotes_fts", "event": "events_fts"}[kind]
+    base = {"article": "articles", "quote": "quotes", "event": "events"}[kind]
     where: list[str] = []
     params: list[Any] = []
+    if fts is not None and kind == "article":
+        fts = "{title body} : (" + fts + ")"
+        if since_day or until_day:
+            # The date window as facet tokens: FTS5 intersects it with the text query.
+            first, last = store.conn.execute(
+                "SELECT min(published_date), max(published_date) FROM articles"
+            ).fetchone()
+            if first is None:
+                return []
+            low = max(date.fromisoformat(since_day or first), date.fromisoformat(first))
+            high = min(date.fromisoformat(until_day or last), date.fromisoformat(last))
+            if low > high:
+                return []
+            fts += " AND facets : (" + " OR ".join(f'"{t}"' for t in date_tokens(low, high)) + ")"
+            since_day = until_day = None
     if fts is not None:
         where.append(f"{table} MATCH ?")
         params.append(fts)
@@ -167,6 +210,7 @@ def search(
     if until_day:
         where.append("a.published_date <= ?")
         params.append(until_day)
+    identities: list[int] = []
     if entity:
         identities = find_identities(store, entity)
         if not identities:
@@ -181,29 +225,86 @@ def search(
             where.append(f"a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({marks}))")
         params.extend(identities)
 
-    # Rank first (cheap: rowids and scores only), then snippets for the page of hits.
-    base = {"article": "articles", "quote": "quotes", "event": "events"}[kind]
     if kind == "article":
         source, key = "articles a", "a.rowid"
     else:
         source, key = f"{base} x JOIN articles a ON a.id = x.article_id", "x.rowid"
-    if fts is None:
-        order, rank = "a.published_date DESC, a.id", "0.0"
-    else:
-        if kind == "article":
-            source = f"{table} JOIN articles a ON a.rowid = {table}.rowid"
-        else:
-            source = (
-                f"{table} JOIN {base} x ON x.rowid = {table}.rowid JOIN articles a ON a.id = x.article_id"
-            )
-        order = rank = f"{table}.rank"
-    sql = f"SELECT {key}, {rank} FROM {source} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
     try:
-        ranked = store.conn.execute(sql, [*params, limit, offset]).fetchall()
+        if fts is None:
+            sql = (
+                f"SELECT {key}, 0.0 FROM {source} WHERE {' AND '.join(where)} "
+                "ORDER BY a.published_date DESC, a.id LIMIT ? OFFSET ?"
+            )
+            ranked = store.conn.execute(sql, [*params, limit, offset]).fetchall()
+        else:
+            # Join the content tables only when a condition needs them: FTS5 alone walks its
+            # matches newest first without touching the articles.
+            if identities:
+                ranked = _rank_filtered(store, kind, table, fts, where[1:], params[1:], limit, offset)
+                if ranked is not None:
+                    return [_hit(store, kind, table, fts, rowid, score) for rowid, score in ranked]
+            joined = len(where) > 1 or kind != "article"
+            if not joined:
+                source = table
+            elif kind == "article":
+                source = f"{table} JOIN articles a ON a.rowid = {table}.rowid"
+            else:
+                source = (
+                    f"{table} JOIN {base} x ON x.rowid = {table}.rowid JOIN articles a ON a.id = x.article_id"
+                )
+            condition = " AND ".join(where)
+            floor = store.conn.execute(
+                f"SELECT {table}.rowid FROM {source} WHERE {condition} "
+                f"ORDER BY {table}.rowid DESC LIMIT 1 OFFSET ?",
+                [*params, store.settings.rank_window - 1],
+            ).fetchone()
+            sql = (
+                f"SELECT {table}.rowid, bm25({table}{_WEIGHTS[kind]}) AS score FROM {source} "
+                f"WHERE {condition} AND {table}.rowid >= ? ORDER BY score LIMIT ? OFFSET ?"
+            )
+            ranked = store.conn.execute(sql, [*params, floor[0] if floor else 0, limit, offset]).fetchall()
         return [_hit(store, kind, table, fts, rowid, score) for rowid, score in ranked]
     except sqlite3.OperationalError as exc:
         # compile_query only writes valid FTS5, so this is a query FTS5 still refuses.
         raise QueryError(f"cannot run query {query!r}: {exc}") from exc
+
+
+_WEIGHTS = {"article": ", 4.0, 1.0, 0.0", "quote": "", "event": ""}
+# An entity filter leaving at most this many items is applied first, each item then scored
+# alone (a rowid lookup in the index); more, and the text query drives, the filter joined.
+_FILTER_FIRST = 1000
+
+
+def _rank_filtered(
+    store: Store,
+    kind: str,
+    table: str,
+    fts: str,
+    conditions: list[str],
+    params: list[Any],
+    limit: int,
+    offset: int,
+) -> list[tuple[int, float]] | None:
+    """Rank the few items a filter leaves, or None when it leaves too many for this path."""
+    if kind == "article":
+        sql = f"SELECT a.rowid FROM articles a WHERE {' AND '.join(conditions)} ORDER BY a.rowid DESC LIMIT ?"
+    else:
+        base = "quotes" if kind == "quote" else "events"
+        sql = (
+            f"SELECT x.rowid FROM {base} x JOIN articles a ON a.id = x.article_id "
+            f"WHERE {' AND '.join(conditions)} ORDER BY x.rowid DESC LIMIT ?"
+        )
+    candidates = [row[0] for row in store.conn.execute(sql, [*params, _FILTER_FIRST + 1])]
+    if len(candidates) > _FILTER_FIRST:
+        return None
+    score_sql = f"SELECT bm25({table}{_WEIGHTS[kind]}) FROM {table} WHERE {table} MATCH ? AND rowid = ?"
+    scored = []
+    for rowid in candidates:
+        row = store.conn.execute(score_sql, (fts, rowid)).fetchone()
+        if row is not None:
+            scored.append((rowid, float(row[0])))
+    scored.sort(key=lambda item: (item[1], -item[0]))
+    return scored[offset : offset + limit]
 
 
 _SNIPPET_COLUMN = {"article": 1, "quote": 0, "event": 0}
@@ -213,7 +314,7 @@ def _hit(store: Store, kind: str, table: str, fts: str | None, rowid: int, score
     conn = store.conn
     if kind == "article":
         text_sql = (
-            f"snippet({table}, -1, ?, ?, ' … ', 16) FROM {table} WHERE {table} MATCH ? AND rowid = ?"
+            f"snippet({table}, 1, ?, ?, ' … ', 16) FROM {table} WHERE {table} MATCH ? AND rowid = ?"
             if fts
             else None
         )

@@ -147,8 +147,8 @@ class Store:
             row = _article_row(record, self.settings.num_perm)
             cursor = conn.execute(
                 "INSERT INTO articles (id, source, url, title, body, published, published_date, crawled, "
-                "site_name, language, stale, record, ingested_at, minhash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
+                "site_name, language, stale, facets, record, ingested_at, minhash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING",
                 row,
             )
             new = cursor.rowcount == 1
@@ -241,6 +241,12 @@ class Store:
                 yield record
 
 
+def date_facets(day: str) -> str:
+    """The FTS5 filter tokens of a publication date: year, month and day (see search.date_tokens)."""
+    compact = day.replace("-", "")
+    return f"y{compact[:4]} m{compact[:6]} d{compact[:8]}"
+
+
 def encode_record(record: Record) -> bytes:
     return zlib.compress(record.to_json().encode("utf-8"), 6)
 
@@ -265,6 +271,7 @@ def _article_row(record: Record, num_perm: int) -> tuple[Any, ...]:
         record.site_name,
         record.language,
         int(record.stale),
+        date_facets(published.date) if published else "",
         encode_record(record),
         now(),
         signature(record.body or record.text, num_perm),
