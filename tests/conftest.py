@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,3 +45,29 @@ def serve_db(tmp_path_factory: pytest.TempPathFactory, example_paths: list[Path]
     seed = SEED if SEED.exists() else None
     polnear = sorted(POLNEAR.glob("*.txt"))[:3] if POLNEAR.is_dir() else []
     return build_store(tmp_path_factory.mktemp("serve") / "corpus.db", seed, polnear, example_paths)
+
+
+@pytest.fixture(scope="session")
+def base_url(serve_db: Path) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port, in a thread."""
+    import uvicorn
+
+    from newsmill.serve import create_app
+    from newsmill.settings import Settings
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(Settings(), serve_db), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

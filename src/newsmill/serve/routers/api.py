@@ -92,7 +92,7 @@ def events(
     store: StoreDep,
     settings: SettingsDep,
     params: Params,
-    type: str | None = Query(None, max_length=40, description="a PLOVER event type"),
+    type: str | None = Query(None, max_length=200, description="a PLOVER event type"),
     actor: str | None = Query(None, max_length=200),
     recipient: str | None = Query(None, max_length=200),
     place: str | None = Query(None, max_length=200),

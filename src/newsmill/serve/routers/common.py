@@ -56,7 +56,7 @@ class ListParams:
         source: str | None = Query(None, max_length=500),
         since: str | None = Query(None, max_length=10, description="published on or after (YYYY-MM-DD)"),
         until: str | None = Query(None, max_length=10, description="published on or before (YYYY-MM-DD)"),
-        event_type: str | None = Query(None, max_length=40, description="a PLOVER event type"),
+        event_type: str | None = Query(None, max_length=200, description="a PLOVER event type"),
         limit: int | None = Query(None, ge=1, description="rows per page"),
         offset: int = Query(0, ge=0, le=1_000_000),
         format: str = Query("json", pattern="^(json|csv)$", description="json, or csv to download"),
