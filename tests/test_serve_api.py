@@ -118,6 +118,8 @@ def test_serve_entity_roles_quotes_events_and_company(client: TestClient) -> Non
     assert {q["speaker_id"] for q in data["quotes"]["items"]} == {qureshi}
     assert [e["type"] for e in data["events_as_actor"]["items"]] == ["CONSULT"]
     assert [e["type"] for e in data["events_as_recipient"]["items"]] == ["APPEAL"]
+    by_id = client.get("/api/events", params={"actor_id": qureshi, "format": "csv"}).text
+    assert by_id.count("\n") == 2 and "CONSULT" in by_id
     assert data["events_as_actor"]["items"][0]["recipients"][0]["text"] == "Dmytro Kuleba"
     assert "Dmytro Kuleba" in {e["name"] for e in data["co_occurring"]}
     assert {"2022-03-02", "2022-03-04"} <= {day for day, _ in data["timeline"]}
@@ -302,6 +304,8 @@ def test_serve_chart_fills_quiet_days_and_sums_long_spans_per_month() -> None:
     monthly = bar_chart([("2021-01-05", 1), ("2021-01-20", 2), ("2022-03-01", 5)])
     assert monthly is not None and monthly.unit == "month"
     assert [(b.label, b.count) for b in monthly.bars] == [("2021-01", 3), ("2022-03", 5)]
+    assert monthly.bars[0].days == ("2021-01-01", "2021-01-31")
+    assert daily.bars[0].days == ("2022-02-27", "2022-02-27")
     assert bar_chart([]) is None
 
 

@@ -55,6 +55,13 @@ def test_serve_browser_search_open_article_click_quote_highlights_its_span(page:
     assert page.locator("ol.hits li").count() >= 2
     assert page.locator(".chart svg rect").count() >= 1  # attention over time
     _shot(page, "search")
+    page.locator(".chart svg a").last.click()  # a bar filters the results to its day
+    page.wait_for_url("**until=*")
+    day = page.locator('input[name="since"]').input_value()
+    assert day and page.locator('input[name="until"]').input_value() == day
+    assert page.locator("li.hit").count() >= 1
+    assert all(t.startswith(day) for t in page.locator("li.hit .meta").all_inner_texts())
+    page.goto(f"{base_url}/search?q=Qureshi")
     page.locator("a.open", has_text="Qureshi meets Kuleba").click()
     page.wait_for_url("**/articles/*")
     article_id = page.url.rsplit("/", 1)[-1]
@@ -122,7 +129,7 @@ _NOTHING_RAN = """() => ({
     handlers: [...document.querySelectorAll('*')].flatMap((el) =>
         [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => el.tagName + ' ' + a.name)),
     javascriptLinks: [...document.querySelectorAll('a[href]')].filter((a) =>
-        a.href.trim().toLowerCase().startsWith('javascript:')).length,
+        (a.getAttribute('href') || '').trim().toLowerCase().startsWith('javascript:')).length,
 })"""
 
 

@@ -16,6 +16,15 @@ class Bar:
     label: str
     count: int
 
+    @property
+    def days(self) -> tuple[str, str]:
+        """The first and last day the bar counts (``since``/``until`` filters)."""
+        if len(self.label) == 7:  # a month
+            year, month = map(int, self.label.split("-"))
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return f"{self.label}-01", (following - timedelta(days=1)).isoformat()
+        return self.label, self.label
+
 
 @dataclass(frozen=True, slots=True)
 class Chart:

@@ -96,10 +96,22 @@ def events(
     actor: str | None = Query(None, max_length=200),
     recipient: str | None = Query(None, max_length=200),
     place: str | None = Query(None, max_length=200),
+    actor_id: int | None = Query(None, ge=0, description="an actor's corpus identity id"),
+    recipient_id: int | None = Query(None, ge=0, description="a recipient's corpus identity id"),
 ) -> Any:
     if type:
         params.event_type = type
-    return _listing(store, settings, params, "event", actor=actor, recipient=recipient, place=place)
+    return _listing(
+        store,
+        settings,
+        params,
+        "event",
+        actor=actor,
+        recipient=recipient,
+        place=place,
+        actor_id=actor_id,
+        recipient_id=recipient_id,
+    )
 
 
 @router.post(
