@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -166,3 +167,76 @@ def test_corpus_clusters_signature_similarity() -> None:
     assert shingles("too short") == {"too short"}
     assert len(shingles("one two three four five six")) == 2
     assert shingles("") == set()
+
+
+FOLLOW_UP = "\n\n".join(
+    [
+        "Pakistan urges restraint over Ukraine",
+        "ISLAMABAD: Qureshi said on Wednesday that Pakistan wanted the crisis in Ukraine resolved "
+        "through dialogue and diplomacy.",
+        "Speaking to reporters in Islamabad, Qureshi added that the government was working to bring "
+        "Pakistani students home from Kharkiv and other cities.",
+        "The foreign office said more flights would be arranged this week.",
+    ]
+)
+
+
+def test_corpus_clusters_real_pages_through_ingest(seed_text: str, tmp_path: Path) -> None:
+    """The real pipeline: a republished copy is a near-duplicate, a follow-up naming only
+    "Qureshi" joins his identity and the story, an unrelated article stays apart."""
+    from tests.conftest import EXAMPLES
+
+    from newsmill.corpus.ingest import ingest
+    from newsmill.settings import Settings
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a_seed.txt").write_text(seed_text, encoding="utf-8")
+    lines = seed_text.splitlines()
+    copy = ["Pakistan's FM stresses diplomacy in call with Kuleba", *lines[1:]]
+    (folder / "b_republished.txt").write_text("\n".join(copy), encoding="utf-8")
+    (folder / "c_follow_up.txt").write_text(FOLLOW_UP, encoding="utf-8")
+    (folder / "d_unrelated.txt").write_text(
+        (EXAMPLES / "text" / "04_clean_no_junk.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    lines_published = [
+        json.dumps(
+            {
+                "text": (folder / name).read_text(encoding="utf-8"),
+                "url": f"https://example.com/{name}",
+                "published": day,
+            }
+        )
+        for name, day in (
+            ("a_seed.txt", "2022-03-01"),
+            ("b_republished.txt", "2022-03-01"),
+            ("c_follow_up.txt", "2022-03-02"),
+            ("d_unrelated.txt", "2022-03-01"),
+        )
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines_published), encoding="utf-8")
+    with Store(tmp_path / "corpus.db") as store:
+        summary = ingest([feed], store, Settings())
+        assert summary.stored == 4 and summary.clusters.duplicates == 1
+        by_url = {
+            url.rsplit("/", 1)[1]: (cluster_id, duplicate_of)
+            for url, cluster_id, duplicate_of in store.conn.execute(
+                "SELECT url, cluster_id, duplicate_of FROM articles"
+            )
+        }
+        ids = dict(store.conn.execute("SELECT substr(url, 21), id FROM articles").fetchall())
+        first = min(ids["a_seed.txt"], ids["b_republished.txt"])
+        assert {by_url["a_seed.txt"][1], by_url["b_republished.txt"][1]} == {None, first}
+        story = by_url["a_seed.txt"][0]
+        assert by_url["b_republished.txt"][0] == story
+        assert by_url["c_follow_up.txt"][0] == story
+        assert by_url["d_unrelated.txt"][0] != story
+        names = {
+            row[0]
+            for row in store.conn.execute(
+                "SELECT e.name FROM article_entities ae JOIN entities e ON e.id = ae.entity_id "
+                "WHERE ae.name = 'Qureshi' AND ae.kind = 'PERSON'"
+            )
+        }
+        assert names == {"Shah Mahmood Qureshi"}

@@ -204,6 +204,6 @@ def test_corpus_search_entity_filter_paths_agree(
     search_module = importlib.import_module("newsmill.corpus.search")  # the package re-exports search()
     query = {"article": "pipeline", "quote": "aid", "event": "Kuleba"}[kind]
     first = search(store, query, kind=kind, entity="Qureshi")  # few items: filter first
-    monkeypatch.setattr(search_module, "_FILTER_FIRST", 0)  # as if many: the text query drives
+    monkeypatch.setattr(search_module, "_rank_filtered", lambda *args: None)  # as if many: the query drives
     assert search(store, query, kind=kind, entity="Qureshi") == first
     assert len(first) == 1

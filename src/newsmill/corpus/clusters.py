@@ -280,50 +280,50 @@ def _entity_links(store: Store, days: dict[int, int | None], total: int) -> set[
     return {pair for pair, weight in shared.items() if weight >= settings.story_min_shared}
 
 
-def _event_clusters(store: Store, story_of: dict[int, str]) -> tuple[list[tuple[str, int]], list[tuple]]:
+def _event_clusters(
+    store: Store, story_of: dict[int, str]
+) -> tuple[list[tuple[str, int]], list[tuple[Any, ...]]]:
     """(cluster id, event rowid) for every event, and the clusters table rows for events."""
     conn = store.conn
     identity = {
         (article_id, local_id): entity_id
         for article_id, local_id, entity_id in conn.execute(
-            "SELECT ae.article_id, ae.local_id, ae.entity_id FROM article_entities ae "
-            "JOIN events e ON e.article_id = ae.article_id"
+            "SELECT article_id, local_id, entity_id FROM article_entities "
+            "WHERE article_id IN (SELECT DISTINCT article_id FROM events)"
         )
     }
-    groups: dict[tuple[Any, ...], list[tuple[int, str, int, str | None]]] = defaultdict(list)
+
+    def participants(article_id: str, raw: str) -> frozenset[Any]:
+        # A participant is its corpus identity when it has one, else its words.
+        return frozenset(
+            identity.get((article_id, p.get("entity_id"))) or p["text"].casefold() for p in json.loads(raw)
+        )
+
+    groups: dict[tuple[Any, ...], list[tuple[int, str, str | None]]] = defaultdict(list)
     rows = conn.execute(
-        "SELECT e.rowid, e.article_id, e.idx, e.type, e.actors, e.recipients, e.date, a.rowid, "
-        "a.published_date FROM events e JOIN articles a ON a.id = e.article_id"
+        "SELECT e.rowid, e.article_id, e.idx, e.type, e.actors, e.recipients, e.date, a.rowid "
+        "FROM events e JOIN articles a ON a.id = e.article_id"
     )
-    for rowid, article_id, idx, kind, actors, recipients, when, article_rowid, published in rows:
-
-        def ids(raw: str, article_id: str = article_id) -> frozenset[Any]:
-            return frozenset(
-                identity.get((article_id, p["entity_id"]), p["text"].casefold())
-                if p.get("entity_id")
-                else p["text"].casefold()
-                for p in json.loads(raw)
-            )
-
-        key = (story_of.get(article_rowid, article_id), kind, ids(actors), ids(recipients))
-        groups[key].append((rowid, f"{article_id}/{idx}", article_rowid, (when or "")[:10] or None))
-        del published
+    for rowid, article_id, idx, kind, actors, recipients, when, article_rowid in rows:
+        story = story_of.get(article_rowid, article_id)
+        key = (story, kind, participants(article_id, actors), participants(article_id, recipients))
+        groups[key].append((rowid, f"{article_id}/{idx}", (when or "")[:10] or None))
     updates: list[tuple[str, int]] = []
-    cluster_rows: list[tuple] = []
+    cluster_rows: list[tuple[Any, ...]] = []
     for (_, kind, _, _), members in groups.items():
         # Dates that disagree split the group: the same people meeting twice is two events.
-        by_date: dict[str | None, list[tuple[int, str, int, str | None]]] = defaultdict(list)
+        by_date: dict[str | None, list[tuple[int, str, str | None]]] = defaultdict(list)
         for member in members:
-            by_date[member[3]].append(member)
+            by_date[member[2]].append(member)
         undated = by_date.pop(None, [])
-        parts = list(by_date.values()) or [[]]
-        parts[0].extend(undated)  # an undated report joins the first dated one (or stands alone)
+        parts = [by_date[day] for day in sorted(by_date)] or [[]]
+        parts[0].extend(undated)  # an undated report joins the earliest dated one (or stands alone)
         for part in parts:
             if not part:
                 continue
             cluster_id = "ev:" + min(m[1] for m in part)
             updates.extend((cluster_id, m[0]) for m in part)
-            dates = sorted(m[3] for m in part if m[3])
+            dates = sorted(m[2] for m in part if m[2])
             cluster_rows.append(
                 (
                     "event",

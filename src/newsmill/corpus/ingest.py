@@ -27,6 +27,7 @@ from __future__ import annotations
 import glob
 import gzip
 import json
+import multiprocessing
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -399,7 +400,12 @@ def _run_pool(
     summary: IngestSummary,
     on_progress: Callable[[IngestSummary], None] | None,
 ) -> None:
-    pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings, str(store.path)))
+    # spawn, not fork: the parent holds a SQLite connection and rich's refresh thread, neither
+    # of which may be inherited; each worker imports newsmill and loads the model once.
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(settings, str(store.path))
+    )
     in_flight: set[Future[list[Outcome]]] = set()
     try:
         for jobs in chunks:

@@ -15,6 +15,7 @@ side, no words at all) raises :class:`~newsmill.errors.QueryError` with what is 
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import asdict, dataclass
@@ -204,12 +205,14 @@ def search(
     if fts is not None:
         where.append(f"{table} MATCH ?")
         params.append(fts)
+    dates: list[str] = []
     if since_day:
-        where.append("a.published_date >= ?")
-        params.append(since_day)
+        dates.append("a.published_date >= ?")
     if until_day:
-        where.append("a.published_date <= ?")
-        params.append(until_day)
+        dates.append("a.published_date <= ?")
+    date_params = [d for d in (since_day, until_day) if d]
+    where.extend(dates)
+    params.extend(date_params)
     identities: list[int] = []
     if entity:
         identities = find_identities(store, entity)
@@ -240,7 +243,9 @@ def search(
             # Join the content tables only when a condition needs them: FTS5 alone walks its
             # matches newest first without touching the articles.
             if identities:
-                ranked = _rank_filtered(store, kind, table, fts, where[1:], params[1:], limit, offset)
+                ranked = _rank_filtered(
+                    store, kind, table, fts, identities, dates, date_params, limit, offset
+                )
                 if ranked is not None:
                     return [_hit(store, kind, table, fts, rowid, score) for rowid, score in ranked]
             joined = len(where) > 1 or kind != "article"
@@ -270,9 +275,6 @@ def search(
 
 
 _WEIGHTS = {"article": ", 4.0, 1.0, 0.0", "quote": "", "event": ""}
-# An entity filter leaving at most this many items is applied first, each item then scored
-# alone (a rowid lookup in the index); more, and the text query drives, the filter joined.
-_FILTER_FIRST = 1000
 
 
 def _rank_filtered(
@@ -280,31 +282,41 @@ def _rank_filtered(
     kind: str,
     table: str,
     fts: str,
-    conditions: list[str],
-    params: list[Any],
+    identities: list[int],
+    dates: list[str],
+    date_params: list[str],
     limit: int,
     offset: int,
 ) -> list[tuple[int, float]] | None:
-    """Rank the few items a filter leaves, or None when it leaves too many for this path."""
-    if kind == "article":
-        sql = f"SELECT a.rowid FROM articles a WHERE {' AND '.join(conditions)} ORDER BY a.rowid DESC LIMIT ?"
-    else:
-        base = "quotes" if kind == "quote" else "events"
-        sql = (
-            f"SELECT x.rowid FROM {base} x JOIN articles a ON a.id = x.article_id "
-            f"WHERE {' AND '.join(conditions)} ORDER BY x.rowid DESC LIMIT ?"
-        )
-    candidates = [row[0] for row in store.conn.execute(sql, [*params, _FILTER_FIRST + 1])]
-    if len(candidates) > _FILTER_FIRST:
+    """Rank the items an entity filter leaves when they fit the rank window, else None.
+
+    The entity's items are collected first from its index (usually few), then one statement
+    scores them: ``+rowid`` keeps FTS5 walking its matches once, testing each against the
+    set, so BM25's corpus statistics are computed once (scoring item by item with
+    ``rowid = ?`` recomputes them every time: milliseconds per item for common words).
+    """
+    marks = ", ".join("?" * len(identities))
+    joins = {
+        "article": "JOIN articles a ON a.id = ae.article_id",
+        "quote": "JOIN quotes x ON x.article_id = ae.article_id AND x.speaker_local_id = ae.local_id "
+        "JOIN articles a ON a.id = x.article_id",
+        "event": "JOIN events x ON x.article_id = ae.article_id JOIN articles a ON a.id = x.article_id",
+    }
+    key = "a.rowid" if kind == "article" else "x.rowid"
+    sql = (
+        f"SELECT DISTINCT {key} FROM article_entities ae {joins[kind]} "
+        f"WHERE {' AND '.join([f'ae.entity_id IN ({marks})', *dates])} ORDER BY {key} DESC LIMIT ?"
+    )
+    window = store.settings.rank_window
+    candidates = [row[0] for row in store.conn.execute(sql, [*identities, *date_params, window + 1])]
+    if len(candidates) > window:
         return None
-    score_sql = f"SELECT bm25({table}{_WEIGHTS[kind]}) FROM {table} WHERE {table} MATCH ? AND rowid = ?"
-    scored = []
-    for rowid in candidates:
-        row = store.conn.execute(score_sql, (fts, rowid)).fetchone()
-        if row is not None:
-            scored.append((rowid, float(row[0])))
-    scored.sort(key=lambda item: (item[1], -item[0]))
-    return scored[offset : offset + limit]
+    rows = store.conn.execute(
+        f"SELECT rowid, bm25({table}{_WEIGHTS[kind]}) AS score FROM {table} WHERE {table} MATCH ? "
+        "AND +rowid IN (SELECT value FROM json_each(?)) ORDER BY score, rowid DESC LIMIT ? OFFSET ?",
+        (fts, json.dumps(candidates), limit, offset),
+    ).fetchall()
+    return [(rowid, float(score)) for rowid, score in rows]
 
 
 _SNIPPET_COLUMN = {"article": 1, "quote": 0, "event": 0}
