@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from tests.support.corpus import make_record
 from tests.support.serve import PAYLOAD_SCRIPT
 
@@ -27,8 +29,8 @@ from newsmill.settings import ServeSettings, Settings
 
 @pytest.fixture(scope="module")
 def client(serve_db: Path) -> TestClient:
-    settings = Settings(serve=ServeSettings(max_body_bytes=64 * 1024))
-    return TestClient(create_app(settings, serve_db))
+    small_bodies = Settings(serve=ServeSettings(max_body_bytes=64 * 1024))
+    return TestClient(create_app(small_bodies, serve_db))
 
 
 def _entity_id(client: TestClient, name: str) -> int:
@@ -319,3 +321,30 @@ def test_serve_highlight_pieces_join_back_to_the_text(serve_db: Path) -> None:
             for index, quote in enumerate(record.quotes):
                 covered = "".join(p.text for p in cut if index in p.quotes)
                 assert covered == quote.content.text
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    query=st.text(alphabet=st.characters(codec="utf-8"), max_size=40)
+    | st.lists(
+        st.sampled_from(['"', "(", ")", "AND", "OR", "NOT", "*", "qureshi", "-", ":", "^", "NEAR"])
+    ).map(" ".join),
+    entity=st.none() | st.text(max_size=20),
+    kind=st.sampled_from(["article", "quote", "event"]),
+)
+def test_serve_no_query_input_makes_a_500(
+    client: TestClient, query: str, entity: str | None, kind: str
+) -> None:
+    params = {"q": query, "kind": kind, "facets": "true"} | ({"entity": entity} if entity is not None else {})
+    assert client.get("/api/search", params=params).status_code in (200, 400)
+    assert client.get("/search", params=params).status_code in (200, 400)
+
+
+def test_serve_settings_load_from_env_and_refuse_bad_values() -> None:
+    from newsmill.errors import ConfigError
+
+    loaded = Settings.load(env={"NEWSMILL_SERVE__PORT": "8123", "NEWSMILL_SERVE__PAGE_SIZE": "50"})
+    assert loaded.serve.port == 8123 and loaded.serve.page_size == 50
+    for bad in ({"port": 0}, {"max_body_bytes": 10}, {"page_size": 600}):
+        with pytest.raises(ConfigError):
+            ServeSettings(**bad)  # type: ignore[arg-type]
