@@ -200,6 +200,8 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait(timeout=10)
+            if server.stderr:
+                server.stderr.close()
     ms = 1000.0
     print(
         f"{len(result.latencies)} requests, {args.concurrency} concurrent, {result.seconds:.1f} s "

@@ -348,3 +348,41 @@ def test_serve_settings_load_from_env_and_refuse_bad_values() -> None:
     for bad in ({"port": 0}, {"max_body_bytes": 10}, {"page_size": 600}):
         with pytest.raises(ConfigError):
             ServeSettings(**bad)  # type: ignore[arg-type]
+
+
+def test_serve_cli_serves_the_store(serve_db: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "newsmill", "serve", "--db", str(serve_db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/search", params={"q": "Kuleba"}, timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None, server.stderr.read().decode() if server.stderr else ""
+                assert time.monotonic() < deadline, "newsmill serve did not start"
+                time.sleep(0.2)
+        assert response.status_code == 200 and response.json()["total"] >= 2
+        assert (
+            httpx.get(f"http://127.0.0.1:{port}/openapi.json", timeout=5).json()["info"]["title"]
+            == "newsmill"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stderr:
+            server.stderr.close()
