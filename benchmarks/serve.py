@@ -176,10 +176,13 @@ def main() -> int:
             build_store(db, args.articles)
             print(f"store: {args.articles} synthetic articles in {time.perf_counter() - started:.1f} s")
         port = free_port()
+        # The server's log goes to a file (a pipe nobody reads could fill and stall it).
+        log_path = Path(scratch) / "server.log"
+        log = log_path.open("wb")
         server = subprocess.Popen(
             [sys.executable, "-m", "newsmill", "serve", "--db", str(db), "--port", str(port)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         base_url = f"http://127.0.0.1:{port}"
         try:
@@ -190,18 +193,19 @@ def main() -> int:
                     break
                 except httpx.HTTPError:
                     if time.monotonic() > deadline or server.poll() is not None:
-                        print(
-                            "the server did not start:",
-                            server.stderr.read().decode() if server.stderr else "",
-                        )
+                        print("the server did not start:", log_path.read_text(errors="replace")[-2000:])
                         return 1
                     time.sleep(0.2)
             result = load(base_url, args.requests, args.concurrency)
         finally:
             server.terminate()
             server.wait(timeout=10)
-            if server.stderr:
-                server.stderr.close()
+            log.close()
+        server_errors = [
+            line
+            for line in log_path.read_text(errors="replace").splitlines()
+            if "Traceback" in line or "ERROR" in line
+        ]
     ms = 1000.0
     print(
         f"{len(result.latencies)} requests, {args.concurrency} concurrent, {result.seconds:.1f} s "
@@ -219,6 +223,8 @@ def main() -> int:
         )
     for error in result.errors[:10]:
         print("  error:", error)
+    for line in server_errors[:10]:
+        print("  server:", line)
     return 1 if result.errors else 0
 
 
