@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,3 +31,43 @@ def seed_text(seed_path: Path) -> str:
 @pytest.fixture(scope="session")
 def example_paths() -> list[Path]:
     return sorted(p for p in EXAMPLES.rglob("*") if p.suffix in {".txt", ".html"})
+
+
+POLNEAR = SHARED / "eval" / "attribution" / "polnear" / "dev" / "text"
+
+
+@pytest.fixture(scope="session")
+def serve_db(tmp_path_factory: pytest.TempPathFactory, example_paths: list[Path]) -> Path:
+    """A small store built through the real pipeline (seed, examples, 3 PolNeAR texts when
+    ../shared is there, hand-built event and hostile records), shared by the serve tests."""
+    from tests.support.serve import build_store
+
+    seed = SEED if SEED.exists() else None
+    polnear = sorted(POLNEAR.glob("*.txt"))[:3] if POLNEAR.is_dir() else []
+    return build_store(tmp_path_factory.mktemp("serve") / "corpus.db", seed, polnear, example_paths)
+
+
+@pytest.fixture(scope="session")
+def base_url(serve_db: Path) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port, in a thread."""
+    import uvicorn
+
+    from newsmill.serve import create_app
+    from newsmill.settings import Settings
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(Settings(), serve_db), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)

@@ -18,6 +18,7 @@ from typing import Any
 
 from newsmill import __version__
 from newsmill.api import analyze_document, analyzer, extract, parse_published
+from newsmill.corpus import cli as corpus_cli
 from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
 from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
@@ -67,6 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
+    corpus_cli.add_commands(commands)
+
+    serve = commands.add_parser("serve", help="REST API and web UI over a corpus store (read-only)")
+    serve.add_argument("--db", help="the SQLite store (default: settings corpus.db, newsmill.db)")
+    serve.add_argument("--host", help="interface to listen on (default: settings serve.host, 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default: settings serve.port, 8000)")
     return parser
 
 
@@ -79,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args, settings)
         if args.command == "extract":
             return _extract(args, settings)
+        if args.command in corpus_cli.COMMANDS:
+            return corpus_cli.run(args, settings)
+        if args.command == "serve":
+            return _serve(args, settings)
         print(json.dumps(record_json_schema(), indent=2))
         return EXIT_OK
     except NoArticleFound as exc:
@@ -93,6 +104,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`): not an error worth a message.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        import uvicorn
+
+        from newsmill.serve import create_app
+    except ImportError as exc:
+        raise ConfigError(
+            f"newsmill serve needs the [serve] extra: pip install 'newsmill[serve]' ({exc})"
+        ) from exc
+    if args.port is not None and not 0 < args.port < 65536:
+        raise ConfigError(f"--port must be within 1..65535, got {args.port}")
+    app = create_app(settings, args.db or settings.corpus.db)
+    uvicorn.run(app, host=args.host or settings.serve.host, port=args.port or settings.serve.port)
+    return EXIT_OK
 
 
 def _fail(exc: NewsmillError) -> None:

@@ -11,7 +11,9 @@ Hierarchy (catch the base to catch them all)::
     ├── ExtractError          a document was read but no article could be built
     │   └── NoArticleFound    every line is page furniture (exit code 1)
     ├── AnalyzeError
-    ├── StoreError
+    ├── StoreError            the corpus store cannot be opened, read or queried
+    │   ├── StoreVersionError a store written by a newer newsmill, or not a newsmill store
+    │   └── QueryError        a malformed search query or filter (exit code 2)
     └── ConfigError           bad settings or arguments (exit code 2)
 
 Messages carry a code (``[E001] ...``) so they are easy to grep in logs, as in spaCy's
@@ -75,6 +77,14 @@ class StoreError(NewsmillError):
     code = "E300"
 
 
+class StoreVersionError(StoreError):
+    code = "E301"
+
+
+class QueryError(StoreError):
+    code = "E302"
+
+
 class ConfigError(NewsmillError):
     code = "E400"
 
@@ -90,5 +100,7 @@ __all__ = [
     "InputTooLarge",
     "NewsmillError",
     "NoArticleFound",
+    "QueryError",
     "StoreError",
+    "StoreVersionError",
 ]

@@ -11,6 +11,7 @@ import codecs
 import gzip
 import io
 import re
+import zlib
 
 from newsmill.errors import BinaryInput, DecodeError, EmptyInput, InputTooLarge
 from newsmill.settings import IngestSettings
@@ -57,7 +58,7 @@ def gunzip_bounded(data: bytes, max_bytes: int, source: str | None = None) -> by
                     raise InputTooLarge(
                         f"gzip data inflates past the {max_bytes:,}-byte limit", source=source
                     )
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         raise DecodeError(f"corrupt gzip data ({exc})", source=source) from exc
     return out.getvalue()
 

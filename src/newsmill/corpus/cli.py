@@ -1,0 +1,282 @@
+"""The corpus commands of ``newsmill``: ingest, search, export, stats.
+
+``newsmill.cli`` registers them with :func:`add_commands` and hands them the parsed
+arguments through :func:`run`; errors propagate as ``NewsmillError`` for the one-line message
+and the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from newsmill.settings import Settings
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
+COMMANDS = ("ingest", "search", "export", "stats")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {number}")
+    return number
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--entity", metavar="NAME", help="only articles naming this entity (quotes: spoken by it)"
+    )
+    parser.add_argument("--since", metavar="DATE", help="published on or after DATE (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", help="published on or before DATE (YYYY-MM-DD)")
+
+
+def add_commands(commands: Any) -> None:
+    db_help = "the SQLite store (default: settings corpus.db, newsmill.db)"
+
+    ingest = commands.add_parser("ingest", help="analyse pages and store them in a SQLite corpus")
+    ingest.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="pages, folders, globs, WARC/WARC.gz, JSONL of {url, html|text}",
+    )
+    ingest.add_argument("--db", help=db_help)
+    ingest.add_argument(
+        "--workers", type=_positive, help="analysis processes (default 1; each loads the model once)"
+    )
+    ingest.add_argument("--batch-size", type=_positive, help="documents per transaction (default 32)")
+    ingest.add_argument(
+        "--retry-errors", action="store_true", help="process again the inputs that failed before"
+    )
+    ingest.add_argument("--no-link", action="store_true", help="skip the identity and cluster passes")
+    ingest.add_argument("-v", "--verbose", action="store_true", help="list the documents that failed")
+
+    search = commands.add_parser("search", help="full-text search of the corpus (BM25, with snippets)")
+    search.add_argument(
+        "query", metavar="QUERY", help='words, "phrases", prefix*, AND/OR/NOT, ( ); "" with filters'
+    )
+    search.add_argument("--db", help=db_help)
+    search.add_argument("--kind", choices=("article", "quote", "event"), default="article")
+    _filters(search)
+    search.add_argument("--limit", type=_positive, default=20)
+    search.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+
+    export = commands.add_parser(
+        "export", help="write the corpus (or a filtered part) as JSONL, CSV or Parquet"
+    )
+    export.add_argument("--db", help=db_help)
+    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
+    export.add_argument("--kind", choices=("article", "quote", "event", "entity"), default="article")
+    export.add_argument("--out", metavar="FILE", help="output file (default: stdout; parquet needs a file)")
+    export.add_argument("--query", metavar="QUERY", help="only articles matching this search query")
+    _filters(export)
+
+    stats = commands.add_parser("stats", help="counts, sources, date range, top entities of the corpus")
+    stats.add_argument("--db", help=db_help)
+    stats.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    import dataclasses
+
+    from newsmill.corpus.store import Store
+
+    corpus = settings.corpus
+    if getattr(args, "batch_size", None):
+        corpus = dataclasses.replace(corpus, batch_size=args.batch_size)
+    settings = dataclasses.replace(settings, corpus=corpus)
+    db = args.db or corpus.db
+    if args.command == "ingest":
+        with Store(db, corpus) as store:
+            return _ingest(args, settings, store)
+    with Store(db, corpus, create=False) as store:
+        if args.command == "search":
+            return _search(args, store)
+        if args.command == "export":
+            return _export(args, store)
+        return _stats(args, store)
+
+
+def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.table import Table
+
+    from newsmill.corpus.ingest import IngestSummary, count_documents, expand_paths, ingest
+
+    err = Console(stderr=True)
+    expand_paths(args.paths)
+    if args.retry_errors:
+        store.forget_errors()
+    started = time.perf_counter()
+    since = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime())
+    total = count_documents(args.paths)
+    progress = Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total} docs" if total is not None else "{task.completed} docs"),
+        TextColumn("{task.fields[rate]:.1f} docs/s"),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+        transient=True,
+    )
+
+    def update(summary: IngestSummary) -> None:
+        elapsed = max(time.perf_counter() - started, 1e-9)
+        fresh = summary.seen - summary.already
+        progress.update(task, completed=summary.seen, rate=fresh / elapsed)
+
+    try:
+        with progress:
+            task = progress.add_task("ingest", total=total, rate=0.0)
+            summary = ingest(
+                args.paths,
+                store,
+                settings,
+                workers=args.workers,
+                on_progress=update,
+                finalize=not args.no_link,
+            )
+    except KeyboardInterrupt:
+        print(
+            f"newsmill: interrupted: {store.count('articles')} articles in {store.path}; "
+            "run the same command again to resume",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
+    elapsed = time.perf_counter() - started
+    table = Table(title=f"newsmill ingest → {store.path}", show_header=False)
+    table.add_row("documents found", str(summary.seen))
+    table.add_row("already in the store", str(summary.already))
+    table.add_row("stored", str(summary.stored))
+    table.add_row("duplicates (same text)", str(summary.duplicates))
+    for kind, count in sorted(summary.errors.items()):
+        table.add_row(f"failed: {kind}", str(count))
+    processed = summary.seen - summary.already
+    table.add_row("time", f"{elapsed:.1f} s ({processed / max(elapsed, 1e-9):.1f} docs/s)")
+    if summary.identities is not None:
+        table.add_row("identities in the corpus", str(summary.identities))
+    if summary.clusters is not None:
+        table.add_row("stories (2+ articles)", str(summary.clusters.stories))
+        table.add_row("near-duplicates", str(summary.clusters.duplicates))
+    table.add_row("articles in the store", str(store.count("articles")))
+    err.print(table)
+    if summary.failed and (args.verbose or not err.is_terminal):
+        rows = store.conn.execute(
+            "SELECT source, code, message FROM errors WHERE at >= ? ORDER BY source LIMIT 50", (since,)
+        )
+        for source, code, message in rows:
+            err.print(f"failed {source}: [{code}] {message}", highlight=False, markup=False)
+    return EXIT_OK
+
+
+def _search(args: argparse.Namespace, store: Any) -> int:
+    from newsmill.corpus.search import MARK_CLOSE, MARK_OPEN, search
+
+    hits = search(
+        store,
+        args.query,
+        kind=args.kind,
+        entity=args.entity,
+        since=args.since,
+        until=args.until,
+        limit=args.limit,
+    )
+    if args.json:
+        for hit in hits:
+            sys.stdout.write(json.dumps(hit.to_dict(), ensure_ascii=False) + "\n")
+        return EXIT_OK
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=f"{len(hits)} {args.kind}{'s' if len(hits) != 1 else ''} for {args.query!r}")
+    table.add_column("#", justify="right")
+    table.add_column("published")
+    table.add_column("title / source")
+    if args.kind == "quote":
+        table.add_column("speaker")
+    if args.kind == "event":
+        table.add_column("type")
+    table.add_column("snippet")
+    for number, hit in enumerate(hits, 1):
+        snippet = escape(hit.snippet).replace(MARK_OPEN, "[bold yellow]").replace(MARK_CLOSE, "[/]")
+        where = (
+            escape(hit.title or "(untitled)")
+            + "\n[dim]"
+            + escape(hit.url or hit.source or hit.article_id)
+            + "[/]"
+        )
+        extra = [escape(hit.speaker or "")] if args.kind == "quote" else []
+        extra += [escape(hit.event_type or "")] if args.kind == "event" else []
+        table.add_row(str(number), hit.published or "", where, *extra, " ".join(snippet.split()))
+    Console().print(table)
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, store: Any) -> int:
+    from newsmill.corpus.export import Filters, export
+
+    filters = Filters(query=args.query, entity=args.entity, since=args.since, until=args.until)
+    out = Path(args.out) if args.out else sys.stdout
+    count = export(store, out, args.format, args.kind, filters)
+    if args.out:
+        print(f"newsmill export: {count} {args.kind} rows → {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _stats(args: argparse.Namespace, store: Any) -> int:
+    from newsmill.corpus.export import stats
+
+    data = stats(store)
+    if args.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(
+        title=f"newsmill corpus {data['store']} (schema {data['schema_version']})", show_header=False
+    )
+    for name, count in data["counts"].items():
+        table.add_row(name, f"{count:,}")
+    for status, count in data["inputs"].items():
+        table.add_row(f"inputs: {status}", f"{count:,}")
+    for kind, count in data["errors"].items():
+        table.add_row(f"errors: {kind}", f"{count:,}")
+    published = data["published"]
+    table.add_row(
+        "published",
+        f"{published['first'] or '-'} … {published['last'] or '-'} ({published['dated']:,} dated)",
+    )
+    stories, largest = data["stories"]
+    table.add_row("stories (2+ articles)", f"{stories:,} (largest {largest})")
+    table.add_row("near-duplicates", f"{data['near_duplicates']:,}")
+    table.add_row("distinct events", f"{data['distinct_events']:,}")
+    table.add_row("size", f"{data['bytes'] / 1e6:,.1f} MB")
+    console.print(table)
+    top = Table(title="top entities")
+    for column in ("articles", "kind", "name"):
+        top.add_column(column)
+    for entity in data["top_entities"]:
+        top.add_row(str(entity["articles"]), entity["kind"], entity["name"])
+    console.print(top)
+    sources = Table(title="top sources")
+    for column in ("articles", "source"):
+        sources.add_column(column)
+    for source, count in data["sources"].items():
+        sources.add_row(str(count), source)
+    console.print(sources)
+    return EXIT_OK

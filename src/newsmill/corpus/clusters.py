@@ -1,0 +1,337 @@
+"""Near-duplicates and same-story clusters across the corpus.
+
+- **Near-duplicates**: a MinHash signature of each body's word 5-shingles (computed when the
+  article is stored) and MinHash LSH (datasketch) to find pairs whose estimated Jaccard
+  similarity reaches ``corpus.duplicate_threshold`` (0.8): the same wire story republished
+  with a new headline or trimmed tail. ``articles.duplicate_of`` names the group's first
+  article (earliest published, then smallest id).
+- **Stories**: two articles are about the same story when they are near-duplicates, or when
+  they were published at most ``corpus.story_window_days`` apart and share at least
+  ``corpus.story_min_shared`` distinctive identities (people, organisations, events and
+  other named things count 1, places and groups ½; an identity found in more than 5% of the
+  corpus, at least 10 articles, counts 0: it names a beat, not a story). Linked articles are
+  joined transitively; ``articles.cluster_id`` is the smallest article id of the cluster, so
+  ids do not depend on the order of ingestion. Undated articles join stories only as
+  near-duplicates.
+- **Events**: inside a story, events of one type whose actors are the same identities (and
+  whose dates agree when both are known) are one real-world event: they share
+  ``events.cluster_id``, so counting distinct cluster ids counts each event once however
+  many outlets reported it.
+
+Every article and event gets a cluster id (a singleton's is its own), so ``count(DISTINCT
+cluster_id)`` counts stories and events. The pass recomputes everything, like the identity
+pass it follows (``crossdoc.link_entities``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from newsmill.corpus.store import Store
+
+SHINGLE_WORDS = 5
+# datasketch 2's 32-bit permutations: every stored signature is of this scheme (uint32 values).
+SCHEME = "affine32"
+_WORD = re.compile(r"\w+")
+# Kinds that name one specific thing (a full weight) or a broad one (half a weight).
+_HALF_WEIGHT = frozenset({"GPE", "LOC", "NORP"})
+_NO_WEIGHT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+
+
+@lru_cache(maxsize=4)
+def _template(num_perm: int) -> Any:
+    from datasketch import MinHash
+
+    # The permutations are drawn once per size; every signature reuses them (building
+    # MinHash(num_perm) draws them again, which costs more than hashing a whole article).
+    return MinHash(num_perm=num_perm, scheme=SCHEME)
+
+
+def _as_is(value: int) -> int:
+    return value
+
+
+def shingle_hashes(text: str) -> list[int]:
+    """32-bit hashes of the word 5-shingles of ``text`` (words casefolded).
+
+    Each word is hashed once (CRC-32, stable across processes, unlike ``hash()``) and the
+    shingle hash is a polynomial over its words' hashes, computed for all shingles at once
+    with numpy: hashing every shingle's bytes with SHA-1 cost more than the rest of a write.
+    """
+    import numpy as np
+
+    words = _WORD.findall(text.casefold())
+    if not words:
+        return []
+    codes = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint64, count=len(words))
+    width = min(SHINGLE_WORDS, len(codes))
+    count = len(codes) - width + 1
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(width):
+        # uint64 arithmetic wraps modulo 2**64; the low 32 bits are kept.
+        combined = combined * np.uint64(1_000_003) + codes[offset : offset + count]
+    return np.unique(combined & np.uint64(0xFFFFFFFF)).tolist()
+
+
+def shingles(text: str) -> set[str]:
+    """The word 5-shingles of ``text`` (the whole text when shorter), for inspection and tests."""
+    words = _WORD.findall(text.casefold())
+    width = min(SHINGLE_WORDS, len(words))
+    return {" ".join(words[i : i + width]) for i in range(len(words) - width + 1)} if words else set()
+
+
+def signature(text: str, num_perm: int = 128) -> bytes:
+    """The MinHash signature of ``text`` (uint32 per permutation, little-endian)."""
+    import numpy as np
+    from datasketch import MinHash
+
+    hashes = shingle_hashes(text)
+    if not hashes:
+        return np.zeros(num_perm, "<u4").tobytes()
+    template = _template(num_perm)
+    minhash = MinHash(num_perm=num_perm, permutations=template.permutations, scheme=SCHEME, hashfunc=_as_is)
+    minhash.update_batch(hashes)
+    return minhash.hashvalues.astype("<u4").tobytes()
+
+
+def _lean(blob: bytes) -> Any:
+    import numpy as np
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=1, hashvalues=np.frombuffer(blob, dtype="<u4"), scheme=SCHEME)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, item: int) -> int:
+        parent = self.parent.setdefault(item, item)
+        while parent != self.parent[parent]:
+            self.parent[parent] = self.parent[self.parent[parent]]
+            parent = self.parent[parent]
+        self.parent[item] = parent
+        return parent
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for item in self.parent:
+            out[self.find(item)].append(item)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSummary:
+    articles: int
+    duplicate_groups: int
+    duplicates: int  # articles that are a near-duplicate of an earlier one
+    stories: int  # clusters of two or more articles
+    events: int
+    event_clusters: int
+
+
+def _day(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+def cluster(store: Store) -> ClusterSummary:
+    """Recompute near-duplicate groups, story clusters and event clusters."""
+    settings = store.settings
+    conn = store.conn
+    _fill_signatures(store)
+    rows = conn.execute("SELECT rowid, id, published_date, title FROM articles").fetchall()
+    info = {rowid: (article_id, published, title) for rowid, article_id, published, title in rows}
+    days = {rowid: _day(published) for rowid, (_, published, _) in info.items()}
+
+    def first(members: list[int]) -> int:
+        return min(members, key=lambda r: (info[r][1] or "9999", info[r][0]))
+
+    # Near-duplicates: LSH candidates, then the estimated Jaccard similarity decides.
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=settings.duplicate_threshold, num_perm=settings.num_perm)
+    signatures: dict[int, Any] = {}
+    for rowid, blob in conn.execute("SELECT rowid, minhash FROM articles"):
+        minhash = _lean(blob)
+        if not minhash.hashvalues.any():
+            continue  # an empty body: no evidence either way
+        signatures[rowid] = minhash
+        lsh.insert(rowid, minhash, check_duplication=False)
+    duplicates = _UnionFind()
+    for rowid, minhash in signatures.items():
+        for other in lsh.query(minhash):
+            if other != rowid and minhash.jaccard(signatures[other]) >= settings.duplicate_threshold:
+                duplicates.union(rowid, other)
+    duplicate_of: dict[int, int] = {}
+    duplicate_groups = 0
+    for members in duplicates.groups().values():
+        if len(members) > 1:
+            duplicate_groups += 1
+            head = first(members)
+            duplicate_of.update({m: head for m in members if m != head})
+    del lsh, signatures
+
+    # Stories: near-duplicates, plus pairs sharing distinctive identities within the window.
+    stories = _UnionFind()
+    for rowid in info:
+        stories.find(rowid)
+    for member, head in duplicate_of.items():
+        stories.union(member, head)
+    for a, b in _entity_links(store, days, len(info)):
+        stories.union(a, b)
+
+    story_of: dict[int, str] = {}
+    cluster_rows = []
+    for members in stories.groups().values():
+        ids = [info[m][0] for m in members]
+        story_id = min(ids)
+        story_of.update({m: story_id for m in members})
+        dated = sorted(info[m][1] for m in members if info[m][1])
+        label = info[first(members)][2]
+        cluster_rows.append(
+            (
+                "story",
+                story_id,
+                len(members),
+                dated[0] if dated else None,
+                dated[-1] if dated else None,
+                label,
+            )
+        )
+
+    event_updates, event_clusters = _event_clusters(store, story_of)
+    with store.transaction():
+        conn.executemany(
+            "UPDATE articles SET cluster_id = ?, duplicate_of = ? WHERE rowid = ?",
+            [(story_of[r], info[duplicate_of[r]][0] if r in duplicate_of else None, r) for r in info],
+        )
+        conn.executemany("UPDATE events SET cluster_id = ? WHERE rowid = ?", event_updates)
+        conn.execute("DELETE FROM clusters")
+        conn.executemany(
+            "INSERT INTO clusters (kind, id, size, first_date, last_date, label) VALUES (?, ?, ?, ?, ?, ?)",
+            cluster_rows + event_clusters,
+        )
+    return ClusterSummary(
+        articles=len(info),
+        duplicate_groups=duplicate_groups,
+        duplicates=len(duplicate_of),
+        stories=sum(1 for row in cluster_rows if row[2] > 1),
+        events=len(event_updates),
+        event_clusters=len(event_clusters),
+    )
+
+
+def _fill_signatures(store: Store) -> None:
+    """Signatures for articles stored before schema 2 (or by a writer that skipped them)."""
+    missing = store.conn.execute("SELECT rowid, body, title FROM articles WHERE minhash IS NULL").fetchall()
+    if missing:
+        with store.transaction() as conn:
+            conn.executemany(
+                "UPDATE articles SET minhash = ? WHERE rowid = ?",
+                [
+                    (signature(body or title, store.settings.num_perm), rowid)
+                    for rowid, body, title in missing
+                ],
+            )
+
+
+def _entity_links(store: Store, days: dict[int, int | None], total: int) -> set[tuple[int, int]]:
+    """Article pairs within the time window sharing enough distinctive identities."""
+    settings = store.settings
+    cap = max(10, int(total * 0.05))
+    postings: dict[int, list[int]] = defaultdict(list)
+    weights: dict[int, float] = {}
+    rows = store.conn.execute(
+        "SELECT DISTINCT a.rowid, ae.entity_id, ae.kind FROM article_entities ae "
+        "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id IS NOT NULL"
+    )
+    for rowid, entity_id, kind in rows:
+        if kind in _NO_WEIGHT or days.get(rowid) is None:
+            continue
+        postings[entity_id].append(rowid)
+        weights[entity_id] = 0.5 if kind in _HALF_WEIGHT else 1.0
+    shared: dict[tuple[int, int], float] = defaultdict(float)
+    window = settings.story_window_days
+    for entity_id, members in postings.items():
+        if len(members) < 2 or len(members) > cap:
+            continue
+        members.sort(key=lambda r: days[r])  # type: ignore[arg-type,return-value]
+        for i, a in enumerate(members):
+            day_a = days[a]
+            for b in members[i + 1 :]:
+                if days[b] - day_a > window:  # type: ignore[operator]
+                    break
+                shared[(min(a, b), max(a, b))] += weights[entity_id]
+    return {pair for pair, weight in shared.items() if weight >= settings.story_min_shared}
+
+
+def _event_clusters(
+    store: Store, story_of: dict[int, str]
+) -> tuple[list[tuple[str, int]], list[tuple[Any, ...]]]:
+    """(cluster id, event rowid) for every event, and the clusters table rows for events."""
+    conn = store.conn
+    identity = {
+        (article_id, local_id): entity_id
+        for article_id, local_id, entity_id in conn.execute(
+            "SELECT article_id, local_id, entity_id FROM article_entities "
+            "WHERE article_id IN (SELECT DISTINCT article_id FROM events)"
+        )
+    }
+
+    def participants(article_id: str, raw: str) -> frozenset[Any]:
+        # A participant is its corpus identity when it has one, else its words.
+        return frozenset(
+            identity.get((article_id, p.get("entity_id"))) or p["text"].casefold() for p in json.loads(raw)
+        )
+
+    groups: dict[tuple[Any, ...], list[tuple[int, str, str | None]]] = defaultdict(list)
+    rows = conn.execute(
+        "SELECT e.rowid, e.article_id, e.idx, e.type, e.actors, e.recipients, e.date, a.rowid "
+        "FROM events e JOIN articles a ON a.id = e.article_id"
+    )
+    for rowid, article_id, idx, kind, actors, recipients, when, article_rowid in rows:
+        story = story_of.get(article_rowid, article_id)
+        key = (story, kind, participants(article_id, actors), participants(article_id, recipients))
+        groups[key].append((rowid, f"{article_id}/{idx}", (when or "")[:10] or None))
+    updates: list[tuple[str, int]] = []
+    cluster_rows: list[tuple[Any, ...]] = []
+    for (_, kind, _, _), members in groups.items():
+        # Dates that disagree split the group: the same people meeting twice is two events.
+        by_date: dict[str | None, list[tuple[int, str, str | None]]] = defaultdict(list)
+        for member in members:
+            by_date[member[2]].append(member)
+        undated = by_date.pop(None, [])
+        parts = [by_date[day] for day in sorted(by_date)] or [[]]
+        parts[0].extend(undated)  # an undated report joins the earliest dated one (or stands alone)
+        for part in parts:
+            if not part:
+                continue
+            cluster_id = "ev:" + min(m[1] for m in part)
+            updates.extend((cluster_id, m[0]) for m in part)
+            dates = sorted(m[2] for m in part if m[2])
+            cluster_rows.append(
+                (
+                    "event",
+                    cluster_id,
+                    len(part),
+                    dates[0] if dates else None,
+                    dates[-1] if dates else None,
+                    kind,
+                )
+            )
+    return updates, cluster_rows

@@ -1,0 +1,273 @@
+"""Export and statistics: the store's contents as JSONL, CSV or Parquet, and a summary.
+
+``jsonl`` of articles writes each stored :class:`~newsmill.model.Record` as it was put (one
+JSON object a line, readable with ``Record.from_json``); ``csv`` and ``parquet`` write flat
+rows (one per article, quote, event or identity). Rows stream from SQLite in batches, so an
+export of a large store needs little memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from newsmill.corpus.crossdoc import find_identities
+from newsmill.corpus.search import _day, compile_query
+from newsmill.corpus.store import TABLES, Store, decode_record
+from newsmill.errors import ConfigError, QueryError
+
+FORMATS = ("jsonl", "csv", "parquet")
+EXPORT_KINDS = ("article", "quote", "event", "entity")
+_BATCH = 5_000
+
+_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    # (column, type for parquet: str | int | float | bool)
+    "article": (
+        ("id", "str"),
+        ("source", "str"),
+        ("url", "str"),
+        ("title", "str"),
+        ("published", "str"),
+        ("published_date", "str"),
+        ("site_name", "str"),
+        ("language", "str"),
+        ("stale", "bool"),
+        ("cluster_id", "str"),
+        ("duplicate_of", "str"),
+        ("entities", "int"),
+        ("quotes", "int"),
+        ("events", "int"),
+        ("body", "str"),
+    ),
+    "quote": (
+        ("article_id", "str"),
+        ("index", "int"),
+        ("kind", "str"),
+        ("content", "str"),
+        ("start", "int"),
+        ("end", "int"),
+        ("cue", "str"),
+        ("speaker", "str"),
+        ("speaker_name", "str"),
+        ("speaker_entity_id", "int"),
+        ("published_date", "str"),
+        ("url", "str"),
+    ),
+    "event": (
+        ("article_id", "str"),
+        ("index", "int"),
+        ("type", "str"),
+        ("mode", "str"),
+        ("status", "str"),
+        ("date", "str"),
+        ("actors", "str"),
+        ("recipients", "str"),
+        ("evidence", "str"),
+        ("confidence", "float"),
+        ("cluster_id", "str"),
+        ("published_date", "str"),
+    ),
+    "entity": (
+        ("id", "int"),
+        ("kind", "str"),
+        ("name", "str"),
+        ("role", "str"),
+        ("country", "str"),
+        ("sector", "str"),
+        ("articles", "int"),
+        ("mentions", "int"),
+    ),
+}
+
+_SQL = {
+    "article": (
+        "SELECT a.id, a.source, a.url, a.title, a.published, a.published_date, a.site_name, a.language, "
+        "a.stale, a.cluster_id, a.duplicate_of, "
+        "(SELECT count(*) FROM article_entities WHERE article_id = a.id), "
+        "(SELECT count(*) FROM quotes WHERE article_id = a.id), "
+        "(SELECT count(*) FROM events WHERE article_id = a.id), a.body "
+        "FROM articles a WHERE {where} ORDER BY a.rowid"
+    ),
+    "quote": (
+        'SELECT x.article_id, x.idx, x.kind, x.content, x.start, x."end", x.cue, x.speaker, x.speaker_name, '
+        "(SELECT entity_id FROM article_entities ae WHERE ae.article_id = x.article_id "
+        "AND ae.local_id = x.speaker_local_id), a.published_date, a.url "
+        "FROM quotes x JOIN articles a ON a.id = x.article_id WHERE {where} ORDER BY x.rowid"
+    ),
+    "event": (
+        "SELECT x.article_id, x.idx, x.type, x.mode, x.status, x.date, x.actors, x.recipients, x.evidence, "
+        "x.confidence, x.cluster_id, a.published_date "
+        "FROM events x JOIN articles a ON a.id = x.article_id WHERE {where} ORDER BY x.rowid"
+    ),
+    "entity": (
+        "SELECT e.id, e.kind, e.name, e.role, e.country, e.sector, e.articles, e.mentions FROM entities e "
+        "WHERE EXISTS (SELECT 1 FROM article_entities ae JOIN articles a ON a.id = ae.article_id "
+        "WHERE ae.entity_id = e.id AND {where}) ORDER BY e.articles DESC, e.id"
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    query: str | None = None
+    entity: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def sql(self, store: Store) -> tuple[str, list[Any]]:
+        """A condition on articles ``a`` and its bound parameters."""
+        where, params = ["1"], []
+        if self.query:
+            where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            params.append(compile_query(self.query))
+        if since := _day(self.since, "since"):
+            where.append("a.published_date >= ?")
+            params.append(since)
+        if until := _day(self.until, "until"):
+            where.append("a.published_date <= ?")
+            params.append(until)
+        if self.entity:
+            identities = find_identities(store, self.entity) or [-1]
+            marks = ", ".join("?" * len(identities))
+            where.append(f"a.id IN (SELECT article_id FROM article_entities WHERE entity_id IN ({marks}))")
+            params.extend(identities)
+        return " AND ".join(where), params
+
+
+def iter_rows(store: Store, kind: str, filters: Filters) -> Iterator[tuple[Any, ...]]:
+    if kind not in EXPORT_KINDS:
+        raise QueryError(f"kind must be one of {', '.join(EXPORT_KINDS)}, got {kind!r}")
+    where, params = filters.sql(store)
+    yield from store.conn.execute(_SQL[kind].format(where=where), params)
+
+
+def iter_records(store: Store, filters: Filters) -> Iterator[str]:
+    """The stored records as JSON lines, exactly as put."""
+    where, params = filters.sql(store)
+    for (blob,) in store.conn.execute(
+        f"SELECT a.record FROM articles a WHERE {where} ORDER BY a.rowid", params
+    ):
+        yield decode_record(blob).to_json()
+
+
+def export(
+    store: Store, out: Path | IO[str], fmt: str, kind: str = "article", filters: Filters | None = None
+) -> int:
+    """Write the selected rows to ``out`` (a path; a text stream for jsonl/csv); return the count."""
+    filters = filters or Filters()
+    if fmt not in FORMATS:
+        raise ConfigError(f"format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if fmt == "parquet":
+        if not isinstance(out, Path):
+            raise ConfigError("parquet needs an output file: --out FILE.parquet")
+        return _parquet(out, kind, iter_rows(store, kind, filters))
+    handle: IO[str] = out.open("w", encoding="utf-8", newline="") if isinstance(out, Path) else out
+    try:
+        count = 0
+        if fmt == "jsonl" and kind == "article":
+            for line in iter_records(store, filters):
+                handle.write(line + "\n")
+                count += 1
+        elif fmt == "jsonl":
+            names = [name for name, _ in _COLUMNS[kind]]
+            for row in iter_rows(store, kind, filters):
+                handle.write(
+                    json.dumps(dict(zip(names, _json_row(kind, row), strict=True)), ensure_ascii=False)
+                )
+                handle.write("\n")
+                count += 1
+        else:
+            writer = csv.writer(handle)
+            writer.writerow([name for name, _ in _COLUMNS[kind]])
+            for row in iter_rows(store, kind, filters):
+                writer.writerow(row)
+                count += 1
+        return count
+    finally:
+        if isinstance(out, Path):
+            handle.close()
+
+
+def _json_row(kind: str, row: tuple[Any, ...]) -> list[Any]:
+    values = list(row)
+    for index, (name, typ) in enumerate(_COLUMNS[kind]):
+        if name in {"actors", "recipients"} and values[index] is not None:
+            values[index] = json.loads(values[index])
+        elif typ == "bool" and values[index] is not None:
+            values[index] = bool(values[index])
+    return values
+
+
+def _parquet(path: Path, kind: str, rows: Iterator[tuple[Any, ...]]) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # an optional extra: say how to get it
+        raise ConfigError("parquet export needs the parquet extra: pip install 'newsmill[parquet]'") from exc
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+    schema = pa.schema([(name, types[typ]) for name, typ in _COLUMNS[kind]])
+    names = [name for name, _ in _COLUMNS[kind]]
+    count = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        while True:
+            batch = [row for _, row in zip(range(_BATCH), rows, strict=False)]
+            if not batch:
+                break
+            columns = list(zip(*batch, strict=True))
+            arrays = [
+                pa.array(
+                    [bool(v) if v is not None else None for v in col] if typ == "bool" else col, types[typ]
+                )
+                for col, (_, typ) in zip(columns, _COLUMNS[kind], strict=True)
+            ]
+            writer.write_table(pa.Table.from_arrays(arrays, names=names))
+            count += len(batch)
+    return count
+
+
+def stats(store: Store, top: int = 10) -> dict[str, Any]:
+    """Counts per table, inputs and errors, sources, date range, top identities, clusters."""
+    conn = store.conn
+    sources: Counter[str] = Counter()
+    for url, source, site in conn.execute("SELECT url, source, site_name FROM articles"):
+        sources[
+            site or (urlsplit(url).hostname if url else None) or (str(Path(source).parent) if source else "?")
+        ] += 1
+    first, last, dated = conn.execute(
+        "SELECT min(published_date), max(published_date), count(published_date) FROM articles"
+    ).fetchone()
+    return {
+        "store": str(store.path),
+        "schema_version": store.version,
+        "bytes": store.path.stat().st_size if store.path.exists() else 0,
+        "counts": {table: store.count(table) for table in TABLES},
+        "inputs": dict(
+            conn.execute("SELECT status, count(*) FROM inputs GROUP BY status ORDER BY status").fetchall()
+        ),
+        "errors": dict(
+            conn.execute("SELECT kind, count(*) FROM errors GROUP BY kind ORDER BY 2 DESC").fetchall()
+        ),
+        "published": {"first": first, "last": last, "dated": dated},
+        "sources": dict(sources.most_common(top)),
+        "top_entities": [
+            {"id": i, "kind": k, "name": n, "articles": a}
+            for i, k, n, a in conn.execute(
+                "SELECT id, kind, name, articles FROM entities "
+                "ORDER BY articles DESC, mentions DESC, name LIMIT ?",
+                (top,),
+            )
+        ],
+        "stories": conn.execute(
+            "SELECT count(*), coalesce(max(size), 0) FROM clusters WHERE kind = 'story' AND size > 1"
+        ).fetchone(),
+        "near_duplicates": conn.execute(
+            "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"
+        ).fetchone()[0],
+        "distinct_events": conn.execute("SELECT count(DISTINCT cluster_id) FROM events").fetchone()[0],
+    }

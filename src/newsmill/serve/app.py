@@ -1,0 +1,181 @@
+"""The FastAPI app: REST API under ``/api``, server-rendered pages, static files.
+
+Security model (see ``docs/serve.md``): page content is untrusted. Templates autoescape and
+never mark page content safe; the article text is highlighted by cutting it at span offsets
+and escaping every piece; a strict Content-Security-Policy (scripts from this origin only,
+no inline script) is the second line of defence. The store is opened read-only. Request
+bodies are bounded; malformed queries are 400s with a message, not 500s.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from newsmill import __version__
+from newsmill.errors import InputError, NewsmillError, QueryError, StoreError
+from newsmill.serve.deps import AppState, ReadOnlyStore
+from newsmill.settings import Settings
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class GuardMiddleware:
+    """Adds the security headers to every response and refuses bodies over ``max_body_bytes``
+    (by Content-Length up front, and by counting for chunked bodies) with a 413."""
+
+    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def send_with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+            await send(message)
+
+        declared = dict(scope["headers"]).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
+            await self._too_large(send_with_headers)
+            return
+        received = 0
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    raise _BodyTooLarge
+            return message
+
+        try:
+            await self.app(scope, counting_receive, send_with_headers)
+        except _BodyTooLarge:
+            if not started:
+                await self._too_large(send_with_headers)
+
+    async def _too_large(self, send: Send) -> None:
+        body = json.dumps({"detail": f"request body over the limit of {self.max_body_bytes} bytes"}).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
+def _error(request: Request, status: int, message: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    from newsmill.serve.routers.ui import templates
+
+    return templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status
+    )
+
+
+def create_app(settings: Settings | None = None, db: str | Path | None = None) -> FastAPI:
+    """The app serving the store at ``db`` (default ``settings.corpus.db``), read-only.
+
+    Raises:
+        StoreError: the store is missing or cannot be opened read-only.
+        StoreVersionError: the store's schema is not the one this newsmill reads.
+    """
+    from newsmill.serve.routers import api, ui
+
+    settings = settings or Settings()
+    path = Path(db or settings.corpus.db)
+    ReadOnlyStore(path, settings).close()  # fail at start-up, not on the first request
+    app = FastAPI(
+        title="newsmill",
+        version=__version__,
+        description="Evidence-linked news records: search articles, quotes and events; "
+        "entities across the corpus; analyse a page.",
+        # Swagger UI and ReDoc load scripts from a CDN: offline and against our CSP.
+        # /api-docs renders the same OpenAPI document server-side.
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.newsmill = AppState(settings=settings, db=path)
+    app.add_middleware(GuardMiddleware, max_body_bytes=settings.serve.max_body_bytes)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(ui.router)
+
+    @app.exception_handler(QueryError)
+    async def bad_query(request: Request, exc: QueryError) -> Response:
+        return _error(request, 400, exc.message)
+
+    @app.exception_handler(InputError)
+    async def bad_input(request: Request, exc: InputError) -> Response:
+        return _error(request, 422, exc.message)
+
+    @app.exception_handler(StoreError)
+    async def store_unavailable(request: Request, exc: StoreError) -> Response:
+        log.warning("store error: %s", exc)
+        return _error(request, 503, exc.message)
+
+    @app.exception_handler(NewsmillError)
+    async def unprocessable(request: Request, exc: NewsmillError) -> Response:
+        return _error(request, 422, exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        errors: list[Any] = exc.errors()
+        if _wants_json(request):
+            # Echoed input is page content at times; JSON is never rendered as HTML here.
+            return JSONResponse({"detail": jsonable(errors)}, status_code=422)
+        message = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in errors)
+        return _error(request, 422, message)
+
+    return app
+
+
+def jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))

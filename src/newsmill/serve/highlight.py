@@ -1,0 +1,95 @@
+"""Split an article's text at the offsets of its facts, for highlighting.
+
+The page shows ``record.text`` itself: every entity mention, quote and event evidence is a
+span of it, so the text is cut at every span boundary into pieces, and each piece carries
+the facts that cover it. Templates escape each piece (autoescape); nothing from the page is
+ever inserted as markup. Overlaps need no nesting: a piece covered by quote 0 and event 2
+carries both, and the script highlights a fact by its pieces.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import pairwise
+
+from newsmill.model import Record
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    text: str
+    start: int
+    entity: str | None = None  # the local id of the entity mentioned here (first, if several)
+    entity_kind: str | None = None
+    quotes: tuple[int, ...] = ()
+    events: tuple[int, ...] = ()
+    boilerplate: str | None = None  # the reason, when the piece is page furniture
+
+    @property
+    def marked(self) -> bool:
+        return bool(self.entity or self.quotes or self.events or self.boilerplate)
+
+    @property
+    def targets(self) -> str:
+        """Space-separated fact keys (``q0 v2``) the script looks pieces up by."""
+        return " ".join([f"q{i}" for i in self.quotes] + [f"v{i}" for i in self.events])
+
+    @property
+    def classes(self) -> str:
+        names = []
+        if self.entity:
+            names.append(f"ent ent-{(self.entity_kind or 'other').lower()}")
+        if self.quotes:
+            names.append("quote")
+        if self.events:
+            names.append("event")
+        if self.boilerplate:
+            names.append("boilerplate")
+        return " ".join(names)
+
+
+def pieces(record: Record) -> list[Piece]:
+    """``record.text`` cut at every fact boundary; the pieces join back to the text exactly."""
+    text = record.text
+    spans: list[tuple[int, int, str, object]] = []
+    for entity in record.entities:
+        for mention in entity.mentions:
+            spans.append((mention.start, mention.end, "entity", (entity.id, entity.kind)))
+    for index, quote in enumerate(record.quotes):
+        spans.append((quote.content.start, quote.content.end, "quote", index))
+    for index, event in enumerate(record.events):
+        spans.append((event.evidence.start, event.evidence.end, "event", index))
+    for block in record.boilerplate:
+        spans.append((block.start, block.end, "boilerplate", block.reason.value))
+
+    opening: dict[int, list[int]] = defaultdict(list)
+    closing: dict[int, list[int]] = defaultdict(list)
+    boundaries = {0, len(text)}
+    for number, (start, end, _, _) in enumerate(spans):
+        if start >= end:
+            continue
+        opening[start].append(number)
+        closing[end].append(number)
+        boundaries.update((start, end))
+    active: set[int] = set()
+    result: list[Piece] = []
+    ordered = sorted(boundaries)
+    for start, end in pairwise(ordered):
+        active.difference_update(closing.get(start, ()))
+        active.update(opening.get(start, ()))
+        covering = sorted(active)
+        entity = next((spans[n][3] for n in covering if spans[n][2] == "entity"), None)
+        reason = next((spans[n][3] for n in covering if spans[n][2] == "boilerplate"), None)
+        result.append(
+            Piece(
+                text=text[start:end],
+                start=start,
+                entity=entity[0] if isinstance(entity, tuple) else None,
+                entity_kind=entity[1] if isinstance(entity, tuple) else None,
+                quotes=tuple(sorted(spans[n][3] for n in covering if spans[n][2] == "quote")),  # type: ignore[misc]
+                events=tuple(sorted(spans[n][3] for n in covering if spans[n][2] == "event")),  # type: ignore[misc]
+                boilerplate=reason if isinstance(reason, str) else None,
+            )
+        )
+    return result

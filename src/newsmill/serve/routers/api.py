@@ -1,0 +1,160 @@
+"""The REST API (JSON; any list also as CSV with ``format=csv``)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from newsmill.errors import ConfigError, EmptyInput, NoArticleFound
+from newsmill.serve import queries
+from newsmill.serve.deps import ReadOnlyStore, get_settings, get_store
+from newsmill.serve.routers.common import ARTICLE_ID, ListParams, page_csv, page_json
+from newsmill.settings import Settings
+
+router = APIRouter(prefix="/api", tags=["api"])
+StoreDep = Annotated[ReadOnlyStore, Depends(get_store)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+Params = Annotated[ListParams, Depends()]
+# spaCy pipelines are not safe to share between threads mid-call: one analysis at a time.
+_analysis_lock = threading.Lock()
+
+
+def _listing(store: ReadOnlyStore, settings: Settings, params: ListParams, kind: str, **extra: Any) -> Any:
+    filters = params.filters(kind, **extra)
+    page = queries.find(store, filters, limit=params.page_size(settings), offset=params.offset)
+    return page_csv(page, kind) if params.format == "csv" else page_json(page)
+
+
+@router.get("/search", summary="Search articles, quotes or events, with filters, facets and paging")
+def search(
+    store: StoreDep,
+    settings: SettingsDep,
+    params: Params,
+    kind: str = Query("article", pattern="^(article|quote|event)$"),
+    facets: bool = Query(False, description="also count sources, event types, entities and dates"),
+) -> Any:
+    result = _listing(store, settings, params, kind)
+    if facets and isinstance(result, dict):
+        result["facets"] = asdict(queries.facets(store, params.filters(kind)))
+    return result
+
+
+@router.get("/articles/{article_id}", summary="The full record of one article")
+def article(store: StoreDep, article_id: Annotated[str, Path(pattern=ARTICLE_ID)]) -> Any:
+    record = store.get(article_id)
+    if record is None:
+        raise HTTPException(404, f"no article {article_id}")
+    data = record.to_dict()
+    data["entity_links"] = queries.article_links(store, article_id)  # local id → corpus identity
+    return data
+
+
+@router.get("/entities/{entity_id}", summary="One entity: roles, mentions, quotes, events, co-occurrence")
+def entity(
+    store: StoreDep, settings: SettingsDep, entity_id: Annotated[int, Path(ge=0, le=2**63 - 1)]
+) -> Any:
+    data = queries.entity(store, entity_id)
+    if data is None:
+        raise HTTPException(404, f"no entity {entity_id}")
+    limit = settings.serve.max_page_size
+    data["quotes"] = page_json(
+        queries.find(store, queries.Filters(kind="quote", entity_id=entity_id), limit=limit)
+    )
+    data["events_as_actor"] = page_json(
+        queries.find(store, queries.Filters(kind="event", actor_id=entity_id), limit=limit)
+    )
+    data["events_as_recipient"] = page_json(
+        queries.find(store, queries.Filters(kind="event", recipient_id=entity_id), limit=limit)
+    )
+    return data
+
+
+@router.get("/quotes", summary="Quotes, by speaker and the common filters")
+def quotes(
+    store: StoreDep,
+    settings: SettingsDep,
+    params: Params,
+    speaker: str | None = Query(None, max_length=200, description="a speaker's name"),
+    speaker_id: int | None = Query(None, ge=0),
+) -> Any:
+    if speaker:
+        params.entity = speaker
+    return _listing(store, settings, params, "quote", entity_id=speaker_id)
+
+
+@router.get("/events", summary="Events, by type, actor, recipient, place and the common filters")
+def events(
+    store: StoreDep,
+    settings: SettingsDep,
+    params: Params,
+    type: str | None = Query(None, max_length=200, description="a PLOVER event type"),
+    actor: str | None = Query(None, max_length=200),
+    recipient: str | None = Query(None, max_length=200),
+    place: str | None = Query(None, max_length=200),
+    actor_id: int | None = Query(None, ge=0, description="an actor's corpus identity id"),
+    recipient_id: int | None = Query(None, ge=0, description="a recipient's corpus identity id"),
+) -> Any:
+    if type:
+        params.event_type = type
+    return _listing(
+        store,
+        settings,
+        params,
+        "event",
+        actor=actor,
+        recipient=recipient,
+        place=place,
+        actor_id=actor_id,
+        recipient_id=recipient_id,
+    )
+
+
+@router.post(
+    "/analyze",
+    summary="Analyse a page: text or HTML in, record out",
+    description='Send JSON {"text": ..., "url": ..., "published": ...}, or the page itself as '
+    "text/plain or text/html (url and published as query parameters). Bodies over the size "
+    "limit get 413; an empty page, a page with no article or a bad date get 422.",
+)
+async def analyze(
+    request: Request,
+    settings: SettingsDep,
+    url: str | None = Query(None, max_length=2000),
+    published: str | None = Query(None, max_length=40),
+) -> Any:
+    from newsmill.api import analyze as analyze_page
+
+    body = await request.body()  # bounded by GuardMiddleware
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type == "application/json":
+        try:
+            payload = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise HTTPException(422, f"the body is not valid JSON: {exc}") from None
+        if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
+            raise HTTPException(422, 'expected a JSON object with a "text" string')
+        text: str | bytes = payload["text"]
+        url = payload.get("url") if isinstance(payload.get("url"), str) else url
+        published = payload.get("published") if isinstance(payload.get("published"), str) else published
+    elif content_type in ("text/plain", "text/html", ""):
+        text = body  # bytes: the encoding is detected as for a file
+    else:
+        raise HTTPException(415, "send application/json, text/plain or text/html")
+    if not text.strip():
+        raise EmptyInput("the page is empty")
+
+    def run() -> Any:
+        with _analysis_lock:
+            return analyze_page(text, url=url, published=published, settings=settings).to_dict()
+
+    try:
+        return await run_in_threadpool(run)
+    except NoArticleFound as exc:
+        raise HTTPException(422, exc.message) from None
+    except ConfigError as exc:
+        raise HTTPException(422, exc.message) from None
