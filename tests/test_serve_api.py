@@ -118,11 +118,13 @@ def test_serve_entity_roles_quotes_events_and_company(client: TestClient) -> Non
     # The seed page's Qureshi is the same identity: his quotes there count too.
     assert "We stand with the people of Ukraine" in [q["content"] for q in data["quotes"]["items"]]
     assert {q["speaker_id"] for q in data["quotes"]["items"]} == {qureshi}
-    assert [e["type"] for e in data["events_as_actor"]["items"]] == ["CONSULT"]
-    assert [e["type"] for e in data["events_as_recipient"]["items"]] == ["APPEAL"]
+    # The hand-built record's events, among those the events stage finds on the seed page.
+    as_actor = data["events_as_actor"]["items"]
+    assert "CONSULT" in [e["type"] for e in as_actor]
+    assert "APPEAL" in [e["type"] for e in data["events_as_recipient"]["items"]]
     by_id = client.get("/api/events", params={"actor_id": qureshi, "format": "csv"}).text
-    assert by_id.count("\n") == 2 and "CONSULT" in by_id
-    assert data["events_as_actor"]["items"][0]["recipients"][0]["text"] == "Dmytro Kuleba"
+    assert by_id.count("\n") == data["events_as_actor"]["total"] + 1 and "CONSULT" in by_id
+    assert any(r["text"] == "Dmytro Kuleba" for e in as_actor if e["type"] == "CONSULT" for r in e["recipients"])
     assert "Dmytro Kuleba" in {e["name"] for e in data["co_occurring"]}
     assert {"2022-03-02", "2022-03-04"} <= {day for day, _ in data["timeline"]}
     assert client.get("/api/entities/1").status_code == 404
@@ -154,7 +156,8 @@ def test_serve_quotes_by_speaker(client: TestClient) -> None:
     ],
 )
 def test_serve_events_filters(client: TestClient, params: dict[str, str], types: list[str]) -> None:
-    data = client.get("/api/events", params=params).json()
+    # Among the hand-built records' events (the real pages add events of their own).
+    data = client.get("/api/events", params={**params, "source": "dawn.com"}).json()
     assert [e["type"] for e in data["items"]] == types
 
 
