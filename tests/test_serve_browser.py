@@ -106,7 +106,7 @@ def test_serve_browser_seed_article_boilerplate_on_demand(page: Any, base_url: s
 
 
 def test_serve_browser_entity_events_and_api_pages(page: Any, base_url: str) -> None:
-    page.goto(f"{base_url}/events?actor=Qureshi")
+    page.goto(f"{base_url}/events?actor=Qureshi&source=dawn.com")  # the hand-built record's event
     assert page.locator("li.event-hit").count() == 1
     _shot(page, "events")
     page.locator("li.event-hit a", has_text="Shah Mahmood Qureshi").first.click()
