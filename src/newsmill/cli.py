@@ -118,7 +118,15 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     if args.port is not None and not 0 < args.port < 65536:
         raise ConfigError(f"--port must be within 1..65535, got {args.port}")
     app = create_app(settings, args.db or settings.corpus.db)
-    uvicorn.run(app, host=args.host or settings.serve.host, port=args.port or settings.serve.port)
+    # Keep idle connections longer than clients do (httpx and browsers: 5 s or more): with
+    # uvicorn's 5 s default, a client may reuse a connection at the instant the server closes
+    # it, and the request fails with a read error.
+    uvicorn.run(
+        app,
+        host=args.host or settings.serve.host,
+        port=args.port or settings.serve.port,
+        timeout_keep_alive=30,
+    )
     return EXIT_OK
 
 
