@@ -24,6 +24,7 @@ from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
 from newsmill.ingest.warc import Skipped
 from newsmill.model import Record, record_json_schema
+from newsmill.scale import cli as scale_cli
 from newsmill.settings import Settings
 
 EXIT_OK, EXIT_NO_ARTICLE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -62,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
     corpus_cli.add_commands(commands)
+    # Scale hook: --engine ray / --from-parquet on the corpus ingest command (newsmill.scale.cli).
+    scale_cli.add_arguments(commands.choices["ingest"])
     return parser
 
 
@@ -74,6 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args, settings)
         if args.command == "extract":
             return _extract(args, settings)
+        if args.command == "ingest" and scale_cli.wanted(args):
+            return scale_cli.run(args, settings)
         if args.command in corpus_cli.COMMANDS:
             return corpus_cli.run(args, settings)
         print(json.dumps(record_json_schema(), indent=2))
