@@ -152,7 +152,7 @@ def run_ray(
             ShardWorker,
             fn_constructor_kwargs={"settings": settings, "out": str(out.resolve())},
             batch_size=1,
-            concurrency=size,
+            compute=ray.data.ActorPoolStrategy(size=size),
             num_cpus=1,
         )
         for row in dataset.iter_rows():
