@@ -6,7 +6,8 @@ The documents are PolNeAR texts (``../shared/eval/attribution/polnear/train``) w
 ``--shards`` JSONL shards. Each Ray run starts from an empty output folder on one Ray
 instance (started once, with 2 CPUs, not timed) and is timed end to end: actor start and
 model load included, as a real job pays them. ``busy`` docs/s divides by the time workers
-spent inside shards (model load excluded), the steady rate. The local engine runs the same
+spent inside shards (model load excluded), the steady rate; docs per CPU-second is the
+per-core rate whatever else runs on the machine (what a cost estimate needs). The local engine runs the same
 per-shard pipeline in this process after one warm-up document (the model is loaded once).
 """
 
@@ -68,6 +69,7 @@ def main() -> None:
                     "seconds": round(summary.seconds, 2),
                     "docs_per_s": round(summary.documents / summary.seconds, 2),
                     "busy_docs_per_s": round(summary.documents / (summary.busy / workers), 2),
+                    "docs_per_cpu_s": round(summary.documents / summary.cpu, 2),
                 }
         finally:
             ray.shutdown()
@@ -81,7 +83,11 @@ def main() -> None:
     results["busy_ratio"] = round(two["busy_docs_per_s"] / one["busy_docs_per_s"], 2)
     for name in ("local_1", "ray_1", "ray_2"):
         row = results[name]
-        busy = f", busy {row['busy_docs_per_s']:.1f} docs/s" if "busy_docs_per_s" in row else ""
+        busy = ""
+        if "busy_docs_per_s" in row:
+            busy = (
+                f", busy {row['busy_docs_per_s']:.1f} docs/s, {row['docs_per_cpu_s']:.1f} docs per CPU-second"
+            )
         print(f"{name:8} {args.docs} docs in {row['seconds']:6.1f} s: {row['docs_per_s']:.1f} docs/s{busy}")
     ratios = f"{results['ratio']:.2f}x wall, {results['busy_ratio']:.2f}x busy"
     print(f"ray 2 workers / 1 worker: {ratios} (target 1.7x)")

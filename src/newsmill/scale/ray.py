@@ -63,10 +63,11 @@ class ShardWorker:
             "records": [],
             "errors": [],
             "seconds": [],
+            "cpu": [],
             "failure": [],
         }
         for name, path in zip(batch["name"], batch["path"], strict=True):
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             counts = {"documents": 0, "records": 0, "errors": 0}
             failure = ""
             try:
@@ -78,6 +79,8 @@ class ShardWorker:
             for key in ("documents", "records", "errors"):
                 result[key].append(counts[key])
             result["seconds"].append(time.perf_counter() - started)
+            # CPU seconds too: on a shared machine wall time says little about cost per core.
+            result["cpu"].append(time.process_time() - cpu)
             result["failure"].append(failure)
         return result
 
@@ -91,6 +94,7 @@ class RaySummary:
     errors: int = 0
     seconds: float = 0.0  # wall time of the Ray job (actor start included)
     busy: float = 0.0  # sum over shards of the time a worker spent on them
+    cpu: float = 0.0  # sum over shards of the CPU time the workers used on them
     failed: dict[str, str] = field(default_factory=dict)  # shard → why
 
 
@@ -163,6 +167,7 @@ def run_ray(
             summary.records += int(row["records"])
             summary.errors += int(row["errors"])
             summary.busy += float(row["seconds"])
+            summary.cpu += float(row["cpu"])
         summary.seconds = time.perf_counter() - started
     finally:
         if started_ray:
