@@ -155,6 +155,7 @@ def test_scale_ray_cli_ingest_and_from_parquet(
     [
         (["--out", "x"], "[E400] --address, --out, --shard and --no-load need --engine ray"),
         (["--engine", "ray", "--shard", "nope"], "[E400] no shard named 'nope'"),
+        (["--engine", "ray", "--retry-errors"], "[E400] --retry-errors is for the local engine"),
     ],
 )
 def test_scale_cli_errors_are_one_line(

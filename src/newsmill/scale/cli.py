@@ -54,6 +54,11 @@ def wanted(args: argparse.Namespace) -> bool:
         raise ConfigError("--address, --out, --shard and --no-load need --engine ray")
     if args.from_parquet and args.engine == "ray":
         raise ConfigError("--from-parquet loads finished shards; it does not run an engine")
+    if args.retry_errors and (args.engine == "ray" or args.from_parquet):
+        # The errors live in the Parquet shards: reading the inputs again means rerunning shards.
+        raise ConfigError(
+            "--retry-errors is for the local engine; with --engine ray rerun shards with --shard"
+        )
     return args.engine == "ray" or args.from_parquet
 
 
@@ -84,8 +89,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             return EXIT_OK
         folders = [out]
     with Store(db, corpus) as store:
-        if args.retry_errors:
-            store.forget_errors()
         return _load(args, folders, store, settings)
 
 
