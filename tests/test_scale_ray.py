@@ -22,7 +22,7 @@ from newsmill.corpus.store import Store
 from newsmill.errors import ConfigError, InputError
 from newsmill.scale.parquet import finished_shards, is_done, iter_rows, load_parquet, marker_file
 from newsmill.scale.pipeline import list_shards
-from newsmill.scale.ray import run_ray
+from newsmill.scale.ray import ShardWorker, run_ray
 from newsmill.settings import Settings
 
 POLNEAR = SHARED / "eval" / "attribution" / "polnear" / "dev" / "text"
@@ -185,3 +185,14 @@ def test_scale_missing_ray_names_the_extra(
     monkeypatch.setitem(sys.modules, "ray", None)  # import ray → ImportError
     with pytest.raises(ConfigError, match=r"pip install 'newsmill\[ray\]'"):
         engine.run_ray(shards[:1], tmp_path / "out", Settings())
+
+
+def test_scale_shard_worker_reports_a_failed_shard_and_goes_on(shards: list[Path], tmp_path: Path) -> None:
+    # The actor class without Ray: a shard whose file vanished fails alone, the next one is written.
+    good = next(p for p in shards if p.name.endswith(".warc.gz"))
+    worker = ShardWorker(Settings(), str(tmp_path))
+    result = worker({"name": ["gone", "crawl"], "path": [str(tmp_path / "gone.jsonl"), str(good)]})
+    assert result["shard"] == ["gone", "crawl"]
+    assert result["failure"][0].startswith("InputError") and result["failure"][1] == ""
+    assert (result["documents"], result["records"], result["errors"]) == ([0, 2], [0, 1], [0, 1])
+    assert not is_done(tmp_path, "gone") and is_done(tmp_path, "crawl")

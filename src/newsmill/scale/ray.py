@@ -46,11 +46,8 @@ class ShardWorker:
     """``map_batches`` callable: one actor per worker, the analyzer loaded once in ``__init__``."""
 
     def __init__(self, settings: Settings, out: str) -> None:
-        import signal
-
         from newsmill.api import analyzer
 
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the driver's to handle
         self.settings = settings
         self.out = Path(out)
         if settings.analyze.enabled:
