@@ -24,6 +24,7 @@ from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
 from newsmill.ingest.warc import Skipped
 from newsmill.model import Record, record_json_schema
+from newsmill.scale import cli as scale_cli
 from newsmill.settings import Settings
 
 EXIT_OK, EXIT_NO_ARTICLE, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -74,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", help="the SQLite store (default: settings corpus.db, newsmill.db)")
     serve.add_argument("--host", help="interface to listen on (default: settings serve.host, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: settings serve.port, 8000)")
+    # Scale hook: --engine ray / --from-parquet on the corpus ingest command (newsmill.scale.cli).
+    scale_cli.add_arguments(commands.choices["ingest"])
     return parser
 
 
@@ -86,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _analyze(args, settings)
         if args.command == "extract":
             return _extract(args, settings)
+        if args.command == "ingest" and scale_cli.wanted(args):
+            return scale_cli.run(args, settings)
         if args.command in corpus_cli.COMMANDS:
             return corpus_cli.run(args, settings)
         if args.command == "serve":
