@@ -121,6 +121,7 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--show", type=int, default=0, help="print N sentences the pipeline gets wrong")
     parser.add_argument("--half", choices=("A", "B", "all"), default="all", help="which errors to show")
+    parser.add_argument("--json", type=Path, help="write the scores here")
     args = parser.parse_args()
 
     from newsmill.analyze import stage
@@ -180,6 +181,12 @@ def main() -> None:
     lexicon_only = sum(1 for r in rows if lexicon_only_type(r["text"]) == r["gold_type"]) / len(rows)
     print(f"baseline first lexicon verb, no parse: accuracy {lexicon_only:.3f}")
     print(f"no event found: {sum(1 for r in rows if r['type'] is None)} sentences")
+    if args.json:
+        parts = {part: [r for r in rows if part == "all" or r["half"] == part] for part in ("A", "B", "all")}
+        result = {part: score(chosen) for part, chosen in parts.items()}
+        result["baseline_majority_accuracy"] = majority[1] / len(rows)
+        result["baseline_lexicon_accuracy"] = lexicon_only
+        args.json.write_text(json.dumps(result, indent=2, default=float))
 
     shown = 0
     for row in rows:

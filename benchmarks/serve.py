@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import socket
 import statistics
@@ -167,6 +168,7 @@ def main() -> int:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--db", type=Path, help="an existing store (default: a synthetic one)")
     parser.add_argument("--articles", type=int, default=400, help="synthetic articles without --db")
+    parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         db = args.db
@@ -221,6 +223,11 @@ def main() -> int:
             f"  {route:<18} n={len(values):<4} p50 {statistics.median(values) * ms:7.1f} ms  "
             f"p95 {percentile(values, 0.95) * ms:7.1f} ms"
         )
+    if args.json:
+        summary = {"requests": len(result.latencies), "concurrency": args.concurrency}
+        summary |= {"errors": len(result.errors), "p50_ms": percentile(result.latencies, 0.5) * ms}
+        summary["p95_ms"] = percentile(result.latencies, 0.95) * ms
+        args.json.write_text(json.dumps(summary, indent=2))
     for error in result.errors[:10]:
         print("  error:", error)
     for line in server_errors[:10]:

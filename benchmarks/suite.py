@@ -81,11 +81,40 @@ def _attribution(r: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+def _events(r: dict[str, Any]) -> list[Row]:
+    s = r["all"]
+    return [
+        ("events: type accuracy (PLOVER dev)", _f(s["accuracy"]),
+         _f(r["baseline_lexicon_accuracy"]) + " (lexicon only)", "", ">= 0.80"),
+        ("events: source / target actor code F1", f"{_f(s['source_f1'])} / {_f(s['target_f1'])}", "", "",
+         ">= 0.80"),
+    ]  # fmt: skip
+
+
+def _serve(r: dict[str, Any]) -> list[Row]:
+    return [
+        (f"serve: {r['requests']:,} requests, {r['concurrency']} concurrent (p50 / p95 ms)",
+         f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f}", "", f"{r['errors']} errors", "0 errors"),
+    ]  # fmt: skip
+
+
+def _ray(r: dict[str, Any]) -> list[Row]:
+    one, two = r.get("ray_1", {}), r.get("ray_2", {})
+    ratio = two.get("docs_per_s", 0) / one.get("docs_per_s", 1)
+    return [
+        ("Ray docs/s, 2 workers vs 1", _f(two.get("docs_per_s", 0), 1), _f(one.get("docs_per_s", 0), 1),
+         f"{ratio:.2f}x", ">= 1.7x"),
+    ]  # fmt: skip
+
+
 BENCHES = [
     Bench("extraction", "extraction.py", ("--repeat", "3"), ("--repeat", "1"), _extraction),
     Bench("analyze", "analyze.py", ("--repeat", "2"), ("--repeat", "1"), _analyze),
     Bench("warc", "warc.py", ("--records", "1000"), ("--records", "300", "--repeat", "1"), _warc),
     Bench("attribution", "attribution.py", (), ("--limit", "30"), _attribution),
+    Bench("events", "events.py", (), (), _events),
+    Bench("serve", "serve.py", (), ("--requests", "300"), _serve),
+    Bench("ray", "ray_scaling.py", (), ("--docs", "40"), _ray),
 ]
 
 
