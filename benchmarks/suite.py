@@ -114,7 +114,7 @@ BENCHES = [
     Bench("attribution", "attribution.py", (), ("--limit", "30"), _attribution),
     Bench("events", "events.py", (), (), _events),
     Bench("serve", "serve.py", (), ("--requests", "300"), _serve),
-    Bench("ray", "ray_scaling.py", (), ("--docs", "40"), _ray),
+    Bench("ray", "ray_scaling.py", ("--docs", "400"), ("--docs", "40"), _ray),
 ]
 
 
