@@ -238,6 +238,16 @@ def test_status(sentence: str, event_type: set[str], status: str) -> None:
             "THREATEN",
             {"BDI"},
         ),
+        # The threat is made to whoever must meet its condition.
+        (
+            "Iran threatened to launch a new offensive unless Baghdad accepted its conditions for peace.",
+            "THREATEN",
+            {"IRQ"},
+        ),
+        # A hostile act's "against X" deeper in its phrase.
+        ("Britain mobilized army reservists for a possible war against Iraq.", "MOBILIZE", {"IRQ"}),
+        # PLOVER's convention: a protest naming no one is against the protesters' own government.
+        ("Thousands of Indonesian students protested in Jakarta on Monday.", "PROTEST", {"IDN"}),
     ],
 )
 def test_promises_threats_and_requests(sentence: str, event_type: str, recipient_codes: set[str]) -> None:

@@ -1135,6 +1135,14 @@ def _verb_participants(
                 recipients.extend(_object_participants(pobj, event_type, article))
             continue
         recipients.extend(_object_participants(pobj, event_type, article))
+    if event_type in HOSTILE | {"THREATEN"} and not recipients:
+        # "mobilized reservists for a possible war against Iraq": a hostile act's "against X"
+        # deeper in its phrase (never across a clause) names whom it is aimed at.
+        recipients.extend(_aimed_against(anchor, article))
+    if event_type == "THREATEN" and not recipients:
+        # "threatened to stop talks if the United States goes ahead", "... unless Baghdad
+        # accepted": the threat is made to whoever must meet the condition.
+        recipients.extend(_condition_subjects(anchor, article))
     if candidate.noun is not None and candidate.noun is not anchor:
         noun_actors, noun_places = _noun_actors(candidate.noun, event_type, article)
         recipients.extend(noun_places)
@@ -1144,6 +1152,35 @@ def _verb_participants(
             # "undertook a mediation mission between Syria and Arafat": the parties it is done to.
             recipients.extend(p for p in noun_actors if p.code and p.code not in {a.code for a in actors})
     return actors, recipients, location
+
+
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"})
+
+
+def _aimed_against(anchor: Any, article: _Article) -> list[ParticipantDraft]:
+    found: list[ParticipantDraft] = []
+    stack = [(child, 1) for child in anchor.children if child.dep_ not in _CLAUSE_DEPS | {"nsubj"}]
+    while stack:
+        token, depth = stack.pop()
+        if token.dep_ == "prep" and token.lower_ == "against":
+            for pobj in (c for c in token.children if c.dep_ == "pobj"):
+                found.extend(p for p in _participants(pobj, article, actor_side=False) if p.code)
+        if depth < 4:
+            stack.extend((c, depth + 1) for c in token.children if c.dep_ not in _CLAUSE_DEPS)
+    return found
+
+
+def _condition_subjects(anchor: Any, article: _Article) -> list[ParticipantDraft]:
+    """The subjects of the "if"/"unless" clauses under ``anchor`` (or its complement)."""
+    found: list[ParticipantDraft] = []
+    for token in anchor.subtree:
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if token.dep_ != "advcl" or not marks & {"if", "unless"}:
+            continue
+        subject = _child(token, "nsubj", "nsubjpass")
+        if subject is not None:
+            found.extend(p for p in _participants(subject, article, actor_side=False) if p.code)
+    return found
 
 
 def _noun_participants(
@@ -1285,7 +1322,15 @@ def _settle_codes(
         code = article.codes[location[2]]
         if code and code not in actor_codes:
             recipients = [ParticipantDraft(location[0], location[1], location[2], code, "CVL")]
+    if not recipients and event_type in _DOMESTIC_BY_DEFAULT and len(actor_codes) == 1:
+        # PLOVER's convention: a protest that names no one protests against the government of
+        # the protesters' own country. Nothing in the text names it, so the span is empty (at
+        # the trigger), as for a date taken from the publication.
+        recipients = [ParticipantDraft(evidence[0], evidence[0], None, next(iter(actor_codes)), "GOV")]
     return actors, recipients
+
+
+_DOMESTIC_BY_DEFAULT = frozenset({"PROTEST"})
 
 
 def _build(
