@@ -53,7 +53,7 @@ def rss_mb() -> float:
 # --- 1. ingest overhead ------------------------------------------------------------------
 
 
-def bench_ingest(docs: int, repeat: int) -> None:
+def bench_ingest(docs: int, repeat: int) -> dict[str, float]:
     from newsmill.api import analyzer
     from newsmill.corpus.ingest import Job, ingest, iter_inputs, process
     from newsmill.corpus.store import Store
@@ -109,6 +109,7 @@ def bench_ingest(docs: int, repeat: int) -> None:
     overhead, with_passes = 100 * (s / a - 1), 100 * ((s + p) / a - 1)
     print(f"ingest vs analysis: {overhead:+.1f}% (target <= 10%); with the passes: {with_passes:+.1f}%")
     print(f"store writes / analysis: {100 * w / a:.1f}%; with the passes: {100 * (w + p) / a:.1f}%")
+    return {"analysis_s": a, "ingest_s": s, "passes_s": p, "writes_s": w, "docs": len(paths)}
 
 
 # --- 2 and 3. synthetic store, search latency, memory --------------------------------------
@@ -219,7 +220,7 @@ def build_store(path: Path, articles: int, batch: int = 1000) -> list[tuple[int,
     return samples
 
 
-def bench_search(path: Path, queries: int) -> None:
+def bench_search(path: Path, queries: int) -> dict[str, float]:
     from newsmill.corpus.search import search
     from newsmill.corpus.store import Store
 
@@ -270,6 +271,7 @@ def bench_search(path: Path, queries: int) -> None:
         values.sort()
         median = statistics.median(values)
         print(f"  {case:<16} n={len(values):<3} p50 {median:6.1f} ms, max {values[-1]:6.1f} ms")
+    return {"queries": len(timings), "p50_ms": statistics.median(timings), "p95_ms": p95}
 
 
 def bench_memory_ingest(docs: int) -> None:
@@ -325,19 +327,23 @@ def main() -> None:
     parser.add_argument("--memory-docs", type=int, default=100_000, help="pages streamed through the runner")
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--db", type=Path, help="keep (or reuse) the synthetic store here")
-    parser.add_argument("--only", choices=("ingest", "search", "memory"))
+    parser.add_argument("--only", choices=("ingest", "search", "memory"), nargs="+")
+    parser.add_argument("--json", type=Path, help="write the ingest and search results here")
     args = parser.parse_args()
-
-    if args.only in (None, "ingest"):
-        bench_ingest(args.docs, args.repeat)
-    if args.only in (None, "search"):
+    only = set(args.only or ("ingest", "search", "memory"))
+    results: dict[str, object] = {}
+    if "ingest" in only:
+        results["ingest"] = bench_ingest(args.docs, args.repeat)
+    if "search" in only:
         with tempfile.TemporaryDirectory() as tmp:
             path = args.db or Path(tmp) / "synthetic.db"
             if not path.exists():
                 _print_memory("writing the synthetic store", build_store(path, args.articles))
-            bench_search(path, args.queries)
-    if args.only in (None, "memory"):
+            results["search"] = {"articles": args.articles, **bench_search(path, args.queries)}
+    if "memory" in only:
         bench_memory_ingest(args.memory_docs)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

@@ -91,6 +91,16 @@ def _events(r: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+def _corpus(r: dict[str, Any]) -> list[Row]:
+    ingest, search = r["ingest"], r["search"]
+    overhead = 100 * ((ingest["writes_s"] + ingest["passes_s"]) / ingest["analysis_s"])
+    return [
+        ("corpus: store writes + passes over analysis time", f"{overhead:.1f}%", "", "", "<= 10%"),
+        (f"corpus: search p50 / p95 ms at {search['articles']:,} articles",
+         f"{search['p50_ms']:.1f} / {search['p95_ms']:.1f}", "", "", "p95 < 50"),
+    ]  # fmt: skip
+
+
 def _serve(r: dict[str, Any]) -> list[Row]:
     return [
         (f"serve: {r['requests']:,} requests, {r['concurrency']} concurrent (p50 / p95 ms)",
@@ -113,6 +123,13 @@ BENCHES = [
     Bench("warc", "warc.py", ("--records", "1000"), ("--records", "300", "--repeat", "1"), _warc),
     Bench("attribution", "attribution.py", (), ("--limit", "30"), _attribution),
     Bench("events", "events.py", (), (), _events),
+    Bench(
+        "corpus",
+        "corpus.py",
+        ("--only", "ingest", "search"),
+        ("--only", "ingest", "search", "--articles", "10000", "--docs", "20", "--repeat", "1"),
+        _corpus,
+    ),
     Bench("serve", "serve.py", (), ("--requests", "300"), _serve),
     Bench("ray", "ray_scaling.py", ("--docs", "400"), ("--docs", "40"), _ray),
 ]
