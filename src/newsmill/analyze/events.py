@@ -708,6 +708,13 @@ def _country_by_name(name: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+_DIRECTED = re.compile(
+    r"(?:the )?(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
+    r"north-?eastern|north-?western|south-?eastern|south-?western)\s+(.+)$",
+    re.I,
+)
+
+
 def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None:
     name = entity.name
     if entity.kind in {"LOC", "GPE"} and name.lower() in _REGION_NAMES:
@@ -729,6 +736,13 @@ def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None
             "NATO",
         }:
             return "IGO"
+    if entity.kind in {"GPE", "LOC"} and gazetteer is not None:
+        # "South Lebanon", "western Cambodia": a country with a compass word is that country,
+        # whatever small town of the same name the gazetteer knows.
+        directed = _DIRECTED.match(name)
+        whole = gazetteer.country(re.sub(r"^the\s+", "", name, flags=re.I))  # "South Sudan", "North Korea"
+        if whole is None and directed and (found := gazetteer.country(directed.group(1))) is not None:
+            return found.iso3
     country = entity.country
     if isinstance(entity.place, Country):
         country = entity.place.iso3

@@ -19,7 +19,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 # Common short forms news writes that the country data lacks.
 _EXTRA_COUNTRY_NAMES = {
     "USA": [
@@ -35,7 +35,9 @@ _EXTRA_COUNTRY_NAMES = {
     "GBR": ["uk", "u.k.", "britain", "great britain", "england", "scotland", "wales"],
     "RUS": ["russian federation"],
     "KOR": ["south korea", "republic of korea"],
-    "PRK": ["north korea"],
+    "PRK": ["north korea", "democratic people's republic of korea", "dprk"],
+    "MKD": ["macedonia", "north macedonia", "fyrom"],
+    "BIH": ["bosnia", "bosnia-herzegovina", "bosnia herzegovina"],
     "IRN": ["iran"],
     "SYR": ["syria"],
     "VNM": ["vietnam"],
