@@ -246,6 +246,8 @@ def test_status(sentence: str, event_type: set[str], status: str) -> None:
         ),
         # A hostile act's "against X" deeper in its phrase.
         ("Britain mobilized army reservists for a possible war against Iraq.", "MOBILIZE", {"IRQ"}),
+        # A visit is made to the country it takes place in.
+        ("Iraqi President Saddam Hussein arrived in Amman on an unannounced visit.", "CONSULT", {"JOR"}),
         # A country with a compass word is that country, not a small town of the same name.
         ("Israel today mounted its long-threatened invasion of South Lebanon.", "ASSAULT", {"LBN"}),
         # PLOVER's convention: a protest naming no one is against the protesters' own government.

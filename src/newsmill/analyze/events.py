@@ -1149,6 +1149,17 @@ def _verb_participants(
                 recipients.extend(_object_participants(pobj, event_type, article))
             continue
         recipients.extend(_object_participants(pobj, event_type, article))
+    if event_type in {"CONSULT", "AID"} and not recipients:
+        # "arrived in Amman on a visit", "troops arrived in Bosnia": a visit is made to, and
+        # aid brought to, the country it takes place in.
+        actor_codes = {a.code for a in actors if a.code}
+        for pobj in _prep_objects(anchor, frozenset({"in", "to"})):
+            place = _is_place(pobj, article)
+            code = article.codes[place[2]] if place is not None and place[2] is not None else None
+            if place is not None and code and code not in actor_codes:
+                sector = "GOV" if event_type == "CONSULT" else None
+                recipients.append(ParticipantDraft(place[0], place[1], place[2], code, sector))
+                break
     if event_type in HOSTILE | {"THREATEN"} and not recipients:
         # "mobilized reservists for a possible war against Iraq": a hostile act's "against X"
         # deeper in its phrase (never across a clause) names whom it is aimed at.
