@@ -252,6 +252,8 @@ def test_status(sentence: str, event_type: set[str], status: str) -> None:
         ("Israel today mounted its long-threatened invasion of South Lebanon.", "ASSAULT", {"LBN"}),
         # PLOVER's convention: a protest naming no one is against the protesters' own government.
         ("Thousands of Indonesian students protested in Jakarta on Monday.", "PROTEST", {"IDN"}),
+        # ... and a concession naming no one is made at home.
+        ("Sudan's government on Sunday lifted a state of emergency in West Darfur.", "CONCEDE", {"SDN"}),
     ],
 )
 def test_promises_threats_and_requests(sentence: str, event_type: str, recipient_codes: set[str]) -> None:

@@ -1349,13 +1349,16 @@ def _settle_codes(
             recipients = [ParticipantDraft(location[0], location[1], location[2], code, "CVL")]
     if not recipients and event_type in _DOMESTIC_BY_DEFAULT and len(actor_codes) == 1:
         # PLOVER's convention: a protest that names no one protests against the government of
-        # the protesters' own country. Nothing in the text names it, so the span is empty (at
-        # the trigger), as for a date taken from the publication.
-        recipients = [ParticipantDraft(evidence[0], evidence[0], None, next(iter(actor_codes)), "GOV")]
+        # the protesters' own country, and a concession that names no one ("lifted the state
+        # of emergency", "called off the strike") is made at home. Nothing in the text names
+        # the recipient, so its span is empty (at the evidence), as for a publication date.
+        sector = _DOMESTIC_BY_DEFAULT[event_type]
+        recipients = [ParticipantDraft(evidence[0], evidence[0], None, next(iter(actor_codes)), sector)]
     return actors, recipients
 
 
-_DOMESTIC_BY_DEFAULT = frozenset({"PROTEST"})
+# Event types whose unnamed recipient is the actor's own country, with its sector when known.
+_DOMESTIC_BY_DEFAULT: dict[str, str | None] = {"PROTEST": "GOV", "CONCEDE": None}
 
 
 def _build(
