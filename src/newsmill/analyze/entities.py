@@ -358,10 +358,6 @@ def _relabel_surnames(mentions: list[Mention], surnames: dict[str, str]) -> None
 # --- 2. Missing mentions ------------------------------------------------------------------
 
 
-def _covered(mentions: list[Mention], start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in mentions)
-
-
 class _Coverage:
     """Which characters mentions cover: a per-token question in constant time (scanning the
     mention list for every token made long articles quadratic)."""
@@ -377,6 +373,9 @@ class _Coverage:
     def __contains__(self, position: int) -> bool:
         return 0 <= position < len(self.mask) and self.mask[position] == 1
 
+    def overlaps(self, start: int, end: int) -> bool:
+        return 1 in self.mask[start:end]
+
 
 def _missing_places(
     doc: Any, mentions: list[Mention], gazetteer: Gazetteer, context: EntityContext
@@ -384,14 +383,15 @@ def _missing_places(
     added: list[Mention] = []
     text = text_of(doc)
     place_words = {_bare(m.text) for m in mentions if m.label == "GPE" and " " not in m.text.strip()}
+    covered = _Coverage(len(text), mentions)
     if context.dateline is not None:
         start, end = context.dateline
         for mention in mentions:
             if mention.start <= start and end <= mention.end and mention.label != "GPE":
                 mention.label = "GPE"  # the dateline is a place, whatever the model said
-        if not _covered(mentions, start, end):
+        if not covered.overlaps(start, end):
             added.append(Mention(start, end, "GPE", text[start:end], source="dateline"))
-    covered = _Coverage(len(text), mentions + added)
+            covered.add(added[-1])
     for token in doc:
         if token.is_punct or not token.text[:1].isupper() or token.idx in covered:
             continue

@@ -273,7 +273,6 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
                 return QuoteDraft(
                     "direct-full", (start, end), _span(cues[-1]), _speaker_of(cues[-1]), quote=(start, end)
                 )
-    if cue is None and colon >= 0 and not text[colon + 1 : start - 1].strip() and len(words) >= 3:
         # 'IOWA POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: "..."': a person or an
         # organisation named just before the colon.
         first = bisect.bisect_left(speakers, (colon - 60, 0))
@@ -325,9 +324,6 @@ _PERSONAL = frozenset({"he", "she", "they", "who", "i", "we"})
 
 def _someone_acts(verb: Any) -> bool:
     """The verb's subject is a named person or organisation, or a personal pronoun."""
-    speaker = _speaker_of(verb)
-    if speaker is None:
-        return False
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None:
         return False
@@ -643,9 +639,9 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
             # person or organisation named before the cue in its sentence.
             # The sentence as written, not as parsed: the parser sometimes splits a headline
             # into fragments ("FM" | "Qureshi" | "informs ...").
+            line_start = text.rfind("\n", 0, draft.cue[0]) + 1
             opening = max(
-                text.rfind("\n", 0, draft.cue[0]) + 1,
-                max((m.end() for m in _SENTENCE_END.finditer(text, 0, draft.cue[0])), default=0),
+                (m.end() for m in _SENTENCE_END.finditer(text, line_start, draft.cue[0])), default=line_start
             )
             named = [
                 (s, t) for s, t, _, e in mentions
