@@ -122,6 +122,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print N sentences the pipeline gets wrong")
     parser.add_argument("--half", choices=("A", "B", "all"), default="all", help="which errors to show")
     parser.add_argument("--json", type=Path, help="write the scores here")
+    parser.add_argument("--rows", type=Path, help="write each sentence's gold and predicted codes (JSONL)")
     args = parser.parse_args()
 
     from newsmill.analyze import stage
@@ -187,6 +188,13 @@ def main() -> None:
         result["baseline_majority_accuracy"] = majority[1] / len(rows)
         result["baseline_lexicon_accuracy"] = lexicon_only
         args.json.write_text(json.dumps(result, indent=2, default=float))
+
+    if args.rows:
+        with args.rows.open("w", encoding="utf-8") as handle:
+            for row in rows:
+                keys = ("id", "half", "gold_type", "type", "gold_source", "source", "gold_target", "target")
+                kept = {k: sorted(v) if isinstance(v, set) else v for k, v in row.items() if k in keys}
+                handle.write(json.dumps(kept) + "\n")
 
     shown = 0
     for row in rows:

@@ -94,6 +94,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     _relabel(mentions, gazetteer, text)
     _relabel_after_titles(mentions, text, gazetteer)
     _relabel_speakers(mentions, doc, gazetteer)
+    mentions = _relabel_name_parts(mentions, doc, gazetteer)
     mentions = _join_split_names(mentions, doc)
     mentions = _join_nested_organisations(mentions, text)
     surnames = _surnames(mentions)
@@ -125,6 +126,9 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     groups = _cluster_by_name([m for m in mentions if m.label == "NORP"], "NORP")
     for group in groups:
         group.country = gazetteer.demonym(group.name)
+        first = group.name.split()[0]
+        if group.country is None and " " in group.name and gazetteer.demonym(first) in gazetteer.countries:
+            group.country = gazetteer.demonym(first)  # "Bosnian Serbs": the people of Bosnia
     # A person's mention reads as written, title included: "FM Qureshi"; a model mention
     # inside the title ("Defense" of "Defense Secretary Lloyd Austin") is not an entity.
     titles: list[tuple[int, int]] = []
@@ -230,6 +234,57 @@ def _relabel_speakers(mentions: list[Mention], doc: Any, gazetteer: Gazetteer) -
             mention.label = "PERSON"
 
 
+# Nouns a leader's surname stands before: "the Bush administration", "the Yeltsin era".
+_LEADER_NOUNS = frozenset("administration presidency era regime government cabinet camp".split())
+
+
+def _relabel_name_parts(mentions: list[Mention], doc: Any, gazetteer: Gazetteer) -> list[Mention]:
+    """A one-word 'place' that is part of a person's name: 'the Bush administration' (Būsh,
+    Egypt, by an alternate name), 'Haroon Rashid Aswad' (Rashid, an old name of Rosetta)."""
+    text = text_of(doc)
+    place_starts = {m.start for m in mentions if m.label in {"GPE", "LOC"}}
+    out: list[Mention] = []
+    for mention in mentions:
+        name = _bare(mention.text)
+        if mention.label not in {"GPE", "LOC"} or " " in name or gazetteer.country(name):
+            out.append(mention)
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            out.append(mention)
+            continue
+        token = span[0]
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+
+        def name_word(other: Any) -> bool:
+            return (
+                other is not None
+                and other.pos_ == "PROPN"
+                and bool(_CAPITALISED.match(other.text))
+                and other.idx not in place_starts
+                and not gazetteer.country(other.text)
+                and not gazetteer.demonym(other.text)
+            )
+
+        if name_word(before) and name_word(after) and token.dep_ == "compound":
+            # Inside a run of proper nouns: the run is a name (the joined span is a person).
+            out.append(
+                Mention(
+                    before.idx,
+                    after.idx + len(after.text),
+                    "PERSON",
+                    text[before.idx : after.idx + len(after.text)],
+                )
+            )
+            continue
+        own_city = any(c.population >= 100_000 for c in gazetteer.cities.get(name.lower(), []))
+        if after is not None and after.lemma_.lower() in _LEADER_NOUNS and not own_city:
+            mention.label = "PERSON"
+        out.append(mention)
+    return out
+
+
 def _join_nested_organisations(mentions: list[Mention], text: str) -> list[Mention]:
     """'the Ministry of Foreign Affairs' + 'of' + 'Ukraine': one organisation named with its
     country (the country stays evidence for the organisation, not a separate mention)."""
@@ -279,12 +334,20 @@ _LOCATIVE = re.compile(
 def _relabel(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
     for mention in mentions:
         bare = _bare(mention.text)
+        words = bare.split()
         if (
             mention.label in {"GPE", "PERSON", "ORG", "LOC"}
             and gazetteer.demonym(bare)
             and not gazetteer.country(bare)
         ):
             mention.label = "NORP"
+        elif (
+            mention.label == "PERSON"
+            and len(words) == 2
+            and words[1].endswith("s")
+            and gazetteer.demonym(words[0]) in gazetteer.countries
+        ):
+            mention.label = "NORP"  # "Bosnian Serbs", "Iraqi Kurds": a people, not a person
         elif mention.label in {"PERSON", "ORG", "NORP", "FAC"} and len(bare.split()) <= 3:
             # An all-capitals dateline ("ISLAMABAD") is looked up as a name. Companies are
             # named after cities (Toyota): an organisation must be a country or a city of
@@ -407,11 +470,24 @@ def _missing_places(
         name = word.title() if upper else word
         country = gazetteer.country(name)
         big_city = gazetteer.is_city_name(name, 100_000)
+        if not country and _inside_name(token):
+            continue  # "Haroon Rashid Aswad": Rashid is no place here
         if country or big_city or known:
             end = token.idx + len(word)
             added.append(Mention(token.idx, end, "GPE", text[token.idx : end], source="gazetteer"))
             covered.add(added[-1])
     return added
+
+
+def _inside_name(token: Any) -> bool:
+    """A proper noun between two others of one name ('Haroon Rashid Aswad')."""
+    doc = token.doc
+    if token.dep_ != "compound" or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    return all(
+        other.pos_ == "PROPN" and bool(_CAPITALISED.match(other.text))
+        for other in (doc[token.i - 1], doc[token.i + 1])
+    )
 
 
 def _missing_surnames(doc: Any, mentions: list[Mention], surnames: dict[str, str]) -> list[Mention]:

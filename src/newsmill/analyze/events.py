@@ -242,12 +242,22 @@ class _Candidate:
     absorbed: bool = False
 
 
+# "an anti-Syria journalist", "the pro-Iranian Hizbollah", "the Syrian-backed Amal militia":
+# a country named as a stance or a sponsor is not whose the phrase is.
+_STANCE_BEFORE = re.compile(r"\b(?:anti|pro)-?$", re.I)
+_STANCE_AFTER = re.compile(r"-?(?:backed|sponsored|supported|allied|leaning|friendly)\b", re.I)
+
+
 class _Mentions:
     """Entity mentions by Doc offset, for the participants' codes."""
 
-    def __init__(self, entities: list[EntityDraft]) -> None:
+    def __init__(self, entities: list[EntityDraft], text: str) -> None:
         spans = sorted(
-            (m.start, m.end, index) for index, entity in enumerate(entities) for m in entity.mentions
+            (m.start, m.end, index)
+            for index, entity in enumerate(entities)
+            for m in entity.mentions
+            if not _STANCE_BEFORE.search(text, max(0, m.start - 5), m.start)
+            and not _STANCE_AFTER.match(text, m.end)
         )
         self.spans = spans
         self.starts = [s[0] for s in spans]
@@ -288,7 +298,7 @@ class _Article:
         self.doc = doc
         self.text: str = text_of(doc)
         self.entities = entities
-        self.mentions = _Mentions(entities)
+        self.mentions = _Mentions(entities, self.text)
         self.quotes = quotes
         self.times = times
         self.gazetteer = gazetteer
@@ -708,6 +718,48 @@ def _country_by_name(name: str, gazetteer: Gazetteer) -> str | None:
     return None
 
 
+def _misspelt_country(name: str, gazetteer: Gazetteer) -> str | None:
+    """'Afganistan', 'Ethopia': a place name the gazetteer lacks, one letter from exactly one
+    country's name (names of eight letters or more, where one slip cannot make another
+    country or a city)."""
+    word = name.lower()
+    if len(word) < 8 or not word.isalpha() or gazetteer.is_city_name(name, 0):
+        return None
+    found = {
+        code
+        for known, code in _long_country_names(gazetteer)
+        if abs(len(known) - len(word)) <= 1 and _one_edit(word, known)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_LONG_NAMES: dict[int, list[tuple[str, str]]] = {}
+
+
+def _long_country_names(gazetteer: Gazetteer) -> list[tuple[str, str]]:
+    names = _LONG_NAMES.get(id(gazetteer))
+    if names is None:
+        names = [(k, v) for k, v in gazetteer.country_names.items() if len(k) >= 7 and k.isalpha()]
+        _LONG_NAMES[id(gazetteer)] = names
+    return names
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one inserted, deleted or replaced letter, or two swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 _DIRECTED = re.compile(
     r"(?:the )?(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
     r"north-?eastern|north-?western|south-?eastern|south-?western)\s+(.+)$",
@@ -748,9 +800,13 @@ def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None
         country = entity.place.iso3
     elif isinstance(entity.place, City):
         country = entity.place.country
-    if country is None and entity.kind in {"GPE", "NORP", "LOC"} and gazetteer is not None:
+    if country is None and entity.kind in {"GPE", "NORP", "LOC", "ORG"} and gazetteer is not None:
         # "the Democratic People's Republic of Korea (DPRK)": the name without its article and acronym.
         country = _country_by_name(name, gazetteer)
+        if country is not None:
+            return country
+    if country is None and entity.kind in {"GPE", "LOC"} and gazetteer is not None and " " not in name:
+        country = _misspelt_country(name, gazetteer)
         if country is not None:
             return country
     if country is None and entity.kind == "ORG" and gazetteer is not None:
@@ -812,7 +868,25 @@ def _participants(head: Any, article: _Article, actor_side: bool) -> list[Partic
     return out
 
 
+# Heads that count or collect what their "of" phrase names: "scores of Liberian refugees".
+_QUANTITY_HEADS = frozenset(
+    "scores dozens hundreds thousands tens millions number group groups some many most few".split()
+)
+
+
 def _participant(head: Any, article: _Article, actor_side: bool) -> list[ParticipantDraft]:
+    if head.lower_ in _QUANTITY_HEADS and head.pos_ in {"NOUN", "PRON", "ADJ", "NUM"}:
+        counted = next(
+            (_child(c, "pobj") for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None
+        )
+        if counted is not None and counted.pos_ in {"NOUN", "PROPN"}:
+            found = _participant(counted, article, actor_side)
+            whole = _phrase_bounds(head)
+            # The phrase reads as written ("scores of ... refugees"); the codes are the counted's.
+            if len(found) == 1:
+                found[0].start, found[0].end = whole
+            if any(f.code for f in found):
+                return found
     if head.lower_ in {"they", "them", "their"} and article.plural_actors:
         # "They would meet": the parties of the last event with several actors.
         return [
@@ -876,7 +950,10 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
     if not chosen:
         code = None
         for token in head.doc[head.left_edge.i : head.right_edge.i + 1]:
-            if start <= token.idx < end:
+            stance = _STANCE_BEFORE.search(
+                article.text, max(0, token.idx - 5), token.idx
+            ) or _STANCE_AFTER.match(article.text, token.idx + len(token.text))
+            if start <= token.idx < end and not stance:
                 code = _word_code(token, article.gazetteer)
                 if code:
                     break
@@ -895,8 +972,8 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
         if _IGO.search(article.text[start:end]) and entity.kind in {"ORG", "NORP"} and code is None:
             code = "IGO"
         span = (mention[0], mention[1]) if len(chosen) > 1 else (start, end)
-        if code is None and entity.kind in {"PERSON", "ORG"}:
-            # "South African leader F.W. de Klerk": the nationality written before the name.
+        if code is None and entity.kind in {"PERSON", "ORG", "NORP"}:
+            # "South African leader F.W. de Klerk", "Iraqi Kurds": the nationality written before.
             for other in inside:
                 if other[1] <= mention[0] and article.codes[other[2]]:
                     code = article.codes[other[2]]
@@ -1298,9 +1375,10 @@ def _settle_codes(
     event_type: str,
     article: _Article,
     evidence: tuple[int, int],
+    scope: tuple[int, int],
 ) -> tuple[list[ParticipantDraft], list[ParticipantDraft]]:
     """Drop place names from the actors and give participants without a country of their own
-    the one the sentence implies."""
+    the one the event's clause (``scope``) implies."""
     # A place is never an actor, except a capital standing for its government.
     actors = [a for a in actors if not _is_bare_place(a, article) or _is_capital(a, article)]
     for actor in actors:
@@ -1314,12 +1392,14 @@ def _settle_codes(
                 actor.sector = "GOV"
     # Participants the sentence names no country for are of the one country it does name.
     recipient_codes = {r.code for r in recipients if r.code}
-    actor_fallback = _sentence_country(article, evidence, recipient_codes)
+    actor_fallback = _sentence_country(article, scope, recipient_codes)
     for actor in actors:
         # Only a named office-holder or a people: "member states" of no stated country stay unknown.
         if actor.code is None and actor_fallback and _is_person_or_people(actor, article):
             actor.code = actor_fallback
-        elif actor.code is None and _is_person_or_people(actor, article):
+        elif actor.code is None and (
+            _is_person_or_people(actor, article) or (actor.entity is None and _is_people(actor, article))
+        ):
             # "President Museveni banned Ugandan opposition candidates": a government acts on
             # groups and places of its own country (a country or a leader may be foreign).
             internal = {r.code for r in recipients if r.code and _is_group_or_place(r, article)}
@@ -1329,9 +1409,9 @@ def _settle_codes(
     recipients = _dedupe(
         [r for r in recipients if not any(a.entity == r.entity and r.entity is not None for a in actors)]
     )
-    fallback = _sentence_country(article, evidence, actor_codes)
+    fallback = _sentence_country(article, scope, actor_codes)
     domestic = None
-    if fallback is None and len(actor_codes) == 1 and _sentence_codes(article, evidence) == actor_codes:
+    if fallback is None and len(actor_codes) == 1 and _sentence_codes(article, scope) == actor_codes:
         domestic = next(iter(actor_codes))  # a sentence about one country: a domestic event
     for recipient in recipients:
         if recipient.code is None and fallback and _may_take_country(recipient, article):
@@ -1411,7 +1491,8 @@ def _build(
         if name not in contexts and pattern.search(words):
             contexts.append(name)
 
-    actors, recipients = _settle_codes(actors, recipients, location, event_type, article, evidence)
+    scope = _clause_scope(anchor, actors, evidence) if is_verb else evidence
+    actors, recipients = _settle_codes(actors, recipients, location, event_type, article, evidence, scope)
 
     if location is None:
         for pobj in _prep_objects(anchor, _LOCATIVE):
@@ -1545,7 +1626,15 @@ def _is_group_or_place(participant: ParticipantDraft, article: _Article) -> bool
     opposed to a state or a named leader."""
     if participant.sector == "CVL" or participant.entity is None:
         return True
-    return article.entities[participant.entity].kind == "NORP"
+    entity = article.entities[participant.entity]
+    if entity.kind == "NORP":
+        return True
+    if entity.kind not in {"GPE", "LOC", "FAC"}:
+        return False
+    # "the demonstration in Baku", "streets in Hong Kong": a city, or something inside a
+    # country, is inside its country; the country itself is a state.
+    named = any(m.start == participant.start and m.end == participant.end for m in entity.mentions)
+    return not isinstance(entity.place, Country) or not named
 
 
 def _is_person_or_people(participant: ParticipantDraft, article: _Article) -> bool:
@@ -1636,6 +1725,15 @@ def _dedupe(participants: list[ParticipantDraft]) -> list[ParticipantDraft]:
             seen.add(key)
             out.append(item)
     return out
+
+
+def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int, int]) -> tuple[int, int]:
+    """The characters of the event's own clause and its actors: '..., a member of the Chadian
+    team said' reports the event and names no one taking part in it."""
+    start = min([verb.left_edge.idx, *(a.start for a in actors if a.end > a.start)])
+    last = verb.right_edge
+    end = max([last.idx + len(last.text), *(a.end for a in actors)])
+    return max(start, evidence[0]), min(end, evidence[1])
 
 
 def _sentence_codes(article: _Article, evidence: tuple[int, int]) -> set[str]:

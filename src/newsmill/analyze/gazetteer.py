@@ -19,7 +19,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 5
+CACHE_VERSION = 7
 # Common short forms news writes that the country data lacks.
 _EXTRA_COUNTRY_NAMES = {
     "USA": [
@@ -32,7 +32,7 @@ _EXTRA_COUNTRY_NAMES = {
         "the us",
         "the u.s.",
     ],
-    "GBR": ["uk", "u.k.", "britain", "great britain", "england", "scotland", "wales"],
+    "GBR": ["uk", "u.k.", "britain", "great britain", "england", "scotland", "wales", "northern ireland"],
     "RUS": ["russian federation"],
     "KOR": ["south korea", "republic of korea"],
     "PRK": ["north korea", "democratic people's republic of korea", "dprk"],
@@ -73,6 +73,23 @@ _EXTRA_DEMONYMS = {
     "THA": ["thai"],
     "VNM": ["vietnamese"],
     "EUR": ["european"],
+    "BIH": ["bosnian", "bosnians"],
+    "SRB": ["serb", "serbs"],
+    "HRV": ["croat", "croats"],
+    "KGZ": ["kyrgyz"],
+    "KAZ": ["kazakh", "kazakhs"],
+    "TJK": ["tajik", "tajiks"],
+    "UZB": ["uzbek", "uzbeks"],
+    "AZE": ["azeri", "azeris"],
+    "ARG": ["argentine", "argentinian", "argentines"],
+    "ECU": ["ecuadorian", "ecuadorean"],
+    "NPL": ["nepali"],
+    "ISL": ["icelandic"],
+    "SVN": ["slovenian", "slovene"],
+    "LKA": ["lankan", "sri lankan"],
+    "SLE": ["leonean", "sierra leonean"],
+    "TUR": ["turks"],
+    "RUS": ["soviet", "soviets", "chechen", "chechens"],
 }
 
 
@@ -180,6 +197,7 @@ def _build() -> Gazetteer:
     gazetteer = Gazetteer()
     iso2_to_iso3: dict[str, str] = {}
     demonym_population: dict[str, int] = {}
+    official: set[str] = set()  # codes named by an entry with a numeric code
     for item in countryinfo.all_countries():
         info = item.info()
         iso = info.get("ISO") or {}
@@ -188,13 +206,18 @@ def _build() -> Gazetteer:
             continue
         iso2_to_iso3[iso.get("alpha2", "")] = iso3
         latlng = info.get("latlng") or [None, None]
-        gazetteer.countries[iso3] = Country(
-            iso3,
-            info["name"],
-            latlng[0] if latlng else None,
-            latlng[1] if len(latlng) > 1 else None,
-            info.get("capital"),
-        )
+        # "Wales" and "Burma" share their state's code; the state's own entry (with a numeric
+        # code) names it.
+        if iso3 not in gazetteer.countries or (iso.get("numeric") and iso3 not in official):
+            if iso.get("numeric"):
+                official.add(iso3)
+            gazetteer.countries[iso3] = Country(
+                iso3,
+                info["name"],
+                latlng[0] if latlng else None,
+                latlng[1] if len(latlng) > 1 else None,
+                info.get("capital"),
+            )
         names = [info["name"], *(s for s in info.get("altSpellings", []) if len(s) > 3)]
         for name in names:
             gazetteer.country_names.setdefault(_key(name), iso3)
