@@ -481,3 +481,86 @@ def test_gold_event_types_and_actors() -> None:
     source_f1 = 2 * tp / (predicted + expected)
     assert accuracy >= 0.78, accuracy
     assert source_f1 >= 0.72, source_f1
+
+
+# --- Actor and recipient codes: general rules (handwritten cases, not the gold sentences) -----
+
+
+def test_leader_surname_before_administration_is_no_place() -> None:
+    record = analyzed("The Bush administration imposed sanctions on Syria on Monday.")
+    event = next(e for e in body_events(record) if e.type == "SANCTION")
+    assert "EGY" not in codes(event.actors), describe(record)  # Būsh, Egypt, is not meant
+    assert codes(event.recipients) == {"SYR"}
+
+
+def test_name_inside_a_run_of_proper_nouns_is_no_place() -> None:
+    record = analyzed("Kenya extradited suspected British militant Haroon Rashid Aswad to Britain on Sunday.")
+    assert "Rosetta" not in {e.name for e in record.entities}
+    event = next(e for e in body_events(record) if e.type == "COOPERATE")
+    assert codes(event.recipients) == {"GBR"}, describe(record)
+
+
+def test_a_people_named_with_its_country() -> None:
+    record = analyzed(
+        "Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the enclave."
+    )
+    people = next(e for e in record.entities if e.name == "Bosnian Serbs")
+    assert people.kind == "NORP" and people.country == "BIH"
+    event = next(e for e in body_events(record) if e.type == "RETREAT")
+    assert codes(event.actors) == {"BIH"}, describe(record)
+
+
+def test_united_kingdom_is_named_as_a_state() -> None:
+    record = analyzed("Britain expelled two Russian diplomats from London on Monday.")
+    place = next(p for p in record.places if p.country == "GBR" and p.feature == "country")
+    assert place.name == "United Kingdom"
+
+
+def test_stance_and_sponsor_countries_code_no_one() -> None:
+    record = analyzed("Gunmen killed an anti-Syria journalist in a car bomb attack in Beirut on Monday.")
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert "SYR" not in codes(event.recipients), describe(record)
+    assert codes(event.recipients) == {"LBN"}
+
+
+def test_reporting_clause_names_no_participant() -> None:
+    record = analyzed(
+        "The Sudanese government accused Darfur rebels of breaking the truce, a member of the "
+        "Chadian mediation team said."
+    )
+    event = next(e for e in body_events(record) if e.type == "ACCUSE")
+    assert codes(event.actors) == {"SDN"}, describe(record)
+    assert "TCD" not in codes(event.recipients)
+
+
+def test_crowd_is_of_the_place_it_acts_in_and_defies_the_state() -> None:
+    record = analyzed("Thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.")
+    event = next(e for e in body_events(record) if e.type == "PROTEST")
+    assert codes(event.actors) == {"HKG"}, describe(record)
+    assert codes(event.recipients) == {"CHN"}
+
+
+def test_counted_people_of_two_nationalities() -> None:
+    record = analyzed("Soldiers in Guinea beat scores of Sierra Leonean and Liberian refugees on Monday.")
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert codes(event.recipients) == {"SLE", "LBR"}, describe(record)
+
+
+def test_misspelt_country() -> None:
+    record = analyzed("Pakistan rejected a fresh offer from Afganistan for direct talks on Monday.")
+    event = next(e for e in body_events(record) if e.type == "REJECT")
+    assert codes(event.recipients) == {"AFG"}, describe(record)
+
+
+def test_purpose_clause_acts_on_the_main_verbs_object() -> None:
+    record = analyzed(
+        "Kenya's foreign minister summoned Uganda's ambassador on Monday to complain about the raids."
+    )
+    event = next(e for e in body_events(record) if e.type == "ACCUSE")
+    assert codes(event.recipients) == {"UGA"}, describe(record)
+
+
+def test_thing_done_by_someone_stands_for_them() -> None:
+    record = analyzed("Poland's parliament demanded an apology by Moscow for the massacre on Monday.")
+    event = next(e for e in body_events(record) if e.type == "REQUEST")
+    assert codes(event.recipients) == {"RUS"}, describe(record)

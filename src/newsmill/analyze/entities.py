@@ -91,6 +91,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     text: str = text_of(doc)
     mentions = _model_mentions(doc)
     mentions = _strip_titles(mentions, text)
+    mentions = _multiword_demonyms(mentions, text, gazetteer)
     _relabel(mentions, gazetteer, text)
     _relabel_after_titles(mentions, text, gazetteer)
     _relabel_speakers(mentions, doc, gazetteer)
@@ -183,6 +184,31 @@ def _model_mentions(doc: Any) -> list[Mention]:
                 Mention(start, start + len(chunk), entity.label_, text[start : start + len(chunk)])
             )
     return mentions
+
+
+_DEMONYM_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+
+
+def _multiword_demonyms(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """'Sierra Leonean', 'Sri Lankans': a two-word nationality the model splits or tags as an
+    organisation is one NORP mention."""
+    pattern = _DEMONYM_PATTERNS.get(id(gazetteer), False)
+    if pattern is False:
+        names = sorted(
+            (k for k in gazetteer.demonyms if " " in k and " and " not in k), key=len, reverse=True
+        )
+        words = [r"\s+".join(re.escape(w.capitalize()) for w in name.split()) for name in names]
+        pattern = re.compile(r"\b(?:" + "|".join(words) + r")s?\b") if words else None
+        _DEMONYM_PATTERNS[id(gazetteer)] = pattern
+    if pattern is None:
+        return mentions
+    found = [Mention(m.start(), m.end(), "NORP", m.group()) for m in pattern.finditer(text)]
+    if not found:
+        return mentions
+    kept = [
+        m for m in mentions if not any(m.start < f.end and f.start < m.end and m.end <= f.end for f in found)
+    ]
+    return kept + [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
 
 
 def _relabel_after_titles(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:

@@ -880,7 +880,7 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
             (_child(c, "pobj") for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None
         )
         if counted is not None and counted.pos_ in {"NOUN", "PROPN"}:
-            found = _participant(counted, article, actor_side)
+            found = _participants(counted, article, actor_side)
             whole = _phrase_bounds(head)
             # The phrase reads as written ("scores of ... refugees"); the codes are the counted's.
             if len(found) == 1:
@@ -1245,6 +1245,13 @@ def _verb_participants(
         # "threatened to stop talks if the United States goes ahead", "... unless Baghdad
         # accepted": the threat is made to whoever must meet the condition.
         recipients.extend(_condition_subjects(anchor, article))
+    if event_type in {"PROTEST", "REJECT", "ACCUSE", "THREATEN"} and (
+        not recipients or event_type == "PROTEST"
+    ):
+        # A protest is made against whom it defies, not the streets it blocks.
+        recipients = _defied(anchor, article) or recipients
+    if not recipients:
+        recipients.extend(_purpose_recipients(anchor, event_type, article))
     if candidate.noun is not None and candidate.noun is not anchor:
         noun_actors, noun_places = _noun_actors(candidate.noun, event_type, article)
         recipients.extend(noun_places)
@@ -1254,6 +1261,49 @@ def _verb_participants(
             # "undertook a mediation mission between Syria and Arafat": the parties it is done to.
             recipients.extend(p for p in noun_actors if p.code and p.code not in {a.code for a in actors})
     return actors, recipients, location
+
+
+# "in defiance of Chinese authorities", "in protest at the ban", "in opposition to the plan".
+_DEFIANCE_NOUNS = frozenset("defiance protest opposition retaliation response reaction".split())
+# Verbs whose object does what their infinitive says ("urged Israel to withdraw"): the object
+# is that act's actor, not its recipient.
+_OBJECT_CONTROL = frozenset(
+    """urge ask order force persuade allow tell invite encourage call permit require compel help enable
+    want expect instruct authorize authorise pressure press push""".split()
+)
+
+
+def _defied(anchor: Any, article: _Article) -> list[ParticipantDraft]:
+    """'blocked streets in defiance of Chinese authorities': whom the act defies."""
+    for pobj in _prep_objects(anchor, frozenset({"in"})):
+        if pobj.lemma_.lower() in _DEFIANCE_NOUNS:
+            for target in _prep_objects(pobj, frozenset({"of", "at", "against", "to", "over"})):
+                found = [p for p in _participants(target, article, actor_side=False) if p.code]
+                if not found:
+                    found = [p for p in _object_participants(target, "PROTEST", article) if p.code]
+                if found:
+                    return found
+    return []
+
+
+def _purpose_recipients(anchor: Any, event_type: str, article: _Article) -> list[ParticipantDraft]:
+    """'summoned Niger's ambassador to complain', 'sent personnel to Bosnia to investigate': a
+    purpose clause acts on its main verb's object, or where the main verb sent someone."""
+    if anchor.dep_ not in {"xcomp", "advcl"} or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children
+    ):
+        return []
+    head = anchor.head
+    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in _OBJECT_CONTROL:
+        return []
+    found: list[ParticipantDraft] = []
+    head_object = _child(head, "dobj")
+    if head_object is not None:
+        found = [p for p in _object_participants(head_object, event_type, article) if p.code]
+    if not found:
+        for pobj in _prep_objects(head, frozenset({"to"})):
+            found.extend(p for p in _object_participants(pobj, event_type, article) if p.code)
+    return found
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"})
@@ -1402,9 +1452,20 @@ def _settle_codes(
         ):
             # "President Museveni banned Ugandan opposition candidates": a government acts on
             # groups and places of its own country (a country or a leader may be foreign).
-            internal = {r.code for r in recipients if r.code and _is_group_or_place(r, article)}
+            # A crowd does not belong to the state it acts against ("in defiance of Chinese
+            # authorities"); an office-holder does ("a judge ... against Chilean officials").
+            crowd = actor.entity is None
+            internal = {
+                r.code
+                for r in recipients
+                if r.code and _is_group_or_place(r, article) and not (crowd and r.sector in _STATE_SECTORS)
+            }
             if len(internal) == 1 and len(recipient_codes) == 1 and internal == recipient_codes:
                 actor.code = next(iter(internal))
+            elif actor.entity is None or article.entities[actor.entity].kind == "NORP":
+                # "people blocked streets in Hong Kong": people of no stated country are of
+                # the place they act in.
+                actor.code = _acting_in(article, scope)
     actor_codes = {a.code for a in actors if a.code}
     recipients = _dedupe(
         [r for r in recipients if not any(a.entity == r.entity and r.entity is not None for a in actors)]
@@ -1564,6 +1625,15 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
     lemma = target.lemma_.lower()
     if target.tag_ in {"PRP"} and target.lower_ in {"themselves", "itself", "himself", "herself"}:
         return []
+    if target.pos_ == "NOUN" and not _is_person_word(target) and lemma not in _GROUP_WORDS:
+        # "demanded an admission by Moscow", "violated a ban by General Aoun": a thing done by
+        # someone stands for them.
+        for agent in _prep_objects(target, frozenset({"by"})):
+            found = [
+                p for p in _participants(agent, article, actor_side=False) if p.code or p.entity is not None
+            ]
+            if found:
+                return found
     if lemma in _ABSTRACT_OBJECTS or (_noun_sense(target) is not None and target.pos_ == "NOUN"):
         owner = _owner(target, article)
         if owner is not None:
@@ -1619,6 +1689,9 @@ def _is_political(participant: ParticipantDraft, article: _Article) -> bool:
         if entity.kind == "ORG" and entity.sector in {"GOV", "MIL", "JUD", "POL", "MEDIA"}:
             return True
     return False
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
 def _is_group_or_place(participant: ParticipantDraft, article: _Article) -> bool:
@@ -1734,6 +1807,15 @@ def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int
     last = verb.right_edge
     end = max([last.idx + len(last.text), *(a.end for a in actors)])
     return max(start, evidence[0]), min(end, evidence[1])
+
+
+def _acting_in(article: _Article, scope: tuple[int, int]) -> str | None:
+    """The country of the first place the clause says something happens in ('in Hong Kong')."""
+    for start, _end, index in article.mentions.within(*scope):
+        code = article.codes[index]
+        if code and code not in {"IGO", "NGO"} and _IN_BEFORE.search(article.text, max(0, start - 30), start):
+            return code
+    return None
 
 
 def _sentence_codes(article: _Article, evidence: tuple[int, int]) -> set[str]:
