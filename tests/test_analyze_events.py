@@ -564,3 +564,38 @@ def test_thing_done_by_someone_stands_for_them() -> None:
     record = analyzed("Poland's parliament demanded an apology by Moscow for the massacre on Monday.")
     event = next(e for e in body_events(record) if e.type == "REQUEST")
     assert codes(event.recipients) == {"RUS"}, describe(record)
+
+
+def test_concession_made_where_it_applies() -> None:
+    record = analyzed("Serbia lifted the night curfew in Montenegro on Sunday.")
+    event = next(e for e in body_events(record) if e.type == "CONCEDE")
+    assert codes(event.recipients) == {"MNE"}, describe(record)
+
+
+def test_condition_names_no_recipient() -> None:
+    record = analyzed("Jordan says it will not accept any more refugees if war starts in Iraq.")
+    event = next(e for e in body_events(record) if e.evidence.text.startswith("Jordan"))
+    assert "IRQ" not in codes(event.recipients), describe(record)
+
+
+def test_stative_passive_subject_acts() -> None:
+    record = analyzed("The finance minister said Kenya is committed to opening up its economy.")
+    event = next(e for e in body_events(record) if e.type == "AGREE")
+    assert codes(event.actors) == {"KEN"}, describe(record)
+    assert "KEN" not in codes(event.recipients)
+
+
+def test_helper_is_no_recipient() -> None:
+    record = analyzed("NATO said it would tighten the naval blockade of Serbia with Albania's help.")
+    event = next(e for e in body_events(record) if e.type in {"THREATEN", "SANCTION", "COERCE"})
+    assert "ALB" not in codes(event.recipients), describe(record)
+    assert "SRB" in codes(event.recipients)
+
+
+def test_set_fire_to_and_hack_into() -> None:
+    record = analyzed("Settlers set fire to the offices of Palestinian officials in Hebron on Sunday.")
+    event = next(e for e in body_events(record) if e.type in {"COERCE", "ASSAULT"})
+    assert codes(event.recipients) == {"PSE"}, describe(record)
+    record = analyzed("North Korea tried to hack into the computers of South Korean army officers.")
+    event = next(e for e in body_events(record) if e.type == "COERCE")
+    assert codes(event.recipients) == {"KOR"}, describe(record)

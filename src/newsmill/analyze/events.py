@@ -149,7 +149,7 @@ _RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "PROTEST": frozenset({"against", "at", "over"}),
     "SANCTION": frozenset({"on", "against", "to", "for", "with", "from"}),
     "MOBILIZE": frozenset({"against", "in", "into"}),
-    "COERCE": frozenset({"on", "against", "from", "in", "with"}),
+    "COERCE": frozenset({"on", "against", "from", "in", "with", "into"}),
     "ASSAULT": frozenset({"on", "against", "at", "into", "in"}),
 }
 # Nouns name their recipient with "of" only when it is the thing done to ("shelling of X").
@@ -1194,6 +1194,11 @@ def _verb_participants(
     if subject is not None:
         actors = _participants(subject, article, actor_side=True)
     passive_subject = _child(anchor, "nsubjpass")
+    if passive_subject is not None and anchor.lemma_.lower() in _STATIVE_PASSIVES and not actors:
+        # "Vietnam is committed to opening up", "Iraq is prepared to ...": a state the subject
+        # is in, not something done to it.
+        actors = _participants(passive_subject, article, actor_side=True)
+        passive_subject = None
     obj = _child(anchor, "dobj", "obj")
     targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
     if obj is not None and obj is not candidate.noun and not _is_person_word(obj):
@@ -1218,6 +1223,8 @@ def _verb_participants(
         recipients.extend(_object_participants(target, event_type, article))
         if location is None and event_type in HOSTILE | {"CONSULT", "AID", "MOBILIZE"}:
             location = _is_place(target, article)
+    if obj is not None and obj.lemma_.lower() in {"fire", "siege"}:
+        prepositions = prepositions | {"to"}  # "set fire to the offices", "laid siege to the town"
     for pobj in _prep_objects(anchor, prepositions):
         place = _is_place(pobj, article)
         if pobj.head.lower_ == "in" and place is not None and event_type not in {"CONSULT"}:
@@ -1304,6 +1311,12 @@ def _purpose_recipients(anchor: Any, event_type: str, article: _Article) -> list
         for pobj in _prep_objects(head, frozenset({"to"})):
             found.extend(p for p in _object_participants(pobj, event_type, article) if p.code)
     return found
+
+
+_COMPANY_NOUNS = frozenset(
+    "help support assistance backing cooperation participation consent blessing".split()
+)
+_STATIVE_PASSIVES = frozenset("commit prepare determine resolve dedicate oblige poise set bind".split())
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"})
@@ -1440,6 +1453,15 @@ def _settle_codes(
             place = article.entities[actor.entity].place
             if isinstance(place, City):
                 actor.sector = "GOV"
+    # "a mission of observers from the OSCE": one recipient, not also the phrases inside it.
+    recipients = [
+        r
+        for r in recipients
+        if not any(
+            o is not r and o.start <= r.start and r.end <= o.end and o.end - o.start > r.end - r.start
+            for o in recipients
+        )
+    ]
     # Participants the sentence names no country for are of the one country it does name.
     recipient_codes = {r.code for r in recipients if r.code}
     actor_fallback = _sentence_country(article, scope, recipient_codes)
@@ -1494,7 +1516,12 @@ def _settle_codes(
         # of emergency", "called off the strike") is made at home. Nothing in the text names
         # the recipient, so its span is empty (at the evidence), as for a publication date.
         sector = _DOMESTIC_BY_DEFAULT[event_type]
-        recipients = [ParticipantDraft(evidence[0], evidence[0], None, next(iter(actor_codes)), sector)]
+        place = _acting_in_mention(article, scope) if event_type == "CONCEDE" else None
+        if place is not None:
+            # "lifted a night curfew in Montenegro": made to the people of where it applies.
+            recipients = [ParticipantDraft(place[0], place[1], place[2], article.codes[place[2]], "CVL")]
+        else:
+            recipients = [ParticipantDraft(evidence[0], evidence[0], None, next(iter(actor_codes)), sector)]
     return actors, recipients
 
 
@@ -1625,6 +1652,8 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
     lemma = target.lemma_.lower()
     if target.tag_ in {"PRP"} and target.lower_ in {"themselves", "itself", "himself", "herself"}:
         return []
+    if target.head.lower_ == "with" and lemma in _COMPANY_NOUNS:
+        return []  # "with Albania's help": who helps, not who is acted on
     if target.pos_ == "NOUN" and not _is_person_word(target) and lemma not in _GROUP_WORDS:
         # "demanded an admission by Moscow", "violated a ban by General Aoun": a thing done by
         # someone stands for them.
@@ -1806,15 +1835,42 @@ def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int
     start = min([verb.left_edge.idx, *(a.start for a in actors if a.end > a.start)])
     last = verb.right_edge
     end = max([last.idx + len(last.text), *(a.end for a in actors)])
+    for child in verb.children:
+        # "... if war starts in Iraq", "..., a U.N. spokesman said": a condition or a report
+        # at the clause's edge names no one taking part.
+        condition = child.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _IF for c in child.children
+        )
+        report = child.dep_ in {"ccomp", "parataxis", "advcl"} and child.lemma_.lower() in _REPORT_VERBS
+        if not (condition or report):
+            continue
+        if child.i > verb.i and child.right_edge.i >= last.i:
+            end = min(end, child.left_edge.idx)
+        elif child.i < verb.i and child.left_edge.idx <= start:
+            first_after = child.right_edge.i + 1
+            if first_after < len(verb.doc):
+                start = max(start, verb.doc[first_after].idx)
     return max(start, evidence[0]), min(end, evidence[1])
+
+
+_REPORT_VERBS = frozenset("say tell report add claim quote announce confirm state".split())
 
 
 def _acting_in(article: _Article, scope: tuple[int, int]) -> str | None:
     """The country of the first place the clause says something happens in ('in Hong Kong')."""
-    for start, _end, index in article.mentions.within(*scope):
-        code = article.codes[index]
-        if code and code not in {"IGO", "NGO"} and _IN_BEFORE.search(article.text, max(0, start - 30), start):
-            return code
+    found = _acting_in_mention(article, scope)
+    return article.codes[found[2]] if found is not None else None
+
+
+def _acting_in_mention(article: _Article, scope: tuple[int, int]) -> tuple[int, int, int] | None:
+    for mention in article.mentions.within(*scope):
+        code = article.codes[mention[2]]
+        if (
+            code
+            and code not in {"IGO", "NGO"}
+            and _IN_BEFORE.search(article.text, max(0, mention[0] - 30), mention[0])
+        ):
+            return mention
     return None
 
 
