@@ -579,10 +579,10 @@ def test_condition_names_no_recipient() -> None:
 
 
 def test_stative_passive_subject_acts() -> None:
-    record = analyzed("The finance minister said Kenya is committed to opening up its economy.")
+    record = analyzed("Nguyen Van An said Vietnam is committed to lowering its import tariffs.")
     event = next(e for e in body_events(record) if e.type == "AGREE")
-    assert codes(event.actors) == {"KEN"}, describe(record)
-    assert "KEN" not in codes(event.recipients)
+    assert codes(event.actors) == {"VNM"}, describe(record)
+    assert "VNM" not in codes(event.recipients)
 
 
 def test_helper_is_no_recipient() -> None:
