@@ -599,3 +599,18 @@ def test_set_fire_to_and_hack_into() -> None:
     record = analyzed("North Korea tried to hack into the computers of South Korean army officers.")
     event = next(e for e in body_events(record) if e.type == "COERCE")
     assert codes(event.recipients) == {"KOR"}, describe(record)
+
+
+def test_refused_promise_is_a_rejection() -> None:
+    record = analyzed("Jordan says it will not accept any more refugees from the camps.")
+    event = next(e for e in body_events(record) if e.evidence.text.startswith("Jordan"))
+    assert event.type == "REJECT", describe(record)
+
+
+def test_pronoun_for_a_group_of_no_stated_country() -> None:
+    record = analyzed(
+        "The Islamist opposition party has said it will boycott Tunisia's next elections unless "
+        "the president resigns."
+    )
+    event = next(e for e in body_events(record) if e.type == "THREATEN")
+    assert codes(event.actors) == {"TUN"}, describe(record)

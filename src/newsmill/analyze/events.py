@@ -35,6 +35,7 @@ from typing import Any
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
+from newsmill.analyze.actors import load_actors
 from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
@@ -206,6 +207,7 @@ class ParticipantDraft:
     entity: int | None = None  # index into the entity drafts
     code: str | None = None  # ISO-3 country, or IGO / NGO
     sector: str | None = None
+    referent: tuple[int, int] | None = None  # a pronoun's antecedent phrase, when no entity
 
 
 @dataclass(slots=True)
@@ -767,8 +769,29 @@ _DIRECTED = re.compile(
 )
 
 
+def _known_code(entity: EntityDraft) -> str | None:
+    """The actor dictionary's code for a person or organisation the text gives no country
+    ('Kofi Annan' → IGO, 'al-Qaeda' → IMG, 'Hamas' → PSE)."""
+    actors = load_actors()
+    if entity.kind == "PERSON":
+        titled = entity.role is not None or any(m.role for m in entity.mentions)
+        found = actors.person(entity.name, titled)
+    else:
+        found = next(
+            (
+                a
+                for n in [entity.name, *(m.text for m in entity.mentions)]
+                if (a := actors.lookup(re.sub(r"['’]s?$", "", n), "ORG")) is not None
+            ),
+            None,
+        )
+    return found.code if found is not None else None
+
+
 def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None:
     name = entity.name
+    if entity.kind in {"PERSON", "ORG"} and entity.country is None and (known := _known_code(entity)):
+        return known
     if entity.kind in {"LOC", "GPE"} and name.lower() in _REGION_NAMES:
         return None  # a continent or region is no actor code
     if entity.kind == "NORP" and entity.country is None and gazetteer is not None:
@@ -1006,6 +1029,7 @@ def _resolve_pronoun(token: Any, article: _Article) -> ParticipantDraft | None:
             if 0 <= index < len(article.entities):
                 return _entity_participant(start, end, index, article)
     node = token
+    uncoded: ParticipantDraft | None = None
     for _ in range(10):
         if node.head is node:
             break
@@ -1021,6 +1045,12 @@ def _resolve_pronoun(token: Any, article: _Article) -> ParticipantDraft | None:
             if found and (found[0].code or found[0].entity is not None):
                 resolved = found[0]
                 return ParticipantDraft(start, end, resolved.entity, resolved.code, resolved.sector)
+            if found and _is_people(found[0], article) and uncoded is None:
+                # "The Umma party has said it will boycott ...": a group the text gives no
+                # country; the sentence may (the rules for groups apply to the pronoun).
+                resolved = found[0]
+                referent = (resolved.start, resolved.end)
+                uncoded = ParticipantDraft(start, end, sector=resolved.sector, referent=referent)
     want = _PRONOUNS.get(token.lower_, "GROUP")
     for mention in reversed(article.mentions.before(start)):
         entity = article.entities[mention[2]]
@@ -1036,7 +1066,7 @@ def _resolve_pronoun(token: Any, article: _Article) -> ParticipantDraft | None:
             return _entity_participant(start, end, mention[2], article)
         if mention[0] < start - 600:
             break  # a pronoun refers back a paragraph or two, not across the article
-    return None
+    return uncoded
 
 
 def _entity_participant(start: int, end: int, index: int, article: _Article) -> ParticipantDraft:
@@ -1402,7 +1432,9 @@ def _plover_reading(
         status = _modal_status(frame.intent, reported) or status
     negated = _negated(status_verb) or (frame.intent is not None and _negated(frame.intent))
     promised = status == "future" or frame.intent is not None
-    if event_type == "AGREE" and inner:
+    if event_type == "AGREE" and inner and promised and negated:
+        event_type, mode, negated = "REJECT", None, False  # "will not accept any more refugees"
+    elif event_type == "AGREE" and inner:
         pass  # "agreed to lift embargoes": the agreement is the event
     elif lemma == "threaten":
         event_type = "THREATEN"
@@ -1470,7 +1502,9 @@ def _settle_codes(
         if actor.code is None and actor_fallback and _is_person_or_people(actor, article):
             actor.code = actor_fallback
         elif actor.code is None and (
-            _is_person_or_people(actor, article) or (actor.entity is None and _is_people(actor, article))
+            _is_person_or_people(actor, article)
+            or (actor.entity is None and _is_people(actor, article))
+            or (actor.entity is not None and article.entities[actor.entity].kind == "ORG")
         ):
             # "President Museveni banned Ugandan opposition candidates": a government acts on
             # groups and places of its own country (a country or a leader may be foreign).
@@ -1694,14 +1728,16 @@ def _object_participant(target: Any, event_type: str, article: _Article) -> list
 
 _GROUP_WORDS = frozenset(
     """group groups campaigners organisation organization organisations organizations company companies
-    council committee lawmakers legislators agency movement faction factions coalition alliance
+    council committee lawmakers legislators agency movement faction factions coalition alliance party
+    parties front
     country countries nation nations members leader leaders officials authorities ministry""".split()
 )
 
 
 def _is_people(participant: ParticipantDraft, article: _Article) -> bool:
     """People and their bodies, by the words of the phrase ('protesters', 'the government')."""
-    words = set(re.findall(r"[a-z]+", article.text[participant.start : participant.end].lower()))
+    start, end = participant.referent or (participant.start, participant.end)
+    words = set(re.findall(r"[a-z]+", article.text[start:end].lower()))
     return bool(words & (_PERSON_WORDS | _GROUP_WORDS | _SECTOR_WORDS.keys()))
 
 
