@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsmill.analyze.actors import Actor, load_actors
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
 from newsmill.analyze.roles import (
     DESCRIPTION_ROLES,
@@ -102,6 +103,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     _relabel_surnames(mentions, surnames)
     mentions += _missing_places(doc, mentions, gazetteer, context)
     mentions += _missing_surnames(doc, mentions, surnames)
+    mentions += _known_mentions(doc, mentions, gazetteer)
     mentions = _dedupe(mentions)
     article_countries = _article_countries(mentions, gazetteer)
     if (home := _dateline_country(context, gazetteer, article_countries)) is not None:
@@ -110,6 +112,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     _attach_roles(persons, text, gazetteer)
     _attach_counterparts(persons, doc)
     _attach_nationalities(persons, text, gazetteer)
+    _attach_known_people(persons)
     tentative = {id(p): _sentence_country(p, doc, mentions, gazetteer) for p in persons if p.country is None}
     _attach_descriptions(persons, doc, gazetteer, tentative)
     for person in persons:
@@ -738,6 +741,60 @@ def _attach_nationalities(persons: list[EntityDraft], text: str, gazetteer: Gaze
             person.country = votes.most_common(1)[0][0]
 
 
+def _known_organisation(organisation: EntityDraft) -> Actor | None:
+    actors = load_actors()
+    for name in [organisation.name, *(m.text for m in organisation.mentions)]:
+        found = actors.lookup(_bare(name), "ORG")
+        if found is not None:
+            return found
+    return None
+
+
+def _attach_known_people(persons: list[EntityDraft]) -> None:
+    """People the text gives no country: the actor dictionary's ('President Mitterrand')."""
+    actors = load_actors()
+    for person in persons:
+        if person.country is not None:
+            continue
+        titled = person.role is not None or any(m.title_start is not None or m.role for m in person.mentions)
+        found = actors.person(person.name, titled)
+        if found is not None:
+            person.country = found.country
+            person.sector = person.sector or found.sector
+
+
+def _known_mentions(doc: Any, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
+    """Organisations of the actor dictionary the model missed or took for a person or place
+    ('Hizbollah', 'UNITA', 'Amal'); never a name that is also a place or a nationality
+    ('Petra', 'Anatolia')."""
+    actors = load_actors()
+    text = text_of(doc)
+
+    def is_place(name: str) -> bool:
+        return bool(gazetteer.country(name) or gazetteer.demonym(name) or gazetteer.is_city_name(name, 0))
+
+    for mention in mentions:
+        if mention.label in {"PERSON", "GPE", "LOC", "NORP"}:
+            bare = _bare(mention.text)
+            found = actors.lookup(bare)
+            if found is not None and found.kind == "ORG" and not is_place(bare):
+                mention.label = "ORG"
+    covered = _Coverage(len(text), mentions)
+    added: list[Mention] = []
+    for token in doc:
+        phrases = actors.org_phrases.get(token.text) if token.text[:1].isupper() else None
+        if not phrases or token.idx in covered:
+            continue
+        for written, _actor in phrases:
+            end = token.idx + len(written)
+            if text.startswith(written, token.idx) and not (end < len(text) and text[end].isalnum()):
+                if not covered.overlaps(token.idx, end) and not is_place(written):
+                    added.append(Mention(token.idx, end, "ORG", written, source="dictionary"))
+                    covered.add(added[-1])
+                break
+    return added
+
+
 # Lower-case words that may stand between a nationality and a name ("Ukrainian foreign
 # minister Dmytro Kuleba", "his Ukrainian counterpart Dmytro Kuleba").
 _ROLE_WORDS = (
@@ -833,6 +890,12 @@ def _dateline_country(context: EntityContext, gazetteer: Gazetteer, countries: s
 def _attach_org_country(
     organisation: EntityDraft, text: str, gazetteer: Gazetteer, dateline: str | None
 ) -> None:
+    known = _known_organisation(organisation)
+    if known is not None:
+        # "Hezbollah", "the Kurdistan Workers' Party (PKK)": world knowledge, where a word
+        # beside the name may be a sponsor or a stance ("the pro-Iranian Hezbollah").
+        organisation.country = known.country
+        return
     for word in organisation.name.split():
         if iso3 := _country_words(word, gazetteer):
             organisation.country = iso3

@@ -1,0 +1,121 @@
+"""The actor dictionary: who a name is when the text does not say ("President Mitterrand",
+"Hamas", "Kofi Annan").
+
+A sentence often names an actor without its country; a reader supplies it from world
+knowledge, and event coders (PETRARCH and its Phoenix dictionaries) ship that knowledge as
+actor dictionaries. Ours is ``data/actors.tsv``: hand-compiled, general (leaders, office-holders
+of international organisations, armed groups, parties, agencies and news agencies of the
+last fifty years), one actor a line with its code (ISO 3166 alpha-3, or IGO, NGO, IMG), sector
+and aliases. No library offers this offline, hence the file.
+
+The dictionary is a fallback: what the text says (a nationality, a possessive, an appositive)
+always wins over it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "actors.tsv"
+GROUP_CODES = frozenset({"IGO", "NGO", "IMG"})
+
+
+@dataclass(slots=True, frozen=True)
+class Actor:
+    kind: str  # PERSON or ORG
+    name: str
+    code: str  # ISO 3166 alpha-3, or IGO / NGO / IMG
+    sector: str | None
+
+    @property
+    def country(self) -> str | None:
+        return None if self.code in GROUP_CODES else self.code
+
+
+@dataclass(slots=True)
+class ActorDictionary:
+    by_key: dict[str, list[Actor]] = field(default_factory=dict)
+    # First word of each organisation name → the names as written, longest first (to find
+    # organisations the model missed in running text).
+    org_phrases: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)
+
+    def lookup(self, name: str, kind: str | None = None) -> Actor | None:
+        """The one actor called ``name`` (of ``kind``), or None when none or several differ."""
+        found = {
+            (a.code, a.kind): a for a in self.by_key.get(key(name), []) if kind is None or a.kind == kind
+        }
+        if len({code for code, _ in found}) != 1:
+            return None
+        return next(iter(found.values()))
+
+    def person(self, name: str, titled: bool) -> Actor | None:
+        """A person by full name, or by surname alone when the text gives a title or only the
+        surname ('President Bush', 'Mitterand'), never another person's namesake
+        ('Laura Bush' is not George Bush)."""
+        found = self.lookup(name, "PERSON")
+        if found is not None:
+            return found
+        words = key(name).split()
+        if len(words) < 2:
+            return None
+        by_surname = self.lookup(words[-1], "PERSON")
+        if by_surname is None:
+            return None
+        first = key(by_surname.name).split()[0]
+        return by_surname if titled or words[0] == first else None
+
+
+def key(name: str) -> str:
+    """Lower case, no accents, no punctuation: 'Zia-ul-Haq' and 'Zia ul Haq' meet."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"^the\s+", "", folded.strip())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded.replace("'s ", "s ")).split())
+
+
+def parse(lines: list[str]) -> ActorDictionary:
+    dictionary = ActorDictionary()
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        columns = line.rstrip("\n").split("\t")
+        if len(columns) < 3:
+            continue
+        kind, name, code = columns[0].strip(), columns[1].strip(), columns[2].strip().upper()
+        sector = (columns[3].strip() or None) if len(columns) > 3 else None
+        aliases = [a.strip() for a in columns[4].split("|")] if len(columns) > 4 else []
+        actor = Actor(kind, name, code, sector)
+        for written in [name, *aliases]:
+            if not written:
+                continue
+            dictionary.by_key.setdefault(key(written), []).append(actor)
+            if kind == "ORG" and _findable(written):
+                first = re.split(r"[\s'’-]", written, maxsplit=1)[0]
+                dictionary.org_phrases.setdefault(first, []).append((written, actor))
+    for phrases in dictionary.org_phrases.values():
+        phrases.sort(key=lambda item: -len(item[0]))
+    return dictionary
+
+
+def _findable(written: str) -> bool:
+    """A name safe to look for in running text: several words, a capitalised word of four
+    letters or more ('Hamas'), or a capitals acronym of three or more ('PKK'); not two-letter
+    acronyms ('RT', 'FT') or short words ('Vox')."""
+    if not written[:1].isupper():
+        return False
+    if " " in written.strip():
+        return True
+    letters = re.sub(r"[^A-Za-z]", "", written)
+    return len(letters) >= 4 or (len(letters) >= 3 and letters.isupper())
+
+
+@lru_cache(maxsize=4)
+def load_actors(path: str | None = None) -> ActorDictionary:
+    """The packaged actor dictionary (parsed once per process)."""
+    source = Path(path) if path else DATA
+    if not source.exists():
+        return ActorDictionary()
+    return parse(source.read_text(encoding="utf-8").splitlines())
