@@ -614,3 +614,56 @@ def test_pronoun_for_a_group_of_no_stated_country() -> None:
     )
     event = next(e for e in body_events(record) if e.type == "THREATEN")
     assert codes(event.actors) == {"TUN"}, describe(record)
+
+
+def test_lifted_ban_on_a_group() -> None:
+    record = analyzed("President Museveni said he is prepared to lift the ban on the Democratic Party.")
+    event = next(e for e in body_events(record) if e.type in {"AGREE", "CONCEDE"})
+    assert codes(event.actors) == {"UGA"}, describe(record)
+
+
+def test_statement_issued_by_a_group_demands() -> None:
+    record = analyzed(
+        "The Kurdistan Workers' Party issued a statement demanding that the Turkish government "
+        "release its leader."
+    )
+    event = next(e for e in body_events(record) if e.type == "REQUEST")
+    assert codes(event.actors) == {"TUR"}, describe(record)
+    assert codes(event.recipients) == {"TUR"}
+
+
+def test_refusal_to_let_someone_act() -> None:
+    record = analyzed("The rebels refused to allow United Nations planes to land at the airstrip.")
+    event = next(e for e in body_events(record) if e.type == "REJECT")
+    assert codes(event.recipients) == {"IGO"}, describe(record)
+
+
+def test_protest_aimed_at_whom_it_shows_disapproval_of() -> None:
+    record = analyzed(
+        "Demonstrators in Baghdad blocked a road to show their anger at the United States' policies."
+    )
+    event = next(e for e in body_events(record) if e.type == "PROTEST")
+    assert codes(event.actors) == {"IRQ"}, describe(record)
+    assert codes(event.recipients) == {"USA"}
+
+
+def test_stopped_transfer_is_a_sanction_on_whom_it_went_to() -> None:
+    record = analyzed("Washington suspended arms sales to Taiwan on Monday.")
+    event = next(e for e in body_events(record) if e.type == "SANCTION")
+    assert codes(event.actors) == {"USA"} and codes(event.recipients) == {"TWN"}, describe(record)
+
+
+def test_refuge_is_sought_of_the_sheltering_country() -> None:
+    record = analyzed("Thousands of Syrian Kurds sought refuge in Turkey last month.")
+    event = next(e for e in body_events(record) if e.type == "REQUEST")
+    assert codes(event.actors) == {"SYR"} and codes(event.recipients) == {"TUR"}, describe(record)
+
+
+def test_unidentified_attackers_are_of_where_they_struck() -> None:
+    record = analyzed(
+        "Two Canadian soldiers were killed by a roadside bomb outside the Afghan city of Kandahar."
+    )
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert codes(event.recipients) == {"CAN"}, describe(record)
+    assert codes(event.actors) == {"AFG"} and event.actors[0].sector == "UAF"
+    assert event.actors[0].span.text == ""  # no words name them

@@ -44,10 +44,15 @@ class ActorDictionary:
     org_phrases: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)
 
     def lookup(self, name: str, kind: str | None = None) -> Actor | None:
-        """The one actor called ``name`` (of ``kind``), or None when none or several differ."""
-        found = {
-            (a.code, a.kind): a for a in self.by_key.get(key(name), []) if kind is None or a.kind == kind
-        }
+        """The one actor called ``name`` (of ``kind``), or None when none or several differ.
+        An organisation may be named with a generic word the dictionary leaves out ('the
+        Fatah Party', 'the Hamas movement')."""
+        written = key(name)
+        entries = self.by_key.get(written)
+        if entries is None and kind != "PERSON":
+            bare = re.sub(r"\s+(?:party|movement|group|organi[sz]ation|militia|faction)$", "", written)
+            entries = [a for a in self.by_key.get(bare, []) if a.kind == "ORG"] if bare != written else None
+        found = {(a.code, a.kind): a for a in entries or [] if kind is None or a.kind == kind}
         if len({code for code, _ in found}) != 1:
             return None
         return next(iter(found.values()))

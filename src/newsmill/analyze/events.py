@@ -141,7 +141,7 @@ _RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "SUPPORT": frozenset({"to", "for", "with"}),
     "COOPERATE": frozenset({"with", "to"}),
     "AID": frozenset({"to", "for"}),
-    "CONCEDE": frozenset({"to", "for"}),
+    "CONCEDE": frozenset({"to", "for", "on", "against"}),
     "RETREAT": frozenset({"to", "from", "on"}),
     "REQUEST": frozenset({"from", "to", "on"}),
     "ACCUSE": frozenset({"against", "with", "on", "at", "over", "about"}),
@@ -722,10 +722,10 @@ def _country_by_name(name: str, gazetteer: Gazetteer) -> str | None:
 
 def _misspelt_country(name: str, gazetteer: Gazetteer) -> str | None:
     """'Afganistan', 'Ethopia': a place name the gazetteer lacks, one letter from exactly one
-    country's name (names of eight letters or more, where one slip cannot make another
+    country's name of seven letters or more (where one slip cannot make another
     country or a city)."""
     word = name.lower()
-    if len(word) < 8 or not word.isalpha() or gazetteer.is_city_name(name, 0):
+    if len(word) < 6 or not word.isalpha() or gazetteer.is_city_name(name, 0):
         return None
     found = {
         code
@@ -866,6 +866,8 @@ def _word_code(token: Any, gazetteer: Gazetteer | None) -> str | None:
     if code is None:
         country = gazetteer.country(token.text)
         code = country.iso3 if country else None
+    if code is None and token.pos_ == "PROPN":
+        code = _misspelt_country(token.text, gazetteer)  # "Ethopia has agreed"
     return code if code in gazetteer.countries else None
 
 
@@ -1075,6 +1077,19 @@ def _entity_participant(start: int, end: int, index: int, article: _Article) -> 
     return ParticipantDraft(start, end, index, article.codes[index], sector)
 
 
+_STATEMENT_NOUNS = frozenset(
+    "declaration statement communique communiqué resolution letter appeal ultimatum decree message".split()
+)
+
+
+def _measure_targets(targets: list[Any], event_type: str) -> list[Any]:
+    """A concession's 'on' names whom a measure was on ('lifted the ban on the FIS'), not what
+    ('restrictions on the use of the Russian language')."""
+    if event_type != "CONCEDE":
+        return targets
+    return [t for t in targets if t.pos_ == "PROPN" or _is_person_word(t) or t.lower_ in _GROUP_WORDS]
+
+
 def _subject(verb: Any) -> tuple[Any, bool]:
     """The acting phrase's head, and whether it came from a passive 'by' agent."""
     subject = _child(verb, "nsubj", "csubj")
@@ -1092,8 +1107,14 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             subject = _child(node, "nsubj")
             if subject is not None:
                 return subject, False
-        elif node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBG"):
-            return node.head, False  # "rebels fighting the army", "the group that attacked"
+        elif node.dep_ == "acl" and node.head.lemma_.lower() in _STATEMENT_NOUNS:
+            # "The PKK issued a declaration demanding ...": who issued the statement demands.
+            subject = _child(node.head.head, "nsubj") if node.head.head is not node.head else None
+            return (subject, False) if subject is not None else (None, False)
+        elif node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBD", "VBZ", "VBP"}):
+            # "rebels fighting the army", "the group that attacked"; a finite verb read as a
+            # modifier ("Palestinian youths resorted to ...") is the noun's predicate.
+            return node.head, False
         else:
             break
     return None, False
@@ -1232,17 +1253,14 @@ def _verb_participants(
     obj = _child(anchor, "dobj", "obj")
     targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
     if obj is not None and obj is not candidate.noun and not _is_person_word(obj):
-        targets.extend(_prep_objects(obj, prepositions))  # "threatened action against Russia"
+        # "threatened action against Russia"
+        targets.extend(_measure_targets(_prep_objects(obj, prepositions), event_type))
     if candidate.noun is not None and candidate.noun is not anchor:
         targets = [t for t in targets if t is not candidate.noun]
         for noun in _object_nouns(candidate.noun)[1:]:
             targets.extend(_prep_objects(noun, prepositions))
-        targets.extend(
-            _prep_objects(
-                candidate.noun,
-                prepositions | {"of"} if event_type in _OF_RECIPIENT_TYPES else prepositions,
-            )
-        )
+        noun_prepositions = prepositions | {"of"} if event_type in _OF_RECIPIENT_TYPES else prepositions
+        targets.extend(_measure_targets(_prep_objects(candidate.noun, noun_prepositions), event_type))
         owner = _owner(candidate.noun, article)
         if owner is not None and candidate.noun.lemma_.lower() in _ABSTRACT_OBJECTS | {
             "demand",
@@ -1251,7 +1269,12 @@ def _verb_participants(
             targets.append(owner)
     for target in targets:
         recipients.extend(_object_participants(target, event_type, article))
-        if location is None and event_type in HOSTILE | {"CONSULT", "AID", "MOBILIZE"}:
+        if (
+            location is None
+            and event_type in HOSTILE | {"CONSULT", "AID", "MOBILIZE"}
+            and not _is_person_word(target)
+        ):
+            # "attacked Kabul", "seized the Chernobyl plant"; not "killed three US servicemen".
             location = _is_place(target, article)
     if obj is not None and obj.lemma_.lower() in {"fire", "siege"}:
         prepositions = prepositions | {"to"}  # "set fire to the offices", "laid siege to the town"
@@ -1263,6 +1286,15 @@ def _verb_participants(
                 recipients.extend(_object_participants(pobj, event_type, article))
             continue
         recipients.extend(_object_participants(pobj, event_type, article))
+    if obj is not None and obj.lemma_.lower() in _REFUGE_NOUNS and not recipients:
+        # "sought refuge in Germany": asked of the country that shelters.
+        for pobj in _prep_objects(anchor, frozenset({"in"})) + _prep_objects(obj, frozenset({"in"})):
+            place = _is_place(pobj, article)
+            if place is not None and article.codes[place[2]]:
+                recipients.append(
+                    ParticipantDraft(place[0], place[1], place[2], article.codes[place[2]], "GOV")
+                )
+                break
     if event_type in {"CONSULT", "AID"} and not recipients:
         # "arrived in Amman on a visit", "troops arrived in Bosnia": a visit is made to, and
         # aid brought to, the country it takes place in.
@@ -1302,6 +1334,10 @@ def _verb_participants(
 
 # "in defiance of Chinese authorities", "in protest at the ban", "in opposition to the plan".
 _DEFIANCE_NOUNS = frozenset("defiance protest opposition retaliation response reaction".split())
+# "to show their disapproval of ...", "to express anger at ...".
+_DISAPPROVAL_NOUNS = frozenset(
+    "disapproval anger opposition outrage displeasure discontent dissatisfaction protest rejection".split()
+)
 # Verbs whose object does what their infinitive says ("urged Israel to withdraw"): the object
 # is that act's actor, not its recipient.
 _OBJECT_CONTROL = frozenset(
@@ -1311,16 +1347,27 @@ _OBJECT_CONTROL = frozenset(
 
 
 def _defied(anchor: Any, article: _Article) -> list[ParticipantDraft]:
-    """'blocked streets in defiance of Chinese authorities': whom the act defies."""
-    for pobj in _prep_objects(anchor, frozenset({"in"})):
-        if pobj.lemma_.lower() in _DEFIANCE_NOUNS:
-            for target in _prep_objects(pobj, frozenset({"of", "at", "against", "to", "over"})):
-                found = [p for p in _participants(target, article, actor_side=False) if p.code]
-                if not found:
-                    found = [p for p in _object_participants(target, "PROTEST", article) if p.code]
-                if found:
-                    return found
+    """'blocked streets in defiance of Chinese authorities', 'blocked a road to show their
+    disapproval of U.S. policies': whom the act defies."""
+    nouns = [p for p in _prep_objects(anchor, frozenset({"in"})) if p.lemma_.lower() in _DEFIANCE_NOUNS]
+    for child in anchor.children:
+        if child.dep_ in {"advcl", "xcomp"} and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            nouns.extend(
+                c for c in child.children if c.dep_ == "dobj" and c.lemma_.lower() in _DISAPPROVAL_NOUNS
+            )
+    for noun in nouns:
+        for target in _prep_objects(noun, _DEFIED_PREPOSITIONS):
+            found = [p for p in _participants(target, article, actor_side=False) if p.code]
+            if not found:
+                found = [p for p in _object_participants(target, "PROTEST", article) if p.code]
+            if found:
+                return found
     return []
+
+
+_DEFIED_PREPOSITIONS = frozenset({"of", "at", "against", "to", "over", "for", "with"})
 
 
 def _purpose_recipients(anchor: Any, event_type: str, article: _Article) -> list[ParticipantDraft]:
@@ -1343,6 +1390,11 @@ def _purpose_recipients(anchor: Any, event_type: str, article: _Article) -> list
     return found
 
 
+_REFUGE_NOUNS = frozenset("asylum refuge sanctuary shelter".split())
+_TRANSFER_NOUNS = frozenset(
+    """aid assistance help exports export imports sales sale arms weapons loans loan credits credit
+    shipments shipment supplies deliveries delivery funding funds entry visas access""".split()
+)
 _COMPANY_NOUNS = frozenset(
     "help support assistance backing cooperation participation consent blessing".split()
 )
@@ -1623,6 +1675,17 @@ def _build(
                 location = place
                 break
 
+    if event_type == "ASSAULT" and not any(
+        a.code or _is_people(a, article) or a.entity is not None for a in actors
+    ):
+        # "Three soldiers were killed by a roadside bomb outside Basra": unidentified attackers
+        # are coded to where they struck (PLOVER's unidentified armed forces, sector UAF); no
+        # words name them, so the span is empty, at the evidence.
+        where = location[2] if location is not None and location[2] is not None else None
+        code = article.codes[where] if where is not None else _acting_in(article, scope)
+        if code and code not in {"IGO", "NGO"}:
+            actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
+
     if not any(_is_political(p, article) or _is_people(p, article) for p in actors + recipients):
         # No political actor: no one doing anything to anyone ("Dozens were killed", "corals
         # expel the algae"), or a product, a company or a pronoun we cannot place.
@@ -1688,6 +1751,17 @@ def _object_participants(target: Any, event_type: str, article: _Article) -> lis
         return []
     if target.head.lower_ == "with" and lemma in _COMPANY_NOUNS:
         return []  # "with Albania's help": who helps, not who is acted on
+    if lemma in _TRANSFER_NOUNS:
+        # "prohibit all aid to Albanian rebels", "lift embargoes on sales to Iran": a transfer
+        # is done to whom it goes.
+        found = [
+            p
+            for t in _prep_objects(target, frozenset({"to", "for"}))
+            for p in _object_participants(t, event_type, article)
+            if p.code
+        ]
+        if found:
+            return found
     if target.pos_ == "NOUN" and not _is_person_word(target) and lemma not in _GROUP_WORDS:
         # "demanded an admission by Moscow", "violated a ban by General Aoun": a thing done by
         # someone stands for them.
@@ -1823,7 +1897,10 @@ def _complement_recipients(verb: Any, event_type: str, article: _Article) -> lis
                 if out:
                     return out
     out: list[ParticipantDraft] = []
-    for complement in complements:
+    # "refused to allow United Nations planes to land": who the complement's own complement
+    # is about, when the complement names no one.
+    deeper = [c for complement in complements for c in complement.children if c.dep_ in {"ccomp", "xcomp"}]
+    for complement in complements + deeper:
         for clause in [complement, *complement.conjuncts]:
             subject = _child(clause, "nsubj", "nsubjpass")
             if subject is not None and event_type in {"REQUEST", "REJECT"} and subject.tag_ not in {"PRP"}:
@@ -1892,6 +1969,13 @@ def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int
 _REPORT_VERBS = frozenset("say tell report add claim quote announce confirm state".split())
 
 
+# "in Hong Kong", "outside of the Iraqi city of Basra", "near the town of X".
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside(?: of)?|inside|across)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}"
+    r"(?:(?:city|town|village|region|province|capital|district) of\s+)?$"
+)
+
+
 def _acting_in(article: _Article, scope: tuple[int, int]) -> str | None:
     """The country of the first place the clause says something happens in ('in Hong Kong')."""
     found = _acting_in_mention(article, scope)
@@ -1904,7 +1988,7 @@ def _acting_in_mention(article: _Article, scope: tuple[int, int]) -> tuple[int, 
         if (
             code
             and code not in {"IGO", "NGO"}
-            and _IN_BEFORE.search(article.text, max(0, mention[0] - 30), mention[0])
+            and _WHERE_BEFORE.search(article.text, max(0, mention[0] - 40), mention[0])
         ):
             return mention
     return None

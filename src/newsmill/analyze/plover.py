@@ -227,6 +227,13 @@ _add_objects(_LIFT, "curfew ban restriction restrictions emergency law", "CONCED
 _add_objects(_LIFT, "sanction sanctions embargo boycott", "RETREAT ease economic")
 _add_objects(_LIFT, "blockade siege", "RETREAT withdraw military")
 _add_objects(_STOP, "aid assistance programme program loan loans grant cooperation", "SANCTION discontinue")
+# "suspended arms sales to Taiwan", "prohibit all aid to the rebels": a transfer stopped.
+_add_objects(
+    _STOP + " prohibit ban bar block",
+    "sales exports shipments deliveries supplies funding credits",
+    "SANCTION discontinue",
+)
+_add_objects("prohibit ban bar block", "aid assistance loans", "SANCTION discontinue")
 _add_objects(
     _STOP, "relations ties talks negotiations mediation contacts dialogue visit", "SANCTION withdraw"
 )
