@@ -667,3 +667,15 @@ def test_unidentified_attackers_are_of_where_they_struck() -> None:
     assert codes(event.recipients) == {"CAN"}, describe(record)
     assert codes(event.actors) == {"AFG"} and event.actors[0].sector == "UAF"
     assert event.actors[0].span.text == ""  # no words name them
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two United States service members were killed in a helicopter crash in Afghanistan on Monday.",
+        "A hunter who killed and ate a wild rabbit in China has fallen ill with the plague.",
+    ],
+)
+def test_accidents_and_hunts_are_no_assaults(sentence: str) -> None:
+    record = analyzed(sentence)
+    assert not [e for e in body_events(record) if e.type == "ASSAULT"], describe(record)

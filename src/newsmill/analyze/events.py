@@ -1675,8 +1675,17 @@ def _build(
                 location = place
                 break
 
-    if event_type == "ASSAULT" and not any(
-        a.code or _is_people(a, article) or a.entity is not None for a in actors
+    if (
+        event_type == "ASSAULT"
+        and anchor.lemma_.lower() in {"kill", "die"}
+        and _ACCIDENT_WORDS.search(article.text, evidence[0], evidence[1])
+        and not _ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
+    ):
+        return None  # "killed in a helicopter crash": an accident, not an assault
+    if (
+        event_type == "ASSAULT"
+        and not any(a.code or _is_people(a, article) or a.entity is not None for a in actors)
+        and _ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
     ):
         # "Three soldiers were killed by a roadside bomb outside Basra": unidentified attackers
         # are coded to where they struck (PLOVER's unidentified armed forces, sector UAF); no
@@ -1969,6 +1978,18 @@ def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int
 _REPORT_VERBS = frozenset("say tell report add claim quote announce confirm state".split())
 
 
+# Words of an attack (not an accident or a hunt): only then are unnamed killers attackers.
+_ATTACK_WORDS = re.compile(
+    r"\b(?:bomb\w*|explosi\w+|IEDs?|shell(?:ed|ing|s)?|rockets?|missiles?|mortars?|grenades?|gunm[ae]n|"
+    r"gunfire|shot|shooting|attack\w*|ambush\w*|air ?strikes?|air raids?|suicide|stabb\w+|assassinat\w+|"
+    r"militants?|insurgents?|rebels?|clash\w*|massacre\w*)\b",
+    re.I,
+)
+_ACCIDENT_WORDS = re.compile(
+    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|capsiz\w+|earthquake|flood\w*|storm|"
+    r"landslide|avalanche|wildfire|disease|virus|plague|overdose)\b",
+    re.I,
+)
 # "in Hong Kong", "outside of the Iraqi city of Basra", "near the town of X".
 _WHERE_BEFORE = re.compile(
     r"\b(?:in|at|near|outside(?: of)?|inside|across)\s+(?:the\s+)?(?:[a-z\-]+\s+){0,2}"
