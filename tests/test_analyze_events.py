@@ -679,3 +679,37 @@ def test_unidentified_attackers_are_of_where_they_struck() -> None:
 def test_accidents_and_hunts_are_no_assaults(sentence: str) -> None:
     record = analyzed(sentence)
     assert not [e for e in body_events(record) if e.type == "ASSAULT"], describe(record)
+
+
+def test_reporting_tail_after_a_comma_names_no_participant() -> None:
+    record = analyzed(
+        "The Sudanese government has accused Kordofan rebels of violating a month-old truce, a member "
+        "of the Ugandan team trying to broker a peace pact has said."
+    )
+    event = next(e for e in body_events(record) if e.type == "ACCUSE")
+    assert "UGA" not in codes(event.recipients), describe(record)
+
+
+def test_one_nationality_against_itself() -> None:
+    record = analyzed(
+        "Palestinian police in Jericho confiscated weapons from Palestinian armed groups on Friday."
+    )
+    event = next(e for e in body_events(record) if e.type == "COERCE")
+    assert codes(event.actors) == {"PSE"} and codes(event.recipients) == {"PSE"}, describe(record)
+
+
+def test_attackers_who_died_are_no_recipients() -> None:
+    record = analyzed(
+        "Two Chechen suicide bombers killed 12 people as well as themselves in Moscow on Sunday."
+    )
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert all(r.span.text != "themselves" for r in event.recipients), describe(record)
+
+
+def test_border_says_where_not_whose() -> None:
+    record = analyzed(
+        "Burmese troops have captured part of a Karen guerrilla stronghold on the Thai border "
+        "after five days of fighting."
+    )
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert "THA" not in codes(event.recipients), describe(record)

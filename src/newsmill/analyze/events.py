@@ -162,6 +162,7 @@ _PRONOUNS = {
     "we": "GROUP", "our": "GROUP",
 }  # fmt: skip
 _FIRST_PERSON = frozenset("i me my we us our".split())
+_REFLEXIVES = frozenset("themselves itself himself herself ourselves".split())
 _UNLESS = frozenset({"unless"})
 _IF = frozenset({"if", "unless"})
 _HISTORICAL_MODIFIERS = frozenset("recent previous last earlier former past prior".split())
@@ -285,6 +286,14 @@ class _Mentions:
         return self.spans[: bisect.bisect_left(self.starts, offset)]
 
 
+_BORDER_NOUNS = frozenset("border borders frontier frontiers boundary".split())
+
+
+def _token_at(doc: Any, offset: int) -> Any:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 class _Article:
     """What every rule needs: the Doc, the entities and their codes, quotes and times."""
 
@@ -306,6 +315,14 @@ class _Article:
         self.gazetteer = gazetteer
         self.published = published
         self.codes = [_entity_code(entity, gazetteer) for entity in entities]
+        # Mentions naming a border ("on the Thai border"): where, never whose.
+        self.border_mentions = {
+            start
+            for start, _end, _index in self.mentions.spans
+            if (token := _token_at(doc, start)) is not None
+            and token.head.lemma_.lower() in _BORDER_NOUNS
+            and token.dep_ in {"amod", "compound", "nmod", "poss"}
+        }
         self.plural_actors: list[ParticipantDraft] = []  # the last event's actors, when several
 
 
@@ -900,6 +917,8 @@ _QUANTITY_HEADS = frozenset(
 
 
 def _participant(head: Any, article: _Article, actor_side: bool) -> list[ParticipantDraft]:
+    if not actor_side and head.lower_ in _REFLEXIVES:
+        return []  # "killed 23 people as well as themselves": no one else
     if head.lower_ in _QUANTITY_HEADS and head.pos_ in {"NOUN", "PRON", "ADJ", "NUM"}:
         counted = next(
             (_child(c, "pobj") for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None
@@ -926,7 +945,7 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
             return [ParticipantDraft(head.idx, head.idx + len(head.text))]
         return []
     start, end = _phrase_bounds(head)
-    inside = article.mentions.within(start, end)
+    inside = [m for m in article.mentions.within(start, end) if m[0] not in article.border_mentions]
     covering = article.mentions.covering(head.idx, head.idx + len(head.text))
     chosen: list[tuple[int, int, int]] = []
     located = sorted(
@@ -1575,8 +1594,19 @@ def _settle_codes(
                 # the place they act in.
                 actor.code = _acting_in(article, scope)
     actor_codes = {a.code for a in actors if a.code}
+    # An actor is not its own recipient; but one nationality's groups may act against each
+    # other ("Palestinian police confiscated weapons from Palestinian armed groups").
     recipients = _dedupe(
-        [r for r in recipients if not any(a.entity == r.entity and r.entity is not None for a in actors)]
+        [
+            r
+            for r in recipients
+            if not any(
+                a.entity == r.entity
+                and r.entity is not None
+                and not (event_type in HOSTILE and article.entities[r.entity].kind == "NORP")
+                for a in actors
+            )
+        ]
     )
     fallback = _sentence_country(article, scope, actor_codes)
     domestic = None
@@ -1972,6 +2002,13 @@ def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int
             first_after = child.right_edge.i + 1
             if first_after < len(verb.doc):
                 start = max(start, verb.doc[first_after].idx)
+    root = verb.sent.root
+    if root.i > verb.i and root.lemma_.lower() in _REPORT_VERBS and verb in root.subtree:
+        # "X accused Y of Z, a member of the Chadian team ... has said": whatever the parse
+        # makes of the reporting tail, the event's clause ends at the comma before it.
+        commas = [t for t in verb.doc[verb.i : root.i] if t.text == "," and t.idx > verb.idx]
+        if commas:
+            end = min(end, commas[-1].idx)
     return max(start, evidence[0]), min(end, evidence[1])
 
 
@@ -2019,7 +2056,9 @@ def _sentence_codes(article: _Article, evidence: tuple[int, int]) -> set[str]:
     return {
         code
         for m in article.mentions.within(*evidence)
-        if (code := article.codes[m[2]]) and code not in {"IGO", "NGO"}
+        if (code := article.codes[m[2]])
+        and code not in {"IGO", "NGO"}
+        and m[0] not in article.border_mentions
     }
 
 
