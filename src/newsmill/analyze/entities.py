@@ -523,9 +523,13 @@ def _missing_surnames(doc: Any, mentions: list[Mention], surnames: dict[str, str
     added: list[Mention] = []
     text = text_of(doc)
     covered = _Coverage(len(text), mentions)
+    if not surnames:
+        return added
     for token in doc:
+        if not token.text[:1].isupper():
+            continue  # a surname is capitalised (checked first: this loop sees every token)
         word = _bare(token.text)
-        if word in surnames and token.text[:1].isupper() and token.idx not in covered:
+        if word in surnames and token.idx not in covered:
             end = token.idx + len(word)
             added.append(Mention(token.idx, end, "PERSON", text[token.idx : end], source="surname"))
             covered.add(added[-1])
