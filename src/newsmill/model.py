@@ -191,7 +191,7 @@ class Participant(BaseModel):
     span: Span = Field(description="The participant as written: 'Russian troops', 'He'.")
     entity_id: str | None = Field(default=None, description="Id of the entity it is (or refers to).")
     code: str | None = Field(
-        default=None, description="PLOVER actor code: an ISO 3166 alpha-3 country, or IGO / NGO."
+        default=None, description="PLOVER actor code: an ISO 3166 alpha-3 country, or IGO / NGO / IMG."
     )
     country: str | None = Field(default=None, description="ISO 3166 alpha-3, when the actor has one.")
     sector: str | None = Field(default=None, description="GOV, MIL, COP, REB, LEG, JUD, CVL, REF, ...")

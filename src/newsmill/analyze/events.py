@@ -35,7 +35,7 @@ from typing import Any
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from newsmill.analyze.actors import load_actors
+from newsmill.analyze.actors import GROUP_CODES, load_actors
 from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
@@ -1722,7 +1722,7 @@ def _build(
         # words name them, so the span is empty, at the evidence.
         where = location[2] if location is not None and location[2] is not None else None
         code = article.codes[where] if where is not None else _acting_in(article, scope)
-        if code and code not in {"IGO", "NGO"}:
+        if code and code not in GROUP_CODES:
             actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
 
     if not any(_is_political(p, article) or _is_people(p, article) for p in actors + recipients):
@@ -2045,7 +2045,7 @@ def _acting_in_mention(article: _Article, scope: tuple[int, int]) -> tuple[int, 
         code = article.codes[mention[2]]
         if (
             code
-            and code not in {"IGO", "NGO"}
+            and code not in GROUP_CODES
             and _WHERE_BEFORE.search(article.text, max(0, mention[0] - 40), mention[0])
         ):
             return mention
@@ -2056,9 +2056,7 @@ def _sentence_codes(article: _Article, evidence: tuple[int, int]) -> set[str]:
     return {
         code
         for m in article.mentions.within(*evidence)
-        if (code := article.codes[m[2]])
-        and code not in {"IGO", "NGO"}
-        and m[0] not in article.border_mentions
+        if (code := article.codes[m[2]]) and code not in GROUP_CODES and m[0] not in article.border_mentions
     }
 
 
@@ -2148,7 +2146,7 @@ def to_events(
                     continue
                 entity_id = f"e{item.entity + 1}" if item.entity is not None else None
                 entity_id = entity_id if entity_id in entity_ids else None
-                country = item.code if item.code not in {"IGO", "NGO"} else None
+                country = item.code if item.code not in GROUP_CODES else None
                 out.append(
                     Participant(
                         span=span, entity_id=entity_id, code=item.code, country=country, sector=item.sector
