@@ -713,3 +713,19 @@ def test_border_says_where_not_whose() -> None:
     )
     event = next(e for e in body_events(record) if e.type == "ASSAULT")
     assert "THA" not in codes(event.recipients), describe(record)
+
+
+def test_a_decision_is_the_act() -> None:
+    record = analyzed(
+        "Kenya's Supreme Court decided to allow opposition candidate Raila Odinga to run in the election."
+    )
+    event = next(e for e in body_events(record) if e.evidence.text.startswith("Kenya"))
+    assert event.type == "CONCEDE" and event.status == "asserted", describe(record)
+
+
+def test_parties_who_travel_for_talks_consult() -> None:
+    record = analyzed(
+        "Indian and Chinese negotiators return to Geneva this week for talks on the border dispute."
+    )
+    event = next(e for e in body_events(record) if e.type == "CONSULT")
+    assert codes(event.actors) == {"IND", "CHN"}, describe(record)

@@ -1463,9 +1463,10 @@ def _noun_participants(
         not actors
         and event_type in {"CONSULT", "PROTEST"}
         and noun.dep_ == "pobj"
-        and noun.head.lower_ in {"in", "during", "at"}
+        and noun.head.lower_ in {"in", "during", "at", "for"}
     ):
-        # "X underscored ... in talks with Y", "youths threw stones during demonstrations".
+        # "X underscored ... in talks with Y", "youths threw stones during demonstrations",
+        # "negotiators return to Geneva for talks".
         subject, _ = _subject(noun.head.head)
         if subject is not None:
             actors = _participants(subject, article, actor_side=True)

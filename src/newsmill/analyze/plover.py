@@ -327,7 +327,7 @@ COMMENT_VERBS = frozenset(
 )
 # Verbs that report intent: their complement is an action promised, planned or refused.
 INTENT_VERBS = frozenset(
-    "agree offer promise pledge vow plan intend decide prepare aim seek want expect commit".split()
+    "agree offer promise pledge vow plan intend prepare aim seek want expect commit".split()
 )
 INTENT_ADJECTIVES = frozenset("willing ready prepared committed determined eager poised set".split())
 REFUSAL_VERBS = frozenset("refuse decline reject rebuff".split())
