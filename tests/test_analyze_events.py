@@ -729,3 +729,22 @@ def test_parties_who_travel_for_talks_consult() -> None:
     )
     event = next(e for e in body_events(record) if e.type == "CONSULT")
     assert codes(event.actors) == {"IND", "CHN"}, describe(record)
+
+
+def test_a_demand_governs_its_that_clause() -> None:
+    record = analyzed(
+        "The World Health Organization reiterated its demand today that Egypt ease restrictions on "
+        "the movement of aid workers."
+    )
+    main = [e for e in body_events(record) if e.evidence.text.startswith("The World")]
+    assert [e.type for e in main] == ["REQUEST"], describe(record)
+    assert codes(main[0].actors) == {"IGO"} and codes(main[0].recipients) == {"EGY"}
+
+
+def test_main_event_is_the_shallowest_and_conditions_are_no_events() -> None:
+    record = analyzed(
+        "Norway is willing to send material to help defend Kuwait if it is attacked, its minister said."
+    )
+    found = [e for e in body_events(record) if e.evidence.text.startswith("Norway")]
+    assert [e.type for e in found] == ["AGREE"], describe(record)
+    assert codes(found[0].recipients) == {"KWT"}

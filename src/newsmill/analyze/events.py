@@ -603,6 +603,8 @@ class _Frame:
     resisted_by: Any = None  # "Kyiv battles a Russian invasion": Kyiv's token
 
 
+# Acts whose noun takes a "that" clause saying what is asked, threatened, refused or agreed.
+_CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
 _PASS_THROUGH = frozenset(
     {"xcomp", "ccomp", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj", "obj", "oprd"}
 )
@@ -617,13 +619,38 @@ def _frame(candidate: _Candidate, candidates: dict[int, _Candidate]) -> _Frame:
     while steps < 12:
         steps += 1
         # A conjunct shares the frame of the first conjunct (which does not govern it).
-        while node.dep_ == "conj" and node.head is not node:
+        while node.dep_ == "conj" and node.head != node:
             node = node.head
         dep = node.dep_
         head = node.head
-        if head is node or dep not in _PASS_THROUGH | {"nsubjpass", "nsubj", "conj"}:
+        if dep == "acl":
+            # "its demand that Egypt ease ...", "a threat to cut aid": the noun's content (the
+            # noun may be carried by a verb's trigger, "reiterated its demand").
+            owner = next(
+                (
+                    i
+                    for i, c in candidates.items()
+                    if head.i in {c.anchor.i, c.noun.i if c.noun is not None else -1}
+                ),
+                None,
+            )
+            if (
+                owner is not None
+                and owner != candidate.anchor.i
+                and candidates[owner].sense.type in _CONTENT_TYPES
+            ):
+                frame.outer = owner
+                return frame
+        # "willing to send material to defend Saudi Arabia if it is attacked": the condition of
+        # another act is part of that act's reading, not an event of its own.
+        conditional = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _IF for c in node.children)
+        outside = (t for t in head.subtree if t.i < node.left_edge.i or t.i > node.right_edge.i)
+        if conditional and any(t.i in candidates for t in outside):
+            frame.comment = True
+            return frame
+        if head == node or dep not in _PASS_THROUGH | {"nsubjpass", "nsubj", "conj"}:
             break
-        if dep in {"nsubj"} and candidate.noun is not candidate.anchor:
+        if dep in {"nsubj"} and candidate.noun != candidate.anchor:
             break
         lemma = head.lemma_.lower()
         if (
@@ -631,12 +658,19 @@ def _frame(candidate: _Candidate, candidates: dict[int, _Candidate]) -> _Frame:
             and head.i != candidate.anchor.i
             and dep not in {"nsubj", "nsubjpass", "conj"}
         ):
-            if dep in {"prep", "pobj"} and candidates[head.i].noun is not head:
+            if dep in {"prep", "pobj"} and candidates[head.i].noun != head:
                 # "attacked ... in an explosion": a prepositional event is the same event.
                 frame.outer = head.i
                 return frame
             if dep not in {"prep", "pobj"}:
                 frame.outer = head.i
+                return frame
+        if dep == "ccomp" and head.i not in candidates:
+            # "reiterated its demand that Israel ease ...": the clause is the demand's content
+            # (the parser hangs it on the verb), so the demand governs it.
+            demand = next((c for c in head.children if c.dep_ in {"dobj", "obj"} and c.i in candidates), None)
+            if demand is not None and candidates[demand.i].sense.type in _CONTENT_TYPES:
+                frame.outer = demand.i
                 return frame
         if dep in {"prep", "advcl"}:
             through_preposition = True
@@ -644,7 +678,7 @@ def _frame(candidate: _Candidate, candidates: dict[int, _Candidate]) -> _Frame:
         if opinion and head.i not in candidates and not through_preposition:
             frame.comment = True
             return frame
-        if dep in {"dobj", "obj"} and lemma in RESIST_VERBS and node is candidate.anchor:
+        if dep in {"dobj", "obj"} and lemma in RESIST_VERBS and node == candidate.anchor:
             frame.resisted_by = _child(head, "nsubj")
         if dep in {"ccomp", "xcomp", "acomp"} and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
             frame.intent = frame.intent or head
@@ -1052,16 +1086,11 @@ def _resolve_pronoun(token: Any, article: _Article) -> ParticipantDraft | None:
     node = token
     uncoded: ParticipantDraft | None = None
     for _ in range(10):
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
         subject = _child(node, "nsubj")
-        if (
-            subject is not None
-            and subject is not token
-            and subject.i < token.i
-            and subject.tag_ not in {"PRP"}
-        ):
+        if subject is not None and subject != token and subject.i < token.i and subject.tag_ not in {"PRP"}:
             found = _participant(subject, article, actor_side=True)
             if found and (found[0].code or found[0].entity is not None):
                 resolved = found[0]
@@ -1121,14 +1150,14 @@ def _subject(verb: Any) -> tuple[Any, bool]:
             return pobj, True
     node = verb
     for _ in range(6):
-        if node.dep_ in {"conj", "xcomp", "advcl", "acomp", "pcomp", "prep"} and node.head is not node:
+        if node.dep_ in {"conj", "xcomp", "advcl", "acomp", "pcomp", "prep"} and node.head != node:
             node = node.head
             subject = _child(node, "nsubj")
             if subject is not None:
                 return subject, False
         elif node.dep_ == "acl" and node.head.lemma_.lower() in _STATEMENT_NOUNS:
             # "The PKK issued a declaration demanding ...": who issued the statement demands.
-            subject = _child(node.head.head, "nsubj") if node.head.head is not node.head else None
+            subject = _child(node.head.head, "nsubj") if node.head.head != node.head else None
             return (subject, False) if subject is not None else (None, False)
         elif node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBD", "VBZ", "VBP"}):
             # "rebels fighting the army", "the group that attacked"; a finite verb read as a
@@ -1245,7 +1274,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _depth(token: Any) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head != token and depth < 50:
         token = token.head
         depth += 1
     return depth
@@ -1271,11 +1300,12 @@ def _verb_participants(
         passive_subject = None
     obj = _child(anchor, "dobj", "obj")
     targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
-    if obj is not None and obj is not candidate.noun and not _is_person_word(obj):
+    if obj is not None and obj != candidate.noun and not _is_person_word(obj):
         # "threatened action against Russia"
         targets.extend(_measure_targets(_prep_objects(obj, prepositions), event_type))
-    if candidate.noun is not None and candidate.noun is not anchor:
-        targets = [t for t in targets if t is not candidate.noun]
+    if candidate.noun is not None and candidate.noun != anchor:
+        # The event noun stays a target: it names no one itself, but its owner ("Haiti's
+        # efforts"), agent ("a ban by General Aoun") or place ("a curfew in Algiers") may.
         for noun in _object_nouns(candidate.noun)[1:]:
             targets.extend(_prep_objects(noun, prepositions))
         noun_prepositions = prepositions | {"of"} if event_type in _OF_RECIPIENT_TYPES else prepositions
@@ -1340,7 +1370,7 @@ def _verb_participants(
         recipients = _defied(anchor, article) or recipients
     if not recipients:
         recipients.extend(_purpose_recipients(anchor, event_type, article))
-    if candidate.noun is not None and candidate.noun is not anchor:
+    if candidate.noun is not None and candidate.noun != anchor:
         noun_actors, noun_places = _noun_actors(candidate.noun, event_type, article)
         recipients.extend(noun_places)
         if not actors:
@@ -1498,7 +1528,7 @@ def _plover_reading(
     lemma = anchor.lemma_.lower()
     event_type, mode = candidate.sense.type, candidate.sense.mode
     reported = frame.reported is not None or _in_quote(anchor, article) is not None
-    status_verb = anchor if is_verb else (anchor.head if anchor.head is not anchor else anchor)
+    status_verb = anchor if is_verb else (anchor.head if anchor.head != anchor else anchor)
     status = _modal_status(status_verb, reported) or "asserted"
     if frame.intent is not None and status == "asserted":
         status = _modal_status(frame.intent, reported) or status
@@ -1672,13 +1702,22 @@ def _build(
     # A promise, threat, request or refusal acts on whom its complement acts on.
     if is_verb and not recipients:
         recipients = _complement_recipients(anchor, event_type, article)
+    if not recipients and event_type in {"REQUEST", "REJECT"}:
+        # "its demand that Israel ease restrictions": asked of whoever must act.
+        for item in inner:
+            subject = (
+                _child(item.anchor, "nsubj", "nsubjpass") if item.anchor.pos_ in {"VERB", "AUX"} else None
+            )
+            if subject is not None and subject.tag_ != "PRP":
+                recipients = _participants(subject, article, actor_side=False)
+                break
     # "opened fire to disperse demonstrators": the folded-in act's recipients are this one's.
     for item in inner:
         if recipients or item.anchor.pos_ not in {"VERB", "AUX"}:
             break
         inner_prepositions = _RECIPIENT_PREPOSITIONS.get(item.sense.type, frozenset())
         inner_object = _child(item.anchor, "dobj", "obj")
-        targets = [inner_object] if inner_object is not None and inner_object is not item.noun else []
+        targets = [inner_object] if inner_object is not None and inner_object != item.noun else []
         targets.extend(_prep_objects(item.anchor, inner_prepositions))
         for target in targets:
             recipients.extend(_object_participants(target, item.sense.type, article))

@@ -340,7 +340,7 @@ def _governing_verb(tokens: list[Any], start: int, end: int) -> Any:
         while head is not None and steps < 6:
             if not (start <= head.idx < end) and head.pos_ in {"VERB", "AUX"}:
                 return head
-            if head.head is head:
+            if head.head == head:
                 break
             head = head.head
             steps += 1
@@ -421,11 +421,7 @@ def _speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] |
     # A participle or coordinated verb borrows the subject of the verb it hangs from:
     # "Blige sings to Clinton before asking her, '...'", "..., saying '...'".
     head, steps = cue, 0
-    while (
-        head.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acl"}
-        and head.head is not head
-        and steps < 4
-    ):
+    while head.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acl"} and head.head != head and steps < 4:
         head, steps = head.head, steps + 1
         if head.pos_ in {"VERB", "AUX"}:
             return _speaker_of(head)
@@ -500,7 +496,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
                 if c.dep_ == "prep" and c.lower_ in {"about", "of", "for", "against", "on"}
                 and len(list(c.subtree)) >= 3
             ]  # fmt: skip
-        if not clauses and token.dep_ in {"parataxis", "advcl", "ccomp"} and token.head is not token:
+        if not clauses and token.dep_ in {"parataxis", "advcl", "ccomp"} and token.head != token:
             # "Talks will resume next week, officials said." / "But, he said, officials
             # should be vigilant." The attributed clause is the head's, minus the cue's.
             head = token.head
@@ -706,7 +702,7 @@ def _relative_antecedent(doc: Any, start: int, end: int) -> tuple[int, int] | No
     if span is None:
         return None
     verb = span[0].head
-    if verb.dep_ != "relcl" or verb.head is verb:
+    if verb.dep_ != "relcl" or verb.head == verb:
         return None
     return _phrase(verb.head)
 
