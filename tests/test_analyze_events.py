@@ -748,3 +748,14 @@ def test_main_event_is_the_shallowest_and_conditions_are_no_events() -> None:
     found = [e for e in body_events(record) if e.evidence.text.startswith("Norway")]
     assert [e.type for e in found] == ["AGREE"], describe(record)
     assert codes(found[0].recipients) == {"KWT"}
+
+
+def test_a_province_names_its_country_and_forces_are_the_means() -> None:
+    record = analyzed(
+        "The government of Sindh province has ordered patrols by police and soldiers after the riots."
+    )
+    sindh = next(p for p in record.places if p.name == "Sindh")
+    assert sindh.country == "PAK" and sindh.feature == "region"
+    event = next(e for e in body_events(record) if e.type == "MOBILIZE")
+    assert codes(event.actors) == {"PAK"}, describe(record)
+    assert not event.recipients

