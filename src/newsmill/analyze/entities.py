@@ -622,6 +622,7 @@ def _cluster_places(
     mentions: list[Mention], doc: Any, gazetteer: Gazetteer, countries: set[str]
 ) -> list[EntityDraft]:
     clusters: dict[str, EntityDraft] = {}
+    text = text_of(doc)
     for mention in sorted(mentions, key=lambda m: m.start):
         name = _as_name(mention.text)
         country = gazetteer.country(name)
@@ -629,8 +630,7 @@ def _cluster_places(
         if place is None:
             place = gazetteer.lookup_city(name, countries, _sentence_countries(mention, doc, gazetteer))
         if place is None:
-            # "the government of Sindh province", "Darfur": a region only one country has.
-            place = gazetteer.unique_region(re.sub(r"\s+(?:province|region|state)$", "", name, flags=re.I))
+            place = _region(mention, name, text, gazetteer, countries)
         if country:
             key = f"c:{country.iso3}"
         elif isinstance(place, City):
@@ -644,6 +644,21 @@ def _cluster_places(
             clusters[key] = draft
         clusters[key].mentions.append(mention)
     return list(clusters.values())
+
+
+_REGION_WORD = re.compile(r"\s*(?:province|region|state|district)\b", re.I)
+
+
+def _region(mention: Mention, name: str, text: str, gazetteer: Gazetteer, countries: set[str]) -> City | None:
+    """'the government of Sindh province', 'Darfur': a first-level region only one country
+    has, when the text calls it a region or names that country (a capitalised headline word
+    may be a province's name by chance)."""
+    bare = _REGION_WORD.sub("", name).strip() or name
+    region = gazetteer.unique_region(bare)
+    if region is None:
+        return None
+    called = bool(_REGION_WORD.match(text, mention.end)) or _REGION_WORD.search(name) is not None
+    return region if called or region.country in countries else None
 
 
 def _sentence_countries(mention: Mention, doc: Any, gazetteer: Gazetteer) -> set[str]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 8
+CACHE_VERSION = 9
 # Common short forms news writes that the country data lacks.
 _EXTRA_COUNTRY_NAMES = {
     "USA": [
@@ -120,8 +120,8 @@ class Gazetteer:
     cities: dict[str, list[City]] = field(default_factory=dict)  # lower name -> cities
     alternates: dict[str, list[City]] = field(default_factory=dict)  # lower alternate name -> cities
     skeletons: dict[str, list[City]] = field(default_factory=dict)  # consonant skeleton -> cities
-    # First-level regions (US states, provinces of every country; no coordinates).
-    regions: dict[str, list[City]] = field(default_factory=dict)
+    regions: dict[str, list[City]] = field(default_factory=dict)  # US states (no coordinates)
+    provinces: dict[str, list[City]] = field(default_factory=dict)  # first-level regions elsewhere
 
     def country(self, name: str) -> Country | None:
         iso3 = self.country_names.get(_key(name))
@@ -146,7 +146,7 @@ class Gazetteer:
     def unique_region(self, name: str) -> City | None:
         """The region called ``name`` when only one country has a region of that name and the
         name is more than a compass or generic word ('Sindh', 'Aceh'; not 'Eastern')."""
-        candidates = self.regions.get(_key(name), [])
+        candidates = self.provinces.get(_key(name), [])
         if not candidates or len({r.country for r in candidates}) != 1:
             return None
         if all(word in _GENERIC_REGION_WORDS for word in _key(name).split()):
@@ -278,7 +278,7 @@ def _build() -> Gazetteer:
         iso3 = (info.get("ISO") or {}).get("alpha3")
         for province in info.get("provinces") or [] if iso3 else []:
             region = City(0, province, iso3, float("nan"), float("nan"), 0)
-            gazetteer.regions.setdefault(_key(province), []).append(region)
+            gazetteer.provinces.setdefault(_key(province), []).append(region)
     for iso3, names in _EXTRA_REGIONS.items():
         for name in names:
             gazetteer.regions.setdefault(_key(name), []).append(
