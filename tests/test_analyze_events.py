@@ -759,3 +759,9 @@ def test_a_province_names_its_country_and_forces_are_the_means() -> None:
     event = next(e for e in body_events(record) if e.type == "MOBILIZE")
     assert codes(event.actors) == {"PAK"}, describe(record)
     assert not event.recipients
+
+
+def test_forces_sent_to_a_place_are_aimed_at_it() -> None:
+    record = analyzed("China has sent troops to Hong Kong in a bid to restore order.")
+    event = next(e for e in body_events(record) if e.type == "MOBILIZE")
+    assert codes(event.actors) == {"CHN"} and codes(event.recipients) == {"HKG"}, describe(record)

@@ -149,7 +149,7 @@ _RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "THREATEN": frozenset({"against", "to", "on", "with"}),
     "PROTEST": frozenset({"against", "at", "over"}),
     "SANCTION": frozenset({"on", "against", "to", "for", "with", "from"}),
-    "MOBILIZE": frozenset({"against", "in", "into"}),
+    "MOBILIZE": frozenset({"against", "in", "into", "to"}),
     "COERCE": frozenset({"on", "against", "from", "in", "with", "into"}),
     "ASSAULT": frozenset({"on", "against", "at", "into", "in"}),
 }
