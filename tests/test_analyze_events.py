@@ -765,3 +765,10 @@ def test_forces_sent_to_a_place_are_aimed_at_it() -> None:
     record = analyzed("China has sent troops to Hong Kong in a bid to restore order.")
     event = next(e for e in body_events(record) if e.type == "MOBILIZE")
     assert codes(event.actors) == {"CHN"} and codes(event.recipients) == {"HKG"}, describe(record)
+
+
+@pytest.mark.parametrize("verb", ["castigated", "berated", "reprimanded", "lambasted"])
+def test_more_verbs_of_disapproval(verb: str) -> None:
+    record = analyzed(f"Kenya {verb} Uganda on Monday over the border raids.")
+    event = next(e for e in body_events(record) if e.evidence.text.startswith("Kenya"))
+    assert event.type == "ACCUSE" and codes(event.recipients) == {"UGA"}, describe(record)

@@ -134,7 +134,8 @@ VERBS: dict[str, Sense] = _senses(
         "resign quit abdicate": "RETREAT",
         "investigate probe": "ACCUSE investigate",
         "accuse blame condemn criticize criticise denounce complain allege indict sue convict "
-        "censure rebuke deplore decry slam lambast reproach chastise": "ACCUSE disapprove",
+        "censure rebuke deplore decry slam lambast reproach chastise lambaste castigate berate "
+        "scold chide reprimand assail fault object prosecute": "ACCUSE disapprove",
         "demand urge request appeal petition pressure press plead implore beg": "REQUEST",
         "reject refuse decline veto rebuff defy snub spurn": "REJECT",
         "boycott": "PROTEST boycott",
