@@ -772,3 +772,16 @@ def test_more_verbs_of_disapproval(verb: str) -> None:
     record = analyzed(f"Kenya {verb} Uganda on Monday over the border raids.")
     event = next(e for e in body_events(record) if e.evidence.text.startswith("Kenya"))
     assert event.type == "ACCUSE" and codes(event.recipients) == {"UGA"}, describe(record)
+
+
+def test_signing_a_decree_is_no_support_and_a_banned_party_is_domestic() -> None:
+    record = analyzed("Yeltsin signed a decree banning the Communist Party on Friday.")
+    found = [e for e in body_events(record) if e.evidence.text.startswith("Yeltsin")]
+    assert [e.type for e in found] == ["COERCE"], describe(record)
+    assert codes(found[0].actors) == {"RUS"} and codes(found[0].recipients) == {"RUS"}
+
+
+def test_own_forces_withdrawn_are_no_recipients() -> None:
+    record = analyzed("Milosevic agreed to withdraw his troops from the province on Monday.")
+    event = next(e for e in body_events(record) if e.type == "AGREE")
+    assert all(r.span.text != "his troops" for r in event.recipients), describe(record)

@@ -1447,6 +1447,7 @@ _TRANSFER_NOUNS = frozenset(
 _COMPANY_NOUNS = frozenset(
     "help support assistance backing cooperation participation consent blessing".split()
 )
+_OWN_FORCES = re.compile(r"(?:his|her|its|their|our)\s", re.I)
 _STATIVE_PASSIVES = frozenset("commit prepare determine resolve dedicate oblige poise set bind".split())
 
 
@@ -1726,6 +1727,13 @@ def _build(
         for target in targets:
             recipients.extend(_object_participants(target, item.sense.type, article))
 
+    if event_type == "RETREAT" or any(item.sense.type == "RETREAT" for item in inner):
+        # "agreed to withdraw his troops from Kosovo": one's own forces are the means.
+        recipients = [
+            r
+            for r in recipients
+            if not (r.sector in {"MIL", "COP"} and _OWN_FORCES.match(article.text, r.start))
+        ]
     event_type, mode, status, status_verb = _plover_reading(candidate, inner, frame, article)
 
     # Mode from the words around the trigger, where the type has modes.
@@ -1949,8 +1957,9 @@ def _may_take_country(participant: ParticipantDraft, article: _Article) -> bool:
     entity = article.entities[participant.entity]
     if entity.kind == "NORP" or (entity.kind == "PERSON" and entity.role is not None):
         return True
-    # "Shona rebels", "activists from the Fatah Party", "the party's leader Mahmoud Abbas".
-    words = set(re.findall(r"[a-z]+", article.text[participant.start : participant.end]))
+    # "Shona rebels", "activists from the Fatah Party", "the party's leader Mahmoud Abbas",
+    # "the Communist Party".
+    words = set(re.findall(r"[a-z]+", article.text[participant.start : participant.end].lower()))
     return bool(words & (_PERSON_WORDS | _GROUP_WORDS | _SECTOR_WORDS.keys()))
 
 

@@ -121,7 +121,7 @@ VERBS: dict[str, Sense] = _senses(
         "meet visit telephone phone negotiate confer discuss host consult": "CONSULT",
         "mediate": "CONSULT - diplomatic",
         "praise welcome commend endorse applaud appreciate hail thank apologize apologise forgive "
-        "recognise recognize upgrade back defend sign ratify support congratulate laud salute "
+        "recognise recognize upgrade back defend ratify support congratulate laud salute "
         "reaffirm": "SUPPORT - diplomatic",
         "cooperate collaborate extradite coordinate": "COOPERATE",
         "aid assist donate supply airlift": "AID",
@@ -286,7 +286,13 @@ _add_objects(
 )
 _add_objects("hold conduct stage", "election elections referendum vote", "CONCEDE")
 # CAMEO 057 "sign formal agreement" is SUPPORT; 166x "withdraw inspectors, observers" SANCTION.
-_add_objects("sign ink ratify", "agreement accord pact treaty deal memorandum", "SUPPORT - diplomatic")
+# Signing is an event only when what is signed binds two parties ("signed a decree" is not).
+_add_objects(
+    "sign ink ratify",
+    "agreement agreements accord accords pact treaty treaties deal memorandum protocol convention "
+    "declaration communique communiqué charter",
+    "SUPPORT - diplomatic",
+)
 _add_objects(
     "withdraw pull_out recall evacuate",
     "inspectors observers monitors peacekeepers workers personnel ambassador envoy diplomats staff mission",
