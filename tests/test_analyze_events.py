@@ -785,3 +785,20 @@ def test_own_forces_withdrawn_are_no_recipients() -> None:
     record = analyzed("Milosevic agreed to withdraw his troops from the province on Monday.")
     event = next(e for e in body_events(record) if e.type == "AGREE")
     assert all(r.span.text != "his troops" for r in event.recipients), describe(record)
+
+
+def test_capital_and_movement_named_without_their_country() -> None:
+    record = analyzed("Washington recalled its ambassador from Belgrade for consultations.")
+    event = next(e for e in body_events(record) if e.type == "SANCTION")
+    assert codes(event.actors) == {"USA"}, describe(record)
+    record = analyzed("The Sandinista government expelled eight U.S. diplomats on Monday.")
+    event = next(e for e in body_events(record) if e.type == "SANCTION")
+    assert codes(event.actors) == {"NIC"} and codes(event.recipients) == {"USA"}, describe(record)
+
+
+def test_test_firing_is_a_show_of_force_and_sanctions_lifted_against() -> None:
+    record = analyzed("India test-fired a nuclear-capable missile on Thursday.")
+    assert [e.type for e in body_events(record)] == ["MOBILIZE"], describe(record)
+    record = analyzed("The UN Security Council voted to lift sanctions against Libya.")
+    event = next(e for e in body_events(record) if e.type == "RETREAT")
+    assert codes(event.recipients) == {"LBY"}, describe(record)

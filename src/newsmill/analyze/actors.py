@@ -50,6 +50,10 @@ class ActorDictionary:
         written = key(name)
         entries = self.by_key.get(written)
         if entries is None and kind != "PERSON":
+            # "the Sandinista government" for "the Sandinistas", "Taliban" for "the Talibans".
+            other = written[:-1] if written.endswith("s") else written + "s"
+            entries = [a for a in self.by_key.get(other, []) if a.kind == "ORG"] or None
+        if entries is None and kind != "PERSON":
             bare = re.sub(r"\s+(?:party|movement|group|organi[sz]ation|militia|faction)$", "", written)
             entries = [a for a in self.by_key.get(bare, []) if a.kind == "ORG"] if bare != written else None
         found = {(a.code, a.kind): a for a in entries or [] if kind is None or a.kind == kind}

@@ -360,6 +360,23 @@ _LOCATIVE = re.compile(
 )
 
 
+_CAPITALS: dict[int, frozenset[str]] = {}
+
+
+def _capitals(gazetteer: Gazetteer) -> frozenset[str]:
+    """Names of national capitals ('Washington D.C.' is also 'Washington')."""
+    found = _CAPITALS.get(id(gazetteer))
+    if found is None:
+        names: set[str] = set()
+        for country in gazetteer.countries.values():
+            # countryinfo writes one capital as a string, several as a list (South Africa).
+            capital = country.capital
+            names.update([capital] if isinstance(capital, str) else capital or [])
+        found = frozenset(names | {re.sub(r",?\s+D\.?C\.?$", "", n) for n in names})
+        _CAPITALS[id(gazetteer)] = found
+    return found
+
+
 def _relabel(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
     for mention in mentions:
         bare = _bare(mention.text)
@@ -384,7 +401,9 @@ def _relabel(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
             name = _as_name(mention.text)
             located = bool(_LOCATIVE.search(text[max(0, mention.start - 12) : mention.start]))
             population = 1_000_000 if mention.label == "ORG" and not located else 100_000
-            if gazetteer.country(name) or gazetteer.is_city_name(name, population):
+            # A capital stands for its government ("Washington recalled its ambassador").
+            capital = name in _capitals(gazetteer)
+            if gazetteer.country(name) or capital or gazetteer.is_city_name(name, population):
                 mention.label = "GPE"
 
 

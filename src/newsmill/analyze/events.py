@@ -142,7 +142,7 @@ _RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "COOPERATE": frozenset({"with", "to"}),
     "AID": frozenset({"to", "for"}),
     "CONCEDE": frozenset({"to", "for", "on", "against"}),
-    "RETREAT": frozenset({"to", "from", "on"}),
+    "RETREAT": frozenset({"to", "from", "on", "against"}),
     "REQUEST": frozenset({"from", "to", "on"}),
     "ACCUSE": frozenset({"against", "with", "on", "at", "over", "about"}),
     "REJECT": frozenset({"from", "to"}),
@@ -422,6 +422,10 @@ def _welcome_sense(verb: Any) -> Sense:
 
 def _verb_candidate(verb: Any) -> _Candidate | None:
     lemma = verb.lemma_.lower()
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test":
+        # "test-fired a missile": a show of force (PLOVER MOBILIZE), not an attack.
+        return _Candidate(Sense("MOBILIZE", None, "military"), verb, [doc[verb.i - 2], verb])
     particle = _child(verb, "prt")
     phrasal = f"{lemma} {particle.lower_}" if particle is not None else lemma
     obj = _object_of(verb)
@@ -841,8 +845,8 @@ def _known_code(entity: EntityDraft) -> str | None:
 
 def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None:
     name = entity.name
-    if entity.kind in {"PERSON", "ORG"} and entity.country is None and (known := _known_code(entity)):
-        return known
+    if entity.kind in {"PERSON", "ORG", "NORP"} and entity.country is None and (known := _known_code(entity)):
+        return known  # NORP: "the Sandinista government", "Taliban fighters"
     if entity.kind in {"LOC", "GPE"} and name.lower() in _REGION_NAMES:
         return None  # a continent or region is no actor code
     if entity.kind == "NORP" and entity.country is None and gazetteer is not None:
@@ -1621,7 +1625,10 @@ def _settle_codes(
             internal = {
                 r.code
                 for r in recipients
-                if r.code and _is_group_or_place(r, article) and not (crowd and r.sector in _STATE_SECTORS)
+                if r.code
+                and _is_group_or_place(r, article)
+                and not (crowd and r.sector in _STATE_SECTORS)
+                and not _DIPLOMATS.search(article.text, r.start, r.end)  # envoys are foreign
             }
             if len(internal) == 1 and len(recipient_codes) == 1 and internal == recipient_codes:
                 actor.code = next(iter(internal))
@@ -1921,6 +1928,9 @@ def _is_political(participant: ParticipantDraft, article: _Article) -> bool:
     return False
 
 
+_DIPLOMATS = re.compile(
+    r"\b(?:diplomats?|ambassadors?|envoys?|embass(?:y|ies)|consul\w*|attach[eé]s?)\b", re.I
+)
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD"})
 
 
