@@ -802,3 +802,12 @@ def test_test_firing_is_a_show_of_force_and_sanctions_lifted_against() -> None:
     record = analyzed("The UN Security Council voted to lift sanctions against Libya.")
     event = next(e for e in body_events(record) if e.type == "RETREAT")
     assert codes(event.recipients) == {"LBY"}, describe(record)
+
+
+def test_approved_loan_and_clash_with_police() -> None:
+    record = analyzed("The IMF approved a $2 billion loan for Argentina on Friday.")
+    event = next(e for e in body_events(record) if e.type == "AID")
+    assert codes(event.actors) == {"IGO"} and codes(event.recipients) == {"ARG"}, describe(record)
+    record = analyzed("Opposition supporters clashed with police in Nairobi after the disputed election.")
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert codes(event.recipients) == {"KEN"} and event.recipients[0].sector == "COP", describe(record)

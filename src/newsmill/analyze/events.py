@@ -444,6 +444,13 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
                 noun_sense = _noun_sense(noun)
                 if noun_sense is not None:
                     return _Candidate(noun_sense, verb, [verb, noun], noun=obj)
+        if lemma in _GIVING_VERBS:
+            # "approved a $2 billion loan for Argentina": giving aid is aid (but "approved a
+            # request" answers someone else's act).
+            for noun in _object_nouns(obj):
+                noun_sense = _noun_sense(noun)
+                if noun_sense is not None and noun_sense.type == "AID":
+                    return _Candidate(noun_sense, verb, [verb, noun], noun=obj)
     if lemma == "seek" and obj is not None:
         return _Candidate(Sense("REQUEST"), verb, [verb])  # "sought talks", "sought refuge in Germany"
     if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
@@ -529,11 +536,13 @@ def _trigger_words(vocab: Any) -> _TriggerWords:
     return cached
 
 
+_GIVING_VERBS = frozenset("approve grant give provide extend deliver disburse".split())
 # Every verb lemma that can start a trigger (checked before any parse walking).
 _TRIGGER_VERBS = frozenset(
     {*VERBS, *VERB_OBJECTS, *(v.split()[0] for v in VERB_OBJECTS), *(v.split()[0] for v in PHRASAL_VERBS)}
     | LIGHT_VERBS
     | RESIST_VERBS
+    | _GIVING_VERBS
     | {
         "call",
         "ask",
@@ -1293,6 +1302,8 @@ def _verb_participants(
     recipients: list[ParticipantDraft] = []
     location: _Location | None = None
     prepositions = _RECIPIENT_PREPOSITIONS.get(event_type, frozenset())
+    if anchor.lemma_.lower() in _RECIPROCAL_FIGHT:
+        prepositions = prepositions | {"with"}
     subject, _ = _subject(anchor)
     if subject is not None:
         actors = _participants(subject, article, actor_side=True)
@@ -1443,6 +1454,8 @@ def _purpose_recipients(anchor: Any, event_type: str, article: _Article) -> list
     return found
 
 
+# Verbs of mutual fighting take their opponent with "with": "clashed with police".
+_RECIPROCAL_FIGHT = frozenset("clash fight battle skirmish scuffle spar brawl".split())
 _REFUGE_NOUNS = frozenset("asylum refuge sanctuary shelter".split())
 _TRANSFER_NOUNS = frozenset(
     """aid assistance help exports export imports sales sale arms weapons loans loan credits credit
