@@ -811,3 +811,24 @@ def test_approved_loan_and_clash_with_police() -> None:
     record = analyzed("Opposition supporters clashed with police in Nairobi after the disputed election.")
     event = next(e for e in body_events(record) if e.type == "ASSAULT")
     assert codes(event.recipients) == {"KEN"} and event.recipients[0].sector == "COP", describe(record)
+
+
+def test_withdrawal_out_of_a_region_and_peacekeepers_are_help() -> None:
+    record = analyzed("Russia began pulling its troops out of Chechnya on Wednesday.")
+    event = next(e for e in body_events(record) if e.type == "RETREAT")
+    assert codes(event.recipients) == {"RUS"}, describe(record)
+    record = analyzed("Australia will send 2,000 peacekeepers to East Timor.")
+    event = next(e for e in body_events(record) if e.evidence.text.startswith("Australia"))
+    assert event.type in {"AGREE", "AID"} and codes(event.recipients) == {"TLS"}, describe(record)
+
+
+def test_mediation_between_parties_and_state_vehicles() -> None:
+    record = analyzed("Egypt offered to mediate between Israel and the Palestinians.")
+    event = next(e for e in body_events(record) if e.evidence.text.startswith("Egypt"))
+    assert codes(event.recipients) == {"ISR", "PSE"}, describe(record)
+    record = analyzed("Angolan rebels shot down a government transport plane on Sunday.")
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert codes(event.recipients) == {"AGO"}, describe(record)
+    record = analyzed("Thai troops evacuated thousands of villagers from the border area.")
+    event = next(e for e in body_events(record) if e.type == "AID")
+    assert codes(event.recipients) == {"THA"}, describe(record)

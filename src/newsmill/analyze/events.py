@@ -427,6 +427,18 @@ def _verb_candidate(verb: Any) -> _Candidate | None:
         # "test-fired a missile": a show of force (PLOVER MOBILIZE), not an attack.
         return _Candidate(Sense("MOBILIZE", None, "military"), verb, [doc[verb.i - 2], verb])
     particle = _child(verb, "prt")
+    if particle is None:
+        # "pulling its troops out of Chechnya": the parser takes the particle for a preposition.
+        particle = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.lower_ in {"out", "back", "off", "away"}
+                and f"{lemma} {c.lower_}" in PHRASAL_VERBS
+            ),
+            None,
+        )
     phrasal = f"{lemma} {particle.lower_}" if particle is not None else lemma
     obj = _object_of(verb)
     if obj is not None:
@@ -966,6 +978,11 @@ _QUANTITY_HEADS = frozenset(
 def _participant(head: Any, article: _Article, actor_side: bool) -> list[ParticipantDraft]:
     if not actor_side and head.lower_ in _REFLEXIVES:
         return []  # "killed 23 people as well as themselves": no one else
+    return _counted(head, article, actor_side) or _participant_phrase(head, article, actor_side)
+
+
+def _counted(head: Any, article: _Article, actor_side: bool) -> list[ParticipantDraft]:
+    """'scores of Liberian refugees': the participants a counting head counts."""
     if head.lower_ in _QUANTITY_HEADS and head.pos_ in {"NOUN", "PRON", "ADJ", "NUM"}:
         counted = next(
             (_child(c, "pobj") for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None
@@ -978,6 +995,17 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
                 found[0].start, found[0].end = whole
             if any(f.code for f in found):
                 return found
+            if found and _is_person_word(counted):
+                # "thousands of villagers" are villagers, coded by the whole phrase if at all
+                # ("Tens of thousands of students throughout Indonesia").
+                whole_phrase = _participant_phrase(head, article, actor_side)
+                return whole_phrase if any(p.code for p in whole_phrase) else found
+    return []
+
+
+def _participant_phrase(head: Any, article: _Article, actor_side: bool) -> list[ParticipantDraft]:
+    """The participants a phrase names: a pronoun's referent, the mentions inside it, or the
+    phrase itself with the nationality it is written with."""
     if head.lower_ in {"they", "them", "their"} and article.plural_actors:
         # "They would meet": the parties of the last event with several actors.
         return [
@@ -1052,7 +1080,13 @@ def _participant(head: Any, article: _Article, actor_side: bool) -> list[Partici
             code = "IGO"
         if code is None and _NGO.search(article.text[start:end]):
             code = "NGO"  # "a human rights group"
-        if code is None and not actor_side and not _is_person_word(head) and head.pos_ != "PROPN":
+        if (
+            code is None
+            and not actor_side
+            and not _is_person_word(head)
+            and head.pos_ != "PROPN"
+            and not _state_owned(head)
+        ):
             return []
         sector = _sector(head, None, start, end, article.text)
         return [ParticipantDraft(start, end, None, code, sector)]
@@ -1332,6 +1366,8 @@ def _verb_participants(
         }:
             targets.append(owner)
     for target in targets:
+        if event_type == "AID" and target == candidate.noun and _is_person_word(target):
+            continue  # "send 2,000 peacekeepers to East Timor": the help, not whom it helps
         recipients.extend(_object_participants(target, event_type, article))
         if (
             location is None
@@ -1340,6 +1376,10 @@ def _verb_participants(
         ):
             # "attacked Kabul", "seized the Chernobyl plant"; not "killed three US servicemen".
             location = _is_place(target, article)
+    for out in (c for c in anchor.children if c.dep_ in {"prep", "prt"} and c.lower_ == "out"):
+        # "pulling its troops out of Chechnya": withdrawn from there.
+        for pobj in _prep_objects(out, frozenset({"of"})):
+            recipients.extend(_object_participants(pobj, event_type, article))
     if obj is not None and obj.lemma_.lower() in {"fire", "siege"}:
         prepositions = prepositions | {"to"}  # "set fire to the offices", "laid siege to the town"
     for pobj in _prep_objects(anchor, prepositions):
@@ -1908,7 +1948,26 @@ def _object_participant(target: Any, event_type: str, article: _Article) -> list
         sector = "CVL" if event_type in HOSTILE else None
         return [ParticipantDraft(*_phrase_bounds(target), place[2], article.codes[place[2]], sector)]
     found = _participants(target, article, actor_side=False)
-    return [p for p in found if p.code or p.entity is not None or _is_person_word(target)]
+    people = _is_person_word(target) or (
+        target.lower_ in _QUANTITY_HEADS and any(_is_person_word(t) for t in target.subtree)
+    )  # "evacuated thousands of villagers"
+    return [p for p in found if p.code or p.entity is not None or people or _state_owned(target)]
+
+
+def _state_owned(noun: Any) -> bool:
+    """'a government transport plane', 'an army convoy': a state body's vehicle, post or
+    building, which stands for that body."""
+    return noun.lemma_.lower() in _STATE_THINGS and any(
+        c.dep_ in {"amod", "compound"} and _SECTOR_WORDS.get(c.lower_) in {"GOV", "MIL", "COP"}
+        for c in noun.children
+    )
+
+
+_STATE_THINGS = frozenset(
+    """plane aircraft jet helicopter convoy vehicle truck tank ship vessel boat post outpost station
+    checkpoint base barracks camp building office headquarters installation facility position
+    patrol""".split()
+)
 
 
 _GROUP_WORDS = frozenset(
@@ -2023,7 +2082,9 @@ def _complement_recipients(verb: Any, event_type: str, article: _Article) -> lis
                 continue
             targets = [t for t in (_child(clause, "dobj", "obj"),) if t is not None]
             targets.extend(
-                _prep_objects(clause, frozenset({"to", "with", "against", "on", "from", "for", "into"}))
+                _prep_objects(
+                    clause, frozenset({"to", "with", "against", "on", "from", "for", "into", "between"})
+                )
             )
             obj = _child(clause, "dobj", "obj")
             if obj is not None:

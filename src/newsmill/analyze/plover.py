@@ -286,6 +286,12 @@ _add_objects(
 )
 _add_objects("hold conduct stage", "election elections referendum vote", "CONCEDE")
 # CAMEO 057 "sign formal agreement" is SUPPORT; 166x "withdraw inspectors, observers" SANCTION.
+# Peacekeepers and monitors sent are help (CAMEO 074, military protection or peacekeeping).
+_add_objects(
+    "send deploy dispatch contribute provide",
+    "peacekeepers peacekeeping monitors observers",
+    "AID - military",
+)
 # Signing is an event only when what is signed binds two parties ("signed a decree" is not).
 _add_objects(
     "sign ink ratify",
