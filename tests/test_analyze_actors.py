@@ -78,3 +78,17 @@ def test_text_beats_the_dictionary() -> None:
     )
     person = next(e for e in record.entities if e.name == "John Major")
     assert person.country == "KEN"
+
+
+def test_a_known_full_name_is_one_person() -> None:
+    import newsmill
+
+    record = newsmill.analyze(
+        "Talks urged\n"
+        "The Dalai Lama called on China on Sunday to open talks on the future of the region, "
+        "his office said, and repeated that he sought autonomy rather than independence.",
+        published="2022-02-27",
+    )
+    person = next(e for e in record.entities if e.name == "Dalai Lama")
+    assert person.kind == "PERSON" and person.country == "CHN"
+    assert all(e.name != "Lama" for e in record.entities)  # not a Spanish town

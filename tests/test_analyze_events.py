@@ -832,3 +832,12 @@ def test_mediation_between_parties_and_state_vehicles() -> None:
     record = analyzed("Thai troops evacuated thousands of villagers from the border area.")
     event = next(e for e in body_events(record) if e.type == "AID")
     assert codes(event.recipients) == {"THA"}, describe(record)
+
+
+def test_a_people_named_with_a_noun_and_a_bill_signed_by_its_signer() -> None:
+    record = analyzed("Rwandan Hutu militiamen massacred hundreds of Tutsis in Kigali.")
+    event = next(e for e in body_events(record) if e.type == "ASSAULT")
+    assert codes(event.actors) == {"RWA"}, describe(record)
+    record = analyzed("President Clinton signed a bill imposing sanctions on Iran and Libya.")
+    event = next(e for e in body_events(record) if e.type == "SANCTION")
+    assert codes(event.actors) == {"USA"} and codes(event.recipients) == {"IRN", "LBY"}, describe(record)

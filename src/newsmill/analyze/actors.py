@@ -42,6 +42,8 @@ class ActorDictionary:
     # First word of each organisation name → the names as written, longest first (to find
     # organisations the model missed in running text).
     org_phrases: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)
+    # The same for people's full names of two words or more ("Dalai Lama", "Abdullah Ocalan").
+    person_phrases: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)
 
     def lookup(self, name: str, kind: str | None = None) -> Actor | None:
         """The one actor called ``name`` (of ``kind``), or None when none or several differ.
@@ -101,11 +103,14 @@ def parse(lines: list[str]) -> ActorDictionary:
             if not written:
                 continue
             dictionary.by_key.setdefault(key(written), []).append(actor)
+            first = re.split(r"[\s'’-]", written, maxsplit=1)[0]
             if kind == "ORG" and _findable(written):
-                first = re.split(r"[\s'’-]", written, maxsplit=1)[0]
                 dictionary.org_phrases.setdefault(first, []).append((written, actor))
-    for phrases in dictionary.org_phrases.values():
-        phrases.sort(key=lambda item: -len(item[0]))
+            elif kind == "PERSON" and " " in written.strip() and written[:1].isupper():
+                dictionary.person_phrases.setdefault(first, []).append((written, actor))
+    for index in (dictionary.org_phrases, dictionary.person_phrases):
+        for phrases in index.values():
+            phrases.sort(key=lambda item: -len(item[0]))
     return dictionary
 
 

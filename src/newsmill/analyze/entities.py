@@ -99,6 +99,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     mentions = _relabel_name_parts(mentions, doc, gazetteer)
     mentions = _join_split_names(mentions, doc)
     mentions = _join_nested_organisations(mentions, text)
+    mentions = _known_people(doc, mentions)
     surnames = _surnames(mentions)
     _relabel_surnames(mentions, surnames)
     mentions += _missing_places(doc, mentions, gazetteer, context)
@@ -390,10 +391,11 @@ def _relabel(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
         elif (
             mention.label == "PERSON"
             and len(words) == 2
-            and words[1].endswith("s")
             and gazetteer.demonym(words[0]) in gazetteer.countries
+            and (words[1].endswith("s") or re.match(r"\s+[a-z]+", text[mention.end : mention.end + 30]))
         ):
-            mention.label = "NORP"  # "Bosnian Serbs", "Iraqi Kurds": a people, not a person
+            # "Bosnian Serbs", "Iraqi Kurds", "Rwandan Hutu militiamen": a people, not a person.
+            mention.label = "NORP"
         elif mention.label in {"PERSON", "ORG", "NORP", "FAC"} and len(bare.split()) <= 3:
             # An all-capitals dateline ("ISLAMABAD") is looked up as a name. Companies are
             # named after cities (Toyota): an organisation must be a country or a city of
@@ -802,6 +804,36 @@ def _attach_known_people(persons: list[EntityDraft]) -> None:
         if found is not None:
             person.country = found.country
             person.sector = person.sector or found.sector
+
+
+def _known_people(doc: Any, mentions: list[Mention]) -> list[Mention]:
+    """Full names of the actor dictionary the model split or mislabelled ('The Dalai Lama' with
+    'Lama' taken for a Spanish town): the whole name is one person mention, replacing the
+    mentions inside it (never one that reaches beyond it)."""
+    actors = load_actors()
+    text = text_of(doc)
+    found: list[Mention] = []
+    for token in doc:
+        phrases = actors.person_phrases.get(token.text) if token.text[:1].isupper() else None
+        if not phrases or (found and token.idx < found[-1].end):
+            continue
+        for written, _actor in phrases:
+            end = token.idx + len(written)
+            if text.startswith(written, token.idx) and not (end < len(text) and text[end].isalnum()):
+                found.append(Mention(token.idx, end, "PERSON", written, source="dictionary"))
+                break
+    if not found:
+        return mentions
+    kept: list[Mention] = []
+    for mention in mentions:
+        if any(f.start <= mention.start and mention.end <= f.end for f in found):
+            continue  # inside a known full name
+        kept.append(mention)
+    for name in found:
+        crossing = any(m.start < name.end and name.start < m.end for m in kept)
+        if not crossing:
+            kept.append(name)
+    return kept
 
 
 def _known_mentions(doc: Any, mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:

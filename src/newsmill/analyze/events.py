@@ -120,7 +120,9 @@ _PERSON_WORDS = frozenset(
     workers demonstrators protesters youths settlers citizens nationals soldiers troops officials
     diplomats officers rebels guerrillas militants fighters leaders members journalist journalists
     advisers personnel peacekeepers servicemen inspectors observers candidates activists children
-    women men hostages population homes buildings infrastructure village villages town towns camp""".split()
+    women men hostages population homes buildings infrastructure village villages town towns camp
+    farmers miners fishermen pilgrims dissidents monks priests worshippers mourners migrants exiles
+    militiamen gunmen police policemen""".split()
 )
 
 
@@ -1173,7 +1175,8 @@ def _entity_participant(start: int, end: int, index: int, article: _Article) -> 
 
 
 _STATEMENT_NOUNS = frozenset(
-    "declaration statement communique communiqué resolution letter appeal ultimatum decree message".split()
+    """declaration statement communique communiqué resolution letter appeal ultimatum decree message
+    bill law legislation order measure""".split()
 )
 
 
