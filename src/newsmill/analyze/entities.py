@@ -784,9 +784,15 @@ def _attach_nationalities(persons: list[EntityDraft], text: str, gazetteer: Gaze
             person.country = votes.most_common(1)[0][0]
 
 
-def _known_organisation(organisation: EntityDraft) -> Actor | None:
+def known_actor(entity: EntityDraft) -> Actor | None:
+    """Who the actor dictionary says an entity is: a person by full name (or surname with a
+    title), an organisation or movement by any of its mentions. The entities stage takes its
+    country from it; the events stage its IGO/NGO/IMG code."""
     actors = load_actors()
-    for name in [organisation.name, *(m.text for m in organisation.mentions)]:
+    if entity.kind == "PERSON":
+        titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
+        return actors.person(entity.name, titled)
+    for name in [entity.name, *(m.text for m in entity.mentions)]:
         found = actors.lookup(_bare(name), "ORG")
         if found is not None:
             return found
@@ -795,12 +801,10 @@ def _known_organisation(organisation: EntityDraft) -> Actor | None:
 
 def _attach_known_people(persons: list[EntityDraft]) -> None:
     """People the text gives no country: the actor dictionary's ('President Mitterrand')."""
-    actors = load_actors()
     for person in persons:
         if person.country is not None:
             continue
-        titled = person.role is not None or any(m.title_start is not None or m.role for m in person.mentions)
-        found = actors.person(person.name, titled)
+        found = known_actor(person)
         if found is not None:
             person.country = found.country
             person.sector = person.sector or found.sector
@@ -963,7 +967,7 @@ def _dateline_country(context: EntityContext, gazetteer: Gazetteer, countries: s
 def _attach_org_country(
     organisation: EntityDraft, text: str, gazetteer: Gazetteer, dateline: str | None
 ) -> None:
-    known = _known_organisation(organisation)
+    known = known_actor(organisation)
     if known is not None:
         # "Hezbollah", "the Kurdistan Workers' Party (PKK)": world knowledge, where a word
         # beside the name may be a sponsor or a stance ("the pro-Iranian Hezbollah").

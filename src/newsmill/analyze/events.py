@@ -35,9 +35,9 @@ from typing import Any
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from newsmill.analyze.actors import GROUP_CODES, load_actors
+from newsmill.analyze.actors import GROUP_CODES
 from newsmill.analyze.convert import ArticleText
-from newsmill.analyze.entities import EntityDraft
+from newsmill.analyze.entities import EntityDraft, known_actor
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
 from newsmill.analyze.plover import (
     COMMENT_VERBS,
@@ -847,29 +847,10 @@ _DIRECTED = re.compile(
 )
 
 
-def _known_code(entity: EntityDraft) -> str | None:
-    """The actor dictionary's code for a person or organisation the text gives no country
-    ('Kofi Annan' → IGO, 'al-Qaeda' → IMG, 'Hamas' → PSE)."""
-    actors = load_actors()
-    if entity.kind == "PERSON":
-        titled = entity.role is not None or any(m.role for m in entity.mentions)
-        found = actors.person(entity.name, titled)
-    else:
-        found = next(
-            (
-                a
-                for n in [entity.name, *(m.text for m in entity.mentions)]
-                if (a := actors.lookup(re.sub(r"['’]s?$", "", n), "ORG")) is not None
-            ),
-            None,
-        )
-    return found.code if found is not None else None
-
-
 def _entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None:
     name = entity.name
-    if entity.kind in {"PERSON", "ORG", "NORP"} and entity.country is None and (known := _known_code(entity)):
-        return known  # NORP: "the Sandinista government", "Taliban fighters"
+    if entity.kind in {"PERSON", "ORG", "NORP"} and entity.country is None and (known := known_actor(entity)):
+        return known.code  # a dictionary's IGO/NGO/IMG; NORP: "the Sandinista government"
     if entity.kind in {"LOC", "GPE"} and name.lower() in _REGION_NAMES:
         return None  # a continent or region is no actor code
     if entity.kind == "NORP" and entity.country is None and gazetteer is not None:
