@@ -285,13 +285,15 @@ _add_objects(
     "AID",
 )
 _add_objects("hold conduct stage", "election elections referendum vote", "CONCEDE")
-# CAMEO 057 "sign formal agreement" is SUPPORT; 166x "withdraw inspectors, observers" SANCTION.
-# Peacekeepers and monitors sent are help (CAMEO 074, military protection or peacekeeping).
+# Peacekeepers and monitors sent are help (CAMEO 074, military protection or peacekeeping),
+# not a mobilisation: this overrides send/deploy/dispatch + peacekeepers above (stationing
+# or massing them stays MOBILIZE).
 _add_objects(
     "send deploy dispatch contribute provide",
     "peacekeepers peacekeeping monitors observers",
     "AID - military",
 )
+# CAMEO 057 "sign formal agreement" is SUPPORT; 166x "withdraw inspectors, observers" SANCTION.
 # Signing is an event only when what is signed binds two parties ("signed a decree" is not).
 _add_objects(
     "sign ink ratify",
