@@ -253,6 +253,11 @@ _STANCE_BEFORE = re.compile(r"\b(?:anti|pro)-?$", re.I)
 _STANCE_AFTER = re.compile(r"-?(?:backed|sponsored|supported|allied|leaning|friendly)\b", re.I)
 
 
+def _stance(text: str, start: int, end: int) -> bool:
+    """The words at ``start:end`` name a stance or a sponsor ("anti-Syria", "Syrian-backed")."""
+    return bool(_STANCE_BEFORE.search(text, max(0, start - 5), start) or _STANCE_AFTER.match(text, end))
+
+
 class _Mentions:
     """Entity mentions by Doc offset, for the participants' codes."""
 
@@ -261,8 +266,7 @@ class _Mentions:
             (m.start, m.end, index)
             for index, entity in enumerate(entities)
             for m in entity.mentions
-            if not _STANCE_BEFORE.search(text, max(0, m.start - 5), m.start)
-            and not _STANCE_AFTER.match(text, m.end)
+            if not _stance(text, m.start, m.end)
         )
         self.spans = spans
         self.starts = [s[0] for s in spans]
@@ -1052,10 +1056,7 @@ def _participant_phrase(head: Any, article: _Article, actor_side: bool) -> list[
     if not chosen:
         code = None
         for token in head.doc[head.left_edge.i : head.right_edge.i + 1]:
-            stance = _STANCE_BEFORE.search(
-                article.text, max(0, token.idx - 5), token.idx
-            ) or _STANCE_AFTER.match(article.text, token.idx + len(token.text))
-            if start <= token.idx < end and not stance:
+            if start <= token.idx < end and not _stance(article.text, token.idx, token.idx + len(token.text)):
                 code = _word_code(token, article.gazetteer)
                 if code:
                     break
