@@ -80,6 +80,16 @@ class ActorDictionary:
         return by_surname if titled or words[0] == first else None
 
 
+def name_at(phrases: dict[str, list[tuple[str, Actor]]], text: str, start: int, word: str) -> str | None:
+    """The longest name of ``phrases`` written at ``start`` of ``text`` (where the word ``word``
+    begins), as whole words: 'Hamas' in "Hamas said", not in "Hamasville"."""
+    for written, _actor in phrases.get(word, ()):
+        end = start + len(written)
+        if text.startswith(written, start) and not (end < len(text) and text[end].isalnum()):
+            return written
+    return None
+
+
 def key(name: str) -> str:
     """Lower case, no accents, no punctuation: 'Zia-ul-Haq' and 'Zia ul Haq' meet."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()

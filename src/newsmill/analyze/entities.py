@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsmill.analyze.actors import Actor, load_actors
+from newsmill.analyze.actors import Actor, load_actors, name_at
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
 from newsmill.analyze.roles import (
     DESCRIPTION_ROLES,
@@ -287,17 +287,14 @@ def _relabel_name_parts(mentions: list[Mention], doc: Any, gazetteer: Gazetteer)
         before = doc[token.i - 1] if token.i > 0 else None
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
 
-        def name_word(other: Any) -> bool:
+        def no_place(other: Any) -> bool:
             return (
-                other is not None
-                and other.pos_ == "PROPN"
-                and bool(_CAPITALISED.match(other.text))
-                and other.idx not in place_starts
+                other.idx not in place_starts
                 and not gazetteer.country(other.text)
                 and not gazetteer.demonym(other.text)
             )
 
-        if name_word(before) and name_word(after) and token.dep_ == "compound":
+        if _inside_name(token) and no_place(before) and no_place(after):
             # Inside a run of proper nouns: the run is a name (the joined span is a person).
             out.append(
                 Mention(
@@ -818,14 +815,11 @@ def _known_people(doc: Any, mentions: list[Mention]) -> list[Mention]:
     text = text_of(doc)
     found: list[Mention] = []
     for token in doc:
-        phrases = actors.person_phrases.get(token.text) if token.text[:1].isupper() else None
-        if not phrases or (found and token.idx < found[-1].end):
+        if not token.text[:1].isupper() or (found and token.idx < found[-1].end):
             continue
-        for written, _actor in phrases:
-            end = token.idx + len(written)
-            if text.startswith(written, token.idx) and not (end < len(text) and text[end].isalnum()):
-                found.append(Mention(token.idx, end, "PERSON", written, source="dictionary"))
-                break
+        written = name_at(actors.person_phrases, text, token.idx, token.text)
+        if written is not None:
+            found.append(Mention(token.idx, token.idx + len(written), "PERSON", written, source="dictionary"))
     if not found:
         return mentions
     kept: list[Mention] = []
@@ -859,16 +853,13 @@ def _known_mentions(doc: Any, mentions: list[Mention], gazetteer: Gazetteer) -> 
     covered = _Coverage(len(text), mentions)
     added: list[Mention] = []
     for token in doc:
-        phrases = actors.org_phrases.get(token.text) if token.text[:1].isupper() else None
-        if not phrases or token.idx in covered:
+        if not token.text[:1].isupper() or token.idx in covered:
             continue
-        for written, _actor in phrases:
-            end = token.idx + len(written)
-            if text.startswith(written, token.idx) and not (end < len(text) and text[end].isalnum()):
-                if not covered.overlaps(token.idx, end) and not is_place(written):
-                    added.append(Mention(token.idx, end, "ORG", written, source="dictionary"))
-                    covered.add(added[-1])
-                break
+        written = name_at(actors.org_phrases, text, token.idx, token.text)
+        end = token.idx + len(written) if written is not None else token.idx
+        if written is not None and not covered.overlaps(token.idx, end) and not is_place(written):
+            added.append(Mention(token.idx, end, "ORG", written, source="dictionary"))
+            covered.add(added[-1])
     return added
 
 
