@@ -145,6 +145,7 @@ class Entity(BaseModel):
     role: str | None = None
     country: str | None = Field(default=None, description="ISO 3166 alpha-3.")
     sector: str | None = None
+    confidence: float = Field(default=1.0, ge=0, le=1, description="How sure newsmill is (0..1).")
 
 
 class Place(BaseModel):
@@ -158,6 +159,7 @@ class Place(BaseModel):
     feature: str | None = Field(default=None, description="country, city, region, site, ...")
     mentions: list[Span] = Field(default_factory=list)
     entity_id: str | None = None
+    confidence: float = Field(default=1.0, ge=0, le=1, description="How sure newsmill is (0..1).")
 
 
 class TimeExpr(Span):
@@ -165,6 +167,7 @@ class TimeExpr(Span):
     precision: str | None = None
     basis: Literal["explicit", "relative", "publication", "unresolved"] = "unresolved"
     reason: str | None = Field(default=None, description="Why a value could not be resolved.")
+    confidence: float = Field(default=1.0, ge=0, le=1, description="How sure newsmill is (0..1).")
 
 
 class Quote(BaseModel):
@@ -181,6 +184,7 @@ class Quote(BaseModel):
     antecedent: Span | None = Field(
         default=None, description="What a pronoun or description speaker refers back to."
     )
+    confidence: float = Field(default=1.0, ge=0, le=1, description="How sure newsmill is (0..1).")
 
 
 class Participant(BaseModel):
@@ -253,7 +257,14 @@ class Record(BaseModel):
     stale: bool = Field(default=False, description="An old article served inside a newer page.")
     stale_reason: str | None = Field(default=None, description="The evidence for `stale`.")
     site_name: str | None = None
-    language: str | None = Field(default=None, description="As the page declares it (e.g. 'en', 'en-GB').")
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code of the article's language, detected from its text "
+        "(the declaration's primary subtag when the text is too short to tell).",
+    )
+    language_declared: str | None = Field(
+        default=None, description="The language the page declares (e.g. 'en-GB'), if it does."
+    )
     paragraphs: list[Span] = Field(default_factory=list)
     body: str = Field(default="", description="Paragraph texts joined by blank lines.")
     boilerplate: list[Boilerplate] = Field(default_factory=list)

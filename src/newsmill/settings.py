@@ -56,10 +56,18 @@ class AnalyzeSettings:
     batch_size: int = 32
     # Article characters analysed at most (spaCy needs ~1 GB per 100k characters).
     max_chars: int = 200_000
+    # Facts (entities, places, quotes, times, events) whose confidence is below this are not
+    # emitted: precision first. 0 keeps everything; see docs/confidence.md for what lowers it.
+    min_confidence: float = 0.5
+    # Languages (ISO 639-1) the analysis reads; articles detected in another language keep
+    # their extraction and get a warning instead of facts from an English model.
+    languages: tuple[str, ...] = ("en",)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ConfigError("analyze.batch_size must be at least 1")
+        if not 0 <= self.min_confidence <= 1:
+            raise ConfigError("analyze.min_confidence must be within [0, 1]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +193,9 @@ def _coerce_group(name: str, default: Any, raw: Any) -> Any:
 
 
 def _coerce_value(name: str, default: Any, raw: Any) -> Any:
+    if isinstance(default, tuple):
+        items = raw.split(",") if isinstance(raw, str) else raw
+        return tuple(str(item).strip() for item in items if str(item).strip())
     if not isinstance(raw, str) or isinstance(default, str):
         return raw
     try:

@@ -27,6 +27,7 @@ from typing import Any
 
 from newsmill.analyze.actors import Actor, load_actors, name_at
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
+from newsmill.analyze.places import REGION, Resolution, resolve
 from newsmill.analyze.roles import (
     DESCRIPTION_ROLES,
     HEAD_ROLES,
@@ -71,6 +72,7 @@ class EntityDraft:
     country: str | None = None
     sector: str | None = None
     place: City | Country | None = None
+    confidence: float = 1.0  # see docs/confidence.md
 
     @property
     def first(self) -> int:
@@ -639,27 +641,36 @@ def _cluster_by_name(mentions: list[Mention], kind: str) -> list[EntityDraft]:
 def _cluster_places(
     mentions: list[Mention], doc: Any, gazetteer: Gazetteer, countries: set[str]
 ) -> list[EntityDraft]:
+    """One draft per place meant; each mention resolved by evidence (``places.resolve``)."""
     clusters: dict[str, EntityDraft] = {}
-    text = text_of(doc)
+    states = {
+        code
+        for m in mentions
+        if (code := gazetteer.state_codes.get(_as_name(m.text).lower())) and len(m.text) > 2
+    }
     for mention in sorted(mentions, key=lambda m: m.start):
         name = _as_name(mention.text)
-        country = gazetteer.country(name)
-        place: City | Country | None = country or gazetteer.lookup_region(name, countries)
-        if place is None:
-            place = gazetteer.lookup_city(name, countries, _sentence_countries(mention, doc, gazetteer))
-        if place is None:
-            place = _region(mention, name, text, gazetteer, countries)
-        if country:
-            key = f"c:{country.iso3}"
+        nearby = _sentence_countries(mention, doc, gazetteer)
+        found = resolve(name, _bare(mention.text), mention.start, mention.end, doc, gazetteer,
+                        countries, states, nearby)  # fmt: skip
+        place = found.place
+        if place is None and (region := _region(mention, name, text_of(doc), gazetteer, countries)):
+            found = Resolution(region, REGION, "a region the text calls one")
+            place = region
+        if isinstance(place, Country):
+            key = f"c:{place.iso3}"
         elif isinstance(place, City):
-            key = f"g:{place.geonameid}"
+            key = f"g:{place.geonameid}:{place.name}"
         else:
             key = f"n:{name.lower()}"
         if key not in clusters:
             canonical = place.name if place is not None else name
             draft = EntityDraft("GPE" if mention.label == "GPE" else "LOC", canonical, [], place=place)
-            draft.country = country.iso3 if country else (place.country if isinstance(place, City) else None)
+            draft.country = place.iso3 if isinstance(place, Country) else (
+                place.country if isinstance(place, City) else None)  # fmt: skip
+            draft.confidence = found.confidence
             clusters[key] = draft
+        clusters[key].confidence = max(clusters[key].confidence, found.confidence)
         clusters[key].mentions.append(mention)
     return list(clusters.values())
 

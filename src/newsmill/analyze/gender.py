@@ -61,3 +61,9 @@ def gender_of(name: str, before_mentions: list[str]) -> str | None:
 
 def pronoun_gender(pronoun: str) -> str | None:
     return {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F", "hers": "F"}.get(pronoun.lower())
+
+
+def is_first_name(word: str) -> bool:
+    """``word`` is a common first name (of either gender)."""
+    key = word.lower().strip(".")
+    return key in _MALE_NAMES or key in _FEMALE_NAMES

@@ -8,7 +8,7 @@ Three passes over the article's Doc:
    paragraph that continues the previous speaker; short Title Case stretches ("The Crown")
    are names, not speech. A partial quote inside a clause is ``direct`` when it is a phrase
    ('underscored the "importance of de-escalation"'), ``mixed`` when it carries the verb.
-2. *Reported speech*: a cue verb (say, tell, add, believe, warn, ...) with a clausal
+2. *Reported speech*: a speech cue (say, tell, add, warn, ...; ``data/speech_cues.txt``) with a clausal
    complement ("said that ...", "X believes ...", "..., he added"), and "according to X".
 3. *Speakers*: the cue's subject (or the noun phrase after an inverted cue), resolved to
    an entity: pronouns to the last speaker or mention of the right kind, descriptions
@@ -23,27 +23,86 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.gender import gender_of, pronoun_gender
 from newsmill.analyze.sentences import sentence_of, text_of
 
-CUE_VERBS = frozenset(
-    """say tell add state announce explain note argue claim insist warn write report confirm deny
-    acknowledge admit believe think suggest predict describe ask urge stress underscore reiterate
-    inform respond reply recall conclude declare assert contend maintain observe complain vow
-    promise pledge estimate indicate mention tweet post testify emphasize emphasise express hope
-    fear allege charge caution concede agree disclose reveal remark predict question wonder
-    acknowledge signal tout boast lament joke quip counter retort proclaim announce learn find
-    show appreciate point recommend propose demand order call cite want plan support know
-    respond charge discuss suggest offer see document decline want plan agree support know worry
-    refuse seek threaten speak criticize criticise attack expect continue shout chant yell scream
-    exclaim whisper muse recount opine elaborate clarify interject plead brag gush marvel assure
-    reassure remind repeat speculate advise concur answer read endorse praise blame accuse reject
-    oppose back welcome condemn applaud dismiss defend slam blast characterize label dub brand
-    compare talk comment apologize apologise seem appear feel prefer decide""".split()
+
+def _speech_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(speech verbs, stance verbs) from ``data/speech_cues.txt``: the only quote cues."""
+    path = Path(__file__).with_name("data") / "speech_cues.txt"
+    sections: dict[str, set[str]] = {"": set(), "[stance]": set()}
+    current = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() in sections:
+            current = line.strip()
+        elif not line.startswith("#"):
+            sections[current].update(line.split())
+    return frozenset(sections[""]), frozenset(sections["[stance]"])
+
+
+SPEECH_VERBS, STANCE_VERBS = _speech_cues()
+CUE_VERBS = SPEECH_VERBS | STANCE_VERBS
+SPEAKER_NOUNS = frozenset(
+    word
+    for line in (Path(__file__).with_name("data") / "speaker_nouns.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if not line.startswith("#")
+    for word in line.split()
 )
+_PERSONAL = frozenset("i we you he she they who".split())
+
+
+def _document_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs, subjects) of written findings (``data/document_cues.txt``)."""
+    path = Path(__file__).with_name("data") / "document_cues.txt"
+    fields: dict[str, list[str]] = {"verbs": [], "subjects": []}
+    current = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        head, _, rest = line.partition(":")
+        if rest and head.strip() in fields:
+            current, line = head.strip(), rest
+        fields[current] += line.split()
+    return frozenset(fields["verbs"]), frozenset(fields["subjects"])
+
+
+FINDING_VERBS, FINDING_SOURCES = _document_cues()
+
+
+def _holds_views(subject: Any) -> bool:
+    """A subject that can hold a stance: a named person or organisation, a personal pronoun,
+    or a noun for people or bodies that speak (``data/speaker_nouns.txt``)."""
+    if subject.lower_ in _PERSONAL or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return True
+    return (
+        subject.pos_ == "PROPN" or subject.lemma_.lower() in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS
+    )
+
+
+def _is_cue(token: Any) -> bool:
+    """A speech verb; a stance verb of someone who holds views; a finding verb with a clause,
+    or whose subject is a document or its authors."""
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_VERBS:
+        return True
+    if lemma in STANCE_VERBS:
+        return any(c.dep_ == "nsubj" and _holds_views(c) for c in token.children)
+    if lemma not in FINDING_VERBS:
+        return False
+    # "Police found that ...": a finding stated as a clause is a claim whoever states it;
+    # "The graphic shows the states where ..." (an object) only from a document.
+    return any(
+        c.dep_ == "ccomp" or (c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_SOURCES)
+        for c in token.children
+    )
+
+
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
 _PRONOUNS = {
@@ -387,8 +446,8 @@ _TOPIC_CUES = frozenset(
 )
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset(
-    "tell urge ask call warn promise vow pledge want plan agree offer decline refuse hope seek "
-    "threaten seem appear prefer decide".split()
+    "tell urge ask call warn promise vow pledge threaten want plan agree decline refuse hope seek prefer "
+    "decide".split()
 )
 _INVERTING_CUES = frozenset(
     {"say", "add", "write", "explain", "note", "state", "continue", "conclude", "recall"}
@@ -462,7 +521,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             continue
         # A verb by its part of speech or its fine tag ("says" is sometimes tagged a noun).
         verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
-        if not verb or lemma not in CUE_VERBS:
+        if not verb or not _is_cue(token):
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if not clauses and lemma in _INTENT_CUES:

@@ -15,6 +15,7 @@ from typing import Any
 from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityContext, EntityDraft, annotate_entities
 from newsmill.analyze.events import annotate_events, to_events
+from newsmill.analyze.evidence import score_entities
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
 from newsmill.analyze.nlp import load_nlp
 from newsmill.analyze.quotes import QuoteDraft, annotate_quotes
@@ -45,18 +46,45 @@ class Analyzer:
         return next(self.run([record]))
 
     def run(self, records: Iterable[Record]) -> Iterator[Record]:
+        """Analyse ``records`` in order; articles in a language the model does not read pass
+        through with a warning and no facts (English facts from Portuguese text are noise)."""
         self.setup()
-        items = ((ArticleText.of(r, self.settings.max_chars), r) for r in records)
-        pairs = ((article.text, (article, record)) for article, record in items)
+        pending: list[Record] = []
+
+        def english() -> Iterator[tuple[str, tuple[ArticleText, Record]]]:
+            for record in records:
+                pending.append(record)
+                if is_analysable(record, self.settings.languages):
+                    article = ArticleText.of(record, self.settings.max_chars)
+                    yield article.text, (article, record)
+                else:
+                    record.extraction.warnings.append(
+                        f"language {record.language!r}: not analysed (analysis reads "
+                        f"{', '.join(self.settings.languages)})"
+                    )
+
         for doc, (article, record) in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=self.settings.batch_size
+            english(), as_tuples=True, batch_size=self.settings.batch_size
         ):
-            fill_record(record, doc, article, self.gazetteer)  # type: ignore[arg-type]
+            fill_record(record, doc, article, self.gazetteer, self.settings.min_confidence)  # type: ignore[arg-type]
+            # Records skipped for their language that came before this one go out first.
+            while pending and pending[0] is not record:
+                yield pending.pop(0)
+            pending.pop(0)
             yield record
+        yield from pending
 
 
-def fill_record(record: Record, doc: Any, article: ArticleText, gazetteer: Gazetteer) -> Record:
-    """Write the stages' facts into ``record`` as spans of its text."""
+def is_analysable(record: Record, languages: tuple[str, ...]) -> bool:
+    """Unknown language (too little text to tell, nothing declared) is given the benefit."""
+    return record.language is None or record.language in languages
+
+
+def fill_record(
+    record: Record, doc: Any, article: ArticleText, gazetteer: Gazetteer, min_confidence: float = 0.0
+) -> Record:
+    """Write the stages' facts into ``record`` as spans of its text; facts whose confidence
+    is below ``min_confidence`` are not emitted."""
     if article.truncated:
         record.extraction.warnings.append(f"analysis covered the first {len(article.text):,} characters only")
     dateline = None
@@ -64,8 +92,14 @@ def fill_record(record: Record, doc: Any, article: ArticleText, gazetteer: Gazet
         dateline = article.to_doc(record.dateline.start, record.dateline.end)
     context = EntityContext(gazetteer, dateline, record.dateline.name if record.dateline else None)
     drafts = annotate_entities(doc, context)
-    record.entities, record.places = _entities(record, article, drafts)
     quote_drafts = annotate_quotes(doc, drafts)
+    speakers = {int(q.speaker_entity[1:]) - 1 for q in quote_drafts if q.speaker_entity}
+    score_entities(drafts, doc, gazetteer, speakers)
+    record.entities, record.places = _entities(record, article, drafts, min_confidence)
+    kept = {e.id for e in record.entities}
+    for quote in quote_drafts:
+        if quote.speaker_entity not in kept:
+            quote.speaker_entity = None
     record.quotes, quote_index = _quotes(record, article, quote_drafts)
     published = date.fromisoformat(record.published.date) if record.published else None
     time_drafts = annotate_times(doc, published)
@@ -107,11 +141,13 @@ def _quotes(
 
 
 def _entities(
-    record: Record, article: ArticleText, drafts: list[EntityDraft]
+    record: Record, article: ArticleText, drafts: list[EntityDraft], min_confidence: float = 0.0
 ) -> tuple[list[Entity], list[Place]]:
     entities: list[Entity] = []
     places: list[Place] = []
     for number, draft in enumerate(drafts, 1):
+        if draft.confidence < min_confidence:
+            continue
         mentions = []
         for mention in draft.mentions:
             mapped = article.to_record(mention.start, mention.end)
@@ -129,6 +165,7 @@ def _entities(
                 role=draft.role,
                 country=draft.country,
                 sector=draft.sector,
+                confidence=round(draft.confidence, 3),
             )
         )
         if draft.kind in {"GPE", "LOC"}:
@@ -151,4 +188,6 @@ def _place(place_id: str, draft: EntityDraft, mentions: list[Any], entity_id: st
         feature = "city" if place.population >= 15_000 else "town"
         fields = {"name": place.name, "country": place.country, "feature": feature}
         fields |= {"latitude": place.latitude, "longitude": place.longitude}
-    return Place(id=place_id, mentions=spans, entity_id=entity_id, **fields)
+    return Place(
+        id=place_id, mentions=spans, entity_id=entity_id, confidence=round(draft.confidence, 3), **fields
+    )

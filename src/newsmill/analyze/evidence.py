@@ -1,0 +1,188 @@
+"""How sure we are that a person, organisation or group is one: evidence, not the label alone.
+
+spaCy's small model labels capitalised runs: on everyday news it calls products, car models,
+headlines, diseases and stat lines PERSON or ORG. A draft entity keeps the model's label but
+earns its confidence from evidence in the document (``docs/confidence.md``):
+
+- **Against** (the span is not a name of that kind): lower-case words, digits or handles in a
+  person's name; a verb or a possessive inside the name; a headline's verbs inside an
+  organisation; a role word glued in front ("Founder of ..."); unbalanced brackets; the
+  solar system's bodies; a person whose first word names a place and no first name.
+- **For**: a full name with a known first name; a title or role; speaking in a quote; an entry
+  in the actor dictionary; an organisation word ("Inc", "Ministry", "University", ...; from
+  ``data/organisation_words.txt``); an acronym the text spells out; several mentions; acting
+  as a sentence's subject; a possessive use ("Alibaba's").
+
+Scores are combined as a base for the shape of the name, raised by the strongest evidence
+for it and capped by the strongest evidence against it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import Any
+
+from newsmill.analyze.entities import EntityDraft, known_actor
+from newsmill.analyze.gazetteer import Gazetteer
+from newsmill.analyze.gender import is_first_name
+from newsmill.analyze.places import celestial_bodies
+from newsmill.analyze.roles import TITLES
+
+_DATA = Path(__file__).with_name("data")
+# Lower-case particles of personal names ("Ludwig van Beethoven", "Ahmed bin Salman").
+_NAME_PARTICLES = frozenset(
+    "van von der den de del della di da dos das du la le bin bint ibn al el ben ter zu y e".split()
+)
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
+_HANDLE = re.compile(r"[@#/]|https?:|www\.|\.com\b")
+_DIGIT = re.compile(r"\d")
+
+
+@functools.cache
+def organisation_words() -> frozenset[str]:
+    lines = (_DATA / "organisation_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _tokens(doc: Any, start: int, end: int) -> list[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _role_words() -> frozenset[str]:
+    return _title_words()
+
+
+@functools.cache
+def _title_words() -> frozenset[str]:
+    words = {w for title in TITLES for w in title.split()}
+    words |= set("founder co-founder chairman chairwoman chair director head chief executive officer "
+                 "administrator ombudsman spokesman spokeswoman spokesperson analyst coach manager "
+                 "professor president senator governor mayor secretary minister judge justice "
+                 "officer detective sheriff commissioner superintendent public senior deputy "
+                 "former".split())  # fmt: skip
+    return frozenset(words)
+
+
+def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speaks: bool) -> float:
+    names = [m.text for m in entity.mentions]
+    words = entity.name.split()
+    if not words:
+        return 0.0
+    against = 1.0
+    if entity.name.lower() in celestial_bodies():
+        against = min(against, 0.1)
+    if _DIGIT.search(entity.name) or _HANDLE.search(entity.name):
+        against = min(against, 0.1)
+    if any(w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
+        against = min(against, 0.15)
+    if _POSSESSIVE_INSIDE.search(entity.name + " "):
+        against = min(against, 0.2)
+    if len(words) > 4:
+        against = min(against, 0.3)
+    first = words[0]
+    if first.lower() in _title_words() and len(words) > 1:
+        against = min(against, 0.35)  # a role glued to the name: "Administrator Jim Bridenstine"
+    for mention in entity.mentions:
+        tokens = _tokens(doc, mention.start, mention.end)
+        if tokens and tokens[0].tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
+            against = min(against, 0.25)  # "Hosting Cook": a verb glued to a surname
+    known_first = is_first_name(first)
+    place_word = gazetteer.country(first) is not None or gazetteer.is_city_name(first, 100_000) or (
+        first.lower() in gazetteer.regions)  # fmt: skip
+    if place_word and not known_first and len(words) > 1:
+        against = min(against, 0.3)  # "Manchester United", "Tottenham Hotspur"
+    if all(w.isupper() for w in words) and len(words) == 1:
+        against = min(against, 0.3)
+    titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
+    support = 0.4 if len(words) == 1 else 0.65
+    if len(words) > 1 and known_first:
+        support = 0.95
+    if titled or speaks:
+        support = max(support, 0.85)
+    if known_actor(entity) is not None:
+        support = max(support, 0.95)
+    if len(words) > 1 and len(set(names)) > 1:
+        support = max(support, 0.8)  # the article names them in full and again
+    return min(support, against)
+
+
+def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
+    name = entity.name
+    words = name.split()
+    if not words:
+        return 0.0
+    against = 1.0
+    if name[:1].islower():
+        against = min(against, 0.3)
+    if name.count("(") != name.count(")"):
+        against = min(against, 0.3)
+    if _HANDLE.search(name) and not name.lower().endswith(".com"):
+        against = min(against, 0.3)
+    if words[0].lower() in _title_words() and len(words) > 1 and words[0].lower() not in organisation_words():
+        against = min(against, 0.25)  # "Founder of Ceres Robotics Inc."
+    verbs = 0
+    for mention in entity.mentions:
+        tokens = _tokens(doc, mention.start, mention.end)
+        verbs = max(
+            verbs, sum(1 for t in tokens[1:] if t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"united"})
+        )
+    if verbs:
+        against = min(against, 0.2)  # a headline: "Home Depot Stock Is Falling After ..."
+    lowered = {w.lower().strip(".,()") for w in words}
+    support = 0.45
+    if lowered & organisation_words():
+        support = 0.9
+    if speaks or known_actor(entity) is not None:
+        support = max(support, 0.9)
+    if _spelled_out(entity, doc):
+        support = max(support, 0.9)
+    if any(ch.isupper() for ch in name[1:]) and " " not in name and not name.isupper():
+        support = max(support, 0.75)  # CamelCase company names: WeWork, SoftBank
+    mentions = len(entity.mentions)
+    if mentions >= 2:
+        support = max(support, 0.7)
+    for mention in entity.mentions:
+        tokens = _tokens(doc, mention.start, mention.end)
+        if not tokens:
+            continue
+        head = tokens[-1]
+        if head.dep_ in {"nsubj", "nsubjpass"} or mention.text.endswith(("'s", "’s")):
+            support = max(support, 0.7)
+        if head.dep_ == "poss" or (head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS"):
+            support = max(support, 0.7)
+    return min(support, against)
+
+
+def _spelled_out(entity: EntityDraft, doc: Any) -> bool:
+    """An acronym the text defines: 'Ministry of Trade, Industry and Energy (MOTIE)'."""
+    name = entity.name
+    if not (name.isupper() and 2 <= len(name) <= 6):
+        return False
+    return f"({name})" in doc.text
+
+
+def group_confidence(entity: EntityDraft, gazetteer: Gazetteer) -> float:
+    name = entity.name
+    if name[:1].islower() or name.lower() in celestial_bodies():
+        return 0.1
+    if gazetteer.demonym(name) is not None or entity.country:
+        return 0.9
+    return 0.6
+
+
+def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, speakers: set[int]) -> None:
+    """Set each non-place draft's confidence (places get theirs when they are resolved).
+    ``speakers``: indexes of the drafts that speak in a quote."""
+    for number, entity in enumerate(entities):
+        speaks = number in speakers
+        if entity.kind == "PERSON":
+            entity.confidence = person_confidence(entity, doc, gazetteer, speaks)
+        elif entity.kind in {"ORG", "FAC"}:
+            entity.confidence = organisation_confidence(entity, doc, speaks)
+        elif entity.kind == "NORP":
+            entity.confidence = group_confidence(entity, gazetteer)
+        elif entity.name[:1].islower():
+            entity.confidence = min(entity.confidence, 0.1)  # "n't": no place is written so

@@ -1,0 +1,178 @@
+"""Which place a name means, and how sure we are: candidates ranked by evidence.
+
+A place name is resolved only when the article leaves little doubt. Candidates come from the
+gazetteer (countries, US states, first-level regions, cities by their own name, then alternate
+names and transliteration variants) and are ranked by evidence:
+
+- a qualifier written after the name ("Greenbelt, Maryland", "Elkton, MD", "Paris, Texas"),
+- the article's countries and US states (names, nationalities, the dateline),
+- population, and how far the largest namesake outweighs the others.
+
+A small town that shares its name with other places and has no evidence is left unresolved
+(no country, no coordinates) rather than put on the map wrongly; a name found nowhere is a
+place only when the sentence uses it as one ("in X", "near X"). The solar system's bodies
+(``data/celestial.txt``) are never geocoded. Every answer carries a confidence in [0, 1]
+(``docs/confidence.md``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsmill.analyze.gazetteer import City, Country, Gazetteer
+
+_DATA = Path(__file__).with_name("data")
+# Words that put a name on the map in the sentence itself.
+_LOCATIVE = frozenset(
+    "in at near from to into across outside inside around throughout toward towards via between "
+    "within".split()
+)
+# Confidence of each kind of resolution (see docs/confidence.md).
+COUNTRY = 0.95
+QUALIFIED = 0.92
+REGION = 0.9
+LARGE_CITY = 0.85
+LOCAL_CITY = 0.8
+KNOWN_CITY = 0.7
+VARIANT = 0.6
+UNRESOLVED_LOCATIVE = 0.55
+UNRESOLVED = 0.35
+NOT_A_PLACE = 0.1
+
+
+@dataclass(slots=True, frozen=True)
+class Resolution:
+    place: City | Country | None
+    confidence: float
+    reason: str
+
+
+@functools.cache
+def celestial_bodies() -> frozenset[str]:
+    lines = (_DATA / "celestial.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _state_code(name: str, gazetteer: Gazetteer, *, written: str) -> str | None:
+    """The US state a qualifier names: 'Maryland', 'Md.', or 'MD' written in capitals."""
+    code = gazetteer.state_codes.get(name.lower())
+    if code is None and len(written) == 2 and written.isupper() and written.isalpha():
+        code = written if written in set(gazetteer.state_codes.values()) else None
+    return code
+
+
+def qualifier_after(text: str, end: int) -> str | None:
+    """'Greenbelt, Maryland' → 'Maryland'; 'Elkton, MD' → 'MD' (the words after one comma)."""
+    match = re.match(r",\s+((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*\.?){0,2})", text[end : end + 40])
+    return match.group(1) if match else None
+
+
+def is_locative(doc: Any, start: int) -> bool:
+    """The word before the name (past a 'the') is a preposition of place."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    previous = doc[span.start - 1]
+    if previous.lower_ == "the" and span.start > 1:
+        previous = doc[span.start - 2]
+    return previous.lower_ in _LOCATIVE
+
+
+def resolve(
+    name: str,
+    written: str,
+    start: int,
+    end: int,
+    doc: Any,
+    gazetteer: Gazetteer,
+    countries: set[str],
+    states: set[str],
+    nearby: set[str],
+) -> Resolution:
+    """The place ``name`` (as written at Doc offsets ``start``-``end``) most likely means."""
+    text: str = doc.text
+    key = name.lower()
+    qualifier = qualifier_after(text, end)
+    if key in celestial_bodies() and qualifier is None:
+        return Resolution(None, NOT_A_PLACE, "a body of the solar system")
+    if (country := gazetteer.country(name)) is not None:
+        return Resolution(country, COUNTRY, "country")
+    if (code := _state_code(key, gazetteer, written=written)) is not None:
+        state = next((r for r in gazetteer.regions.get(_state_name(code, gazetteer), [])), None)
+        if state is not None and (len(written) > 2 or _after_comma(text, start)):
+            return Resolution(state, REGION, "US state")
+    cities = gazetteer.cities.get(key, [])
+    if qualifier:
+        wanted_state = _state_code(qualifier.lower(), gazetteer, written=qualifier)
+        wanted_country = gazetteer.country(qualifier)
+        chosen = [
+            c
+            for c in cities
+            if (wanted_state and c.country == "USA" and c.admin1 == wanted_state)
+            or (wanted_country and c.country == wanted_country.iso3)
+        ]
+        if chosen:
+            return Resolution(max(chosen, key=lambda c: c.population), QUALIFIED, "qualified")
+    largest = max((c.population for c in cities), default=0)
+    regions = gazetteer.regions.get(key, [])
+    if regions and (regions[0].country in countries or largest < 500_000):
+        return Resolution(regions[0], REGION, "region")
+    if cities:
+        found = _rank_cities(cities, countries, states)
+        if found is not None:
+            return found
+    if (region := gazetteer.unique_region(name)) is not None and region.country in countries | nearby:
+        return Resolution(region, REGION, "province of a country the article names")
+    if not (written.isupper() and len(written) <= 5):  # an acronym is no alternate name
+        alternates = [c for c in gazetteer.alternates.get(key, []) if c.population >= 100_000]
+        if alternates:
+            found = _rank_cities(alternates, countries, states, alternate=True)
+            if found is not None:
+                return found
+    if nearby:
+        from newsmill.analyze.gazetteer import skeleton
+
+        variants = [c for c in gazetteer.skeletons.get(skeleton(name), []) if c.country in nearby]
+        if variants:
+            return Resolution(max(variants, key=lambda c: c.population), VARIANT, "spelling variant")
+    locative = is_locative(doc, start)
+    return Resolution(None, UNRESOLVED_LOCATIVE if locative else UNRESOLVED, "not in the gazetteer")
+
+
+def _rank_cities(
+    cities: list[City], countries: set[str], states: set[str], *, alternate: bool = False
+) -> Resolution | None:
+    best = max(cities, key=lambda c: c.population)
+    in_state = [c for c in cities if c.country == "USA" and c.admin1 in states]
+    if in_state:
+        return Resolution(
+            max(in_state, key=lambda c: c.population), LOCAL_CITY, "in a state the article names"
+        )
+    local = [c for c in cities if c.country in countries]
+    if local:
+        home = max(local, key=lambda c: c.population)
+        outweighs = home.population >= 50_000 or best.population < 100_000
+        if outweighs and (home.population >= 15_000 or len(cities) == 1):
+            return Resolution(home, LOCAL_CITY, "in a country the article names")
+    runner_up = max((c.population for c in cities if c is not best), default=0)
+    if best.population >= 1_000_000 and not alternate:
+        return Resolution(best, LARGE_CITY, "a large city")
+    if best.population >= 100_000 and runner_up * 5 <= best.population:
+        return Resolution(best, KNOWN_CITY, "the one sizeable city of that name")
+    return None
+
+
+def _after_comma(text: str, start: int) -> bool:
+    return text[max(0, start - 2) : start].strip() == ","
+
+
+def _state_name(code: str, gazetteer: Gazetteer) -> str:
+    """The full name key of the state with postal ``code`` (regions are keyed by name)."""
+    for name, value in gazetteer.state_codes.items():
+        if value == code and name in gazetteer.regions:
+            return name
+    return ""
