@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -57,13 +58,67 @@ def _role_words() -> frozenset[str]:
 
 @functools.cache
 def _title_words() -> frozenset[str]:
-    words = {w for title in TITLES for w in title.split()}
+    words = {w.strip(".").lower() for title in TITLES for w in title.split()}
     words |= set("founder co-founder chairman chairwoman chair director head chief executive officer "
                  "administrator ombudsman spokesman spokeswoman spokesperson analyst coach manager "
                  "professor president senator governor mayor secretary minister judge justice "
                  "officer detective sheriff commissioner superintendent public senior deputy "
                  "former".split())  # fmt: skip
     return frozenset(words)
+
+
+_DETERMINERS = frozenset("a an the".split())
+
+
+def _clean_person_name(text: str) -> str:
+    """The name after the last title, determiner or owner before it: 'President Obama' →
+    'Obama', 'a Mitt Romney' → 'Mitt Romney', 'Former Pennsylvania Gov. Ed Rendell' → 'Ed
+    Rendell', "Wichita North's Miguel Bernal" → 'Miguel Bernal', "Mike Wall's" → 'Mike Wall'."""
+    text = re.sub(r"['’]s?$", "", text.strip())
+    text = re.split(r"['’]s\s+", text)[-1]
+    words = text.split()
+    cut = 0
+    for index, word in enumerate(words[:-1]):
+        if word.lower() in _DETERMINERS or word.lower().strip(".") in _title_words():
+            cut = index + 1
+    return " ".join(words[cut:])
+
+
+def _well_formed_person(name: str) -> bool:
+    words = name.split()
+    return (
+        0 < len(words) <= 4
+        and not _DIGIT.search(name)
+        and not _HANDLE.search(name)
+        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+    )
+
+
+def repair_person(entity: EntityDraft, doc: Any) -> None:
+    """The person's canonical name from its best-formed mention, and no mention that is a
+    headline run around the name ("Black Lawmakers Rip Donald Trump"): a verb inside a
+    mention that also holds a well-formed name is not part of the name."""
+    kept = []
+    for mention in entity.mentions:
+        tokens = _tokens(doc, mention.start, mention.end)
+        if len(tokens) > 2 and any(t.pos_ == "VERB" for t in tokens[1:-1]):
+            continue
+        kept.append(mention)
+    if kept:
+        entity.mentions = kept
+    candidates = [_clean_person_name(m.text) for m in entity.mentions]
+    candidates = [c for c in candidates if _well_formed_person(c)]
+    if not candidates:
+        return
+    surname = Counter(c.split()[-1] for c in candidates).most_common(1)[0][0]
+    fitting = [c for c in candidates if c.split()[-1] == surname] or candidates
+    best = max(fitting, key=lambda c: (len(c.split()), len(c)))
+    if not _well_formed_person(_clean_person_name(entity.name)) or len(best.split()) >= len(
+        entity.name.split()
+    ):
+        entity.name = best
+    else:
+        entity.name = _clean_person_name(entity.name)
 
 
 def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speaks: bool) -> float:
@@ -83,7 +138,7 @@ def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speak
     if len(words) > 4:
         against = min(against, 0.3)
     first = words[0]
-    if first.lower() in _title_words() and len(words) > 1:
+    if first.lower().strip(".") in _title_words() and len(words) > 1:
         against = min(against, 0.35)  # a role glued to the name: "Administrator Jim Bridenstine"
     for mention in entity.mentions:
         tokens = _tokens(doc, mention.start, mention.end)
@@ -92,11 +147,11 @@ def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speak
     known_first = is_first_name(first)
     place_word = gazetteer.country(first) is not None or gazetteer.is_city_name(first, 100_000) or (
         first.lower() in gazetteer.regions)  # fmt: skip
-    if place_word and not known_first and len(words) > 1:
-        against = min(against, 0.3)  # "Manchester United", "Tottenham Hotspur"
+    titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
+    if place_word and not known_first and len(words) > 1 and not (titled or speaks):
+        against = min(against, 0.45)  # "Manchester United", "Tottenham Hotspur": doubt, no proof
     if all(w.isupper() for w in words) and len(words) == 1:
         against = min(against, 0.3)
-    titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
     support = 0.4 if len(words) == 1 else 0.65
     if len(words) > 1 and known_first:
         support = 0.95
@@ -179,6 +234,7 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
     for number, entity in enumerate(entities):
         speaks = number in speakers
         if entity.kind == "PERSON":
+            repair_person(entity, doc)
             entity.confidence = person_confidence(entity, doc, gazetteer, speaks)
         elif entity.kind in {"ORG", "FAC"}:
             entity.confidence = organisation_confidence(entity, doc, speaks)

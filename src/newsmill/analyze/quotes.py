@@ -128,6 +128,7 @@ class QuoteDraft:
     speaker_name: str | None = None
     antecedent: tuple[int, int] | None = None
     quote: tuple[int, int] | None = None  # the quoted words themselves, when there are marks
+    confidence: float = 1.0  # set by quote_evidence.score_quotes
 
 
 def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:

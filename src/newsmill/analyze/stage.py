@@ -18,6 +18,7 @@ from newsmill.analyze.events import annotate_events, to_events
 from newsmill.analyze.evidence import score_entities
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
 from newsmill.analyze.nlp import load_nlp
+from newsmill.analyze.quote_evidence import score_quotes
 from newsmill.analyze.quotes import QuoteDraft, annotate_quotes
 from newsmill.analyze.times import annotate_times
 from newsmill.model import Entity, Mention, Place, Quote, Record, Span, TimeExpr
@@ -93,14 +94,24 @@ def fill_record(
     context = EntityContext(gazetteer, dateline, record.dateline.name if record.dateline else None)
     drafts = annotate_entities(doc, context)
     quote_drafts = annotate_quotes(doc, drafts)
-    speakers = {int(q.speaker_entity[1:]) - 1 for q in quote_drafts if q.speaker_entity}
+    # Entities are judged on their own, quotes against the confident ones, and then an
+    # entity that speaks in a confident quote is judged again with that evidence.
+    score_entities(drafts, doc, gazetteer, set())
+    title_end = article.lengths[0] if record.title is not None and article.lengths else 0
+    speaker_ids = [q.speaker_entity for q in quote_drafts]
+    score_quotes(quote_drafts, doc, drafts, title_end, min_confidence)
+    speakers = {
+        int(found[1:]) - 1
+        for found, q in zip(speaker_ids, quote_drafts, strict=True)
+        if found and q.confidence >= min_confidence
+    }
     score_entities(drafts, doc, gazetteer, speakers)
     record.entities, record.places = _entities(record, article, drafts, min_confidence)
     kept = {e.id for e in record.entities}
     for quote in quote_drafts:
         if quote.speaker_entity not in kept:
             quote.speaker_entity = None
-    record.quotes, quote_index = _quotes(record, article, quote_drafts)
+    record.quotes, quote_index = _quotes(record, article, quote_drafts, min_confidence)
     published = date.fromisoformat(record.published.date) if record.published else None
     time_drafts = annotate_times(doc, published)
     record.times = [
@@ -116,14 +127,14 @@ def fill_record(
 
 
 def _quotes(
-    record: Record, article: ArticleText, drafts: list[QuoteDraft]
+    record: Record, article: ArticleText, drafts: list[QuoteDraft], min_confidence: float = 0.0
 ) -> tuple[list[Quote], dict[int, int]]:
     """The record's quotes, and where each draft landed among them (events cite them)."""
     quotes: list[Quote] = []
     index: dict[int, int] = {}
     for number, draft in enumerate(drafts):
         content = article.span(record, *draft.content)
-        if content is None:
+        if content is None or draft.confidence < min_confidence:
             continue
         index[number] = len(quotes)
         quotes.append(
@@ -135,6 +146,7 @@ def _quotes(
                 speaker_entity=draft.speaker_entity,
                 speaker_name=draft.speaker_name,
                 antecedent=article.span(record, *draft.antecedent) if draft.antecedent else None,
+                confidence=round(draft.confidence, 3),
             )
         )
     return quotes, index

@@ -111,11 +111,15 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
         if kind == "ordinal":
             number = _ordinal(match.group("ord"))
             pending_ordinals.append((draft, number, match.group("event")))
-        elif published is None and kind not in {"dmy", "mdy", "iso", "year"}:
+        elif kind == "ago" and match.group("ago").lower().endswith(("earlier", "before")):
+            continue  # "two days earlier" counts from the story's own events, not from today
+        elif kind == "period" and match.group("dir").lower() == "past":
+            continue  # "in the past month": a stretch of time up to now, not a calendar period
+        elif published is None and (kind not in {"dmy", "mdy", "iso", "year"} or not _has_year(expression)):
             draft.reason = "relative to the publication date, which is unknown"
         else:
             try:
-                _resolve(draft, kind, match, published)
+                _resolve(draft, kind, match, published, _looks_ahead(doc, start, end))
             except (OverflowError, ValueError) as exc:  # dates off the calendar's ends
                 draft.value = draft.precision = None
                 draft.basis, draft.reason = "unresolved", f"cannot be placed on the calendar ({exc})"
@@ -130,7 +134,42 @@ def _ordinal(word: str) -> int:
     return _ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
 
 
-def _resolve(draft: TimeDraft, kind: str, match: re.Match[str], published: date | None) -> None:
+def _has_year(expression: str) -> bool:
+    return re.search(r"\d{4}", expression) is not None
+
+
+# Words that put a clause in the future or in a timetable ("will play on Friday", "tickets go
+# on sale", "is scheduled for March 3").
+_AHEAD_WORDS = frozenset(
+    "will 'll shall wo upcoming scheduled schedule due set expected slated planned plans fixture fixtures "
+    "tickets sale kicks starts begins opens tour premieres airs".split()
+)
+_SCORE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
+
+
+def _looks_ahead(doc: Any, start: int, end: int) -> bool:
+    """The time is read forward from the publication date: its sentence speaks of the future
+    or a timetable, or it is a dated line with no verb and no result (a fixture, a tour date)."""
+    if not hasattr(doc, "char_span"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    sentence = span.sent
+    words = [t for t in sentence if not (span.start <= t.i < span.end)]
+    if any(t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ != "amod") for t in words):
+        return any(t.lower_ in {"will", "'ll", "shall"} for t in words)  # "will have finished"
+    if any(t.lower_ in _AHEAD_WORDS for t in words) or (
+        any(t.lower_ == "going" for t in words) and any(t.lower_ == "to" for t in words)
+    ):
+        return True
+    has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
+    return not has_verb and _SCORE.search(sentence.text) is None
+
+
+def _resolve(
+    draft: TimeDraft, kind: str, match: re.Match[str], published: date | None, ahead: bool = False
+) -> None:
     expression = draft.text.lower()
     if kind == "weekday":
         assert published is not None
@@ -139,6 +178,9 @@ def _resolve(draft: TimeDraft, kind: str, match: re.Match[str], published: date 
         if expression.startswith("next"):
             delta = (target - published.weekday()) % 7 or 7
             value = published + timedelta(days=delta)
+        elif ahead and not expression.startswith("last"):
+            # "will go on sale on Friday": the next such day from the publication day.
+            value = published + timedelta(days=(target - published.weekday()) % 7)
         else:
             # News speaks of the past week: the last such day up to the publication day.
             delta = (published.weekday() - target) % 7
@@ -181,19 +223,42 @@ def _resolve(draft: TimeDraft, kind: str, match: re.Match[str], published: date 
         parsed = fast_parse(
             draft.text
             if re.search(r"\d{4}", draft.text)
-            else f"{draft.text} {(published or date.today()).year}"
+            else f"{draft.text} {published.year if published else 2000}"
         )
         if parsed is None:
             draft.reason = "not a calendar date"
             return
         value = parsed.date()
         explicit_year = bool(re.search(r"\d{4}", draft.text))
-        if not explicit_year and published is not None and value > published + timedelta(days=31):
-            value = value.replace(year=value.year - 1)  # "Dec. 30" in a January story
+        if not explicit_year and published is not None:
+            value = _year_for(value, published, ahead)
         draft.value, draft.precision = value.isoformat(), "day"
         draft.basis = "explicit" if explicit_year else ("relative" if published else "explicit")
     elif kind == "year":
         draft.value, draft.precision, draft.basis = match.group("year"), "year", "explicit"
+
+
+def _year_for(value: date, published: date, ahead: bool) -> date:
+    """The year of a year-less date: in a schedule or the future, the next occurrence on or
+    after the publication date; in narration, the last one up to it (a month's grace for
+    dates just ahead: "Dec. 30" in a January story is last December's)."""
+    if ahead:
+        while value < published:
+            value = _same_day(value, value.year + 1)
+        while _same_day(value, value.year - 1) >= published:
+            value = _same_day(value, value.year - 1)
+        return value
+    if value > published + timedelta(days=31):
+        return _same_day(value, value.year - 1)
+    return value
+
+
+def _same_day(value: date, year: int) -> date:
+    """``value`` in ``year`` (29 February falls back to the 28th)."""
+    try:
+        return value.replace(year=year)
+    except ValueError:
+        return value.replace(year=year, day=28)
 
 
 def _resolve_ordinal(draft: TimeDraft, number: int, phrase: str, drafts: list[TimeDraft], text: str) -> None:

@@ -1,0 +1,121 @@
+"""How sure we are that a found quote is speech, cut right and given to the right speaker.
+
+``quotes.py`` finds quotation marks and speech cues with generous rules (they must also serve
+reported speech in political copy); this module checks each draft against what a quote must
+be (``docs/annotation.md``, Q) and gives it a confidence (``docs/confidence.md``):
+
+- **Speech happened**: a cue that is negated ("did not say") or only intended or refused
+  ("declined to comment", "wants to talk") reports no speech.
+- **A speaker who can speak**: a named person or organisation, a personal pronoun, or a noun
+  for people, bodies or documents that speak (``data/speaker_nouns.txt``,
+  ``data/document_cues.txt``); never a thing ("the deaths", "those", "the mission") or none.
+- **Content that is what was said**: not the attribution folded in (", police said."), not a
+  topic or a bare phrase ("on the request", "interim"), not a headline with no cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsmill.analyze.entities import EntityDraft
+from newsmill.analyze.quotes import FINDING_SOURCES, SPEAKER_NOUNS, SPEECH_VERBS, QuoteDraft
+
+# Entities at or below this confidence had evidence against them (not just little for them):
+# their names cannot be speakers. Lacking support alone scores 0.4-0.45 (evidence.py).
+REJECTED = 0.35
+# Personal and quantifying pronouns: "some said", "most agreed", "others warned".
+_PRONOUNS = frozenset(
+    "i we he she they it who some most many others each nobody one all both several few".split()
+)
+_SPEAKING_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Verbs whose infinitive complement is speech that did not happen: "declined to comment".
+_WITHHELD = frozenset("decline refuse fail".split())
+
+
+def _token_at(doc: Any, start: int, end: int) -> Any:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
+    assert draft.speaker is not None
+    start, end = draft.speaker
+    if any(s < end and start < e for s, e in spans.doubtful):
+        return False  # a name judged no person or organisation ("Senkata", "Basic Activities")
+    if draft.speaker_entity is not None or any(s < end and start < e for s, e in spans.speaking):
+        return True
+    head = _token_at(doc, start, end)
+    if head is None:
+        return False
+    lemma = head.lemma_.lower()
+    return (
+        head.lower_ in _PRONOUNS
+        or head.tag_ == "WDT"  # "..., which said": the relative stands for the noun before it
+        or head.pos_ == "PROPN"  # a name the model did not tag
+        or lemma in SPEAKER_NOUNS
+        or head.lower_ in SPEAKER_NOUNS
+        or lemma in FINDING_SOURCES
+        or head.lower_ in FINDING_SOURCES
+    )
+
+
+@dataclass(slots=True)
+class Spans:
+    """Doc ranges of confident speaking entities, and of names judged to be none."""
+
+    speaking: list[tuple[int, int]]
+    doubtful: list[tuple[int, int]]
+
+
+def _speech_happened(cue: Any) -> bool:
+    if any(child.dep_ == "neg" for child in cue.children):
+        return False  # "did not say", "never commented"
+    # "declined to comment", "refused to say": the speech was withheld.
+    return not (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHELD)
+
+
+def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans, title_end: int) -> float:
+    """The confidence of one quote draft (Doc offsets)."""
+    start, end = draft.content
+    content = doc.text[start:end]
+    words = content.split()
+    cue = _token_at(doc, *draft.cue) if draft.cue else None
+    if cue is not None and not _speech_happened(cue):
+        return 0.1
+    if draft.cue is not None and start <= draft.cue[0] and draft.cue[1] <= end:
+        said = [draft.cue, *([draft.speaker] if draft.speaker else [])]
+        rest = [w for w in words if not any(a <= start + content.find(w) < b for a, b in said)]
+        if len([w for w in rest if any(ch.isalpha() for ch in w)]) < 3:
+            return 0.2  # the attribution itself was taken for the words: ", police said."
+    if draft.speaker is None and draft.speaker_entity is None:
+        return 0.2
+    if draft.speaker is not None and not _can_speak(draft, doc, entity_spans):
+        return 0.3
+    if draft.cue is None and end <= title_end:
+        return 0.3  # a headline's words in quotation marks, with no one saying them
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
+    if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in SPEECH_VERBS):
+        return 0.3  # a term or scare quote no one is said to have said: "interim", "no need"
+    return 0.9 if draft.kind != "indirect" else 0.8
+
+
+def score_quotes(
+    drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft], title_end: int, min_confidence: float
+) -> None:
+    """Set each draft's confidence; ``entities`` carry theirs already (a speaker the entity
+    checks found to be no name cannot speak)."""
+    spans = Spans(
+        [(m.start, m.end) for e in entities if e.kind in _SPEAKING_KINDS and e.confidence >= min_confidence
+         for m in e.mentions],
+        [(m.start, m.end) for e in entities if e.kind not in {"GPE", "LOC"} and e.confidence <= REJECTED
+         for m in e.mentions],
+    )  # fmt: skip
+    for draft in drafts:
+        if (
+            draft.speaker_entity is not None
+            and entities[int(draft.speaker_entity[1:]) - 1].confidence <= REJECTED
+        ):
+            draft.speaker_entity = None
+        draft.confidence = quote_confidence(draft, doc, spans, title_end)
