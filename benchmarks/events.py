@@ -146,7 +146,10 @@ def main() -> None:
     for item, record, found in zip(gold, analysed, drafts, strict=True):
         events = record.events
         main_draft = main_event(found)
-        main = events[found.index(main_draft)] if main_draft is not None else None
+        # The record keeps the drafts at or above the confidence threshold, in order: the
+        # main draft is the record's event with its trigger (none if it was not emitted).
+        starts = {e.trigger.start: e for e in events if e.trigger is not None}
+        main = starts.get(main_draft.trigger[0]) if main_draft is not None else None
         first = events[0] if events else None
         rows.append(
             {

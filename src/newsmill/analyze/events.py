@@ -233,6 +233,10 @@ class EventDraft:
     lemma: str = ""
 
 
+# "declined to comment", "refused to elaborate": withholding speech rejects no one.
+_WITHHOLD_VERBS = frozenset({"decline", "refuse"})
+_SPEECH_LEMMAS = frozenset("comment say elaborate respond discuss speak answer confirm specify".split())
+
 _Location = tuple[int, int, int | None]  # Doc offsets, and the place entity when one is named
 
 
@@ -1822,6 +1826,10 @@ def _build(
         if code and code not in GROUP_CODES:
             actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
 
+    if anchor.lemma_.lower() in _WITHHOLD_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_LEMMAS for c in anchor.children
+    ):
+        return None  # "declined to comment": no rejection of anything
     if not any(_is_political(p, article) or _is_people(p, article) for p in actors + recipients):
         # No political actor: no one doing anything to anyone ("Dozens were killed", "corals
         # expel the algae"), or a product, a company or a pronoun we cannot place.
@@ -1831,8 +1839,12 @@ def _build(
         # "negotiations ... would be held", "provide 25,000 tons of food aid": the noun says it.
         words_span = [candidate.words[-1]]
     trigger = (words_span[0].idx, words_span[-1].idx + len(words_span[-1].text))
-    confidence = 0.4 + (0.25 if any(a.code for a in actors) else 0) + (0.15 if recipients else 0)
-    confidence += 0.1 if is_verb else 0
+    # Precision first (docs/confidence.md): an actor we cannot code leaves the event below the
+    # default threshold; a coded recipient and a verb trigger add certainty.
+    coded_actor = any(a.code for a in actors)
+    coded_recipient = any(r.code for r in recipients)
+    confidence = 0.2 + (0.3 if coded_actor else 0) + (0.15 if coded_recipient else 0)
+    confidence += (0.1 if is_verb else 0) + (0.1 if coded_actor and coded_recipient else 0)
     event = EventDraft(
         type=event_type,
         trigger=trigger,
@@ -2247,9 +2259,11 @@ def to_events(
     drafts: list[EventDraft],
     times: list[TimeDraft],
     quote_index: dict[int, int],
+    min_confidence: float = 0.0,
 ) -> list[Event]:
     """The drafts as record events: Doc offsets mapped to ``record.text``, entity and place ids
-    and the quote index resolved; events whose evidence falls outside the article dropped."""
+    and the quote index resolved; events whose evidence falls outside the article, or whose
+    confidence is below ``min_confidence``, dropped."""
     entity_ids = {entity.id for entity in record.entities}
     place_of_entity = {place.entity_id: place.id for place in record.places if place.entity_id}
     published = record.published
@@ -2257,7 +2271,7 @@ def to_events(
     for draft in drafts:
         evidence = article.span(record, *draft.evidence)
         trigger = article.span(record, *draft.trigger)
-        if evidence is None or trigger is None:
+        if evidence is None or trigger is None or draft.confidence < min_confidence:
             continue
 
         def participants(items: list[ParticipantDraft]) -> list[Participant]:

@@ -101,6 +101,20 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans, title_end
     return 0.9 if draft.kind != "indirect" else 0.8
 
 
+def _nested(draft: QuoteDraft, drafts: list[QuoteDraft]) -> bool:
+    """The draft's cue sits inside another reported quote's content, whose own cue is outside
+    this draft: an attribution within someone's words is part of what they said."""
+    if draft.cue is None:
+        return False
+    for other in drafts:
+        if other is draft or other.cue is None:
+            continue
+        inside = other.content[0] <= draft.cue[0] and draft.cue[1] <= other.content[1]
+        if inside and not (draft.content[0] <= other.cue[0] < draft.content[1]):
+            return True
+    return False
+
+
 def score_quotes(
     drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft], title_end: int, min_confidence: float
 ) -> None:

@@ -447,8 +447,7 @@ _TOPIC_CUES = frozenset(
 )
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset(
-    "tell urge ask call warn promise vow pledge threaten want plan agree decline refuse hope seek prefer "
-    "decide".split()
+    "tell urge ask call warn promise vow pledge threaten want plan agree hope seek prefer decide".split()
 )
 _INVERTING_CUES = frozenset(
     {"say", "add", "write", "explain", "note", "state", "continue", "conclude", "recall"}

@@ -122,7 +122,7 @@ def fill_record(
         if (mapped := article.to_record(t.start, t.end)) is not None
     ]
     event_drafts = annotate_events(doc, drafts, quote_drafts, time_drafts, gazetteer, published)
-    record.events = to_events(record, article, event_drafts, time_drafts, quote_index)
+    record.events = to_events(record, article, event_drafts, time_drafts, quote_index, min_confidence)
     return record
 
 
