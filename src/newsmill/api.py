@@ -10,6 +10,7 @@ from newsmill.analyze.stage import Analyzer
 from newsmill.errors import ConfigError
 from newsmill.extract import extract_html, extract_text
 from newsmill.extract.freshness import mark_staleness
+from newsmill.extract.blocks import mark_blocks
 from newsmill.extract.language import mark_language
 from newsmill.ingest.source import RawDocument, Source, read_source
 from newsmill.model import Published, Record
@@ -80,7 +81,7 @@ def extract(document: RawDocument, settings: Settings) -> Record:
         settings=settings.extract,
     )
     record.crawled, record.crawled_from = document.crawled, document.crawled_from
-    return mark_staleness(mark_language(record))
+    return mark_staleness(mark_blocks(mark_language(record)))
 
 
 def parse_published(value: str | date | datetime) -> Published:

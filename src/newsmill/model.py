@@ -78,6 +78,13 @@ class Boilerplate(Span):
     reason: BoilerplateReason
 
 
+class Block(Span):
+    """A body paragraph that is not prose: kept in the text, read for entities, places and
+    times, never for quotes or events."""
+
+    kind: Literal["table", "result", "schedule", "list", "heading"]
+
+
 class Dateline(Span):
     """The dateline place as written (``ISLAMABAD``), with the whole lead and its parts."""
 
@@ -267,6 +274,10 @@ class Record(BaseModel):
     )
     paragraphs: list[Span] = Field(default_factory=list)
     body: str = Field(default="", description="Paragraph texts joined by blank lines.")
+    blocks: list[Block] = Field(
+        default_factory=list,
+        description="Paragraphs that are lists, tables, results, schedules or headings, not prose.",
+    )
     boilerplate: list[Boilerplate] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)

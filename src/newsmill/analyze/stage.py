@@ -100,6 +100,10 @@ def fill_record(
     title_end = article.lengths[0] if record.title is not None and article.lengths else 0
     speaker_ids = [q.speaker_entity for q in quote_drafts]
     score_quotes(quote_drafts, doc, drafts, title_end, min_confidence)
+    blocks = [found for b in record.blocks if (found := article.to_doc(b.start, b.end)) is not None]
+    for quote in quote_drafts:
+        if _inside(quote.content[0], blocks):
+            quote.confidence = 0.0  # a list, table or schedule line holds no speech
     speakers = {
         int(found[1:]) - 1
         for found, q in zip(speaker_ids, quote_drafts, strict=True)
@@ -122,8 +126,15 @@ def fill_record(
         if (mapped := article.to_record(t.start, t.end)) is not None
     ]
     event_drafts = annotate_events(doc, drafts, quote_drafts, time_drafts, gazetteer, published)
+    for event in event_drafts:
+        if _inside(event.evidence[0], blocks):
+            event.confidence = 0.0  # "Ravens 24-17 Millers" reports a score, not an assault
     record.events = to_events(record, article, event_drafts, time_drafts, quote_index, min_confidence)
     return record
+
+
+def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in ranges)
 
 
 def _quotes(
