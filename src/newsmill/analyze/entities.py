@@ -27,7 +27,7 @@ from typing import Any
 
 from newsmill.analyze.actors import Actor, load_actors, name_at
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
-from newsmill.analyze.places import REGION, Resolution, resolve
+from newsmill.analyze.places import QUALIFIED, REGION, Resolution, resolve
 from newsmill.analyze.roles import (
     DESCRIPTION_ROLES,
     HEAD_ROLES,
@@ -648,15 +648,22 @@ def _cluster_places(
         for m in mentions
         if (code := gazetteer.state_codes.get(_as_name(m.text).lower())) and len(m.text) > 2
     }
+    resolved: list[tuple[Mention, str, Resolution]] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         name = _as_name(mention.text)
         nearby = _sentence_countries(mention, doc, gazetteer)
         found = resolve(name, _bare(mention.text), mention.start, mention.end, doc, gazetteer,
                         countries, states, nearby)  # fmt: skip
-        place = found.place
-        if place is None and (region := _region(mention, name, text_of(doc), gazetteer, countries)):
+        if found.place is None and (region := _region(mention, name, text_of(doc), gazetteer, countries)):
             found = Resolution(region, REGION, "a region the text calls one")
-            place = region
+        resolved.append((mention, name, found))
+    # One sense per article: a name the text once qualifies ("PARIS, Texas") means that place
+    # wherever else the article writes it.
+    qualified = {name.lower(): found for _, name, found in resolved if found.confidence >= QUALIFIED}
+    for mention, name, found in resolved:
+        if found.place is not None and found.confidence < QUALIFIED and name.lower() in qualified:
+            found = qualified[name.lower()]
+        place = found.place
         if isinstance(place, Country):
             key = f"c:{place.iso3}"
         elif isinstance(place, City):

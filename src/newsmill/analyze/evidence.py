@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft, known_actor
-from newsmill.analyze.gazetteer import Gazetteer
+from newsmill.analyze.gazetteer import Country, Gazetteer
 from newsmill.analyze.gender import is_first_name
 from newsmill.analyze.places import celestial_bodies
 from newsmill.analyze.roles import TITLES
@@ -45,6 +45,42 @@ _DIGIT = re.compile(r"\d")
 def organisation_words() -> frozenset[str]:
     lines = (_DATA / "organisation_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+
+
+@functools.cache
+def thing_words() -> frozenset[str]:
+    lines = (_DATA / "thing_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+
+
+_PRODUCT_CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,}\b")
+# Words after a name that make it a product: "Stadia controller", "Chromecast Ultra".
+_PRODUCT_NEXT = frozenset(
+    "console controller app service platform phone device subscription streaming telescope".split()
+)
+
+
+def _head_is_thing(name: str) -> bool:
+    words = [w.lower().strip(".,()") for w in name.split()]
+    return bool(words) and words[-1] in thing_words()
+
+
+def _used_as_product(entity: EntityDraft, doc: Any) -> bool:
+    """'on Stadia', "Google's Stadia", 'the Chromecast Ultra': a product's use, not a firm's."""
+    for mention in entity.mentions:
+        tokens = _tokens(doc, mention.start, mention.end)
+        if not tokens:
+            continue
+        first, last = tokens[0], tokens[-1]
+        before = doc[first.i - 1] if first.i > 0 else None
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        if after is not None and after.lower_ in _PRODUCT_NEXT:
+            return True
+        if before is not None and before.lower_ in {"on", "via"} and before.head.pos_ == "VERB":
+            return True
+        if before is not None and before.tag_ == "POS" and before.head.ent_type_ == "ORG":
+            return True
+    return False
 
 
 def _tokens(doc: Any, start: int, end: int) -> list[Any]:
@@ -137,6 +173,8 @@ def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speak
         against = min(against, 0.2)
     if len(words) > 4:
         against = min(against, 0.3)
+    if len(words) > 1 and _head_is_thing(entity.name):
+        against = min(against, 0.2)  # "Cannabis Use Disorder", "Event Horizon"
     first = words[0]
     if first.lower().strip(".") in _title_words() and len(words) > 1:
         against = min(against, 0.35)  # a role glued to the name: "Administrator Jim Bridenstine"
@@ -186,9 +224,17 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         )
     if verbs:
         against = min(against, 0.2)  # a headline: "Home Depot Stock Is Falling After ..."
-    lowered = {w.lower().strip(".,()") for w in words}
+    if len(words) > 5:
+        against = min(against, 0.3)  # a headline run: "Google Stadia Red Dead Redemption 2"
+    if _head_is_thing(name) or _PRODUCT_CODE.search(name):
+        against = min(against, 0.2)  # "Hubble Space Telescope", "SunShot Initiative", "CMAL3"
+    if _used_as_product(entity, doc):
+        against = min(against, 0.35)
+    lowered = [w.lower().strip(".,()") for w in words]
+    if all(w in organisation_words() for w in lowered):
+        against = min(against, 0.3)  # "Office", "the Team": a generic word, no name
     support = 0.45
-    if lowered & organisation_words():
+    if set(lowered) & organisation_words():
         support = 0.9
     if speaks or known_actor(entity) is not None:
         support = max(support, 0.9)
@@ -196,15 +242,17 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         support = max(support, 0.9)
     if any(ch.isupper() for ch in name[1:]) and " " not in name and not name.isupper():
         support = max(support, 0.75)  # CamelCase company names: WeWork, SoftBank
-    mentions = len(entity.mentions)
-    if mentions >= 2:
-        support = max(support, 0.7)
+    if len(entity.mentions) >= 2:
+        # A multi-word name used again is a name; a single word repeated may be a product.
+        support = max(support, 0.7 if len(words) > 1 else 0.5)
     for mention in entity.mentions:
         tokens = _tokens(doc, mention.start, mention.end)
         if not tokens:
             continue
         head = tokens[-1]
-        if head.dep_ in {"nsubj", "nsubjpass"} or mention.text.endswith(("'s", "’s")):
+        if head.dep_ in {"nsubj", "nsubjpass"}:
+            support = max(support, 0.6)
+        if mention.text.endswith(("'s", "’s")):
             support = max(support, 0.7)
         if head.dep_ == "poss" or (head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS"):
             support = max(support, 0.7)
@@ -221,7 +269,7 @@ def _spelled_out(entity: EntityDraft, doc: Any) -> bool:
 
 def group_confidence(entity: EntityDraft, gazetteer: Gazetteer) -> float:
     name = entity.name
-    if name[:1].islower() or name.lower() in celestial_bodies():
+    if name[:1].islower() or name.lower() in celestial_bodies() or len(name.strip(".")) <= 1:
         return 0.1
     if gazetteer.demonym(name) is not None or entity.country:
         return 0.9
@@ -242,3 +290,19 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
             entity.confidence = group_confidence(entity, gazetteer)
         elif entity.name[:1].islower():
             entity.confidence = min(entity.confidence, 0.1)  # "n't": no place is written so
+    # A place name the document also uses for a confident organisation is that organisation
+    # ("Toyota" the carmaker, not the city; "Alibaba" the company).
+    names = {
+        _bare_key(m.text)
+        for e in entities
+        if e.kind in {"ORG", "PERSON"} and e.confidence >= 0.5
+        for m in e.mentions
+    }
+    for entity in entities:
+        if entity.kind in {"GPE", "LOC"} and not isinstance(entity.place, Country):
+            if any(_bare_key(m.text) in names for m in entity.mentions):
+                entity.confidence = min(entity.confidence, 0.3)
+
+
+def _bare_key(text: str) -> str:
+    return re.sub(r"['’]s?$", "", re.sub(r"^(?:the|The)\s+", "", text.strip())).lower()

@@ -28,8 +28,7 @@ from newsmill.analyze.gazetteer import City, Country, Gazetteer
 _DATA = Path(__file__).with_name("data")
 # Words that put a name on the map in the sentence itself.
 _LOCATIVE = frozenset(
-    "in at near from to into across outside inside around throughout toward towards via between "
-    "within".split()
+    "in at near from into across outside inside around throughout toward towards between within".split()
 )
 # Confidence of each kind of resolution (see docs/confidence.md).
 COUNTRY = 0.95
@@ -97,8 +96,14 @@ def resolve(
     text: str = doc.text
     key = name.lower()
     qualifier = qualifier_after(text, end)
+    if qualifier and not (
+        _state_code(qualifier.lower(), gazetteer, written=qualifier) or gazetteer.country(qualifier)
+    ):
+        qualifier = None  # "the Earth, Cook said": a comma, not a state or country after it
     if key in celestial_bodies() and qualifier is None:
         return Resolution(None, NOT_A_PLACE, "a body of the solar system")
+    if (other := _names_something_else(doc, start, end)) is not None:
+        return Resolution(None, NOT_A_PLACE, other)
     if (country := gazetteer.country(name)) is not None:
         return Resolution(country, COUNTRY, "country")
     if (code := _state_code(key, gazetteer, written=written)) is not None:
@@ -128,7 +133,13 @@ def resolve(
     if (region := gazetteer.unique_region(name)) is not None and region.country in countries | nearby:
         return Resolution(region, REGION, "province of a country the article names")
     if not (written.isupper() and len(written) <= 5):  # an acronym is no alternate name
-        alternates = [c for c in gazetteer.alternates.get(key, []) if c.population >= 100_000]
+        # Another language's name for a city ("Salt" for As Salt) only in a country the
+        # article names, or for a very large city.
+        alternates = [
+            c
+            for c in gazetteer.alternates.get(key, [])
+            if c.country in countries | nearby or c.population >= 1_000_000
+        ]
         if alternates:
             found = _rank_cities(alternates, countries, states, alternate=True)
             if found is not None:
@@ -143,21 +154,47 @@ def resolve(
     return Resolution(None, UNRESOLVED_LOCATIVE if locative else UNRESOLVED, "not in the gazetteer")
 
 
+# Words after a place name that make it a team ("Tottenham manager", "Porto's fans").
+_TEAM_WORDS = frozenset(
+    "side manager boss coach fans supporters players squad striker midfielder defender goalkeeper "
+    "keeper captain club team forward winger".split()
+)
+
+
+def _names_something_else(doc: Any, start: int, end: int) -> str | None:
+    """A place name used for a team ('the Tottenham manager') or inside a product's name
+    right after its maker ('Ford Mustang')."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    after = span.end
+    if after < len(doc) and doc[after].tag_ == "POS":
+        after += 1
+    if after < len(doc) and doc[after].lower_ in _TEAM_WORDS:
+        return "a team named after the place"
+    if span.start > 0 and doc[span.start - 1].ent_type_ == "ORG" and doc[span.start - 1].ent_iob_ != "O":
+        if doc[span.start - 1].whitespace_:
+            return "a model named after the place, after its maker"
+    return None
+
+
 def _rank_cities(
     cities: list[City], countries: set[str], states: set[str], *, alternate: bool = False
 ) -> Resolution | None:
     best = max(cities, key=lambda c: c.population)
     in_state = [c for c in cities if c.country == "USA" and c.admin1 in states]
-    if in_state:
-        return Resolution(
-            max(in_state, key=lambda c: c.population), LOCAL_CITY, "in a state the article names"
-        )
-    local = [c for c in cities if c.country in countries]
+    if in_state and (best in in_state or best.population < 1_000_000):
+        where = max(in_state, key=lambda c: c.population)
+        return Resolution(where, LOCAL_CITY, "in a state the article names")
+    # A US town in a state the article does not name is no local evidence when it names others.
+    local = [c for c in cities if c.country in countries and not (c.country == "USA" and states)]
     if local:
         home = max(local, key=lambda c: c.population)
         outweighs = home.population >= 50_000 or best.population < 100_000
         if outweighs and (home.population >= 15_000 or len(cities) == 1):
             return Resolution(home, LOCAL_CITY, "in a country the article names")
+        if best.population < 1_000_000:
+            return None  # a small namesake at home, a larger one abroad: leave it unresolved
     runner_up = max((c.population for c in cities if c is not best), default=0)
     if best.population >= 1_000_000 and not alternate:
         return Resolution(best, LARGE_CITY, "a large city")
