@@ -20,6 +20,7 @@ import newsmill
 from newsmill.analyze.events import main_event, to_plover
 from newsmill.analyze.plover import CAMEO_BY_MODE, CAMEO_ROOTS, NOUNS, PLOVER_TYPES, VERB_OBJECTS, VERBS
 from newsmill.model import Event, Record
+from newsmill.settings import AnalyzeSettings, Settings
 
 PUBLISHED = "2022-02-27"
 LEAD = (
@@ -31,9 +32,15 @@ CROSSWALK = SHARED / "eval" / "events" / "plover-gsr" / "CAMEO2PLOVER-2021.txt"
 GOLD = SHARED / "eval" / "events" / "plover-gsr" / "records.jsonl"
 
 
+# These tests check how events are read; which of them clear the confidence threshold is
+# tested in test_analyze_precision.py, so every event is kept here.
+ALL_FACTS = Settings(analyze=AnalyzeSettings(min_confidence=0.0))
+
+
 @functools.cache
 def analyzed(*paragraphs: str) -> Record:
-    return newsmill.analyze("\n".join(["A quiet week in the region", LEAD, *paragraphs]), published=PUBLISHED)
+    text = "\n".join(["A quiet week in the region", LEAD, *paragraphs])
+    return newsmill.analyze(text, published=PUBLISHED, settings=ALL_FACTS)
 
 
 def describe(record: Record) -> str:

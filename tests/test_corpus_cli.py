@@ -26,6 +26,10 @@ def _wide_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(key)
 
 
+# Every page in examples/ (text, HTML and the beats pages) is one article.
+N_EXAMPLES = sum(1 for p in EXAMPLES.rglob("*") if p.suffix in {".txt", ".html"})
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "corpus.db"
@@ -44,9 +48,9 @@ def _one_error_line(stderr: str, *needles: str) -> None:
 def test_corpus_cli_ingest_summary_and_rerun(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ingest", str(EXAMPLES), "--db", str(db)]) == 0
     err = capsys.readouterr().err
-    assert "already in the store" in err and "│ 9 " in err.replace("  ", " ")
+    assert "already in the store" in err and f"│ {N_EXAMPLES} " in err.replace("  ", " ")
     with Store(db) as store:
-        assert len(store) == 9
+        assert len(store) == N_EXAMPLES
 
 
 def test_corpus_cli_search_table_and_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,7 +150,7 @@ def test_corpus_cli_export_parquet_needs_a_file(db: Path, capsys: pytest.Capture
 def test_corpus_cli_stats(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "--db", str(db), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["counts"]["articles"] == 9 and data["inputs"] == {"stored": 9}
+    assert data["counts"]["articles"] == N_EXAMPLES and data["inputs"] == {"stored": N_EXAMPLES}
     assert data["schema_version"] == 2 and data["top_entities"]
     assert main(["stats", "--db", str(db)]) == 0
     assert "top entities" in capsys.readouterr().out
@@ -166,4 +170,4 @@ def test_corpus_cli_subprocess_search_with_hostile_query(db: Path) -> None:
     assert done.returncode == 2
     _one_error_line(done.stderr, "unclosed quote")
     with Store(db) as store:
-        assert len(store) == 9
+        assert len(store) == N_EXAMPLES

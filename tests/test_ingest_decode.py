@@ -188,9 +188,10 @@ def test_ingest_analyze_cp1252_file_records_encoding_and_warning(tmp_path: Path,
     assert record.text == text
     assert record.source == str(path)
     assert _codec(record.extraction.encoding) == "cp1252"
-    assert len(record.extraction.warnings) == 1
-    assert "not UTF-8" in record.extraction.warnings[0]
-    assert record.extraction.encoding in record.extraction.warnings[0]
+    decoding = [w for w in record.extraction.warnings if not w.startswith("language ")]
+    assert len(decoding) == 1
+    assert "not UTF-8" in decoding[0]
+    assert record.extraction.encoding in decoding[0]
     assert record.title is not None
     assert record.title.text == text.splitlines()[0]
     assert "“" in record.body or "«" in record.body
@@ -206,7 +207,12 @@ def test_ingest_latin1_news_text_decodes_to_the_right_characters(text: str) -> N
     record = newsmill.analyze(data)
     assert record.text == text
     assert _codec(record.extraction.encoding) in WESTERN
-    assert record.extraction.warnings == [f"not UTF-8: decoded as {record.extraction.encoding}"]
+    # A French or German page is decoded, then left unanalysed with a second warning.
+    assert record.extraction.warnings[0] == f"not UTF-8: decoded as {record.extraction.encoding}"
+    assert record.language in {"fr", "de"}
+    assert record.extraction.warnings[1:] == [
+        f"language {record.language!r}: not analysed (analysis reads en)"
+    ]
 
 
 # --- gzip ------------------------------------------------------------------------------------

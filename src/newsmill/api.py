@@ -9,8 +9,8 @@ from functools import lru_cache
 from newsmill.analyze.stage import Analyzer
 from newsmill.errors import ConfigError
 from newsmill.extract import extract_html, extract_text
-from newsmill.extract.freshness import mark_staleness
 from newsmill.extract.blocks import mark_blocks
+from newsmill.extract.freshness import mark_staleness
 from newsmill.extract.language import mark_language
 from newsmill.ingest.source import RawDocument, Source, read_source
 from newsmill.model import Published, Record

@@ -30,7 +30,7 @@ from newsmill.analyze.entities import EntityContext, annotate_entities
 from newsmill.analyze.events import annotate_events
 from newsmill.analyze.extensions import register_extensions
 from newsmill.analyze.gazetteer import load_gazetteer
-from newsmill.analyze.quotes import annotate_quotes
+from newsmill.analyze.judge import judge
 from newsmill.analyze.times import annotate_times
 
 
@@ -38,9 +38,10 @@ class EntitiesComponent:
     """Sets ``doc.spans["newsmill_entities"]`` (label = kind, kb_id = entity id) and
     ``doc._.newsmill_entities``."""
 
-    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+    def __init__(self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5) -> None:
         self.name = name
         self.data_dir = data_dir
+        self.min_confidence = min_confidence
         self._gazetteer: Any = None
         register_extensions()
 
@@ -50,11 +51,21 @@ class EntitiesComponent:
             self._gazetteer = load_gazetteer(self.data_dir or None)
         return self._gazetteer
 
+    def judged(self, doc: Doc) -> tuple[list[Any], list[Any]]:
+        """The entity and quote drafts of ``doc``, judged together (once per Doc)."""
+        if ENTITY_DRAFTS not in doc.user_data:
+            drafts = annotate_entities(doc, EntityContext(self.gazetteer))
+            doc.user_data[QUOTE_DRAFTS] = judge(doc, drafts, self.gazetteer, self.min_confidence)
+            doc.user_data[ENTITY_DRAFTS] = drafts
+        return doc.user_data[ENTITY_DRAFTS], doc.user_data[QUOTE_DRAFTS]
+
     def __call__(self, doc: Doc) -> Doc:
-        drafts = annotate_entities(doc, EntityContext(self.gazetteer))
+        drafts, _ = self.judged(doc)
         spans = []
         records = []
         for number, draft in enumerate(drafts, 1):
+            if draft.confidence < self.min_confidence:
+                continue
             entity_id = f"e{number}"
             mentions = []
             for mention in draft.mentions:
@@ -68,16 +79,17 @@ class EntitiesComponent:
                 {
                     "id": entity_id, "kind": draft.kind, "name": draft.name, "role": draft.role,
                     "country": draft.country, "sector": draft.sector, "mentions": mentions,
+                    "confidence": round(draft.confidence, 3),
                 }
             )  # fmt: skip
         doc.spans[self.name] = spans
         doc._.newsmill_entities = records
-        # The quote stage resolves speakers against these same drafts: parse once, share.
-        doc.user_data[ENTITY_DRAFTS] = drafts
         return doc
 
 
+# The drafts the components share through ``doc.user_data``: parse once, judge once.
 ENTITY_DRAFTS = "newsmill_entity_drafts"
+QUOTE_DRAFTS = "newsmill_quote_drafts"
 
 
 class QuotesComponent:
@@ -85,16 +97,16 @@ class QuotesComponent:
     ``doc._.newsmill_quotes``. Speakers resolve against ``newsmill_entities`` when that
     component ran first; otherwise the entities are found here."""
 
-    def __init__(self, nlp: Language, name: str, data_dir: str) -> None:
+    def __init__(self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5) -> None:
         self.name = name
-        self.entities = EntitiesComponent(nlp, "newsmill_entities", data_dir)
+        self.entities = EntitiesComponent(nlp, "newsmill_entities", data_dir, min_confidence)
+        self.min_confidence = min_confidence
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = doc.user_data.get(ENTITY_DRAFTS)
-        if entities is None:
-            entities = annotate_entities(doc, EntityContext(self.entities.gazetteer))
-        drafts = annotate_quotes(doc, entities)
+        entities, judged = self.entities.judged(doc)
+        kept = {f"e{n}" for n, e in enumerate(entities, 1) if e.confidence >= self.min_confidence}
+        drafts = [q for q in judged if q.confidence >= self.min_confidence]
         text = doc.text
         doc.spans[self.name] = [
             span
@@ -109,8 +121,9 @@ class QuotesComponent:
 
         doc._.newsmill_quotes = [
             {"kind": q.kind, "content": part(q.content), "cue": part(q.cue), "speaker": part(q.speaker),
-             "speaker_entity": q.speaker_entity, "speaker_name": q.speaker_name,
-             "antecedent": part(q.antecedent)}
+             "speaker_entity": q.speaker_entity if q.speaker_entity in kept else None,
+             "speaker_name": q.speaker_name, "antecedent": part(q.antecedent),
+             "confidence": round(q.confidence, 3)}
             for q in drafts
         ]  # fmt: skip
         return doc
@@ -148,26 +161,25 @@ class EventsComponent:
     trigger, evidence, actors and recipients (text, code, sector), location, date and the index
     of the quote that reports it. Reuses ``newsmill_entities``' entities when it ran first."""
 
-    def __init__(self, nlp: Language, name: str, published: str, data_dir: str) -> None:
+    def __init__(
+        self, nlp: Language, name: str, published: str, data_dir: str, min_confidence: float = 0.5
+    ) -> None:
         self.name = name
         self.published = published
-        self.data_dir = data_dir
-        self._gazetteer: Any = None
+        self.entities = EntitiesComponent(nlp, "newsmill_entities", data_dir, min_confidence)
+        self.min_confidence = min_confidence
         register_extensions()
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._gazetteer is None:
-            self._gazetteer = load_gazetteer(self.data_dir or None)
         raw = doc._.newsmill_published or self.published
         published = date.fromisoformat(str(raw)[:10]) if raw else None
-        # The entities newsmill_entities found, when it ran first (else found here); quotes
-        # resolve "he said"-style speakers that events refer back to.
-        entities = doc.user_data.get(ENTITY_DRAFTS)
-        if entities is None:
-            entities = annotate_entities(doc, EntityContext(self._gazetteer))
-        quotes = annotate_quotes(doc, entities)
+        # The entities and quotes the other components judged, when they ran first (else
+        # judged here); quotes resolve "he said"-style speakers that events refer back to.
+        entities, quotes = self.entities.judged(doc)
         times = annotate_times(doc, published)
-        events = annotate_events(doc, entities, quotes, times, self._gazetteer, published)
+        gazetteer = self.entities.gazetteer
+        found = annotate_events(doc, entities, quotes, times, gazetteer, published)
+        events = [e for e in found if e.confidence >= self.min_confidence]
         text = doc.text
 
         def participant(p: Any) -> dict[str, Any]:
@@ -212,22 +224,22 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @Language.factory(
     "newsmill_entities",
-    default_config={"data_dir": ""},
+    default_config={"data_dir": "", "min_confidence": 0.5},
     requires=["doc.ents", "doc.sents"],
     assigns=["doc.spans", "doc._.newsmill_entities"],
 )
-def make_entities(nlp: Language, name: str, data_dir: str) -> EntitiesComponent:
-    return EntitiesComponent(nlp, name, data_dir)
+def make_entities(nlp: Language, name: str, data_dir: str, min_confidence: float) -> EntitiesComponent:
+    return EntitiesComponent(nlp, name, data_dir, min_confidence)
 
 
 @Language.factory(
     "newsmill_quotes",
-    default_config={"data_dir": ""},
+    default_config={"data_dir": "", "min_confidence": 0.5},
     requires=["doc.ents", "doc.sents", "token.dep"],
     assigns=["doc.spans", "doc._.newsmill_quotes"],
 )
-def make_quotes(nlp: Language, name: str, data_dir: str) -> QuotesComponent:
-    return QuotesComponent(nlp, name, data_dir)
+def make_quotes(nlp: Language, name: str, data_dir: str, min_confidence: float) -> QuotesComponent:
+    return QuotesComponent(nlp, name, data_dir, min_confidence)
 
 
 @Language.factory(
@@ -241,9 +253,11 @@ def make_times(nlp: Language, name: str, published: str) -> TimesComponent:
 
 @Language.factory(
     "newsmill_events",
-    default_config={"published": "", "data_dir": ""},
+    default_config={"published": "", "data_dir": "", "min_confidence": 0.5},
     requires=["doc.ents", "doc.sents"],
     assigns=["doc.spans", "doc._.newsmill_events"],
 )
-def make_events(nlp: Language, name: str, published: str, data_dir: str) -> EventsComponent:
-    return EventsComponent(nlp, name, published, data_dir)
+def make_events(
+    nlp: Language, name: str, published: str, data_dir: str, min_confidence: float
+) -> EventsComponent:
+    return EventsComponent(nlp, name, published, data_dir, min_confidence)

@@ -104,6 +104,11 @@ def _title_words() -> frozenset[str]:
 
 
 _DETERMINERS = frozenset("a an the".split())
+# Heads of "<role> of <organisation>" runs the model takes for an organisation.
+_ROLE_HEADS = frozenset(
+    "founder co-founder ceo chairman chairwoman chair director president head chief executive officer "
+    "spokesman spokeswoman spokesperson analyst professor secretary minister member".split()
+)
 
 
 def _clean_person_name(text: str) -> str:
@@ -183,11 +188,9 @@ def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speak
         if tokens and tokens[0].tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
             against = min(against, 0.25)  # "Hosting Cook": a verb glued to a surname
     known_first = is_first_name(first)
-    place_word = gazetteer.country(first) is not None or gazetteer.is_city_name(first, 100_000) or (
-        first.lower() in gazetteer.regions)  # fmt: skip
     titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
-    if place_word and not known_first and len(words) > 1 and not (titled or speaks):
-        against = min(against, 0.45)  # "Manchester United", "Tottenham Hotspur": doubt, no proof
+    if len(words) > 1 and words[-1].lower() in organisation_words() and not (titled or speaks):
+        against = min(against, 0.3)  # "Manchester United", "Bolton Wanderers": a club
     if all(w.isupper() for w in words) and len(words) == 1:
         against = min(against, 0.3)
     support = 0.4 if len(words) == 1 else 0.65
@@ -208,14 +211,17 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
     if not words:
         return 0.0
     against = 1.0
+    lowered = [w.lower().strip(".,()") for w in words]
+    parts = {part for w in lowered for part in w.split("-")}
+    named_as_body = bool(parts & organisation_words())  # "Ministry of ...", "... Inc."
     if name[:1].islower():
         against = min(against, 0.3)
     if name.count("(") != name.count(")"):
         against = min(against, 0.3)
     if _HANDLE.search(name) and not name.lower().endswith(".com"):
         against = min(against, 0.3)
-    if words[0].lower() in _title_words() and len(words) > 1 and words[0].lower() not in organisation_words():
-        against = min(against, 0.25)  # "Founder of Ceres Robotics Inc."
+    if len(words) > 2 and lowered[0] in _ROLE_HEADS and lowered[1] == "of":
+        against = min(against, 0.25)  # "Founder of Ceres Robotics Inc.": a role, not the body
     verbs = 0
     for mention in entity.mentions:
         tokens = _tokens(doc, mention.start, mention.end)
@@ -224,17 +230,16 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         )
     if verbs:
         against = min(against, 0.2)  # a headline: "Home Depot Stock Is Falling After ..."
-    if len(words) > 5:
+    if len(words) > 5 and not named_as_body:
         against = min(against, 0.3)  # a headline run: "Google Stadia Red Dead Redemption 2"
     if _head_is_thing(name) or _PRODUCT_CODE.search(name):
         against = min(against, 0.2)  # "Hubble Space Telescope", "SunShot Initiative", "CMAL3"
-    if _used_as_product(entity, doc):
+    if not named_as_body and _used_as_product(entity, doc):
         against = min(against, 0.35)
-    lowered = [w.lower().strip(".,()") for w in words]
     if all(w in organisation_words() for w in lowered):
         against = min(against, 0.3)  # "Office", "the Team": a generic word, no name
     support = 0.45
-    if set(lowered) & organisation_words():
+    if named_as_body:
         support = 0.9
     if speaks or known_actor(entity) is not None:
         support = max(support, 0.9)
@@ -299,9 +304,9 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
         for m in e.mentions
     }
     for entity in entities:
-        if entity.kind in {"GPE", "LOC"} and not isinstance(entity.place, Country):
-            if any(_bare_key(m.text) in names for m in entity.mentions):
-                entity.confidence = min(entity.confidence, 0.3)
+        is_place = entity.kind in {"GPE", "LOC"} and not isinstance(entity.place, Country)
+        if is_place and any(_bare_key(m.text) in names for m in entity.mentions):
+            entity.confidence = min(entity.confidence, 0.3)
 
 
 def _bare_key(text: str) -> str:

@@ -30,6 +30,10 @@ _DATA = Path(__file__).with_name("data")
 _LOCATIVE = frozenset(
     "in at near from into across outside inside around throughout toward towards between within".split()
 )
+_PLACE_NOUNS = frozenset(
+    "region province state city town village county district island islands republic kingdom "
+    "capital area territory port suburb borough municipality".split()
+)
 # Confidence of each kind of resolution (see docs/confidence.md).
 COUNTRY = 0.95
 QUALIFIED = 0.92
@@ -71,13 +75,16 @@ def qualifier_after(text: str, end: int) -> str | None:
 
 
 def is_locative(doc: Any, start: int) -> bool:
-    """The word before the name (past a 'the') is a preposition of place."""
+    """The word before the name (past a 'the') is a preposition of place, or the name follows
+    a place noun and 'of' ("the region of Kashmir")."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
     previous = doc[span.start - 1]
     if previous.lower_ == "the" and span.start > 1:
         previous = doc[span.start - 2]
+    if previous.lower_ == "of" and previous.i > 0 and doc[previous.i - 1].lower_ in _PLACE_NOUNS:
+        return True  # "the disputed region of Kashmir", "the town of Easton"
     return previous.lower_ in _LOCATIVE
 
 
@@ -172,9 +179,9 @@ def _names_something_else(doc: Any, start: int, end: int) -> str | None:
         after += 1
     if after < len(doc) and doc[after].lower_ in _TEAM_WORDS:
         return "a team named after the place"
-    if span.start > 0 and doc[span.start - 1].ent_type_ == "ORG" and doc[span.start - 1].ent_iob_ != "O":
-        if doc[span.start - 1].whitespace_:
-            return "a model named after the place, after its maker"
+    maker = doc[span.start - 1] if span.start > 0 else None
+    if maker is not None and maker.ent_type_ == "ORG" and maker.whitespace_:
+        return "a model named after the place, after its maker"
     return None
 
 
@@ -183,7 +190,8 @@ def _rank_cities(
 ) -> Resolution | None:
     best = max(cities, key=lambda c: c.population)
     in_state = [c for c in cities if c.country == "USA" and c.admin1 in states]
-    if in_state and (best in in_state or best.population < 1_000_000):
+    # In a state the article names, unless a namesake elsewhere is ten times its size.
+    if in_state and max(c.population for c in in_state) * 10 >= best.population:
         where = max(in_state, key=lambda c: c.population)
         return Resolution(where, LOCAL_CITY, "in a state the article names")
     # A US town in a state the article does not name is no local evidence when it names others.

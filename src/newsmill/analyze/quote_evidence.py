@@ -10,7 +10,8 @@ be (``docs/annotation.md``, Q) and gives it a confidence (``docs/confidence.md``
   for people, bodies or documents that speak (``data/speaker_nouns.txt``,
   ``data/document_cues.txt``); never a thing ("the deaths", "those", "the mission") or none.
 - **Content that is what was said**: not the attribution folded in (", police said."), not a
-  topic or a bare phrase ("on the request", "interim"), not a headline with no cue.
+  bare phrase no one is said to have said ("interim"), not an attribution inside someone
+  else's words ("X said that the team saw ...").
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def _speech_happened(cue: Any) -> bool:
     return not (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHELD)
 
 
-def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans, title_end: int) -> float:
+def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     """The confidence of one quote draft (Doc offsets)."""
     start, end = draft.content
     content = doc.text[start:end]
@@ -92,8 +93,6 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans, title_end
         return 0.2
     if draft.speaker is not None and not _can_speak(draft, doc, entity_spans):
         return 0.3
-    if draft.cue is None and end <= title_end:
-        return 0.3  # a headline's words in quotation marks, with no one saying them
     span = doc.char_span(start, end, alignment_mode="expand")
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
     if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in SPEECH_VERBS):
@@ -101,22 +100,28 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans, title_end
     return 0.9 if draft.kind != "indirect" else 0.8
 
 
-def _nested(draft: QuoteDraft, drafts: list[QuoteDraft]) -> bool:
-    """The draft's cue sits inside another reported quote's content, whose own cue is outside
-    this draft: an attribution within someone's words is part of what they said."""
+def _nested(draft: QuoteDraft, drafts: list[QuoteDraft], text: str) -> bool:
+    """The draft's cue sits inside the content of another quote whose cue comes first: an
+    attribution within someone's words ("X said that the team saw ...") is part of them."""
     if draft.cue is None:
         return False
     for other in drafts:
         if other is draft or other.cue is None:
             continue
+        if _according(draft, text) and draft.content[0] <= other.cue[0] < draft.content[1]:
+            return True  # "According to X, Y informed Z that ...": Y's words, X the channel
         inside = other.content[0] <= draft.cue[0] and draft.cue[1] <= other.content[1]
-        if inside and not (draft.content[0] <= other.cue[0] < draft.content[1]):
+        if inside and other.cue[0] < draft.cue[0] and not _according(other, text):
             return True
     return False
 
 
+def _according(draft: QuoteDraft, text: str) -> bool:
+    return draft.cue is not None and text[draft.cue[0] : draft.cue[1]].lower().startswith("according")
+
+
 def score_quotes(
-    drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft], title_end: int, min_confidence: float
+    drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft], min_confidence: float
 ) -> None:
     """Set each draft's confidence; ``entities`` carry theirs already (a speaker the entity
     checks found to be no name cannot speak)."""
@@ -127,9 +132,12 @@ def score_quotes(
          for m in e.mentions],
     )  # fmt: skip
     for draft in drafts:
+        if _nested(draft, drafts, doc.text):
+            draft.confidence = 0.3  # "X said that the team saw ...": X's words, not the team's
+            continue
         if (
             draft.speaker_entity is not None
             and entities[int(draft.speaker_entity[1:]) - 1].confidence <= REJECTED
         ):
             draft.speaker_entity = None
-        draft.confidence = quote_confidence(draft, doc, spans, title_end)
+        draft.confidence = quote_confidence(draft, doc, spans)

@@ -15,11 +15,10 @@ from typing import Any
 from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityContext, EntityDraft, annotate_entities
 from newsmill.analyze.events import annotate_events, to_events
-from newsmill.analyze.evidence import score_entities
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
+from newsmill.analyze.judge import judge
 from newsmill.analyze.nlp import load_nlp
-from newsmill.analyze.quote_evidence import score_quotes
-from newsmill.analyze.quotes import QuoteDraft, annotate_quotes
+from newsmill.analyze.quotes import QuoteDraft
 from newsmill.analyze.times import annotate_times
 from newsmill.model import Entity, Mention, Place, Quote, Record, Span, TimeExpr
 from newsmill.settings import AnalyzeSettings
@@ -93,23 +92,8 @@ def fill_record(
         dateline = article.to_doc(record.dateline.start, record.dateline.end)
     context = EntityContext(gazetteer, dateline, record.dateline.name if record.dateline else None)
     drafts = annotate_entities(doc, context)
-    quote_drafts = annotate_quotes(doc, drafts)
-    # Entities are judged on their own, quotes against the confident ones, and then an
-    # entity that speaks in a confident quote is judged again with that evidence.
-    score_entities(drafts, doc, gazetteer, set())
-    title_end = article.lengths[0] if record.title is not None and article.lengths else 0
-    speaker_ids = [q.speaker_entity for q in quote_drafts]
-    score_quotes(quote_drafts, doc, drafts, title_end, min_confidence)
     blocks = [found for b in record.blocks if (found := article.to_doc(b.start, b.end)) is not None]
-    for quote in quote_drafts:
-        if _inside(quote.content[0], blocks):
-            quote.confidence = 0.0  # a list, table or schedule line holds no speech
-    speakers = {
-        int(found[1:]) - 1
-        for found, q in zip(speaker_ids, quote_drafts, strict=True)
-        if found and q.confidence >= min_confidence
-    }
-    score_entities(drafts, doc, gazetteer, speakers)
+    quote_drafts = judge(doc, drafts, gazetteer, min_confidence, blocks)
     record.entities, record.places = _entities(record, article, drafts, min_confidence)
     kept = {e.id for e in record.entities}
     for quote in quote_drafts:

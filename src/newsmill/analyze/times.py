@@ -144,6 +144,7 @@ _AHEAD_WORDS = frozenset(
     "will 'll shall wo upcoming scheduled schedule due set expected slated planned plans fixture fixtures "
     "tickets sale kicks starts begins opens tour premieres airs".split()
 )
+_REPORTING = frozenset("say tell announce add state report confirm note write explain".split())
 _SCORE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
 
 
@@ -157,7 +158,9 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool:
         return False
     sentence = span.sent
     words = [t for t in sentence if not (span.start <= t.i < span.end)]
-    if any(t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ != "amod") for t in words):
+    # The reporting verb's tense is the article's ("the company said the phone goes on sale").
+    told = [t for t in words if t.lemma_.lower() not in _REPORTING]
+    if any(t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ != "amod") for t in told):
         return any(t.lower_ in {"will", "'ll", "shall"} for t in words)  # "will have finished"
     if any(t.lower_ in _AHEAD_WORDS for t in words) or (
         any(t.lower_ == "going" for t in words) and any(t.lower_ == "to" for t in words)

@@ -1,0 +1,43 @@
+"""Judging entities and quotes together: each is evidence for the other.
+
+Used by the record path (``stage.fill_record``) and the spaCy components alike, so both emit
+the same facts at the same threshold. Entities are judged on their own first; quotes are
+judged against the confident ones (a name judged to be none cannot speak); then an entity
+that speaks in a confident quote is judged again with that evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from newsmill.analyze.entities import EntityDraft
+from newsmill.analyze.evidence import score_entities
+from newsmill.analyze.gazetteer import Gazetteer
+from newsmill.analyze.quote_evidence import score_quotes
+from newsmill.analyze.quotes import QuoteDraft, annotate_quotes
+
+
+def judge(
+    doc: Any,
+    entities: list[EntityDraft],
+    gazetteer: Gazetteer,
+    min_confidence: float,
+    blocks: Sequence[tuple[int, int]] = (),
+) -> list[QuoteDraft]:
+    """Find the quotes of ``doc`` and set the confidence of every entity and quote draft.
+    ``blocks``: Doc ranges of non-prose paragraphs, which hold no speech."""
+    quotes = annotate_quotes(doc, entities)
+    score_entities(entities, doc, gazetteer, set())
+    speaker_ids = [q.speaker_entity for q in quotes]
+    score_quotes(quotes, doc, entities, min_confidence)
+    for quote in quotes:
+        if any(start <= quote.content[0] < end for start, end in blocks):
+            quote.confidence = 0.0  # a list, table or schedule line holds no speech
+    speakers = {
+        int(found[1:]) - 1
+        for found, quote in zip(speaker_ids, quotes, strict=True)
+        if found and quote.confidence >= min_confidence
+    }
+    score_entities(entities, doc, gazetteer, speakers)
+    return quotes
