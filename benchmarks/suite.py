@@ -91,6 +91,18 @@ def _events(r: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+def _facts(r: dict[str, Any]) -> list[Row]:
+    b = r["B"]  # the untouched half; half A is where the rules were tuned
+    per_type = " / ".join(_f(b[k]["precision"], 2) for k in ("entities", "places", "quotes", "times", "events"))
+    return [
+        ("facts: precision, all types (gold half B, untouched)", _f(b["all"]["precision"]), "", "",
+         ">= 0.90"),
+        ("facts: precision E / P / Q / T / V (half B)", per_type, "", "", ">= .92/.95/.88/.92"),
+        ("facts: recall, all types (half B)", _f(b["all"]["recall"]), "", "", "report"),
+        ("facts: wrong facts per article (half B)", f"{b['wrong_per_article']:.1f}", "", "", "<= 3"),
+    ]  # fmt: skip
+
+
 def _corpus(r: dict[str, Any]) -> list[Row]:
     ingest, search = r["ingest"], r["search"]
     overhead = 100 * ((ingest["writes_s"] + ingest["passes_s"]) / ingest["analysis_s"])
@@ -123,6 +135,7 @@ BENCHES = [
     Bench("warc", "warc.py", ("--records", "1000"), ("--records", "300", "--repeat", "1"), _warc),
     Bench("attribution", "attribution.py", (), ("--limit", "30"), _attribution),
     Bench("events", "events.py", (), (), _events),
+    Bench("facts", "facts.py", (), (), _facts),
     Bench(
         "corpus",
         "corpus.py",
