@@ -93,7 +93,9 @@ def _events(r: dict[str, Any]) -> list[Row]:
 
 def _facts(r: dict[str, Any]) -> list[Row]:
     b = r["B"]  # the untouched half; half A is where the rules were tuned
-    per_type = " / ".join(_f(b[k]["precision"], 2) for k in ("entities", "places", "quotes", "times", "events"))
+    per_type = " / ".join(
+        _f(b[k]["precision"], 2) for k in ("entities", "places", "quotes", "times", "events")
+    )
     return [
         ("facts: precision, all types (gold half B, untouched)", _f(b["all"]["precision"]), "", "",
          ">= 0.90"),

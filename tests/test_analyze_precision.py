@@ -225,6 +225,17 @@ def test_narration_verbs_are_no_speech_cues() -> None:
     assert record.quotes == []
 
 
+def test_a_topic_or_an_intention_is_no_quote() -> None:
+    record = analyze(
+        page(
+            "Home Depot reported $2.53 in per-share earnings for the quarter on Tuesday.",
+            "The government plans to install 30 gigawatts of solar panels by 2030, officials said.",
+        )
+    )
+    contents = [q.content.text for q in record.quotes]
+    assert not any(c.startswith(("$2.53", "to install")) for c in contents), contents
+
+
 def test_a_speaker_must_be_able_to_speak() -> None:
     record = analyze(page("The deaths called for an end to the violence in the region, the report said."))
     assert all((q.speaker.text if q.speaker else "") != "The deaths" for q in record.quotes)

@@ -9,7 +9,8 @@ be (``docs/annotation.md``, Q) and gives it a confidence (``docs/confidence.md``
 - **A speaker who can speak**: a named person or organisation, a personal pronoun, or a noun
   for people, bodies or documents that speak (``data/speaker_nouns.txt``,
   ``data/document_cues.txt``); never a thing ("the deaths", "those", "the mission") or none.
-- **Content that is what was said**: not the attribution folded in (", police said."), not a
+- **Content that is what was said**, a clause: not a topic or an intention ("announced the
+  terms of the deal", "plans to install 30 GW"), not the attribution folded in (", police said."), not a
   bare phrase no one is said to have said ("interim"), not an attribution inside someone
   else's words ("X said that the team saw ...").
 """
@@ -97,6 +98,15 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
     if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in SPEECH_VERBS):
         return 0.3  # a term or scare quote no one is said to have said: "interim", "no need"
+    if draft.kind == "indirect" and not verbs:
+        return 0.35  # a topic, not what was said: "reported $2.53 a share", "announced the terms"
+    if (
+        draft.kind == "indirect"
+        and words[0].lower() == "to"
+        and cue is not None
+        and cue.lemma_.lower() not in SPEECH_VERBS
+    ):
+        return 0.35  # an intention, not speech: "Seoul plans to install 30 GW by 2030"
     return 0.9 if draft.kind != "indirect" else 0.8
 
 
