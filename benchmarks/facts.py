@@ -286,13 +286,13 @@ def score_times(record: Any, gold: dict[str, Any]) -> Tally:
         entry = times[number]
         want = entry.get("value")
         if entry.get("resolvable") is False or want is None:
-            right = time_expr.value is None
+            right = resolved = time_expr.value is None
+        elif time_expr.value is None:
+            right, resolved = True, False  # a time left unresolved claims no wrong date
         else:
-            right = time_expr.value is not None and (
-                time_expr.value == want or time_expr.value.startswith(want + "T")
-            )
+            right = resolved = time_expr.value == want or time_expr.value.startswith(want + "T")
         tally.judge(right, f"{label}: should be {want}")
-        if right:
+        if right and resolved:
             found.add(number)
     tally.found = len(found)
     return tally

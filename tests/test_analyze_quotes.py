@@ -21,9 +21,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsmill
-from newsmill.settings import AnalyzeSettings, Settings
 from newsmill.errors import NewsmillError
 from newsmill.model import Quote, Record
+from newsmill.settings import AnalyzeSettings, Settings
 
 PUBLISHED = "2022-02-27"
 LEAD = (

@@ -141,7 +141,7 @@ def _has_year(expression: str) -> bool:
 # Words that put a clause in the future or in a timetable ("will play on Friday", "tickets go
 # on sale", "is scheduled for March 3").
 _AHEAD_WORDS = frozenset(
-    "will 'll shall wo upcoming scheduled schedule due set expected slated planned plans fixture fixtures "
+    "will 'll shall wo would upcoming scheduled schedule due set expected slated planned plans fixture fixtures "
     "tickets sale kicks starts begins opens tour premieres airs".split()
 )
 _REPORTING = frozenset("say tell announce add state report confirm note write explain".split())
@@ -166,6 +166,8 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool:
         any(t.lower_ == "going" for t in words) and any(t.lower_ == "to" for t in words)
     ):
         return True
+    if any(t.tag_ in {"VBZ", "VBP"} and t.dep_ == "ROOT" for t in words):
+        return True  # "Lowe's reports earnings Wednesday": news writes its timetable in the present
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
     return not has_verb and _SCORE.search(sentence.text) is None
 
