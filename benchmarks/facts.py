@@ -127,6 +127,9 @@ def score_entities(record: Any, gold: dict[str, Any]) -> Tally:
         if entity.kind in PLACE_KINDS:
             continue
         forms = [norm(entity.name), *(norm(m.text) for m in entity.mentions)]
+        forms += [
+            f.split("'s ", 1)[1] for f in forms if "'s " in f
+        ]  # "nasa's office of ..." names the office
         hits = {index[f] for f in forms if f in index}
         if not hits:
             hits = {n for f in forms for n in surnames.get(f, set()) if len(surnames[f]) == 1}

@@ -116,7 +116,10 @@ def _clean_person_name(text: str) -> str:
     'Obama', 'a Mitt Romney' → 'Mitt Romney', 'Former Pennsylvania Gov. Ed Rendell' → 'Ed
     Rendell', "Wichita North's Miguel Bernal" → 'Miguel Bernal', "Mike Wall's" → 'Mike Wall'."""
     text = re.sub(r"['’]s?$", "", text.strip())
-    text = re.split(r"['’]s\s+", text)[-1]
+    owner, *owned = re.split(r"['’]s\s+", text)
+    # "Jeff Bezos's Blue Origin": the owner is the person; "Wichita North's Miguel Bernal":
+    # the owned is. A known first name says which.
+    text = owner if owned and owner.split() and is_first_name(owner.split()[0]) else (owned or [owner])[-1]
     words = text.split()
     cut = 0
     for index, word in enumerate(words[:-1]):

@@ -141,8 +141,8 @@ def _has_year(expression: str) -> bool:
 # Words that put a clause in the future or in a timetable ("will play on Friday", "tickets go
 # on sale", "is scheduled for March 3").
 _AHEAD_WORDS = frozenset(
-    "will 'll shall wo would upcoming scheduled schedule due set expected slated planned plans fixture fixtures "
-    "tickets sale kicks starts begins opens tour premieres airs".split()
+    "will 'll shall wo would upcoming scheduled schedule due set expected slated planned plans fixture "
+    "fixtures tickets sale kicks starts begins opens tour premieres airs".split()
 )
 _REPORTING = frozenset("say tell announce add state report confirm note write explain".split())
 _SCORE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
