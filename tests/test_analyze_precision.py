@@ -241,6 +241,28 @@ def test_a_speaker_must_be_able_to_speak() -> None:
     assert all((q.speaker.text if q.speaker else "") != "The deaths" for q in record.quotes)
 
 
+def test_the_passive_subject_of_a_speech_verb_is_no_speaker() -> None:
+    record = analyze(page("Noel is charged with four counts of falsifying records, court papers show."))
+    assert all((q.speaker.text if q.speaker else "") != "Noel" for q in record.quotes)
+
+
+def test_a_person_named_inside_the_quote_is_not_its_speaker() -> None:
+    record = analyze(
+        page(
+            'Senator Ben Sasse criticised the prison. "Heads needed to roll the day Jeffrey Epstein '
+            'died," he said.',
+        )
+    )
+    quote = next(q for q in record.quotes if "Heads needed" in q.content.text)
+    assert quote.speaker_name == "Ben Sasse"
+
+
+def test_a_byline_glued_to_a_name_is_no_person() -> None:
+    record = analyze(page("Kevin McCoy USA TODAY reported the charges against the two guards on Tuesday."))
+    assert "Kevin McCoy USA TODAY" not in {e.name for e in record.entities}
+    assert all(t.text != "TODAY" for t in record.times)
+
+
 def test_a_findings_clause_is_a_claim_of_its_source() -> None:
     record = analyze(page("A study found that bumblebees forage less on hot days."))
     assert [q.content.text for q in record.quotes] == ["that bumblebees forage less on hot days"]

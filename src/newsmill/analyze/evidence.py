@@ -196,6 +196,8 @@ def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speak
         against = min(against, 0.3)  # "Manchester United", "Bolton Wanderers": a club
     if all(w.isupper() for w in words) and len(words) == 1:
         against = min(against, 0.3)
+    if len(words) > 1 and any(len(w) >= 3 and w.isupper() and w.isalpha() for w in words):
+        against = min(against, 0.3)  # a byline's outlet glued on: "Kevin McCoy USA TODAY"
     support = 0.4 if len(words) == 1 else 0.65
     if len(words) > 1 and known_first:
         support = 0.95

@@ -73,6 +73,12 @@ class Spans:
 def _speech_happened(cue: Any) -> bool:
     if any(child.dep_ == "neg" for child in cue.children):
         return False  # "did not say", "never commented"
+    # "Noel is charged with four counts", "Webb was told to leave": in the passive of a speech
+    # verb the subject is who is spoken to or about, never the speaker ("it was reported that"
+    # names no one, and is judged by its speaker like any other).
+    subject = next((child for child in cue.children if child.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ != "it" and not any(c.dep_ == "agent" for c in cue.children):
+        return False
     # "declined to comment", "refused to say": the speech was withheld.
     return not (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHELD)
 

@@ -726,8 +726,10 @@ def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityD
             sentence_start = sentence_of(
                 doc, doc.char_span(start, end, alignment_mode="expand").start
             ).start_char
+            # A person named inside the quoted words is who they speak about, not the speaker.
+            outside = [m for m in mentions if not (draft.content[0] <= m[0] < draft.content[1])]
             antecedent = _antecedent(
-                key, pronoun_kind, start, last_by_kind, mentions, sentence_start, history, genders
+                key, pronoun_kind, start, last_by_kind, outside, sentence_start, history, genders
             )
             if isinstance(antecedent, QuoteDraft):
                 source = antecedent

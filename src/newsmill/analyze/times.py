@@ -107,6 +107,8 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             continue
         start, end = match.span(kind)
         expression = text[start:end]
+        if expression.isupper() and re.search(r"\b[A-Z]{2,}\s+$", text[max(0, start - 12) : start]):
+            continue  # a name in capitals: "USA TODAY", "MONDAY NIGHT FOOTBALL"
         draft = TimeDraft(start, end, expression, None, None, "unresolved")
         if kind == "ordinal":
             number = _ordinal(match.group("ord"))
