@@ -263,6 +263,16 @@ def test_a_byline_glued_to_a_name_is_no_person() -> None:
     assert all(t.text != "TODAY" for t in record.times)
 
 
+def test_the_writer_is_no_source() -> None:
+    record = analyze(page("Reading the new data, I found that many teenagers prefer ironic account names."))
+    assert record.quotes == []
+
+
+def test_a_name_with_an_indefinite_article_is_no_person() -> None:
+    record = analyze(page("He said the shop was a Grocery Store once, and the Store is now a cafe."))
+    assert all(e.kind != "PERSON" for e in record.entities)
+
+
 def test_a_findings_clause_is_a_claim_of_its_source() -> None:
     record = analyze(page("A study found that bumblebees forage less on hot days."))
     assert [q.content.text for q in record.quotes] == ["that bumblebees forage less on hot days"]

@@ -196,6 +196,8 @@ def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speak
         against = min(against, 0.3)  # "Manchester United", "Bolton Wanderers": a club
     if all(w.isupper() for w in words) and len(words) == 1:
         against = min(against, 0.3)
+    if any(m.text.lower().startswith(("a ", "an ")) for m in entity.mentions) and not known_first:
+        against = min(against, 0.4)  # "a Grocery Store": no one's name takes "a"
     if len(words) > 1 and any(len(w) >= 3 and w.isupper() and w.isalpha() for w in words):
         against = min(against, 0.3)  # a byline's outlet glued on: "Kevin McCoy USA TODAY"
     support = 0.4 if len(words) == 1 else 0.65
@@ -283,7 +285,9 @@ def group_confidence(entity: EntityDraft, gazetteer: Gazetteer) -> float:
         return 0.1
     if gazetteer.demonym(name) is not None or entity.country:
         return 0.9
-    return 0.6
+    # A group is named in the plural ("Democrats", "Sunnis"); a lone singular word the model
+    # calls a group is more often a product or a platform ("Instagram").
+    return 0.6 if name.endswith("s") else 0.45
 
 
 def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, speakers: set[int]) -> None:

@@ -26,10 +26,10 @@ from newsmill.analyze.quotes import FINDING_SOURCES, SPEAKER_NOUNS, SPEECH_VERBS
 # Entities at or below this confidence had evidence against them (not just little for them):
 # their names cannot be speakers. Lacking support alone scores 0.4-0.45 (evidence.py).
 REJECTED = 0.35
+# The writer speaking in narration: the author is no source of a quote.
+_FIRST_PERSON = frozenset("i we me us my our".split())
 # Personal and quantifying pronouns: "some said", "most agreed", "others warned".
-_PRONOUNS = frozenset(
-    "i we he she they it who some most many others each nobody one all both several few".split()
-)
+_PRONOUNS = frozenset("he she they it who some most many others each nobody one all both several few".split())
 _SPEAKING_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Verbs whose infinitive complement is speech that did not happen: "declined to comment".
 _WITHHELD = frozenset("decline refuse fail".split())
@@ -48,8 +48,10 @@ def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
     if draft.speaker_entity is not None or any(s < end and start < e for s, e in spans.speaking):
         return True
     head = _token_at(doc, start, end)
-    if head is None:
+    if head is None or not any(ch.isalpha() for ch in doc.text[start:end]):
         return False
+    if head.lower_ in _FIRST_PERSON:
+        return False  # "I found that ...", outside quotation marks: the writer, not a source
     lemma = head.lemma_.lower()
     return (
         head.lower_ in _PRONOUNS
