@@ -1843,7 +1843,7 @@ def _build(
     # default threshold; a coded recipient and a verb trigger add certainty.
     coded_actor = any(a.code for a in actors)
     coded_recipient = any(r.code for r in recipients)
-    confidence = 0.2 + (0.3 if coded_actor else 0) + (0.15 if coded_recipient else 0)
+    confidence = 0.1 + (0.3 if coded_actor else 0) + (0.2 if coded_recipient else 0)
     confidence += (0.1 if is_verb else 0) + (0.1 if coded_actor and coded_recipient else 0)
     event = EventDraft(
         type=event_type,
