@@ -168,8 +168,6 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool:
         any(t.lower_ == "going" for t in words) and any(t.lower_ == "to" for t in words)
     ):
         return True
-    if any(t.tag_ in {"VBZ", "VBP"} and t.dep_ == "ROOT" for t in words):
-        return True  # "Lowe's reports earnings Wednesday": news writes its timetable in the present
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
     return not has_verb and _SCORE.search(sentence.text) is None
 
