@@ -7,8 +7,8 @@ be (``docs/annotation.md``, Q) and gives it a confidence (``docs/confidence.md``
 - **Speech happened**: a cue that is negated ("did not say") or only intended or refused
   ("declined to comment", "wants to talk") reports no speech.
 - **A speaker who can speak**: a named person or organisation, a personal pronoun, or a noun
-  for people, bodies or documents that speak (``data/speaker_nouns.txt``,
-  ``data/document_cues.txt``); never a thing ("the deaths", "those", "the mission") or none.
+  for people, bodies or documents that speak (``data/speaker_nouns.txt``); never a thing
+  ("the deaths", "those", "the mission"), the writer ("I found"), or no one.
 - **Content that is what was said**, a clause: not a topic or an intention ("announced the
   terms of the deal", "plans to install 30 GW"), not the attribution folded in (", police said."), not a
   bare phrase no one is said to have said ("interim"), not an attribution inside someone
@@ -18,10 +18,11 @@ be (``docs/annotation.md``, Q) and gives it a confidence (``docs/confidence.md``
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
-from newsmill.analyze.quotes import FINDING_SOURCES, SPEAKER_NOUNS, SPEECH_VERBS, QuoteDraft
+from newsmill.analyze.quotes import SPEECH_VERBS, QuoteDraft
 
 # Entities at or below this confidence had evidence against them (not just little for them):
 # their names cannot be speakers. Lacking support alone scores 0.4-0.45 (evidence.py).
@@ -31,6 +32,15 @@ _FIRST_PERSON = frozenset("i we me us my our".split())
 # Personal and quantifying pronouns: "some said", "most agreed", "others warned".
 _PRONOUNS = frozenset("he she they it who some most many others each nobody one all both several few".split())
 _SPEAKING_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Nouns for people, bodies and documents that speak (``data/speaker_nouns.txt``).
+SPEAKER_NOUNS = frozenset(
+    word
+    for line in (Path(__file__).with_name("data") / "speaker_nouns.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
+    if not line.startswith("#")
+    for word in line.split()
+)
 # Verbs whose infinitive complement is speech that did not happen: "declined to comment".
 _WITHHELD = frozenset("decline refuse fail".split())
 
@@ -59,8 +69,6 @@ def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
         or head.pos_ == "PROPN"  # a name the model did not tag
         or lemma in SPEAKER_NOUNS
         or head.lower_ in SPEAKER_NOUNS
-        or lemma in FINDING_SOURCES
-        or head.lower_ in FINDING_SOURCES
     )
 
 

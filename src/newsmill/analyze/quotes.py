@@ -31,76 +31,19 @@ from newsmill.analyze.gender import gender_of, pronoun_gender
 from newsmill.analyze.sentences import sentence_of, text_of
 
 
-def _speech_cues() -> tuple[frozenset[str], frozenset[str]]:
-    """(speech verbs, stance verbs) from ``data/speech_cues.txt``: the only quote cues."""
+def _speech_cues() -> frozenset[str]:
+    """Speech and communication verbs (``data/speech_cues.txt``): the only quote cues."""
     path = Path(__file__).with_name("data") / "speech_cues.txt"
-    sections: dict[str, set[str]] = {"": set(), "[stance]": set()}
-    current = ""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() in sections:
-            current = line.strip()
-        elif not line.startswith("#"):
-            sections[current].update(line.split())
-    return frozenset(sections[""]), frozenset(sections["[stance]"])
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
-SPEECH_VERBS, STANCE_VERBS = _speech_cues()
-CUE_VERBS = SPEECH_VERBS | STANCE_VERBS
-SPEAKER_NOUNS = frozenset(
-    word
-    for line in (Path(__file__).with_name("data") / "speaker_nouns.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if not line.startswith("#")
-    for word in line.split()
-)
-_PERSONAL = frozenset("i we you he she they who".split())
-
-
-def _document_cues() -> tuple[frozenset[str], frozenset[str]]:
-    """(verbs, subjects) of written findings (``data/document_cues.txt``)."""
-    path = Path(__file__).with_name("data") / "document_cues.txt"
-    fields: dict[str, list[str]] = {"verbs": [], "subjects": []}
-    current = ""
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        head, _, rest = line.partition(":")
-        if rest and head.strip() in fields:
-            current, line = head.strip(), rest
-        fields[current] += line.split()
-    return frozenset(fields["verbs"]), frozenset(fields["subjects"])
-
-
-FINDING_VERBS, FINDING_SOURCES = _document_cues()
-
-
-def _holds_views(subject: Any) -> bool:
-    """A subject that can hold a stance: a named person or organisation, a personal pronoun,
-    or a noun for people or bodies that speak (``data/speaker_nouns.txt``)."""
-    if subject.lower_ in _PERSONAL or subject.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
-        return True
-    return (
-        subject.pos_ == "PROPN" or subject.lemma_.lower() in SPEAKER_NOUNS or subject.lower_ in SPEAKER_NOUNS
-    )
+SPEECH_VERBS = _speech_cues()
+CUE_VERBS = SPEECH_VERBS
 
 
 def _is_cue(token: Any) -> bool:
-    """A speech verb; a stance verb of someone who holds views; a finding verb with a clause,
-    or whose subject is a document or its authors."""
-    lemma = token.lemma_.lower()
-    if lemma in SPEECH_VERBS:
-        return True
-    if lemma in STANCE_VERBS:
-        return any(c.dep_ == "nsubj" and _holds_views(c) for c in token.children)
-    if lemma not in FINDING_VERBS:
-        return False
-    # "Police found that ...": a finding stated as a clause is a claim whoever states it;
-    # "The graphic shows the states where ..." (an object) only from a document.
-    return any(
-        c.dep_ == "ccomp" or (c.dep_ == "nsubj" and c.lemma_.lower() in FINDING_SOURCES)
-        for c in token.children
-    )
+    return token.lemma_.lower() in CUE_VERBS
 
 
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
@@ -446,9 +389,7 @@ _TOPIC_CUES = frozenset(
     "lament worry caution".split()
 )
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
-_INTENT_CUES = frozenset(
-    "tell urge ask call warn promise vow pledge threaten want plan agree hope seek prefer decide".split()
-)
+_INTENT_CUES = frozenset("tell urge ask call warn promise vow pledge threaten".split())
 _INVERTING_CUES = frozenset(
     {"say", "add", "write", "explain", "note", "state", "continue", "conclude", "recall"}
 )
