@@ -191,6 +191,23 @@ def test_things_named_like_organisations_are_no_entities() -> None:
     assert not names & {"Hubble Space Telescope", "SunShot Initiative", "Cannabis Use Disorder"}
 
 
+def test_products_counted_or_owned_are_no_organisations() -> None:
+    record = analyze(
+        page(
+            "Apple said on Monday that its MacBooks would get a new keyboard, and Apple's MacBook "
+            "Pro line would follow next year, the company said.",
+        )
+    )
+    names = {e.name for e in record.entities if e.kind == "ORG"}
+    assert "Apple" in names
+    assert not any("MacBook" in n for n in names), names
+
+
+def test_a_first_name_is_no_place_without_a_place_word() -> None:
+    record = analyze(page("Mary told the court she had not seen the letter, her lawyer said on Monday."))
+    assert "Mary" not in {p.name for p in record.places}
+
+
 def test_a_title_glued_to_a_name_is_cut_from_the_canonical_name() -> None:
     record = analyze(page("NASA Administrator Jim Bridenstine said the agency would return to the Moon."))
     people = [e for e in record.entities if e.kind == "PERSON"]

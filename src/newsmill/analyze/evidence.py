@@ -243,6 +243,10 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         against = min(against, 0.2)  # "Hubble Space Telescope", "SunShot Initiative", "CMAL3"
     if not named_as_body and _used_as_product(entity, doc):
         against = min(against, 0.35)
+    if _POSSESSIVE_INSIDE.search(name + " ") and not named_as_body:
+        against = min(against, 0.3)  # "Apple's MacBook": the owner's product, not a body
+    if not named_as_body and any(_is_plural_of(m.text, doc.text) for m in entity.mentions):
+        against = min(against, 0.3)  # "MacBooks", "iPhones": a product is counted, a firm is not
     if all(w in organisation_words() for w in lowered):
         against = min(against, 0.3)  # "Office", "the Team": a generic word, no name
     support = 0.45
@@ -252,7 +256,7 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         support = max(support, 0.9)
     if _spelled_out(entity, doc):
         support = max(support, 0.9)
-    if any(ch.isupper() for ch in name[1:]) and " " not in name and not name.isupper():
+    if re.search(r"[a-z][A-Z]", name) and " " not in name and not name.endswith("s"):
         support = max(support, 0.75)  # CamelCase company names: WeWork, SoftBank
     if len(entity.mentions) >= 2:
         # A multi-word name used again is a name; a single word repeated may be a product.
@@ -269,6 +273,16 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         if head.dep_ == "poss" or (head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS"):
             support = max(support, 0.7)
     return min(support, against)
+
+
+def _is_plural_of(text: str, document: str) -> bool:
+    """A single-word name used in the plural when the article also uses its singular
+    ('MacBooks' and 'MacBook', 'Kindles' and 'Kindle'): products are counted, firms are not
+    ('WikiLeaks' has no 'WikiLeak')."""
+    word = text.strip()
+    if " " in word or not word.endswith("s") or len(word) < 4 or not word[-2].isalpha():
+        return False  # "Alibaba's" is a possessive, not a plural
+    return re.search(rf"\b{re.escape(word[:-1])}\b", document) is not None
 
 
 def _spelled_out(entity: EntityDraft, doc: Any) -> bool:

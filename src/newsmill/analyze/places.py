@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
+from newsmill.analyze.gender import is_first_name
 
 _DATA = Path(__file__).with_name("data")
 # Words that put a name on the map in the sentence itself.
@@ -113,6 +114,9 @@ def resolve(
         return Resolution(None, NOT_A_PLACE, other)
     if (country := gazetteer.country(name)) is not None:
         return Resolution(country, COUNTRY, "country")
+    if is_first_name(name) and qualifier is None and not is_locative(doc, start):
+        # "Mary" is a city in Turkmenistan and a first name far more often.
+        return Resolution(None, UNRESOLVED, "a first name more often than a place")
     if (code := _state_code(key, gazetteer, written=written)) is not None:
         state = next((r for r in gazetteer.regions.get(_state_name(code, gazetteer), [])), None)
         if state is not None and (len(written) > 2 or _after_comma(text, start)):
