@@ -208,6 +208,13 @@ def test_a_first_name_is_no_place_without_a_place_word() -> None:
     assert "Mary" not in {p.name for p in record.places}
 
 
+def test_an_acronym_of_a_lower_case_term_is_no_organisation() -> None:
+    record = analyze(
+        page("People with binge eating disorder (BED) eat large amounts quickly, BED experts said.")
+    )
+    assert "BED" not in {e.name for e in record.entities}
+
+
 def test_a_title_glued_to_a_name_is_cut_from_the_canonical_name() -> None:
     record = analyze(page("NASA Administrator Jim Bridenstine said the agency would return to the Moon."))
     people = [e for e in record.entities if e.kind == "PERSON"]

@@ -286,11 +286,17 @@ def _is_plural_of(text: str, document: str) -> bool:
 
 
 def _spelled_out(entity: EntityDraft, doc: Any) -> bool:
-    """An acronym the text defines: 'Ministry of Trade, Industry and Energy (MOTIE)'."""
+    """An acronym the text defines as a name: 'Ministry of Trade, Industry and Energy (MOTIE)'.
+    A lower-case expansion defines a term, not a body: 'binge eating disorder (BED)'."""
     name = entity.name
     if not (name.isupper() and 2 <= len(name) <= 6):
         return False
-    return f"({name})" in doc.text
+    at = doc.text.find(f"({name})")
+    if at < 0:
+        return False
+    before = [w for w in doc.text[max(0, at - 80) : at].split() if w[:1].isalpha()][-len(name) :]
+    capitalised = [w for w in before if w[:1].isupper()]
+    return bool(before) and len(capitalised) * 2 >= len(before) and not _head_is_thing(" ".join(before))
 
 
 def group_confidence(entity: EntityDraft, gazetteer: Gazetteer) -> float:
