@@ -210,7 +210,9 @@ def test_a_first_name_is_no_place_without_a_place_word() -> None:
 
 def test_an_acronym_of_a_lower_case_term_is_no_organisation() -> None:
     record = analyze(
-        page("People with binge eating disorder (BED) eat large amounts quickly. BED is treated with therapy.")
+        page(
+            "People with binge eating disorder (BED) eat large amounts quickly. BED is treated with therapy."
+        )
     )
     assert "BED" not in {e.name for e in record.entities}
 

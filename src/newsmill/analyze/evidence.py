@@ -252,10 +252,14 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
     support = 0.45
     if named_as_body:
         support = 0.9
-    if speaks or known_actor(entity) is not None:
+    known = speaks or known_actor(entity) is not None
+    if known:
         support = max(support, 0.9)
-    if _spelled_out(entity, doc):
+    spelled = _spelled_out(entity, doc)
+    if spelled is True:
         support = max(support, 0.9)
+    elif spelled is False and not known:
+        against = min(against, 0.3)  # "binge eating disorder (BED)": a term's acronym
     if re.search(r"[a-z][A-Z]", name) and " " not in name and not name.endswith("s"):
         support = max(support, 0.75)  # CamelCase company names: WeWork, SoftBank
     if len(entity.mentions) >= 2:
@@ -285,18 +289,21 @@ def _is_plural_of(text: str, document: str) -> bool:
     return re.search(rf"\b{re.escape(word[:-1])}\b", document) is not None
 
 
-def _spelled_out(entity: EntityDraft, doc: Any) -> bool:
-    """An acronym the text defines as a name: 'Ministry of Trade, Industry and Energy (MOTIE)'.
-    A lower-case expansion defines a term, not a body: 'binge eating disorder (BED)'."""
+def _spelled_out(entity: EntityDraft, doc: Any) -> bool | None:
+    """How the text defines an acronym: True for a name ('Ministry of Trade, Industry and
+    Energy (MOTIE)'), False for a lower-case term ('binge eating disorder (BED)'), None when
+    it does not."""
     name = entity.name
     if not (name.isupper() and 2 <= len(name) <= 6):
-        return False
+        return None
     at = doc.text.find(f"({name})")
     if at < 0:
-        return False
+        return None
     before = [w for w in doc.text[max(0, at - 80) : at].split() if w[:1].isalpha()][-len(name) :]
+    if not before:
+        return None
     capitalised = [w for w in before if w[:1].isupper()]
-    return bool(before) and len(capitalised) * 2 >= len(before) and not _head_is_thing(" ".join(before))
+    return len(capitalised) * 2 >= len(before) and not _head_is_thing(" ".join(before))
 
 
 def group_confidence(entity: EntityDraft, gazetteer: Gazetteer) -> float:
