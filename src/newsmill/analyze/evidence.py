@@ -5,13 +5,18 @@ headlines, diseases and stat lines PERSON or ORG. A draft entity keeps the model
 earns its confidence from evidence in the document (``docs/confidence.md``):
 
 - **Against** (the span is not a name of that kind): lower-case words, digits or handles in a
-  person's name; a verb or a possessive inside the name; a headline's verbs inside an
-  organisation; a role word glued in front ("Founder of ..."); unbalanced brackets; the
-  solar system's bodies; a person whose first word names a place and no first name.
+  person's name; a verb or a possessive inside the name; a club word at a person's end
+  ("Manchester United"); a thing word at the head ("Hubble Space Telescope", from
+  ``data/thing_words.txt``); a headline's verbs inside an organisation; "<role> of <body>";
+  products counted, owned or used ("MacBooks", "Apple's MacBook", "on Stadia"); an acronym of
+  a lower-case term; unbalanced brackets; the solar system's bodies.
 - **For**: a full name with a known first name; a title or role; speaking in a quote; an entry
   in the actor dictionary; an organisation word ("Inc", "Ministry", "University", ...; from
-  ``data/organisation_words.txt``); an acronym the text spells out; several mentions; acting
-  as a sentence's subject; a possessive use ("Alibaba's").
+  ``data/organisation_words.txt``); an acronym the text spells out as a name; CamelCase; several
+  mentions; acting as a sentence's subject; a possessive use ("Alibaba's").
+
+Places get theirs when they are resolved (``places.py``); here a place name the document also
+uses for a confident organisation ("Toyota") is lowered.
 
 Scores are combined as a base for the shape of the name, raised by the strongest evidence
 for it and capped by the strongest evidence against it.
@@ -88,10 +93,6 @@ def _tokens(doc: Any, start: int, end: int) -> list[Any]:
     return list(span) if span is not None else []
 
 
-def _role_words() -> frozenset[str]:
-    return _title_words()
-
-
 @functools.cache
 def _title_words() -> frozenset[str]:
     words = {w.strip(".").lower() for title in TITLES for w in title.split()}
@@ -165,7 +166,7 @@ def repair_person(entity: EntityDraft, doc: Any) -> None:
         entity.name = _clean_person_name(entity.name)
 
 
-def person_confidence(entity: EntityDraft, doc: Any, gazetteer: Gazetteer, speaks: bool) -> float:
+def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
     names = [m.text for m in entity.mentions]
     words = entity.name.split()
     if not words:
@@ -324,7 +325,7 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
         speaks = number in speakers
         if entity.kind == "PERSON":
             repair_person(entity, doc)
-            entity.confidence = person_confidence(entity, doc, gazetteer, speaks)
+            entity.confidence = person_confidence(entity, doc, speaks)
         elif entity.kind in {"ORG", "FAC"}:
             entity.confidence = organisation_confidence(entity, doc, speaks)
         elif entity.kind == "NORP":
