@@ -159,6 +159,16 @@ def test_a_team_named_after_a_city_is_no_place() -> None:
     assert "Tottenham" not in {p.name for p in record.places}
 
 
+def test_the_place_in_a_clubs_name_is_the_club() -> None:
+    record = analyze(
+        page(
+            "The Portuguese coach led FC Porto to the Champions League title in 2004.",
+            "His years with Porto shaped him as a manager, he said on Wednesday.",
+        )
+    )
+    assert "Porto" not in {p.name for p in record.places}
+
+
 def test_a_name_used_by_an_organisation_is_no_place() -> None:
     record = analyze(
         page("Toyota said on Tuesday that Toyota's new hybrid would go on sale in Europe next year.")

@@ -33,7 +33,7 @@ from typing import Any
 from newsmill.analyze.entities import EntityDraft, known_actor
 from newsmill.analyze.gazetteer import Country, Gazetteer
 from newsmill.analyze.gender import is_first_name
-from newsmill.analyze.places import celestial_bodies
+from newsmill.analyze.places import celestial_bodies, is_locative
 from newsmill.analyze.roles import TITLES
 
 _DATA = Path(__file__).with_name("data")
@@ -49,6 +49,12 @@ _DIGIT = re.compile(r"\d")
 @functools.cache
 def organisation_words() -> frozenset[str]:
     lines = (_DATA / "organisation_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+
+
+@functools.cache
+def club_words() -> frozenset[str]:
+    lines = (_DATA / "club_words.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
 
 
@@ -340,10 +346,22 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
         if e.kind in {"ORG", "PERSON"} and e.confidence >= 0.5
         for m in e.mentions
     }
+    clubs = {
+        word
+        for e in entities
+        if e.kind == "ORG" and e.confidence >= 0.5 and set(e.name.lower().split()) & club_words()
+        for word in e.name.lower().split()
+    } - club_words()
     for entity in entities:
         is_place = entity.kind in {"GPE", "LOC"} and not isinstance(entity.place, Country)
         if is_place and any(_bare_key(m.text) in names for m in entity.mentions):
             entity.confidence = min(entity.confidence, 0.3)
+        elif (
+            is_place
+            and set(entity.name.lower().split()) <= clubs
+            and not any(is_locative(doc, m.start) for m in entity.mentions)
+        ):
+            entity.confidence = min(entity.confidence, 0.3)  # "won the league with Porto": FC Porto
 
 
 def _bare_key(text: str) -> str:
