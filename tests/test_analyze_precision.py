@@ -299,6 +299,16 @@ def test_a_byline_glued_to_a_name_is_no_person() -> None:
     assert all(t.text != "TODAY" for t in record.times)
 
 
+def test_the_name_beside_a_described_speaker_is_the_speaker() -> None:
+    record = analyze(
+        page(
+            "Sweden’s deputy director of public prosecution, Eva-Marie Persson, said the evidence "
+            "had weakened considerably."
+        )
+    )
+    assert [q.speaker_name for q in record.quotes] == ["Eva-Marie Persson"]
+
+
 def test_the_writer_is_no_source() -> None:
     record = analyze(page("Reading the new data, I found that many teenagers prefer ironic account names."))
     assert record.quotes == []

@@ -407,7 +407,8 @@ def _speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] |
             and not child.is_punct
             and not quoted[0] <= child.idx < quoted[1]
         ):
-            return _phrase(child)  # a relative pronoun ("..., who said") resolves later
+            named = _appositive_name(child)
+            return _phrase(named or child)  # a relative pronoun ("..., who said") resolves later
     for child in cue.children:
         # An inverted cue ('said Qureshi'); after 'ask' or 'tell' the object is the listener.
         if (
@@ -425,6 +426,17 @@ def _speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] |
         head, steps = head.head, steps + 1
         if head.pos_ in {"VERB", "AUX"}:
             return _speaker_of(head)
+    return None
+
+
+def _appositive_name(subject: Any) -> Any:
+    """The name set beside a described subject: 'Sweden's deputy director of public
+    prosecution, Eva-Marie Persson, said' → Eva-Marie Persson (the person, not the post)."""
+    if subject.pos_ == "PROPN":
+        return None
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
     return None
 
 
