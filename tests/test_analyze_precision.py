@@ -309,6 +309,12 @@ def test_the_name_beside_a_described_speaker_is_the_speaker() -> None:
     assert [q.speaker_name for q in record.quotes] == ["Eva-Marie Persson"]
 
 
+def test_a_pronoun_speaker_no_one_can_be_is_no_quote() -> None:
+    record = analyze(page('"The budget is balanced and the roads will be repaired," she said on Tuesday.'))
+    assert all(q.speaker_name is not None for q in record.quotes)
+    assert record.quotes == []
+
+
 def test_the_writer_is_no_source() -> None:
     record = analyze(page("Reading the new data, I found that many teenagers prefer ironic account names."))
     assert record.quotes == []

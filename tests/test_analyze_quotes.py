@@ -805,6 +805,7 @@ def test_random_quotation_marks_never_break_the_spans(pieces: list[str], gaps: l
         pytest.param(
             page(
                 "Panel hears from the senator",
+                "Senator Tom Harris opened the hearing on the farm bill on Monday morning.",
                 "“Let’s boil it down to the essentials of the matter,” he continued, addressing Senator "
                 "Maria Lopez across the table.",
             ),

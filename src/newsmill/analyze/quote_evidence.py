@@ -110,6 +110,9 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
         return 0.2
     if draft.speaker is not None and not _can_speak(draft, doc, entity_spans):
         return 0.3
+    unnamed = draft.speaker is not None and draft.speaker_name is None
+    if unnamed and doc.text[draft.speaker[0] : draft.speaker[1]].lower() in _PRONOUNS:
+        return 0.4  # "she said" with no one she can be: a speaker we cannot name
     span = doc.char_span(start, end, alignment_mode="expand")
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
     if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in SPEECH_VERBS):
