@@ -143,6 +143,15 @@ def test_a_state_named_alone_is_the_state_not_a_town_abroad() -> None:
     assert places["Greenbelt"].country == "USA"
 
 
+def test_a_state_named_like_a_large_city_is_the_city_unless_the_text_says_state() -> None:
+    city = analyze(
+        page("WASHINGTON (Reuters) - The Commerce Department announced new export rules on Tuesday.")
+    )
+    assert [(p.name, p.feature) for p in city.places if p.name == "Washington"] == [("Washington", "city")]
+    state = analyze(page("Wildfires spread across Washington state on Tuesday, officials in Seattle said."))
+    assert [p.feature for p in state.places if p.name == "Washington"] == ["region"]
+
+
 def test_a_qualified_name_keeps_its_sense_through_the_article() -> None:
     record = analyze(
         page(

@@ -31,6 +31,8 @@ _DATA = Path(__file__).with_name("data")
 _LOCATIVE = frozenset(
     "in at near from into across outside inside around throughout toward towards between within".split()
 )
+_STATE_WORD = re.compile(r"\s+(?:state|State)\b")
+_STATE_OF = re.compile(r"\bstate of\s+$", re.I)
 _PLACE_NOUNS = frozenset(
     "region province state city town village county district island islands republic kingdom "
     "capital area territory port suburb borough municipality".split()
@@ -117,11 +119,19 @@ def resolve(
     if is_first_name(name) and qualifier is None and not is_locative(doc, start):
         # "Mary" is a city in Turkmenistan and a first name far more often.
         return Resolution(None, UNRESOLVED, "a first name more often than a place")
-    if (code := _state_code(key, gazetteer, written=written)) is not None:
+    cities = gazetteer.cities.get(key, [])
+    largest = max((c.population for c in cities), default=0)
+    # A state named like a large city ("Washington", "New York") is the state only when the
+    # text says so ("Washington state", "the state of New York") or writes it as a qualifier
+    # ("Seattle, Washington"); alone, news means the city.
+    said_state = _STATE_WORD.match(text, end) is not None or _STATE_OF.search(
+        text[max(0, start - 14) : start]
+    )
+    state_meant = largest < 500_000 or said_state or _after_comma(text, start)
+    if state_meant and (code := _state_code(key, gazetteer, written=written)) is not None:
         state = next((r for r in gazetteer.regions.get(_state_name(code, gazetteer), [])), None)
         if state is not None and (len(written) > 2 or _after_comma(text, start)):
             return Resolution(state, REGION, "US state")
-    cities = gazetteer.cities.get(key, [])
     if qualifier:
         wanted_state = _state_code(qualifier.lower(), gazetteer, written=qualifier)
         wanted_country = gazetteer.country(qualifier)
@@ -133,9 +143,8 @@ def resolve(
         ]
         if chosen:
             return Resolution(max(chosen, key=lambda c: c.population), QUALIFIED, "qualified")
-    largest = max((c.population for c in cities), default=0)
     regions = gazetteer.regions.get(key, [])
-    if regions and (regions[0].country in countries or largest < 500_000):
+    if regions and state_meant:
         return Resolution(regions[0], REGION, "region")
     if cities:
         found = _rank_cities(cities, countries, states)
