@@ -15,7 +15,9 @@ Add them to your own pipeline after the parser and NER::
     doc.spans["newsmill_events"], doc._.newsmill_events   # PLOVER events (dicts)
 
 Each component wraps the same pure core the record pipeline uses (``annotate_entities``,
-``annotate_times``, ``annotate_quotes``, ``annotate_events``), so both paths give the same facts.
+``annotate_times``, ``judge`` for entities and quotes, ``annotate_events``) and takes the same
+``min_confidence`` (default 0.5, ``config={"min_confidence": 0}`` keeps everything), so both
+paths give the same facts.
 """
 
 # No "from __future__ import annotations": spaCy resolves factory signatures at runtime.
