@@ -210,6 +210,19 @@ def test_things_named_like_organisations_are_no_entities() -> None:
     assert not names & {"Hubble Space Telescope", "SunShot Initiative", "Cannabis Use Disorder"}
 
 
+def test_news_outlets_are_organisations_and_owned_names_leave_the_owner() -> None:
+    record = analyze(
+        page(
+            "Jeff Bezos's Blue Origin bid for the contract, Lynn told the Los Angeles Times on "
+            "Monday, and Sky Sports reported the deal.",
+        )
+    )
+    names = {e.name: e for e in record.entities}
+    assert {"Los Angeles Times", "Sky Sports"} <= set(names)
+    bezos = names.get("Jeff Bezos")
+    assert bezos is None or all("Blue Origin" not in m.text for m in bezos.mentions)
+
+
 def test_products_counted_or_owned_are_no_organisations() -> None:
     record = analyze(
         page(

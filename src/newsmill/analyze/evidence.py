@@ -145,6 +145,21 @@ def _well_formed_person(name: str) -> bool:
     )
 
 
+def _trim_owner(mention: Any) -> Any:
+    """The person's part of a mention 'Owner's Owned' when both are names."""
+    found = re.search(r"['’]s\s+(?=[A-Z])", mention.text)
+    if found is None:
+        return mention
+    owner, owned = mention.text[: found.start()], mention.text[found.end() :]
+    if owner.split() and is_first_name(owner.split()[0]):
+        mention.end = mention.start + len(owner)
+        mention.text = owner
+    else:
+        mention.start += found.end()
+        mention.text = owned
+    return mention
+
+
 def repair_person(entity: EntityDraft, doc: Any) -> None:
     """The person's canonical name from its best-formed mention, and no mention that is a
     headline run around the name ("Black Lawmakers Rip Donald Trump"): a verb inside a
@@ -154,7 +169,9 @@ def repair_person(entity: EntityDraft, doc: Any) -> None:
         tokens = _tokens(doc, mention.start, mention.end)
         if len(tokens) > 2 and any(t.pos_ == "VERB" for t in tokens[1:-1]):
             continue
-        kept.append(mention)
+        kept.append(_trim_owner(mention))
+        # "Jeff Bezos's Blue Origin" → "Jeff Bezos"; "Wichita North's Miguel Bernal" → "Miguel
+        # Bernal"; "Pakistan's top diplomat" (a description) stays whole.
     if kept:
         entity.mentions = kept
     candidates = [_clean_person_name(m.text) for m in entity.mentions]
