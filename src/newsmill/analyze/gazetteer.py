@@ -19,7 +19,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 10
+CACHE_VERSION = 11
 # Common short forms news writes that the country data lacks.
 _EXTRA_COUNTRY_NAMES = {
     "USA": [
@@ -123,6 +123,7 @@ class Gazetteer:
     skeletons: dict[str, list[City]] = field(default_factory=dict)  # consonant skeleton -> cities
     regions: dict[str, list[City]] = field(default_factory=dict)  # US states (no coordinates)
     state_codes: dict[str, str] = field(default_factory=dict)  # lower state name/abbreviation -> code
+    states: dict[str, City] = field(default_factory=dict)  # postal code -> the state (a region)
     provinces: dict[str, list[City]] = field(default_factory=dict)  # first-level regions elsewhere
 
     def country(self, name: str) -> Country | None:
@@ -139,11 +140,6 @@ class Gazetteer:
         return any(
             c.population >= min_population for c in self.cities.get(key, []) + self.alternates.get(key, [])
         )
-
-    def lookup_region(self, name: str, countries: set[str] | frozenset[str] = frozenset()) -> City | None:
-        """A first-level region (US states) when the article is about its country."""
-        candidates = [r for r in self.regions.get(_key(name), []) if r.country in countries]
-        return candidates[0] if candidates else None
 
     def unique_region(self, name: str) -> City | None:
         """The region called ``name`` when only one country has a region of that name and the
@@ -293,6 +289,7 @@ def _build() -> Gazetteer:
         )
         gazetteer.regions.setdefault(_key(state["name"]), []).append(region)
         gazetteer.state_codes[_key(state["name"])] = state["code"]
+        gazetteer.states[state["code"]] = region
     for code, abbreviations, name in _us_state_abbreviations():
         gazetteer.state_codes[_key(name)] = code
         for abbreviation in abbreviations:

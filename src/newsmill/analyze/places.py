@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newsmill.analyze.gazetteer import City, Country, Gazetteer
+from newsmill.analyze.gazetteer import City, Country, Gazetteer, skeleton
 from newsmill.analyze.gender import is_first_name
 
 _DATA = Path(__file__).with_name("data")
@@ -67,7 +67,7 @@ def _state_code(name: str, gazetteer: Gazetteer, *, written: str) -> str | None:
     """The US state a qualifier names: 'Maryland', 'Md.', or 'MD' written in capitals."""
     code = gazetteer.state_codes.get(name.lower())
     if code is None and len(written) == 2 and written.isupper() and written.isalpha():
-        code = written if written in set(gazetteer.state_codes.values()) else None
+        code = written if written in gazetteer.states else None
     return code
 
 
@@ -129,7 +129,7 @@ def resolve(
     )
     state_meant = largest < 500_000 or said_state or _after_comma(text, start)
     if state_meant and (code := _state_code(key, gazetteer, written=written)) is not None:
-        state = next((r for r in gazetteer.regions.get(_state_name(code, gazetteer), [])), None)
+        state = gazetteer.states.get(code)
         if state is not None and (len(written) > 2 or _after_comma(text, start)):
             return Resolution(state, REGION, "US state")
     if qualifier:
@@ -165,8 +165,6 @@ def resolve(
             if found is not None:
                 return found
     if nearby:
-        from newsmill.analyze.gazetteer import skeleton
-
         variants = [c for c in gazetteer.skeletons.get(skeleton(name), []) if c.country in nearby]
         if variants:
             return Resolution(max(variants, key=lambda c: c.population), VARIANT, "spelling variant")
@@ -226,11 +224,3 @@ def _rank_cities(
 
 def _after_comma(text: str, start: int) -> bool:
     return text[max(0, start - 2) : start].strip() == ","
-
-
-def _state_name(code: str, gazetteer: Gazetteer) -> str:
-    """The full name key of the state with postal ``code`` (regions are keyed by name)."""
-    for name, value in gazetteer.state_codes.items():
-        if value == code and name in gazetteer.regions:
-            return name
-    return ""
