@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
-from newsmill.analyze.quotes import SPEECH_VERBS, QuoteDraft
+from newsmill.analyze.quotes import CUE_VERBS, QuoteDraft
 
 # Entities at or below this confidence had evidence against them (not just little for them):
 # their names cannot be speakers. Lacking support alone scores 0.4-0.45 (evidence.py).
@@ -115,7 +115,7 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
         return 0.4  # "she said" with no one she can be: a speaker we cannot name
     span = doc.char_span(start, end, alignment_mode="expand")
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
-    if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in SPEECH_VERBS):
+    if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in CUE_VERBS):
         return 0.3  # a term or scare quote no one is said to have said: "interim", "no need"
     if draft.kind == "indirect" and not verbs:
         return 0.35  # a topic, not what was said: "reported $2.53 a share", "announced the terms"
@@ -123,7 +123,7 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
         draft.kind == "indirect"
         and words[0].lower() == "to"
         and cue is not None
-        and cue.lemma_.lower() not in SPEECH_VERBS
+        and cue.lemma_.lower() not in CUE_VERBS
     ):
         return 0.35  # an intention, not speech: "Seoul plans to install 30 GW by 2030"
     return 0.9 if draft.kind != "indirect" else 0.8

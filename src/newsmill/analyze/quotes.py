@@ -9,7 +9,7 @@ Three passes over the article's Doc:
    are names, not speech. A partial quote inside a clause is ``direct`` when it is a phrase
    ('underscored the "importance of de-escalation"'), ``mixed`` when it carries the verb.
 2. *Reported speech*: a speech cue (say, tell, add, warn, ...; ``data/speech_cues.txt``) with a clausal
-   complement ("said that ...", "X believes ...", "..., he added"), and "according to X".
+   complement ("said that ...", "..., he added"), and "according to X".
 3. *Speakers*: the cue's subject (or the noun phrase after an inverted cue), resolved to
    an entity: pronouns to the last speaker or mention of the right kind, descriptions
    ("the spokesperson") to the last speaker they describe.
@@ -38,14 +38,7 @@ def _speech_cues() -> frozenset[str]:
     return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
 
 
-SPEECH_VERBS = _speech_cues()
-CUE_VERBS = SPEECH_VERBS
-
-
-def _is_cue(token: Any) -> bool:
-    return token.lemma_.lower() in CUE_VERBS
-
-
+CUE_VERBS = _speech_cues()
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
 _PRONOUNS = {
@@ -474,7 +467,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             continue
         # A verb by its part of speech or its fine tag ("says" is sometimes tagged a noun).
         verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
-        if not verb or not _is_cue(token):
+        if not verb or lemma not in CUE_VERBS:
             continue
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if not clauses and lemma in _INTENT_CUES:

@@ -225,16 +225,14 @@ def _resolve(
             draft.value, draft.precision = str(published.year + shift), "year"
         draft.basis = "relative"
     elif kind in {"dmy", "mdy", "iso"}:
+        explicit_year = _has_year(draft.text)
         parsed = fast_parse(
-            draft.text
-            if re.search(r"\d{4}", draft.text)
-            else f"{draft.text} {published.year if published else 2000}"
+            draft.text if explicit_year else f"{draft.text} {published.year if published else 2000}"
         )
         if parsed is None:
             draft.reason = "not a calendar date"
             return
         value = parsed.date()
-        explicit_year = bool(re.search(r"\d{4}", draft.text))
         if not explicit_year and published is not None:
             value = _year_for(value, published, ahead)
         draft.value, draft.precision = value.isoformat(), "day"
