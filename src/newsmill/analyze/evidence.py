@@ -27,16 +27,15 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-from newsmill.analyze.entities import EntityDraft, known_actor
+from newsmill.analyze.entities import EntityDraft, _bare, known_actor
 from newsmill.analyze.gazetteer import Country, Gazetteer
 from newsmill.analyze.gender import is_first_name
 from newsmill.analyze.places import celestial_bodies, is_locative
 from newsmill.analyze.roles import TITLES
+from newsmill.analyze.wordlists import words
 
-_DATA = Path(__file__).with_name("data")
 # Lower-case particles of personal names ("Ludwig van Beethoven", "Ahmed bin Salman").
 _NAME_PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin bint ibn al el ben ter zu y e".split()
@@ -46,22 +45,16 @@ _HANDLE = re.compile(r"[@#/]|https?:|www\.|\.com\b")
 _DIGIT = re.compile(r"\d")
 
 
-@functools.cache
 def organisation_words() -> frozenset[str]:
-    lines = (_DATA / "organisation_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+    return words("organisation_words.txt")
 
 
-@functools.cache
 def club_words() -> frozenset[str]:
-    lines = (_DATA / "club_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+    return words("club_words.txt")
 
 
-@functools.cache
 def thing_words() -> frozenset[str]:
-    lines = (_DATA / "thing_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.lower() for line in lines if not line.startswith("#") for w in line.split())
+    return words("thing_words.txt")
 
 
 _PRODUCT_CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,}\b")
@@ -358,7 +351,7 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
     # A place name the document also uses for a confident organisation is that organisation
     # ("Toyota" the carmaker, not the city; "Alibaba" the company).
     names = {
-        _bare_key(m.text)
+        _bare(m.text).lower()
         for e in entities
         if e.kind in {"ORG", "PERSON"} and e.confidence >= 0.5
         for m in e.mentions
@@ -371,7 +364,7 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
     } - club_words()
     for entity in entities:
         is_place = entity.kind in {"GPE", "LOC"} and not isinstance(entity.place, Country)
-        if is_place and any(_bare_key(m.text) in names for m in entity.mentions):
+        if is_place and any(_bare(m.text).lower() in names for m in entity.mentions):
             entity.confidence = min(entity.confidence, 0.3)
         elif (
             is_place
@@ -379,7 +372,3 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
             and not any(is_locative(doc, m.start) for m in entity.mentions)
         ):
             entity.confidence = min(entity.confidence, 0.3)  # "won the league with Porto": FC Porto
-
-
-def _bare_key(text: str) -> str:
-    return re.sub(r"['’]s?$", "", re.sub(r"^(?:the|The)\s+", "", text.strip())).lower()

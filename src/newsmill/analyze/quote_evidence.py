@@ -18,11 +18,11 @@ be (``docs/annotation.md``, Q) and gives it a confidence (``docs/confidence.md``
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.quotes import CUE_VERBS, QuoteDraft
+from newsmill.analyze.wordlists import words
 
 # Entities at or below this confidence had evidence against them (not just little for them):
 # their names cannot be speakers. Lacking support alone scores 0.4-0.45 (evidence.py).
@@ -33,14 +33,7 @@ _FIRST_PERSON = frozenset("i we me us my our".split())
 _PRONOUNS = frozenset("he she they it who some most many others each nobody one all both several few".split())
 _SPEAKING_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Nouns for people, bodies and documents that speak (``data/speaker_nouns.txt``).
-SPEAKER_NOUNS = frozenset(
-    word
-    for line in (Path(__file__).with_name("data") / "speaker_nouns.txt")
-    .read_text(encoding="utf-8")
-    .splitlines()
-    if not line.startswith("#")
-    for word in line.split()
-)
+SPEAKER_NOUNS = words("speaker_nouns.txt")
 # Verbs whose infinitive complement is speech that did not happen: "declined to comment".
 _WITHHELD = frozenset("decline refuse fail".split())
 

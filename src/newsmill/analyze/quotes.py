@@ -23,22 +23,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.gender import gender_of, pronoun_gender
 from newsmill.analyze.sentences import sentence_of, text_of
+from newsmill.analyze.wordlists import words
 
-
-def _speech_cues() -> frozenset[str]:
-    """Speech and communication verbs (``data/speech_cues.txt``): the only quote cues."""
-    path = Path(__file__).with_name("data") / "speech_cues.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(word for line in lines if not line.startswith("#") for word in line.split())
-
-
-CUE_VERBS = _speech_cues()
+# Speech and communication verbs (``data/speech_cues.txt``): the only quote cues.
+CUE_VERBS = words("speech_cues.txt")
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
 _PRONOUNS = {
