@@ -18,6 +18,11 @@ from newsmill.analyze.quote_evidence import score_quotes
 from newsmill.analyze.quotes import QuoteDraft, annotate_quotes
 
 
+def inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """``position`` lies in one of the Doc ``ranges`` (the non-prose blocks)."""
+    return any(start <= position < end for start, end in ranges)
+
+
 def judge(
     doc: Any,
     entities: list[EntityDraft],
@@ -32,7 +37,7 @@ def judge(
     speaker_ids = [q.speaker_entity for q in quotes]
     score_quotes(quotes, doc, entities, min_confidence)
     for quote in quotes:
-        if any(start <= quote.content[0] < end for start, end in blocks):
+        if inside(quote.content[0], blocks):
             quote.confidence = 0.0  # a list, table or schedule line holds no speech
     speakers = {
         int(found[1:]) - 1

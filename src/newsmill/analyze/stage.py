@@ -16,7 +16,7 @@ from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityContext, EntityDraft, annotate_entities
 from newsmill.analyze.events import annotate_events, to_events
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
-from newsmill.analyze.judge import judge
+from newsmill.analyze.judge import inside, judge
 from newsmill.analyze.nlp import load_nlp
 from newsmill.analyze.quotes import QuoteDraft
 from newsmill.analyze.times import annotate_times
@@ -111,14 +111,10 @@ def fill_record(
     ]
     event_drafts = annotate_events(doc, drafts, quote_drafts, time_drafts, gazetteer, published)
     for event in event_drafts:
-        if _inside(event.evidence[0], blocks):
+        if inside(event.evidence[0], blocks):
             event.confidence = 0.0  # "Ravens 24-17 Millers" reports a score, not an assault
     record.events = to_events(record, article, event_drafts, time_drafts, quote_index, min_confidence)
     return record
-
-
-def _inside(position: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in ranges)
 
 
 def _quotes(

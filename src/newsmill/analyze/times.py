@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsmill.analyze.sentences import text_of
+from newsmill.extract.blocks import SCORE
 from newsmill.extract.dates import fast_parse
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -147,7 +148,6 @@ _AHEAD_WORDS = frozenset(
     "fixtures tickets sale kicks starts begins opens tour premieres airs".split()
 )
 _REPORTING = frozenset("say tell announce add state report confirm note write explain".split())
-_SCORE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
 
 
 def _looks_ahead(doc: Any, start: int, end: int) -> bool:
@@ -169,7 +169,7 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool:
     ):
         return True
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
-    return not has_verb and _SCORE.search(sentence.text) is None
+    return not has_verb and SCORE.search(sentence.text) is None
 
 
 def _resolve(

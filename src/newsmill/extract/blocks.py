@@ -16,7 +16,8 @@ from newsmill.model import Block, Record
 
 _TERMINAL = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦*\-–—]|\d{1,3}[.)]|[a-z][.)])\s+")
-_SCORE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
+# A result: "24-17", "3 – 1" (also read by analyze/times.py: a dated result line is past).
+SCORE = re.compile(r"\b\d{1,3}\s*[-–]\s*\d{1,3}\b")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?"
 _DATED = re.compile(
@@ -44,7 +45,7 @@ def block_kind(text: str) -> str | None:
     terminal = bool(_TERMINAL.search(stripped))
     if terminal and len(words) >= MIN_PROSE_WORDS and not _BULLET.match(stripped):
         return None
-    if _SCORE.search(stripped) and len(words) <= 25:
+    if SCORE.search(stripped) and len(words) <= 25:
         return "result"
     if _DATED.match(stripped) or (_CLOCK.search(stripped) and len(words) <= 12):
         return "schedule"
