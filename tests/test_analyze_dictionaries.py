@@ -1,0 +1,83 @@
+"""The compiled PETRARCH2 dictionaries: the converter reproduces the shipped files, and the
+loaders answer by date, sector and PLOVER type."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsmill.analyze.dictionaries import (
+    DATA,
+    agent_sector,
+    phoenix_actors,
+    plover_of,
+    role_at,
+    verb_dictionary,
+)
+from newsmill.analyze.dictionaries.compile import outputs, parse_date, parse_restriction, read_actors
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SOURCE = SHARED / "resources" / "petrarch2"
+CROSSWALK = SHARED / "eval" / "events" / "plover-gsr" / "CAMEO2PLOVER-2021.txt"
+
+
+@pytest.mark.skipif(not SOURCE.exists(), reason="the PETRARCH2 sources are not beside the repo")
+def test_the_shipped_files_are_what_the_converter_makes_of_the_sources() -> None:
+    for name, lines in outputs(SOURCE, CROSSWALK).items():
+        assert (DATA / name).read_text(encoding="utf-8") == "\n".join(lines) + "\n", name
+    assert "MIT License" in (DATA / "LICENSE").read_text(encoding="utf-8")
+
+
+def test_dates_of_both_widths_and_open_ranges() -> None:
+    assert parse_date("990809") == "1999-08-09"
+    assert parse_date("080508") == "2008-05-08"
+    assert parse_date("18970101") == "1897-01-01"
+    assert parse_date("19970231") == "1997-02-28"  # a typo in the source: the month's last day
+    assert parse_restriction("RUSGOV >080508") == ("RUSGOV", "2008-05-08", "")
+    assert parse_restriction("AFGELI 620101-780427") == ("AFGELI", "1962-01-01", "1978-04-27")
+    assert parse_restriction("RUSELI") == ("RUSELI", "", "")
+
+
+def test_an_entry_gathers_its_synonyms_and_tab_indented_roles(tmp_path: Path) -> None:
+    source = tmp_path / "actors.txt"
+    source.write_text(
+        "ABDUL_QADIR_  # CountryInfo.txt\n+NUR_MOHAMMAD_TARAKI_\n\t[AFGELI 620101-780427]\n"
+        "\t[AFGGOV 780427-780430]\n\t[AFGELI]\nUN_ [IGOUNO]\n",
+        encoding="utf-8",
+    )
+    first, second = read_actors(source, "ORG")
+    assert first.name == "abdul qadir" and first.aliases == ["nur mohammad taraki"]
+    assert [code for code, _, _ in first.codes] == ["AFGELI", "AFGGOV", "AFGELI"]
+    assert second.name == "un" and second.codes == [("IGOUNO", "", "")]
+
+
+def test_a_role_is_the_one_held_on_the_articles_date() -> None:
+    putin = next(a for a in phoenix_actors() if a.name == "vladimir putin")
+    assert role_at(putin.roles, date(2010, 6, 1)).code == "RUSGOV"
+    assert role_at(putin.roles, date(1995, 6, 1)).code == "RUSELI"
+    assert role_at(putin.roles, None).code == "RUSELI"  # the undated default
+
+
+def test_cameo_codes_map_to_plover_types_and_modes() -> None:
+    assert plover_of("042") == ("CONSULT", "visit")
+    assert plover_of("171")[0] == "COERCE"
+    assert plover_of("0231")[0] == "REQUEST"  # CAMEO appeals are PLOVER requests
+    assert plover_of("010") is None  # public statements are no event
+    assert plover_of("---") is None
+
+
+def test_agents_carry_sectors_in_both_numbers() -> None:
+    assert agent_sector("police") == "COP"
+    assert agent_sector("rebels") == "REB"
+    assert agent_sector("foreign minister") == "GOV"
+    assert agent_sector("teapot") is None
+
+
+def test_verbs_have_codes_and_blocks_have_patterns() -> None:
+    verbs = verb_dictionary()
+    block, code = verbs.verbs["seize"]
+    assert plover_of(code)[0] == "COERCE"
+    assert any(after for _, after, _ in verbs.patterns[block])
+    assert "dollar" in verbs.synsets["&currency"]
