@@ -1,0 +1,339 @@
+"""The article pass: triggers sentence by sentence, each folded into its frame and built into an
+event (participants, PLOVER reading, mode, context, codes, location, time, confidence)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from newsmill.analyze.actors import GROUP_CODES
+from newsmill.analyze.entities import EntityDraft
+from newsmill.analyze.events.article import Article, in_quote
+from newsmill.analyze.events.drafts import Candidate, EventDraft, Frame, ParticipantDraft, dedupe
+from newsmill.analyze.events.frames import IF, _frame, plover_reading, time_of
+from newsmill.analyze.events.participants import (
+    LOCATIVE,
+    RECIPIENT_PREPOSITIONS,
+    complement_recipients,
+    noun_participants,
+    verb_participants,
+)
+from newsmill.analyze.events.phrases import located_phrase, object_participants, participants, prep_objects
+from newsmill.analyze.events.settle import acting_in, is_people, is_political, settle_codes
+from newsmill.analyze.events.triggers import _child, sentence_candidates, trigger_words
+from newsmill.analyze.gazetteer import Gazetteer
+from newsmill.analyze.plover import cameo_code
+from newsmill.analyze.quotes import QuoteDraft
+from newsmill.analyze.times import TimeDraft
+
+_MODES_BY_WORD: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (re.compile(r"\b(?:tele)?phon(?:e|ed|ic)|\bby phone\b|\bcalled\b", re.I), "CONSULT", "phone"),
+    (re.compile(r"\bsuicide\b", re.I), "ASSAULT", "suicide-attack"),
+    (re.compile(r"\b(?:sexual\w*|rape\w*)\b", re.I), "ASSAULT", "sexual"),
+    (re.compile(r"\b(?:bombs?|explosi\w+|IEDs?|car bomb|blew|blow)\b", re.I), "ASSAULT", "explosives"),
+    (
+        re.compile(r"\b(?:tanks?|artillery|shells?|shelled|missiles?|rockets?|air ?strikes?|air raids?|"
+                   r"aircraft|warplanes|helicopter|gunships|mortars?)\b", re.I),
+        "ASSAULT", "heavy-weapons",
+    ),
+    (re.compile(r"\b(?:guns?|gunfire|rifles?|shot|shooting|opened fire)\b", re.I), "ASSAULT", "firearms"),
+    (re.compile(r"\b(?:machetes?|knives|stones|clubs|axes)\b", re.I), "ASSAULT", "primitive"),
+    (re.compile(r"\bhunger strike\b", re.I), "PROTEST", "hunger"),
+    (re.compile(r"\b(?:general strike|strike|walkout|boycott)\b", re.I), "PROTEST", "boycott"),
+    (re.compile(r"\b(?:riot\w*)\b", re.I), "PROTEST", "riot"),
+    (re.compile(r"\b(?:police|patrols)\b", re.I), "MOBILIZE", "police"),
+)  # fmt: skip
+_CONTEXTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:troops|military|army|weapons|missiles?|ceasefire|truce|war|forces|invasion|"
+                r"shell\w*|attack\w*|peacekeep\w*|nuclear power plant)\b", re.I), "military"),
+    (re.compile(r"\b(?:ambassador|diplomat\w*|embassy|relations|talks|negotiat\w+|summit|visit)\b", re.I),
+     "diplomatic"),
+    (re.compile(r"\b(?:trade|tariffs?|econom\w+|dollars|loans?|grant|aid|investment|exports?)\b", re.I),
+     "economic"),
+    (re.compile(r"\b(?:court|judge|law|legal|charges?|arrest\w*|trial|investigat\w+)\b", re.I), "legal"),
+    (re.compile(r"\b(?:refugees?|evacuat\w+|border crossing|asylum)\b", re.I), "refugees"),
+    (re.compile(r"\b(?:elections?|vote|ballot|polls?|candidates?)\b", re.I), "election"),
+    (re.compile(r"\b(?:terror\w*|bomb\w*)\b", re.I), "terrorism"),
+    (re.compile(r"\b(?:water|oil|gas|energy|electricity|food)\b", re.I), "resource"),
+    (re.compile(r"\b(?:human rights|rights|freedoms?)\b", re.I), "rights"),
+    (re.compile(r"\b(?:hack\w*|cyber\w*|computers?)\b", re.I), "cyber"),
+)  # fmt: skip
+
+
+# "declined to comment", "refused to elaborate": withholding speech rejects no one.
+_WITHHOLD_VERBS = frozenset({"decline", "refuse"})
+_SPEECH_LEMMAS = frozenset("comment say elaborate respond discuss speak answer confirm specify".split())
+
+
+def annotate_events(
+    doc: Any,
+    entities: list[EntityDraft],
+    quotes: list[QuoteDraft] | None = None,
+    times: list[TimeDraft] | None = None,
+    gazetteer: Gazetteer | None = None,
+    published: date | None = None,
+) -> list[EventDraft]:
+    """The events of ``doc`` (a parsed spaCy Doc), in document order."""
+    article = Article(doc, entities, quotes or [], times or [], gazetteer, published)
+    events: list[EventDraft] = []
+    for sentence in doc.sents:
+        events.extend(_sentence_events(sentence, article))
+    _inherit_recipients(events)
+    return events
+
+
+def main_event(events: list[EventDraft]) -> EventDraft | None:
+    """The event a one-sentence text is about: the shallowest trigger, then the most certain."""
+    if not events:
+        return None
+    return min(events, key=lambda e: (e.depth, -e.confidence, e.trigger[0]))
+
+
+def _sentence_events(sentence: Any, article: Article) -> list[EventDraft]:
+    candidates = sentence_candidates(sentence, trigger_words(sentence.doc.vocab))
+    if not candidates:
+        return []
+    frames = {i: _frame(c, candidates) for i, c in candidates.items()}
+    # Inner triggers fold into the trigger that governs them.
+    for i, frame in frames.items():
+        if frame.outer is not None and frame.outer in candidates:
+            candidates[i].absorbed = True
+    evidence = _trim(article.text, sentence.start_char, sentence.end_char)
+    events: list[EventDraft] = []
+    by_anchor: dict[int, EventDraft] = {}
+    for i, candidate in sorted(candidates.items()):
+        frame = frames[i]
+        if candidate.absorbed or frame.comment:
+            continue
+        inner = [candidates[j] for j, f in frames.items() if f.outer == i and j != i]
+        event = _build(candidate, inner, frame, article, evidence)
+        if event is not None:
+            events.append(event)
+            by_anchor[candidate.anchor.i] = event
+            if len(event.actors) > 1:
+                article.plural_actors = event.actors
+    # "He appreciated X's role ... and asked for Y": a conjunct with no recipient of its own
+    # acts on its sibling's.
+    for anchor, event in by_anchor.items():
+        token = article.doc[anchor]
+        if not event.recipients and token.dep_ == "conj" and token.head.i in by_anchor:
+            sibling = by_anchor[token.head.i]
+            event.recipients = list(sibling.recipients)
+    return events
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head != token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+_OWN_FORCES = re.compile(r"(?:his|her|its|their|our)\s", re.I)
+
+
+def _build(
+    candidate: Candidate,
+    inner: list[Candidate],
+    frame: Frame,
+    article: Article,
+    evidence: tuple[int, int],
+) -> EventDraft | None:
+    """One event from a trigger, the triggers folded into it and its frame; None when no one
+    takes part in it."""
+    anchor = candidate.anchor
+    sense = candidate.sense
+    event_type, context = sense.type, sense.context
+    is_verb = anchor.pos_ in {"VERB", "AUX"}
+
+    # Participants.
+    if is_verb:
+        actors, recipients, location = verb_participants(candidate, event_type, article)
+    else:
+        found = noun_participants(candidate, frame, event_type, article)
+        if found is None:
+            return None  # a bare noun ("the issue of evacuation") names no event
+        actors, recipients, location = found
+
+    # A promise, threat, request or refusal acts on whom its complement acts on.
+    if is_verb and not recipients:
+        recipients = complement_recipients(anchor, event_type, article)
+    if not recipients and event_type in {"REQUEST", "REJECT"}:
+        # "its demand that Israel ease restrictions": asked of whoever must act.
+        for item in inner:
+            subject = (
+                _child(item.anchor, "nsubj", "nsubjpass") if item.anchor.pos_ in {"VERB", "AUX"} else None
+            )
+            if subject is not None and subject.tag_ != "PRP":
+                recipients = participants(subject, article, actor_side=False)
+                break
+    # "opened fire to disperse demonstrators": the folded-in act's recipients are this one's.
+    for item in inner:
+        if recipients or item.anchor.pos_ not in {"VERB", "AUX"}:
+            break
+        inner_prepositions = RECIPIENT_PREPOSITIONS.get(item.sense.type, frozenset())
+        inner_object = _child(item.anchor, "dobj", "obj")
+        targets = [inner_object] if inner_object is not None and inner_object != item.noun else []
+        targets.extend(prep_objects(item.anchor, inner_prepositions))
+        for target in targets:
+            recipients.extend(object_participants(target, item.sense.type, article))
+
+    if event_type == "RETREAT" or any(item.sense.type == "RETREAT" for item in inner):
+        # "agreed to withdraw his troops from Kosovo": one's own forces are the means.
+        recipients = [
+            r
+            for r in recipients
+            if not (r.sector in {"MIL", "COP"} and _OWN_FORCES.match(article.text, r.start))
+        ]
+    event_type, mode, status, status_verb = plover_reading(candidate, inner, frame, article)
+
+    # Mode from the words around the trigger, where the type has modes.
+    words = article.text[evidence[0] : evidence[1]]
+    for pattern, mode_type, word_mode in _MODES_BY_WORD:
+        if mode_type == event_type and mode is None and pattern.search(words):
+            mode = word_mode
+            break
+    contexts = [context] if context else []
+    for pattern, name in _CONTEXTS:
+        if name not in contexts and pattern.search(words):
+            contexts.append(name)
+
+    scope = _clause_scope(anchor, actors, evidence) if is_verb else evidence
+    actors, recipients = settle_codes(actors, recipients, location, event_type, article, evidence, scope)
+
+    if location is None:
+        for pobj in prep_objects(anchor, LOCATIVE):
+            place = located_phrase(pobj, article)
+            if place is not None and not any(r.start <= place[0] < r.end for r in recipients):
+                location = place
+                break
+
+    if (
+        event_type == "ASSAULT"
+        and anchor.lemma_.lower() in {"kill", "die"}
+        and _ACCIDENT_WORDS.search(article.text, evidence[0], evidence[1])
+        and not _ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
+    ):
+        return None  # "killed in a helicopter crash": an accident, not an assault
+    if (
+        event_type == "ASSAULT"
+        and not any(a.code or is_people(a, article) or a.entity is not None for a in actors)
+        and _ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
+    ):
+        # "Three soldiers were killed by a roadside bomb outside Basra": unidentified attackers
+        # are coded to where they struck (PLOVER's unidentified armed forces, sector UAF); no
+        # words name them, so the span is empty, at the evidence.
+        where = location[2] if location is not None and location[2] is not None else None
+        code = article.codes[where] if where is not None else acting_in(article, scope)
+        if code and code not in GROUP_CODES:
+            actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
+
+    if anchor.lemma_.lower() in _WITHHOLD_VERBS and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_LEMMAS for c in anchor.children
+    ):
+        return None  # "declined to comment": no rejection of anything
+    if not any(is_political(p, article) or is_people(p, article) for p in actors + recipients):
+        # No political actor: no one doing anything to anyone ("Dozens were killed", "corals
+        # expel the algae"), or a product, a company or a pronoun we cannot place.
+        return None
+    words_span = sorted(candidate.words, key=lambda t: t.i)
+    if words_span[-1].i - words_span[0].i > 4:
+        # "negotiations ... would be held", "provide 25,000 tons of food aid": the noun says it.
+        words_span = [candidate.words[-1]]
+    trigger = (words_span[0].idx, words_span[-1].idx + len(words_span[-1].text))
+    # Precision first (docs/confidence.md): an actor we cannot code leaves the event below the
+    # default threshold; a coded recipient and a verb trigger add certainty.
+    coded_actor = any(a.code for a in actors)
+    coded_recipient = any(r.code for r in recipients)
+    confidence = 0.1 + (0.3 if coded_actor else 0) + (0.2 if coded_recipient else 0)
+    confidence += (0.1 if is_verb else 0) + (0.1 if coded_actor and coded_recipient else 0)
+    event = EventDraft(
+        type=event_type,
+        trigger=trigger,
+        evidence=evidence,
+        mode=mode,
+        context=contexts,
+        actors=dedupe(actors),
+        recipients=recipients,
+        location=(location[0], location[1]) if location else None,
+        location_entity=location[2] if location else None,
+        time=time_of(anchor, status_verb, article),
+        status=status,
+        quote=in_quote(anchor, article),
+        confidence=round(min(confidence, 0.95), 2),
+        cameo=cameo_code(event_type, mode),
+        depth=_depth(anchor if is_verb else status_verb) + (0 if is_verb else 1),
+        lemma=anchor.lemma_.lower() if candidate.noun is None else candidate.noun.lemma_.lower(),
+    )
+    return event
+
+
+def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int, int]) -> tuple[int, int]:
+    """The characters of the event's own clause and its actors: '..., a member of the Chadian
+    team said' reports the event and names no one taking part in it."""
+    start = min([verb.left_edge.idx, *(a.start for a in actors if a.end > a.start)])
+    last = verb.right_edge
+    end = max([last.idx + len(last.text), *(a.end for a in actors)])
+    for child in verb.children:
+        # "... if war starts in Iraq", "..., a U.N. spokesman said": a condition or a report
+        # at the clause's edge names no one taking part.
+        condition = child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF for c in child.children)
+        report = child.dep_ in {"ccomp", "parataxis", "advcl"} and child.lemma_.lower() in _REPORT_VERBS
+        if not (condition or report):
+            continue
+        if child.i > verb.i and child.right_edge.i >= last.i:
+            end = min(end, child.left_edge.idx)
+        elif child.i < verb.i and child.left_edge.idx <= start:
+            first_after = child.right_edge.i + 1
+            if first_after < len(verb.doc):
+                start = max(start, verb.doc[first_after].idx)
+    root = verb.sent.root
+    if root.i > verb.i and root.lemma_.lower() in _REPORT_VERBS and verb in root.subtree:
+        # "X accused Y of Z, a member of the Chadian team ... has said": whatever the parse
+        # makes of the reporting tail, the event's clause ends at the comma before it.
+        commas = [t for t in verb.doc[verb.i : root.i] if t.text == "," and t.idx > verb.idx]
+        if commas:
+            end = min(end, commas[-1].idx)
+    return max(start, evidence[0]), min(end, evidence[1])
+
+
+_REPORT_VERBS = frozenset("say tell report add claim quote announce confirm state".split())
+
+
+# Words of an attack (not an accident or a hunt): only then are unnamed killers attackers.
+_ATTACK_WORDS = re.compile(
+    r"\b(?:bomb\w*|explosi\w+|IEDs?|shell(?:ed|ing|s)?|rockets?|missiles?|mortars?|grenades?|gunm[ae]n|"
+    r"gunfire|shot|shooting|attack\w*|ambush\w*|air ?strikes?|air raids?|suicide|stabb\w+|assassinat\w+|"
+    r"militants?|insurgents?|rebels?|clash\w*|massacre\w*)\b",
+    re.I,
+)
+_ACCIDENT_WORDS = re.compile(
+    r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|capsiz\w+|earthquake|flood\w*|storm|"
+    r"landslide|avalanche|wildfire|disease|virus|plague|overdose)\b",
+    re.I,
+)
+
+
+def _inherit_recipients(events: list[EventDraft]) -> None:
+    """'Russia launched its invasion': an act with no recipient, by the same actor as an earlier
+    act of the same type, continues it — and so has its recipients."""
+    for position, event in enumerate(events):
+        if event.recipients or not event.actors or event.type not in {"ASSAULT", "COERCE", "SANCTION"}:
+            continue
+        codes = {a.code for a in event.actors if a.code}
+        for earlier in reversed(events[:position]):
+            if earlier.type == event.type and earlier.recipients and codes & {a.code for a in earlier.actors}:
+                event.recipients = [
+                    ParticipantDraft(r.start, r.end, r.entity, r.code, r.sector) for r in earlier.recipients
+                ]
+                break

@@ -1,0 +1,218 @@
+"""Frames and status: which trigger governs another (a demand's content, a threat's act, an
+opinion or a condition that is no event), and an event's status (future, hypothetical, negated,
+historical), its PLOVER reading (a promise is AGREE or THREATEN, a refused one REJECT) and
+its time expression."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsmill.analyze.events.article import Article, in_quote
+from newsmill.analyze.events.drafts import Candidate, Frame
+from newsmill.analyze.events.triggers import _child
+from newsmill.analyze.plover import (
+    COMMENT_VERBS,
+    COOPERATIVE,
+    HOSTILE,
+    INTENT_ADJECTIVES,
+    INTENT_VERBS,
+    REPORTING_VERBS,
+    RESIST_VERBS,
+    VERBS,
+)
+
+_UNLESS = frozenset({"unless"})
+IF = frozenset({"if", "unless"})
+_HISTORICAL_MODIFIERS = frozenset("recent previous last earlier former past prior".split())
+_HYPOTHETICAL_MODALS = frozenset("may might could should ought".split())
+
+
+# Acts whose noun takes a "that" clause saying what is asked, threatened, refused or agreed.
+_CONTENT_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT", "AGREE"})
+_PASS_THROUGH = frozenset(
+    {"xcomp", "ccomp", "advcl", "acomp", "pcomp", "prep", "pobj", "dobj", "obj", "oprd"}
+)
+
+
+def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
+    frame = Frame()
+    node = candidate.anchor
+    through_preposition = False  # "underscored the importance of X in his conversation": not the opinion
+    # A noun's frame is the verb it hangs from; a conjunct's, that of the first conjunct.
+    steps = 0
+    while steps < 12:
+        steps += 1
+        # A conjunct shares the frame of the first conjunct (which does not govern it).
+        while node.dep_ == "conj" and node.head != node:
+            node = node.head
+        dep = node.dep_
+        head = node.head
+        if dep == "acl":
+            # "its demand that Egypt ease ...", "a threat to cut aid": the noun's content (the
+            # noun may be carried by a verb's trigger, "reiterated its demand").
+            owner = next(
+                (
+                    i
+                    for i, c in candidates.items()
+                    if head.i in {c.anchor.i, c.noun.i if c.noun is not None else -1}
+                ),
+                None,
+            )
+            if (
+                owner is not None
+                and owner != candidate.anchor.i
+                and candidates[owner].sense.type in _CONTENT_TYPES
+            ):
+                frame.outer = owner
+                return frame
+        # "willing to send material to defend Saudi Arabia if it is attacked": the condition of
+        # another act is part of that act's reading, not an event of its own.
+        conditional = dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in IF for c in node.children)
+        outside = (t for t in head.subtree if t.i < node.left_edge.i or t.i > node.right_edge.i)
+        if conditional and any(t.i in candidates for t in outside):
+            frame.comment = True
+            return frame
+        if head == node or dep not in _PASS_THROUGH | {"nsubjpass", "nsubj", "conj"}:
+            break
+        if dep in {"nsubj"} and candidate.noun != candidate.anchor:
+            break
+        lemma = head.lemma_.lower()
+        if (
+            head.i in candidates
+            and head.i != candidate.anchor.i
+            and dep not in {"nsubj", "nsubjpass", "conj"}
+        ):
+            if dep in {"prep", "pobj"} and candidates[head.i].noun != head:
+                # "attacked ... in an explosion": a prepositional event is the same event.
+                frame.outer = head.i
+                return frame
+            if dep not in {"prep", "pobj"}:
+                frame.outer = head.i
+                return frame
+        if dep == "ccomp" and head.i not in candidates:
+            # "reiterated its demand that Israel ease ...": the clause is the demand's content
+            # (the parser hangs it on the verb), so the demand governs it.
+            demand = next((c for c in head.children if c.dep_ in {"dobj", "obj"} and c.i in candidates), None)
+            if demand is not None and candidates[demand.i].sense.type in _CONTENT_TYPES:
+                frame.outer = demand.i
+                return frame
+        if dep in {"prep", "advcl"}:
+            through_preposition = True
+        opinion = dep in {"ccomp", "xcomp", "dobj", "obj", "oprd", "acomp"} and lemma in COMMENT_VERBS
+        if opinion and head.i not in candidates and not through_preposition:
+            frame.comment = True
+            return frame
+        if dep in {"dobj", "obj"} and lemma in RESIST_VERBS and node == candidate.anchor:
+            frame.resisted_by = _child(head, "nsubj")
+        if dep in {"ccomp", "xcomp", "acomp"} and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
+            frame.intent = frame.intent or head
+        if dep in {"ccomp", "advcl"} and lemma in REPORTING_VERBS:
+            frame.reported = frame.reported or head
+        node = head
+    return frame
+
+
+def _modal_status(verb: Any, reported: bool) -> str | None:
+    """Future, hypothetical or negated from the verb's own auxiliaries and markers."""
+    status = None
+    for child in verb.children:
+        lower = child.lower_
+        if child.dep_ in {"aux", "auxpass"}:
+            if lower in {"will", "shall", "'ll", "wo"}:
+                status = "future"
+            elif lower == "would":
+                status = "future" if reported else "hypothetical"
+            elif lower in _HYPOTHETICAL_MODALS:
+                status = "hypothetical"
+        if child.dep_ == "mark" and lower in {"if", "whether", "unless"}:
+            return "hypothetical"
+    if verb.lemma_.lower() in {"go"} and _child(verb, "xcomp") is not None:
+        status = "future"
+    return status
+
+
+def _negated(verb: Any) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _has_condition(verb: Any, marks: frozenset[str]) -> bool:
+    """An adverbial clause opened by one of ``marks`` ("unless Baghdad accepts", "if it is attacked")."""
+    return any(
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in child.children)
+        for child in verb.children
+    )
+
+
+def plover_reading(
+    candidate: Candidate, inner: list[Candidate], frame: Frame, article: Article
+) -> tuple[str, str | None, str, Any]:
+    """The event's type, mode and status, read the PLOVER way: a promised cooperative act is
+    AGREE, a promised or conditional hostile one THREATEN, a refused promise REJECT. Returns
+    the verb the status was read from as well."""
+    anchor = candidate.anchor
+    is_verb = anchor.pos_ in {"VERB", "AUX"}
+    lemma = anchor.lemma_.lower()
+    event_type, mode = candidate.sense.type, candidate.sense.mode
+    reported = frame.reported is not None or in_quote(anchor, article) is not None
+    status_verb = anchor if is_verb else (anchor.head if anchor.head != anchor else anchor)
+    status = _modal_status(status_verb, reported) or "asserted"
+    if frame.intent is not None and status == "asserted":
+        status = _modal_status(frame.intent, reported) or status
+    negated = _negated(status_verb) or (frame.intent is not None and _negated(frame.intent))
+    promised = status == "future" or frame.intent is not None
+    if event_type == "AGREE" and inner and promised and negated:
+        event_type, mode, negated = "REJECT", None, False  # "will not accept any more refugees"
+    elif event_type == "AGREE" and inner:
+        pass  # "agreed to lift embargoes": the agreement is the event
+    elif lemma == "threaten":
+        event_type = "THREATEN"
+    elif event_type in {"REQUEST", "REJECT", "ACCUSE"} and lemma in VERBS:
+        pass  # "will demand", "would reject": still the demand or the refusal
+    elif promised and event_type in COOPERATIVE and _has_condition(status_verb, _UNLESS):
+        # A promise on a negative condition is a threat; "if he gave them a veto" is an offer.
+        event_type, mode = "THREATEN", None
+    elif promised and event_type in COOPERATIVE and negated:
+        event_type, mode = "REJECT", None
+        negated = False
+    elif promised and event_type in COOPERATIVE and event_type != "AGREE":
+        event_type, mode = "AGREE", None
+    elif (
+        promised or (status == "hypothetical" and _has_condition(status_verb, IF))
+    ) and event_type in HOSTILE:
+        mode = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(event_type)
+        event_type = "THREATEN"
+        status = "future"
+    if promised and status == "asserted" and event_type in {"AGREE", "THREATEN"} and frame.intent is None:
+        status = "future"
+    if negated and status == "asserted":
+        status = "negated"
+    if status == "asserted" and _historical(anchor, status_verb, article):
+        status = "historical"
+    return event_type, mode, status, status_verb
+
+
+def _historical(anchor: Any, verb: Any, article: Article) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and verb.tag_ == "VBN":
+        return True
+    if anchor.pos_ in {"NOUN", "PROPN"}:
+        if any(c.lower_ in _HISTORICAL_MODIFIERS for c in anchor.children if c.dep_ == "amod"):
+            return True
+        head = anchor.head
+        if anchor.dep_ == "pobj" and head.lower_ in {"during", "after", "since", "following"}:
+            return head.head.tag_ in {"VBD", "VBN"}
+    return False
+
+
+def time_of(anchor: Any, verb: Any, article: Article) -> int | None:
+    """The time expression inside the trigger's own clause, if any."""
+    root = verb if anchor.pos_ not in {"VERB", "AUX"} else anchor
+    start = root.left_edge.idx
+    last = root.right_edge
+    end = last.idx + len(last.text)
+    best = None
+    for index, time in enumerate(article.times):
+        if start <= time.start and time.end <= end:
+            distance = abs(time.start - anchor.idx)
+            if best is None or distance < best[0]:
+                best = (distance, index)
+    return best[1] if best else None

@@ -1,0 +1,285 @@
+"""Triggers: the words that name an event in a sentence — a verb of the lexicon, a verb whose
+object gives it its meaning, a light verb carrying an event noun, or an event noun."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.symbols import AUX, NOUN, PROPN, VERB
+
+from newsmill.analyze.events.coding import is_person_word
+from newsmill.analyze.events.drafts import Candidate
+from newsmill.analyze.plover import (
+    LIGHT_VERBS,
+    NOUNS,
+    PHRASAL_VERBS,
+    REPORTING_VERBS,
+    RESIST_VERBS,
+    VERB_OBJECTS,
+    VERBS,
+    Sense,
+)
+
+
+def _child(token: Any, *deps: str) -> Any:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _object_of(verb: Any) -> Any:
+    """The direct object, or the passive subject ("a curfew was imposed")."""
+    return _child(verb, "dobj", "obj") or _child(verb, "nsubjpass")
+
+
+def _noun_sense(token: Any) -> Sense | None:
+    lower = token.lower_
+    if lower == "call" or token.lemma_ == "call":
+        compound = _child(token, "compound", "amod")
+        # "a phone call" is a consultation; "calls for sanctions" are requests, read elsewhere.
+        by_phone = compound is not None and compound.lower_ in {"phone", "telephone"}
+        return Sense("CONSULT", "phone") if by_phone else None
+    sense = NOUNS.get(lower) or NOUNS.get(token.lemma_.lower())
+    if sense and lower == "strike" and _child(token, "compound", "amod") is not None:
+        modifier = _child(token, "compound", "amod").lower_
+        if modifier in {"air", "missile", "drone", "military"}:
+            return Sense("ASSAULT", "heavy-weapons", "military")
+    return sense
+
+
+_QUANTITIES = frozenset(
+    "ton tons tonne tonnes dollar dollars million billion kg kilogram part lot amount".split()
+)
+
+
+def object_nouns(obj: Any) -> list[Any]:
+    """The object and the nouns that may say what it is: its compounds ('mediation efforts')
+    and, for a quantity, what it counts ('tons of food aid')."""
+    nouns = [obj, *(c for c in obj.children if c.dep_ == "compound")]
+    if obj.lemma_.lower() in _QUANTITIES or obj.pos_ == "NUM" or _noun_sense(obj) is None:
+        for child in obj.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = _child(child, "pobj")
+                if pobj is not None:
+                    nouns.append(pobj)
+    return nouns
+
+
+_ONLY_WITH_OBJECTS = frozenset("return open send give provide hand share deny stop pay order".split())
+_GIVING = frozenset("send give provide deliver donate supply airlift hand contribute".split())
+_NOT_GOODS = frozenset(
+    """letter message note signal invitation delegation envoy team warning word greeting greetings
+    condolence condolences congratulations regards personnel experts investigators observers
+    mission""".split()
+)
+
+
+def _welcome_sense(verb: Any) -> Sense:
+    """'gave a warm welcome to de Klerk' hosts a visitor; 'gave the plan a cautious welcome' backs it."""
+    for child in verb.children:
+        guest = child if child.dep_ == "dative" and child.pos_ != "ADP" else None
+        if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+            guest = _child(child, "pobj")
+        if guest is not None:
+            if guest.pos_ == "PROPN" or is_person_word(guest):
+                return Sense("CONSULT", "visit")
+            return Sense("SUPPORT", None, "diplomatic")
+    return Sense("CONSULT", "visit")
+
+
+def _verb_candidate(verb: Any) -> Candidate | None:
+    lemma = verb.lemma_.lower()
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "test":
+        # "test-fired a missile": a show of force (PLOVER MOBILIZE), not an attack.
+        return Candidate(Sense("MOBILIZE", None, "military"), verb, [doc[verb.i - 2], verb])
+    particle = _child(verb, "prt")
+    if particle is None:
+        # "pulling its troops out of Chechnya": the parser takes the particle for a preposition.
+        particle = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "prep"
+                and c.lower_ in {"out", "back", "off", "away"}
+                and f"{lemma} {c.lower_}" in PHRASAL_VERBS
+            ),
+            None,
+        )
+    phrasal = f"{lemma} {particle.lower_}" if particle is not None else lemma
+    obj = _object_of(verb)
+    if obj is not None:
+        table = VERB_OBJECTS.get(phrasal) or VERB_OBJECTS.get(lemma) or {}
+        # "70 million dollars of aid", "mediation efforts": the noun that says what it is.
+        for noun in object_nouns(obj):
+            sense = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
+            if sense is not None:
+                if sense.type == "CONSULT" and noun.lemma_.lower() in {"welcome", "reception"}:
+                    sense = _welcome_sense(verb)
+                return Candidate(sense, verb, [verb, noun], noun=obj)
+        if lemma in LIGHT_VERBS or lemma in {"impose", "order", "call"}:
+            # "staged rallies", "undertook a mediation mission": the noun names the event.
+            for noun in object_nouns(obj):
+                noun_sense = _noun_sense(noun)
+                if noun_sense is not None:
+                    return Candidate(noun_sense, verb, [verb, noun], noun=obj)
+        if lemma in _GIVING_VERBS:
+            # "approved a $2 billion loan for Argentina": giving aid is aid (but "approved a
+            # request" answers someone else's act).
+            for noun in object_nouns(obj):
+                noun_sense = _noun_sense(noun)
+                if noun_sense is not None and noun_sense.type == "AID":
+                    return Candidate(noun_sense, verb, [verb, noun], noun=obj)
+    if lemma == "seek" and obj is not None:
+        return Candidate(Sense("REQUEST"), verb, [verb])  # "sought talks", "sought refuge in Germany"
+    if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return Candidate(Sense("ACCUSE", "allege", "legal"), verb, [verb])
+    if (
+        lemma in {"order", "tell", "instruct", "direct"}
+        and obj is not None
+        and _child(verb, "xcomp") is not None
+    ):
+        return Candidate(Sense("REQUEST"), verb, [verb])  # "ordered Menem to appear"
+    if lemma == "protest" and _child(verb, "ccomp") is not None:
+        return Candidate(Sense("ACCUSE", "disapprove"), verb, [verb])  # "..., a rights group protested"
+    figurative = obj is not None and obj.pos_ != "PROPN" and not obj.ent_type_ and not is_person_word(obj)
+    if lemma in {"fight", "battle", "combat"} and figurative and _noun_sense(obj) is None:
+        return None  # "fighting dirty air", "battle inflation"
+    if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
+        return None  # "Kyiv battles a Russian invasion": the invasion is the event
+    if lemma in {"call", "ask", "appeal", "push", "press"}:
+        if _child(verb, "xcomp") is not None or any(
+            c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in verb.children
+        ):
+            return Candidate(Sense("REQUEST"), verb, [verb])
+        return None
+    if lemma == "fire":
+        if (
+            any(c.dep_ == "prep" and c.lower_ in {"at", "on", "into"} for c in verb.children)
+            or obj is not None
+        ):
+            return Candidate(Sense("ASSAULT", "firearms", "military"), verb, [verb])
+        return None
+    if lemma == "arrive" and _child(verb, "prep") is not None:
+        subject = _child(verb, "nsubj")
+        troops = subject is not None and any(
+            t.lemma_.lower()
+            in {"troop", "troops", "force", "forces", "peacekeeper", "peacekeepers", "soldier"}
+            for t in subject.subtree
+        )
+        return Candidate(
+            Sense("AID", None, "peacekeeping") if troops else Sense("CONSULT", "visit"), verb, [verb]
+        )
+    if lemma in {"strike", "march", "rally", "fight", "clash", "demonstrate"}:
+        # "workers struck" (no object) is a strike; "troops struck the town" an attack.
+        if lemma == "strike" and obj is None:
+            return Candidate(Sense("PROTEST", "boycott"), verb, [verb])
+        if lemma in {"march", "rally"} and obj is not None:
+            return None
+    giving = lemma in _GIVING and obj is not None and obj.lemma_.lower() not in _NOT_GOODS
+    if giving and any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
+        return Candidate(Sense("AID"), verb, [verb])  # "sent 500 tons of maize to Somalia"
+    if lemma in _ONLY_WITH_OBJECTS:
+        return None  # these mean an event only with their object (handled above)
+    if particle is not None and phrasal in PHRASAL_VERBS:
+        return Candidate(PHRASAL_VERBS[phrasal], verb, [verb, particle])
+    sense = VERBS.get(lemma)
+    if sense is None:
+        return None
+    if lemma in {"support", "back"} and obj is None:
+        return None
+    return Candidate(sense, verb, [verb])
+
+
+@dataclass(slots=True)
+class _TriggerWords:
+    """The trigger words as hashes of one vocabulary (lemma and lower case are both hashed)."""
+
+    vocab: Any
+    verbs: frozenset[int]
+    nouns: frozenset[int]
+    ccomp: int
+
+
+_TRIGGER_WORDS: dict[int, _TriggerWords] = {}
+
+
+def trigger_words(vocab: Any) -> _TriggerWords:
+    cached = _TRIGGER_WORDS.get(id(vocab))
+    if cached is None or cached.vocab is not vocab:
+        strings = vocab.strings
+        verbs = frozenset(strings.add(w) for w in _TRIGGER_VERBS)
+        nouns = frozenset(strings.add(w) for w in (*NOUNS, "call"))
+        cached = _TriggerWords(vocab, verbs, nouns, strings.add("ccomp"))
+        _TRIGGER_WORDS[id(vocab)] = cached
+    return cached
+
+
+_GIVING_VERBS = frozenset("approve grant give provide extend deliver disburse".split())
+# Every verb lemma that can start a trigger (checked before any parse walking).
+_TRIGGER_VERBS = frozenset(
+    {*VERBS, *VERB_OBJECTS, *(v.split()[0] for v in VERB_OBJECTS), *(v.split()[0] for v in PHRASAL_VERBS)}
+    | LIGHT_VERBS
+    | RESIST_VERBS
+    | _GIVING_VERBS
+    | {
+        "call",
+        "ask",
+        "appeal",
+        "push",
+        "press",
+        "fire",
+        "arrive",
+        "seek",
+        "charge",
+        "protest",
+        "impose",
+        "order",
+    }
+    | {"strike", "march", "rally", "fight", "clash", "demonstrate"}
+    | _GIVING
+    | {"tell", "instruct", "direct"}
+)
+
+
+def sentence_candidates(sentence: Any, words: _TriggerWords) -> dict[int, Candidate]:
+    candidates: dict[int, Candidate] = {}
+    carried: set[int] = set()
+    nouns: list[Any] = []
+    musts: list[Any] = []
+    ccomp = words.ccomp
+    for token in sentence:
+        # Integer attributes and hashed word sets: most tokens are no trigger, and spaCy's
+        # string attributes cost a lookup each.
+        pos = token.pos
+        if pos == VERB:
+            if token.lemma in words.verbs or token.lower in words.verbs:
+                candidate = _verb_candidate(token)
+                if candidate is not None:
+                    candidates[token.i] = candidate
+                    if candidate.noun is not None:
+                        carried.add(candidate.noun.i)
+            if token.dep == ccomp:
+                musts.append(token)
+        elif pos == AUX and token.dep == ccomp:
+            musts.append(token)  # "said that the US must be ready to ..."
+        elif pos in (NOUN, PROPN) and (token.lower in words.nouns or token.lemma in words.nouns):
+            nouns.append(token)
+    for token in musts:
+        # "declared that China must drop barriers": a demand, made by whoever says it.
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            continue
+        reporter = token.head
+        if reporter.lemma_.lower() in REPORTING_VERBS and reporter.i not in candidates:
+            subject = _child(token, "nsubj", "nsubjpass")
+            if subject is not None and subject.tag_ not in {"PRP"}:
+                candidates[reporter.i] = Candidate(Sense("REQUEST"), reporter, [reporter])
+    for token in nouns:
+        if token.i in carried:
+            continue
+        sense = _noun_sense(token)
+        if sense is not None:
+            candidates[token.i] = Candidate(sense, token, [token], noun=token)
+    return candidates
