@@ -11,6 +11,7 @@ from typing import Any
 
 from newsmill.analyze.entities import EntityDraft, known_actor
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
+from newsmill.analyze.wordlists import pairs, phrases, words
 
 # International and non-governmental organisations, by the names news uses (general world
 # knowledge, not a list of any test set's actors).
@@ -32,48 +33,8 @@ NGO = re.compile(
     re.I,
 )
 # Sector of a participant from its head noun or a modifier (PLOVER/CAMEO sector codes).
-SECTOR_WORDS: dict[str, str] = {
-    word: sector
-    for words, sector in (
-        (
-            "government authorities authority official officials minister ministry administration "
-            "president premier cabinet regime state diplomat diplomats envoy ambassador leader leaders "
-            "presidency kremlin spokesman spokesperson",
-            "GOV",
-        ),
-        (
-            "troops army military forces soldiers soldier militiamen militia marines navy aircraft "
-            "warplanes tanks gunships helicopters commander commanders officers bulldozers",
-            "MIL",
-        ),
-        ("police policemen patrol guards", "COP"),
-        ("rebels rebel guerrillas guerrilla insurgents militants fighters separatists", "REB"),
-        ("parliament congress assembly legislature senate lawmakers deputies mps", "LEG"),
-        ("court judge judges tribunal prosecutor prosecutors", "JUD"),
-        (
-            "civilians civilian people residents villagers immigrants detainees prisoner prisoners "
-            "demonstrators protesters protestors youths settlers citizens population homes",
-            "CVL",
-        ),
-        ("refugees refugee", "REF"),
-        ("students university", "EDU"),
-        ("workers union unions", "LAB"),
-        ("opposition", "OPP"),
-        ("party", "PTY"),
-        ("newspaper journalist journalists media", "JRN"),
-        ("peacekeepers peacekeeping", "MIL"),
-    )
-    for word in words.split()
-}
-PERSON_WORDS = frozenset(
-    """people civilians residents villagers refugees immigrants detainees prisoners prisoner students
-    workers demonstrators protesters youths settlers citizens nationals soldiers troops officials
-    diplomats officers rebels guerrillas militants fighters leaders members journalist journalists
-    advisers personnel peacekeepers servicemen inspectors observers candidates activists children
-    women men hostages population homes buildings infrastructure village villages town towns camp
-    farmers miners fishermen pilgrims dissidents monks priests worshippers mourners migrants exiles
-    militiamen gunmen police policemen""".split()
-)
+SECTOR_WORDS: dict[str, str] = pairs("events/sector_words.tsv")
+PERSON_WORDS = words("events/person_words.txt")
 
 
 def is_person_word(token: Any) -> bool:
@@ -92,14 +53,7 @@ def stance(text: str, start: int, end: int) -> bool:
     return bool(_STANCE_BEFORE.search(text, max(0, start - 5), start) or _STANCE_AFTER.match(text, end))
 
 
-_REGION_NAMES = frozenset(
-    """europe|asia|africa|america|americas|antarctica|oceania|eurasia|middle east|near east|far east|
-    latin america|north america|south america|central asia|southeast asia|east asia|south asia|west africa|
-    east africa|north africa|southern africa|sub-saharan africa|the balkans|balkans|caucasus|scandinavia|
-    the west|the gulf|gulf|arctic|pacific|atlantic|mediterranean""".replace("\n", "")
-    .replace("    ", "")
-    .split("|")
-)
+_REGION_NAMES = phrases("events/region_names.txt")
 
 
 def _country_by_name(name: str, gazetteer: Gazetteer) -> str | None:
@@ -255,12 +209,7 @@ def _sector(head: Any, entity: EntityDraft | None, start: int, end: int, text: s
     return None
 
 
-_GENERIC_PLACE_WORDS = frozenset("strip province region republic territory territories islands state".split())
+_GENERIC_PLACE_WORDS = words("events/generic_place_words.txt")
 
 
-GROUP_WORDS = frozenset(
-    """group groups campaigners organisation organization organisations organizations company companies
-    council committee lawmakers legislators agency movement faction factions coalition alliance party
-    parties front
-    country countries nation nations members leader leaders officials authorities ministry""".split()
-)
+GROUP_WORDS = words("events/group_words.txt")

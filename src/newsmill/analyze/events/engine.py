@@ -26,6 +26,7 @@ from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.plover import cameo_code
 from newsmill.analyze.quotes import QuoteDraft
 from newsmill.analyze.times import TimeDraft
+from newsmill.analyze.wordlists import words
 
 _MODES_BY_WORD: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:tele)?phon(?:e|ed|ic)|\bby phone\b|\bcalled\b", re.I), "CONSULT", "phone"),
@@ -63,7 +64,7 @@ _CONTEXTS: tuple[tuple[re.Pattern[str], str], ...] = (
 
 # "declined to comment", "refused to elaborate": withholding speech rejects no one.
 _WITHHOLD_VERBS = frozenset({"decline", "refuse"})
-_SPEECH_LEMMAS = frozenset("comment say elaborate respond discuss speak answer confirm specify".split())
+_SPEECH_LEMMAS = words("events/speech_lemmas.txt")
 
 
 def annotate_events(
@@ -307,7 +308,7 @@ def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int
     return max(start, evidence[0]), min(end, evidence[1])
 
 
-_REPORT_VERBS = frozenset("say tell report add claim quote announce confirm state".split())
+_REPORT_VERBS = words("events/report_verbs.txt")
 
 
 # Words of an attack (not an accident or a hunt): only then are unnamed killers attackers.

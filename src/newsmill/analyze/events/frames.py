@@ -20,10 +20,11 @@ from newsmill.analyze.plover import (
     RESIST_VERBS,
     VERBS,
 )
+from newsmill.analyze.wordlists import words
 
 _UNLESS = frozenset({"unless"})
 IF = frozenset({"if", "unless"})
-_HISTORICAL_MODIFIERS = frozenset("recent previous last earlier former past prior".split())
+_HISTORICAL_MODIFIERS = words("events/historical_modifiers.txt")
 _HYPOTHETICAL_MODALS = frozenset("may might could should ought".split())
 
 

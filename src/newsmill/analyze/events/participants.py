@@ -23,6 +23,7 @@ from newsmill.analyze.events.phrases import (
 )
 from newsmill.analyze.events.triggers import _child, object_nouns
 from newsmill.analyze.plover import HOSTILE, INTENT_VERBS, REFUSAL_VERBS, REQUEST_VERBS
+from newsmill.analyze.wordlists import words
 
 RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "AGREE": frozenset({"with", "to", "for"}),
@@ -157,17 +158,12 @@ def verb_participants(
 
 
 # "in defiance of Chinese authorities", "in protest at the ban", "in opposition to the plan".
-_DEFIANCE_NOUNS = frozenset("defiance protest opposition retaliation response reaction".split())
+_DEFIANCE_NOUNS = words("events/defiance_nouns.txt")
 # "to show their disapproval of ...", "to express anger at ...".
-_DISAPPROVAL_NOUNS = frozenset(
-    "disapproval anger opposition outrage displeasure discontent dissatisfaction protest rejection".split()
-)
+_DISAPPROVAL_NOUNS = words("events/disapproval_nouns.txt")
 # Verbs whose object does what their infinitive says ("urged Israel to withdraw"): the object
 # is that act's actor, not its recipient.
-_OBJECT_CONTROL = frozenset(
-    """urge ask order force persuade allow tell invite encourage call permit require compel help enable
-    want expect instruct authorize authorise pressure press push""".split()
-)
+_OBJECT_CONTROL = words("events/object_control_verbs.txt")
 
 
 def _defied(anchor: Any, article: Article) -> list[ParticipantDraft]:
@@ -215,11 +211,11 @@ def _purpose_recipients(anchor: Any, event_type: str, article: Article) -> list[
 
 
 # Verbs of mutual fighting take their opponent with "with": "clashed with police".
-_RECIPROCAL_FIGHT = frozenset("clash fight battle skirmish scuffle spar brawl".split())
+_RECIPROCAL_FIGHT = words("events/reciprocal_fight_verbs.txt")
 _REFUGE_NOUNS = frozenset("asylum refuge sanctuary shelter".split())
 
 
-_STATIVE_PASSIVES = frozenset("commit prepare determine resolve dedicate oblige poise set bind".split())
+_STATIVE_PASSIVES = words("events/stative_passives.txt")
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"})

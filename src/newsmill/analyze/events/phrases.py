@@ -23,13 +23,10 @@ from newsmill.analyze.events.settle import is_people
 from newsmill.analyze.events.triggers import _child, _noun_sense
 from newsmill.analyze.plover import HOSTILE
 from newsmill.analyze.sentences import text_of
+from newsmill.analyze.wordlists import words
 
 # Objects that stand for their owner: "praised Haiti's efforts", "rejected a U.S. request".
-ABSTRACT_OBJECTS = frozenset(
-    """effort efforts role statement request demand demands offer proposal plan call calls appeal
-    ultimatum invitation decision policy policies position move stance suppression attack attacks
-    raid raids leadership rights interests violation violations abuses policy policies""".split()
-)
+ABSTRACT_OBJECTS = words("events/abstract_objects.txt")
 
 
 PRONOUNS = {
@@ -79,9 +76,7 @@ def participants(head: Any, article: Article, actor_side: bool) -> list[Particip
 
 
 # Heads that count or collect what their "of" phrase names: "scores of Liberian refugees".
-_QUANTITY_HEADS = frozenset(
-    "scores dozens hundreds thousands tens millions number group groups some many most few".split()
-)
+_QUANTITY_HEADS = words("events/quantity_heads.txt")
 
 
 def participant(head: Any, article: Article, actor_side: bool) -> list[ParticipantDraft]:
@@ -278,10 +273,7 @@ def _entity_participant(start: int, end: int, index: int, article: Article) -> P
     return ParticipantDraft(start, end, index, article.codes[index], sector)
 
 
-_STATEMENT_NOUNS = frozenset(
-    """declaration statement communique communiqué resolution letter appeal ultimatum decree message
-    bill law legislation order measure""".split()
-)
+_STATEMENT_NOUNS = words("events/statement_nouns.txt")
 
 
 def measure_targets(targets: list[Any], event_type: str) -> list[Any]:
@@ -354,9 +346,7 @@ def prep_objects(token: Any, prepositions: frozenset[str]) -> list[Any]:
 
 
 _IN_BEFORE = re.compile(r"\bin\s+(?:the\s+)?(?:[a-z\-]+\s+)?$")
-_PLACE_NOUNS = frozenset(
-    "border frontier city town village region province capital area district port".split()
-)
+_PLACE_NOUNS = words("events/place_nouns.txt")
 
 
 def located_phrase(token: Any, article: Article) -> tuple[int, int, int | None] | None:
@@ -381,13 +371,8 @@ def is_place(token: Any, article: Article) -> tuple[int, int, int] | None:
     return None
 
 
-_TRANSFER_NOUNS = frozenset(
-    """aid assistance help exports export imports sales sale arms weapons loans loan credits credit
-    shipments shipment supplies deliveries delivery funding funds entry visas access""".split()
-)
-_COMPANY_NOUNS = frozenset(
-    "help support assistance backing cooperation participation consent blessing".split()
-)
+_TRANSFER_NOUNS = words("events/transfer_nouns.txt")
+_COMPANY_NOUNS = words("events/company_nouns.txt")
 
 
 def object_participants(target: Any, event_type: str, article: Article) -> list[ParticipantDraft]:
@@ -459,8 +444,4 @@ def _state_owned(noun: Any) -> bool:
     )
 
 
-_STATE_THINGS = frozenset(
-    """plane aircraft jet helicopter convoy vehicle truck tank ship vessel boat post outpost station
-    checkpoint base barracks camp building office headquarters installation facility position
-    patrol""".split()
-)
+_STATE_THINGS = words("events/state_things.txt")

@@ -20,6 +20,7 @@ from newsmill.analyze.plover import (
     VERBS,
     Sense,
 )
+from newsmill.analyze.wordlists import words
 
 
 def _child(token: Any, *deps: str) -> Any:
@@ -49,9 +50,7 @@ def _noun_sense(token: Any) -> Sense | None:
     return sense
 
 
-_QUANTITIES = frozenset(
-    "ton tons tonne tonnes dollar dollars million billion kg kilogram part lot amount".split()
-)
+_QUANTITIES = words("events/quantities.txt")
 
 
 def object_nouns(obj: Any) -> list[Any]:
@@ -67,13 +66,9 @@ def object_nouns(obj: Any) -> list[Any]:
     return nouns
 
 
-_ONLY_WITH_OBJECTS = frozenset("return open send give provide hand share deny stop pay order".split())
-_GIVING = frozenset("send give provide deliver donate supply airlift hand contribute".split())
-_NOT_GOODS = frozenset(
-    """letter message note signal invitation delegation envoy team warning word greeting greetings
-    condolence condolences congratulations regards personnel experts investigators observers
-    mission""".split()
-)
+_ONLY_WITH_OBJECTS = words("events/only_with_objects.txt")
+_GIVING = words("events/giving.txt")
+_NOT_GOODS = words("events/not_goods.txt")
 
 
 def _welcome_sense(verb: Any) -> Sense:
@@ -217,7 +212,7 @@ def trigger_words(vocab: Any) -> _TriggerWords:
     return cached
 
 
-_GIVING_VERBS = frozenset("approve grant give provide extend deliver disburse".split())
+_GIVING_VERBS = words("events/giving_verbs.txt")
 # Every verb lemma that can start a trigger (checked before any parse walking).
 _TRIGGER_VERBS = frozenset(
     {*VERBS, *VERB_OBJECTS, *(v.split()[0] for v in VERB_OBJECTS), *(v.split()[0] for v in PHRASAL_VERBS)}
