@@ -81,3 +81,25 @@ def test_verbs_have_codes_and_blocks_have_patterns() -> None:
     assert plover_of(code)[0] == "COERCE"
     assert any(after for _, after, _ in verbs.patterns[block])
     assert "dollar" in verbs.synsets["&currency"]
+
+
+def test_the_actor_dictionary_codes_a_phoenix_actor_by_the_role_held_that_day() -> None:
+    from newsmill.analyze.actors import load_actors
+
+    putin = load_actors().lookup("Vladimir Putin", "PERSON")
+    assert putin is not None and putin.roles
+    assert (putin.at(date(2010, 6, 1)).code, putin.at(date(2010, 6, 1)).sector) == ("RUS", "GOV")
+    assert (putin.at(date(1995, 6, 1)).code, putin.at(date(1995, 6, 1)).sector) == ("RUS", "ELI")
+
+
+def test_hand_made_entries_only_fill_what_phoenix_lacks() -> None:
+    from newsmill.analyze.actors import key, load_actors
+
+    actors = load_actors()
+    # Kofi Annan is in both: the curated entry (dated, IGO) is the one read.
+    annan = actors.lookup("Kofi Annan", "PERSON")
+    assert annan is not None and annan.roles and annan.code == "IGO"
+    # Dmytro Kuleba took office in 2020, after the Phoenix dictionaries end: hand-made.
+    kuleba = actors.lookup("Dmytro Kuleba", "PERSON")
+    assert kuleba is not None and not kuleba.roles and kuleba.code == "UKR"
+    assert all(not a.roles for a in actors.by_key[key("Dmytro Kuleba")])

@@ -2,11 +2,14 @@
 "Hamas", "Kofi Annan").
 
 A sentence often names an actor without its country; a reader supplies it from world
-knowledge, and event coders (PETRARCH and its Phoenix dictionaries) ship that knowledge as
-actor dictionaries. Ours is ``data/actors.tsv``: hand-compiled, general (leaders, office-holders
-of international organisations, armed groups, parties, agencies and news agencies of the
-last fifty years), one actor a line with its code (ISO 3166 alpha-3, or IGO, NGO, IMG), sector
-and aliases. No library offers this offline, hence the file.
+knowledge, and event coders ship that knowledge as actor dictionaries. Ours joins two:
+
+- the Phoenix dictionaries of PETRARCH2 (``dictionaries.phoenix_actors``: about 27,000 named
+  country, international and non-state actors, each role with its dates), read first, and
+  coded by the role held on the article's date (``Actor.at``);
+- ``data/actors.tsv``, hand-made, kept only for names the Phoenix ones lack (mostly roles
+  after 2015, which those dictionaries do not cover): one actor a line with its code (ISO
+  3166 alpha-3, or IGO, NGO, IMG), sector and aliases.
 
 The dictionary is a fallback: what the text says (a nationality, a possessive, an appositive)
 always wins over it.
@@ -16,24 +19,41 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from newsmill.analyze.dictionaries import Role, phoenix_actors, role_at, split_code
+
 DATA = Path(__file__).with_name("data") / "actors.tsv"
-GROUP_CODES = frozenset({"IGO", "NGO", "IMG"})
+GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# CAMEO's sector codes we carry on an actor (the rest, such as UNO for the UN, name an
+# organisation, not a sector).
+SECTORS = frozenset(
+    "GOV MIL REB OPP ELI BUS CVL COP JUD LEG MED EDU HLT REF LAB AGR CRM SPY UAF INS PTY REL".split()
+)
 
 
 @dataclass(slots=True, frozen=True)
 class Actor:
     kind: str  # PERSON or ORG
     name: str
-    code: str  # ISO 3166 alpha-3, or IGO / NGO / IMG
+    code: str  # ISO 3166 alpha-3, or IGO / NGO / IMG / MNC
     sector: str | None
+    roles: tuple[Role, ...] = ()  # Phoenix roles with their dates; empty for hand-made entries
 
     @property
     def country(self) -> str | None:
         return None if self.code in GROUP_CODES else self.code
+
+    def at(self, day: date | None) -> Actor:
+        """The actor as coded on ``day``: the role held then (Phoenix entries)."""
+        role = role_at(self.roles, day)
+        if role is None:
+            return self
+        code, sector = split_code(role.code)
+        return replace(self, code=code, sector=sector if sector in SECTORS else None)
 
 
 @dataclass(slots=True)
@@ -97,8 +117,38 @@ def key(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", folded.replace("'s ", "s ")).split())
 
 
-def parse(lines: list[str]) -> ActorDictionary:
-    dictionary = ActorDictionary()
+def _add(dictionary: ActorDictionary, actor: Actor, names: list[str]) -> None:
+    for written in names:
+        if not written:
+            continue
+        dictionary.by_key.setdefault(key(written), []).append(actor)
+        first = re.split(r"[\s'’-]", written, maxsplit=1)[0]
+        if actor.kind == "ORG" and _findable(written):
+            dictionary.org_phrases.setdefault(first, []).append((written, actor))
+        elif actor.kind == "PERSON" and " " in written.strip() and written[:1].isupper():
+            dictionary.person_phrases.setdefault(first, []).append((written, actor))
+
+
+def add_phoenix(dictionary: ActorDictionary) -> None:
+    """The Phoenix actors, by every name and alias (countries are the gazetteer's job). Their
+    names are upper case in the source, so they code entities found in the text but are not
+    searched for in running text (the hand-made names, written as news writes them, are)."""
+    for entry in phoenix_actors():
+        if entry.kind == "COUNTRY":
+            continue
+        default = role_at(entry.roles, None)
+        if default is None:
+            continue
+        code, sector = split_code(default.code)
+        actor = Actor(entry.kind, entry.name, code, sector if sector in SECTORS else None, entry.roles)
+        for written in (entry.name, *entry.aliases):
+            dictionary.by_key.setdefault(key(written), []).append(actor)
+
+
+def parse(lines: list[str], curated: ActorDictionary | None = None) -> ActorDictionary:
+    """The hand-made dictionary; with ``curated``, added to it for the names it lacks."""
+    dictionary = curated or ActorDictionary()
+    covered = set(dictionary.by_key)
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
@@ -109,15 +159,8 @@ def parse(lines: list[str]) -> ActorDictionary:
         sector = (columns[3].strip() or None) if len(columns) > 3 else None
         aliases = [a.strip() for a in columns[4].split("|")] if len(columns) > 4 else []
         actor = Actor(kind, name, code, sector)
-        for written in [name, *aliases]:
-            if not written:
-                continue
-            dictionary.by_key.setdefault(key(written), []).append(actor)
-            first = re.split(r"[\s'’-]", written, maxsplit=1)[0]
-            if kind == "ORG" and _findable(written):
-                dictionary.org_phrases.setdefault(first, []).append((written, actor))
-            elif kind == "PERSON" and " " in written.strip() and written[:1].isupper():
-                dictionary.person_phrases.setdefault(first, []).append((written, actor))
+        names = [written for written in [name, *aliases] if key(written) not in covered]
+        _add(dictionary, actor, names)
     for index in (dictionary.org_phrases, dictionary.person_phrases):
         for phrases in index.values():
             phrases.sort(key=lambda item: -len(item[0]))
@@ -138,8 +181,11 @@ def _findable(written: str) -> bool:
 
 @lru_cache(maxsize=4)
 def load_actors(path: str | None = None) -> ActorDictionary:
-    """The packaged actor dictionary (parsed once per process)."""
-    source = Path(path) if path else DATA
-    if not source.exists():
-        return ActorDictionary()
-    return parse(source.read_text(encoding="utf-8").splitlines())
+    """The packaged actor dictionary: Phoenix, then the hand-made names it lacks (parsed once
+    per process). With ``path``, only that hand-made file."""
+    if path:
+        source = Path(path)
+        return parse(source.read_text(encoding="utf-8").splitlines()) if source.exists() else ActorDictionary()
+    curated = ActorDictionary()
+    add_phoenix(curated)
+    return parse(DATA.read_text(encoding="utf-8").splitlines(), curated)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from newsmill.analyze.actors import Actor, load_actors, name_at
@@ -86,6 +87,7 @@ class EntityContext:
     gazetteer: Gazetteer
     dateline: tuple[int, int] | None = None  # Doc offsets of the dateline place
     dateline_name: str | None = None
+    published: date | None = None  # actors are coded by the role they held on this day
 
 
 def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
@@ -115,7 +117,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     _attach_roles(persons, text, gazetteer)
     _attach_counterparts(persons, doc)
     _attach_nationalities(persons, text, gazetteer)
-    _attach_known_people(persons)
+    _attach_known_people(persons, context.published)
     tentative = {id(p): _sentence_country(p, doc, mentions, gazetteer) for p in persons if p.country is None}
     _attach_descriptions(persons, doc, gazetteer, tentative)
     for person in persons:
@@ -125,7 +127,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     organisations = _cluster_by_name([m for m in mentions if m.label in {"ORG", "FAC"}], "ORG")
     dateline_country = _dateline_country(context, gazetteer, article_countries)
     for organisation in organisations:
-        _attach_org_country(organisation, text, gazetteer, dateline_country)
+        _attach_org_country(organisation, text, gazetteer, dateline_country, context.published)
         organisation.sector = sector_of_organisation(organisation.name)
     places = _cluster_places(
         [m for m in mentions if m.label in {"GPE", "LOC"}], doc, gazetteer, article_countries
@@ -799,27 +801,30 @@ def _attach_nationalities(persons: list[EntityDraft], text: str, gazetteer: Gaze
             person.country = votes.most_common(1)[0][0]
 
 
-def known_actor(entity: EntityDraft) -> Actor | None:
-    """Who the actor dictionary says an entity is: a person by full name (or surname with a
-    title), an organisation or movement by any of its mentions. The entities stage takes its
-    country from it; the events stage its IGO/NGO/IMG code."""
+def known_actor(entity: EntityDraft, on: date | None = None) -> Actor | None:
+    """Who the actor dictionary says an entity is (on the day ``on``, for actors whose roles
+    are dated): a person by full name (or surname with a title), an organisation or movement
+    by any of its mentions. The entities stage takes its country from it; the events stage
+    its IGO/NGO/IMG code."""
     actors = load_actors()
     if entity.kind == "PERSON":
         titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
-        return actors.person(entity.name, titled)
+        found = actors.person(entity.name, titled)
+        return found.at(on) if found is not None else None
     for name in [entity.name, *(m.text for m in entity.mentions)]:
         found = actors.lookup(_bare(name), "ORG")
         if found is not None:
-            return found
+            return found.at(on)
     return None
 
 
-def _attach_known_people(persons: list[EntityDraft]) -> None:
-    """People the text gives no country: the actor dictionary's ('President Mitterrand')."""
+def _attach_known_people(persons: list[EntityDraft], on: date | None) -> None:
+    """People the text gives no country: the actor dictionary's ('President Mitterrand'), by
+    the role held on the article's date."""
     for person in persons:
         if person.country is not None:
             continue
-        found = known_actor(person)
+        found = known_actor(person, on)
         if found is not None:
             person.country = found.country
             person.sector = person.sector or found.sector
@@ -974,9 +979,9 @@ def _dateline_country(context: EntityContext, gazetteer: Gazetteer, countries: s
 
 
 def _attach_org_country(
-    organisation: EntityDraft, text: str, gazetteer: Gazetteer, dateline: str | None
+    organisation: EntityDraft, text: str, gazetteer: Gazetteer, dateline: str | None, on: date | None
 ) -> None:
-    known = known_actor(organisation)
+    known = known_actor(organisation, on)
     if known is not None:
         # "Hezbollah", "the Kurdistan Workers' Party (PKK)": world knowledge, where a word
         # beside the name may be a sponsor or a stance ("the pro-Iranian Hezbollah").

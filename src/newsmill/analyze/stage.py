@@ -90,7 +90,9 @@ def fill_record(
     dateline = None
     if record.dateline is not None:
         dateline = article.to_doc(record.dateline.start, record.dateline.end)
-    context = EntityContext(gazetteer, dateline, record.dateline.name if record.dateline else None)
+    published = date.fromisoformat(record.published.date) if record.published else None
+    name = record.dateline.name if record.dateline else None
+    context = EntityContext(gazetteer, dateline, name, published)
     drafts = annotate_entities(doc, context)
     blocks = [found for b in record.blocks if (found := article.to_doc(b.start, b.end)) is not None]
     quote_drafts = judge(doc, drafts, gazetteer, min_confidence, blocks)
@@ -100,7 +102,6 @@ def fill_record(
         if quote.speaker_entity not in kept:
             quote.speaker_entity = None
     record.quotes, quote_index = _quotes(record, article, quote_drafts, min_confidence)
-    published = date.fromisoformat(record.published.date) if record.published else None
     time_drafts = annotate_times(doc, published)
     record.times = [
         TimeExpr.of(
