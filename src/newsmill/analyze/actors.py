@@ -185,7 +185,9 @@ def load_actors(path: str | None = None) -> ActorDictionary:
     per process). With ``path``, only that hand-made file."""
     if path:
         source = Path(path)
-        return parse(source.read_text(encoding="utf-8").splitlines()) if source.exists() else ActorDictionary()
+        if not source.exists():
+            return ActorDictionary()
+        return parse(source.read_text(encoding="utf-8").splitlines())
     curated = ActorDictionary()
     add_phoenix(curated)
     return parse(DATA.read_text(encoding="utf-8").splitlines(), curated)
