@@ -103,3 +103,40 @@ def test_hand_made_entries_only_fill_what_phoenix_lacks() -> None:
     kuleba = actors.lookup("Dmytro Kuleba", "PERSON")
     assert kuleba is not None and not kuleba.roles and kuleba.code == "UKR"
     assert all(not a.roles for a in actors.by_key[key("Dmytro Kuleba")])
+
+
+@pytest.fixture(scope="module")
+def parse():
+    from newsmill.analyze.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _verb(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb", "plover", "by_pattern"),
+    [
+        ("The government asked for humanitarian aid.", "asked", "REQUEST", True),
+        ("Police arrested five protesters.", "arrested", "COERCE", True),
+        ("Israel demanded the release of prisoners.", "demanded", "REQUEST", True),
+        ("The minister met his counterpart.", "met", "CONSULT", False),
+    ],
+)
+def test_a_verb_takes_the_code_of_its_most_specific_pattern(
+    parse, sentence: str, verb: str, plover: str, by_pattern: bool
+) -> None:
+    from newsmill.analyze.dictionaries.patterns import cameo_code
+
+    code, matched = cameo_code(_verb(parse(sentence), verb))
+    assert plover_of(code)[0] == plover
+    assert matched is by_pattern
+
+
+def test_withholding_comment_is_a_statement_not_a_rejection(parse) -> None:
+    from newsmill.analyze.dictionaries.patterns import cameo_code
+
+    code, matched = cameo_code(_verb(parse("The ministry declined to comment."), "declined"))
+    assert matched and plover_of(code) is None
