@@ -78,7 +78,7 @@ class Article:
         self.times = times
         self.gazetteer = gazetteer
         self.published = published
-        self.codes = [entity_code(entity, gazetteer) for entity in entities]
+        self.codes = [entity_code(entity, gazetteer, published) for entity in entities]
         # Mentions naming a border ("on the Thai border"): where, never whose.
         self.border_mentions = {
             start

@@ -7,6 +7,7 @@ The word classes here (people, groups, sectors) are shared by the rules that fin
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft, known_actor
@@ -113,9 +114,13 @@ _DIRECTED = re.compile(
 )
 
 
-def entity_code(entity: EntityDraft, gazetteer: Gazetteer | None) -> str | None:
+def entity_code(entity: EntityDraft, gazetteer: Gazetteer | None, on: date | None = None) -> str | None:
     name = entity.name
-    if entity.kind in {"PERSON", "ORG", "NORP"} and entity.country is None and (known := known_actor(entity)):
+    if (
+        entity.kind in {"PERSON", "ORG", "NORP"}
+        and entity.country is None
+        and (known := known_actor(entity, on))
+    ):
         return known.code  # a dictionary's IGO/NGO/IMG; NORP: "the Sandinista government"
     if entity.kind in {"LOC", "GPE"} and name.lower() in _REGION_NAMES:
         return None  # a continent or region is no actor code
