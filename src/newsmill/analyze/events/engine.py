@@ -12,6 +12,7 @@ from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.events.article import Article, in_quote
 from newsmill.analyze.events.drafts import Candidate, EventDraft, Frame, ParticipantDraft, dedupe
 from newsmill.analyze.events.frames import IF, _frame, plover_reading, time_of
+from newsmill.analyze.events.gate import is_social_actor, reports_a_score
 from newsmill.analyze.events.participants import (
     LOCATIVE,
     RECIPIENT_PREPOSITIONS,
@@ -243,6 +244,12 @@ def _build(
         c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_LEMMAS for c in anchor.children
     ):
         return None  # "declined to comment": no rejection of anything
+    if event_type in {"ASSAULT", "COERCE"} and reports_a_score(article.text[evidence[0] : evidence[1]]):
+        return None  # "Liverpool beat Chelsea 2-1": a result, not an assault ("rejected 52-48" stays)
+    social = [a for a in actors if is_social_actor(a, article, anchor)]
+    if actors and not social:
+        return None  # what acts is no one: "the dollar was supported", "populations declined"
+    actors = social
     if not any(is_political(p, article) or is_people(p, article) for p in actors + recipients):
         # No political actor: no one doing anything to anyone ("Dozens were killed", "corals
         # expel the algae"), or a product, a company or a pronoun we cannot place.

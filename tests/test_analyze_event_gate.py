@@ -1,0 +1,49 @@
+"""The event gate: only political and social actors make events (analyze/events/gate.py).
+
+Each case is one sentence in a small page (see test_analyze_events.py); every event is kept
+whatever its confidence, so what is tested is the gate, not the threshold.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_analyze_events import analyzed, body_events, describe
+
+from newsmill.model import Record
+
+
+def types(record: Record) -> set[str]:
+    return {e.type for e in body_events(record)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Living things, markets and figures, storms: what "declines", "is supported", "hits".
+        "Populations of several British bumblebee species have declined sharply since 2000.",
+        "While the dollar was supported by recent U.S. economic data, the euro fell against the yen.",
+        "Separately, Norway's oil production beat forecasts in October, the statistics office said.",
+        "Hurricane Ian hit Florida on Wednesday, killing 12 people and flooding thousands of homes.",
+        # A sport result is no assault.
+        "Liverpool beat Chelsea 2-1 at Anfield on Sunday to go top of the league.",
+    ],
+)
+def test_no_event_without_a_social_actor(sentence: str) -> None:
+    record = analyzed(sentence)
+    assert not types(record) & {"REJECT", "SUPPORT", "ASSAULT", "COERCE"}, describe(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A pronoun resolved to a state acts as the state.
+        ("Switzerland said on Tuesday that it had expelled two Russian diplomats.", "SANCTION"),
+        # A count of people acts as the people counted.
+        ("Thousands of protesters attacked the Israeli embassy in Cairo on Friday night.", "ASSAULT"),
+        # A vote count is not a sport score.
+        ("The Russian parliament rejected the Ukrainian proposal 252-48 on Thursday.", "REJECT"),
+    ],
+)
+def test_social_actors_still_act(sentence: str, expected: str) -> None:
+    record = analyzed(sentence)
+    assert expected in types(record), describe(record)
