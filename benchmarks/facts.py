@@ -308,11 +308,16 @@ def score_events(record: Any, gold: dict[str, Any]) -> Tally:
     matched: set[int] = set()
     found: set[int] = set()
     for event in record.events:
-        evidence = norm(event.evidence.text)
+        # A merged event (one per happening) is every sentence that reports it.
+        sentences = [norm(m.text) for m in [event.evidence, *getattr(event, "mentions", [])]]
         actors = {a.code for a in event.actors if a.code}
         recipients = {r.code for r in event.recipients if r.code}
         label = f"V {event.type} {sorted(actors)}→{sorted(recipients)} {event.evidence.text[:60]!r}"
-        here = [n for n, o in enumerate(openings) if o and (o in evidence or evidence[:60] in o)]
+        here = [
+            n
+            for n, o in enumerate(openings)
+            if o and any(o in evidence or evidence[:60] in o for evidence in sentences)
+        ]
         typed = [n for n in here if events[n]["type"] == event.type]
         if not typed:
             reason = f"type should be {events[here[0]]['type']}" if here else "no event in the gold here"

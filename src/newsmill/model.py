@@ -228,6 +228,11 @@ class Event(BaseModel):
     status: Literal["asserted", "future", "hypothetical", "negated", "historical"] = "asserted"
     attributed_to: int | None = Field(default=None, description="Index into Record.quotes.")
     evidence: Span = Field(description="The sentence that states the event.")
+    mentions: list[Span] = Field(
+        default_factory=list,
+        description="Every sentence of the article that reports this happening (title, standfirst, "
+        "body), in text order; evidence is one of them.",
+    )
     confidence: float = Field(default=1.0, ge=0, le=1)
     cameo: str | None = Field(default=None, description="Representative CAMEO code (official crosswalk).")
 

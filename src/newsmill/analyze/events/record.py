@@ -8,6 +8,7 @@ from typing import Any
 from newsmill.analyze.actors import GROUP_CODES
 from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.events.drafts import EventDraft, ParticipantDraft
+from newsmill.analyze.events.happenings import merge_happenings
 from newsmill.analyze.events.phrases import PRONOUNS
 from newsmill.analyze.times import TimeDraft
 from newsmill.model import Event, Participant, Record, TimeExpr
@@ -22,8 +23,9 @@ def to_events(
     min_confidence: float = 0.0,
 ) -> list[Event]:
     """The drafts as record events: Doc offsets mapped to ``record.text``, entity and place ids
-    and the quote index resolved; events whose evidence falls outside the article, or whose
-    confidence is below ``min_confidence``, dropped."""
+    and the quote index resolved; the reports of one happening merged into one event
+    (``happenings.py``); events whose evidence falls outside the article, or whose confidence
+    is below ``min_confidence``, dropped."""
     entity_ids = {entity.id for entity in record.entities}
     place_of_entity = {place.entity_id: place.id for place in record.places if place.entity_id}
     published = record.published
@@ -31,7 +33,7 @@ def to_events(
     for draft in drafts:
         evidence = article.span(record, *draft.evidence)
         trigger = article.span(record, *draft.trigger)
-        if evidence is None or trigger is None or draft.confidence < min_confidence:
+        if evidence is None or trigger is None or draft.confidence <= 0:
             continue
 
         def participants(items: list[ParticipantDraft]) -> list[Participant]:
@@ -86,7 +88,8 @@ def to_events(
                 cameo=draft.cameo,
             )
         )
-    return events
+    people = frozenset(entity.id for entity in record.entities if entity.kind == "PERSON")
+    return [event for event in merge_happenings(events, people) if event.confidence >= min_confidence]
 
 
 def to_plover(record: Record) -> list[dict[str, Any]]:
