@@ -151,7 +151,7 @@ def test_corpus_cli_stats(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stats", "--db", str(db), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["counts"]["articles"] == N_EXAMPLES and data["inputs"] == {"stored": N_EXAMPLES}
-    assert data["schema_version"] == 2 and data["top_entities"]
+    assert data["schema_version"] == 3 and data["top_entities"]
     assert main(["stats", "--db", str(db)]) == 0
     assert "top entities" in capsys.readouterr().out
 

@@ -10,6 +10,8 @@ from tests.support.corpus import make_record
 
 from newsmill.corpus.clusters import cluster, shingles, signature
 from newsmill.corpus.crossdoc import link_entities
+from newsmill.corpus.export import Filters, iter_rows
+from newsmill.corpus.search import search
 from newsmill.corpus.store import Store
 
 WIRE = [
@@ -240,3 +242,30 @@ def test_corpus_clusters_real_pages_through_ingest(seed_text: str, tmp_path: Pat
             )
         }
         assert names == {"Shah Mahmood Qureshi"}
+
+
+def test_corpus_clusters_an_event_counts_its_reports_mentions_and_sources(tmp_path: Path) -> None:
+    # GDELT's three counts: articles reporting the happening, sentences reporting it (one
+    # article reports it twice, in its title and body), and distinct outlets.
+    outlets = ["https://www.dawn.com/news/1", "https://tribune.com.pk/story/2", "https://dawn.com/news/3"]
+    records = []
+    for number, url in enumerate(outlets):
+        record = make_record(
+            f"Call number {number}", WIRE, published="2022-03-01", entities=PEOPLE, events=[CALL], url=url
+        )
+        if number == 0:
+            event = record.events[0]
+            record.events[0] = event.model_copy(update={"mentions": [record.title, event.evidence]})
+        records.append(record)
+    with Store(tmp_path / "corpus.db") as opened:
+        opened.put_many(records)
+        link_entities(opened)
+        cluster(opened)
+        rows = opened.conn.execute(
+            "SELECT size, mentions, sources FROM clusters WHERE kind = 'event'"
+        ).fetchall()
+        assert rows == [(3, 4, 2)]
+        exported = sorted(row[-3:] for row in iter_rows(opened, "event", Filters()))
+        assert exported == [(1, 3, 2), (1, 3, 2), (2, 3, 2)]
+        hits = search(opened, "telephone", kind="event")
+        assert hits and all((h.reports, h.mentions, h.sources) == (3, 4, 2) for h in hits)

@@ -390,3 +390,11 @@ def test_serve_cli_serves_the_store(serve_db: Path) -> None:
         server.wait(timeout=10)
         if server.stderr:
             server.stderr.close()
+
+
+def test_serve_events_carry_their_reports_and_sources(client: TestClient) -> None:
+    # One event per happening: each row says how many sentences of its article report it,
+    # and, once clustered, how many articles and outlets report it across its story.
+    items = client.get("/api/events", params={"type": "CONSULT", "source": "dawn.com"}).json()["items"]
+    assert items and all(item["mentions"] >= 1 for item in items)
+    assert all("reports" in item and "sources" in item for item in items)

@@ -16,7 +16,9 @@
 - **Events**: inside a story, events of one type whose actors are the same identities (and
   whose dates agree when both are known) are one real-world event: they share
   ``events.cluster_id``, so counting distinct cluster ids counts each event once however
-  many outlets reported it.
+  many outlets reported it. Its ``clusters`` row counts what GDELT calls articles
+  (``size``: the reports), mentions (the sentences reporting it, an article's title and
+  body both count) and sources (distinct outlets: site name, else the URL's host).
 
 Every article and event gets a cluster id (a singleton's is its own), so ``count(DISTINCT
 cluster_id)`` counts stories and events. The pass recomputes everything, like the identity
@@ -33,6 +35,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsmill.corpus.store import Store
 
@@ -211,6 +214,8 @@ def cluster(store: Store) -> ClusterSummary:
                 dated[0] if dated else None,
                 dated[-1] if dated else None,
                 label,
+                None,
+                None,
             )
         )
 
@@ -223,7 +228,8 @@ def cluster(store: Store) -> ClusterSummary:
         conn.executemany("UPDATE events SET cluster_id = ? WHERE rowid = ?", event_updates)
         conn.execute("DELETE FROM clusters")
         conn.executemany(
-            "INSERT INTO clusters (kind, id, size, first_date, last_date, label) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO clusters (kind, id, size, first_date, last_date, label, mentions, sources) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             cluster_rows + event_clusters,
         )
     return ClusterSummary(
@@ -300,14 +306,17 @@ def _event_clusters(
         )
 
     groups: dict[tuple[Any, ...], list[tuple[int, str, str | None]]] = defaultdict(list)
+    reports: dict[int, tuple[int, str]] = {}  # event rowid -> (sentences reporting it, outlet)
     rows = conn.execute(
-        "SELECT e.rowid, e.article_id, e.idx, e.type, e.actors, e.recipients, e.date, a.rowid "
-        "FROM events e JOIN articles a ON a.id = e.article_id"
+        "SELECT e.rowid, e.article_id, e.idx, e.type, e.actors, e.recipients, e.date, a.rowid, e.mentions, "
+        "a.site_name, a.url, a.source FROM events e JOIN articles a ON a.id = e.article_id"
     )
-    for rowid, article_id, idx, kind, actors, recipients, when, article_rowid in rows:
+    for rowid, article_id, idx, kind, actors, recipients, when, article_rowid, *where in rows:
         story = story_of.get(article_rowid, article_id)
         key = (story, kind, participants(article_id, actors), participants(article_id, recipients))
         groups[key].append((rowid, f"{article_id}/{idx}", (when or "")[:10] or None))
+        mentions, site, url, source = where
+        reports[rowid] = (len(json.loads(mentions)) if mentions else 1, outlet(site, url, source, article_id))
     updates: list[tuple[str, int]] = []
     cluster_rows: list[tuple[Any, ...]] = []
     for (_, kind, _, _), members in groups.items():
@@ -332,6 +341,18 @@ def _event_clusters(
                     dates[0] if dates else None,
                     dates[-1] if dates else None,
                     kind,
+                    sum(reports[m[0]][0] for m in part),
+                    len({reports[m[0]][1] for m in part}),
                 )
             )
     return updates, cluster_rows
+
+
+def outlet(site_name: str | None, url: str | None, source: str | None, article_id: str) -> str:
+    """Who published an article: its site's name, else its URL's host, else where it was read."""
+    if site_name:
+        return site_name.casefold()
+    if url:
+        host = urlsplit(url).hostname or url
+        return host.removeprefix("www.")
+    return source or article_id

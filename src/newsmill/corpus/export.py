@@ -72,6 +72,9 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("confidence", "float"),
         ("cluster_id", "str"),
         ("published_date", "str"),
+        ("mentions", "int"),
+        ("reports", "int"),
+        ("sources", "int"),
     ),
     "entity": (
         ("id", "int"),
@@ -102,8 +105,9 @@ _SQL = {
     ),
     "event": (
         "SELECT x.article_id, x.idx, x.type, x.mode, x.status, x.date, x.actors, x.recipients, x.evidence, "
-        "x.confidence, x.cluster_id, a.published_date "
-        "FROM events x JOIN articles a ON a.id = x.article_id WHERE {where} ORDER BY x.rowid"
+        "x.confidence, x.cluster_id, a.published_date, coalesce(json_array_length(x.mentions), 1), c.size, "
+        "c.sources FROM events x JOIN articles a ON a.id = x.article_id "
+        "LEFT JOIN clusters c ON c.id = x.cluster_id WHERE {where} ORDER BY x.rowid"
     ),
     "entity": (
         "SELECT e.id, e.kind, e.name, e.role, e.country, e.sector, e.articles, e.mentions FROM entities e "

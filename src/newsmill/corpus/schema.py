@@ -177,5 +177,14 @@ CREATE TABLE clusters (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: one event per happening. An article's event lists every sentence reporting it;
+# an event cluster counts the reports (articles), mentions (sentences) and sources (outlets)
+# behind it, what GDELT calls NumArticles, NumMentions and NumSources.
+_V3 = """
+ALTER TABLE events ADD COLUMN mentions TEXT;         -- JSON [[start, end], ...] in the article's text
+ALTER TABLE clusters ADD COLUMN mentions INTEGER;    -- events: sentences reporting it, all articles
+ALTER TABLE clusters ADD COLUMN sources INTEGER;     -- events: distinct outlets reporting it
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)

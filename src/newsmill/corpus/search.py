@@ -49,6 +49,11 @@ class Hit:
     cluster_id: str | None
     speaker: str | None = None  # quotes: the resolved speaker
     event_type: str | None = None  # events
+    # Events: the happening's reports across its story (articles), the sentences reporting it
+    # (mentions, all articles) and the outlets (sources): GDELT's three counts.
+    reports: int | None = None
+    mentions: int | None = None
+    sources: int | None = None
 
     def marked(self, open_mark: str = "**", close_mark: str = "**") -> str:
         return self.snippet.replace(MARK_OPEN, open_mark).replace(MARK_CLOSE, close_mark)
@@ -344,8 +349,10 @@ def _hit(store: Store, kind: str, table: str, fts: str | None, rowid: int, score
     row = conn.execute(
         f"SELECT a.id, a.title, a.published_date, a.source, a.url, "
         f"{'a.cluster_id' if kind == 'quote' else 'x.cluster_id'}, x.{text_column}, "
-        f"{'x.speaker_name' if kind == 'quote' else 'NULL'}, {'x.type' if kind == 'event' else 'NULL'} "
-        f"FROM {base} x JOIN articles a ON a.id = x.article_id WHERE x.rowid = ?",
+        f"{'x.speaker_name' if kind == 'quote' else 'NULL'}, {'x.type' if kind == 'event' else 'NULL'}, "
+        f"{'c.size, c.mentions, c.sources' if kind == 'event' else 'NULL, NULL, NULL'} "
+        f"FROM {base} x JOIN articles a ON a.id = x.article_id "
+        f"{'LEFT JOIN clusters c ON c.id = x.cluster_id' if kind == 'event' else ''} WHERE x.rowid = ?",
         (rowid,),
     ).fetchone()
     snippet = row[6]
@@ -358,4 +365,8 @@ def _hit(store: Store, kind: str, table: str, fts: str | None, rowid: int, score
             ).fetchone()[0]
             or row[6]
         )
-    return Hit(kind, row[0], float(score), row[1], snippet, *row[2:6], speaker=row[7], event_type=row[8])
+    reports, mentions, sources = row[9:12]
+    return Hit(
+        kind, row[0], float(score), row[1], snippet, *row[2:6], speaker=row[7], event_type=row[8],
+        reports=reports, mentions=mentions, sources=sources,
+    )  # fmt: skip

@@ -310,7 +310,7 @@ def _insert_children(conn: sqlite3.Connection, record: Record) -> None:
     )
     conn.executemany(
         "INSERT INTO events (article_id, idx, type, mode, status, date, actors, recipients, evidence, start, "
-        '"end", confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        '"end", confidence, mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         [
             (
                 rid,
@@ -325,6 +325,7 @@ def _insert_children(conn: sqlite3.Connection, record: Record) -> None:
                 ev.evidence.start,
                 ev.evidence.end,
                 ev.confidence,
+                json.dumps([[m.start, m.end] for m in ev.mentions or [ev.evidence]]),
             )
             for index, ev in enumerate(record.events)
         ],

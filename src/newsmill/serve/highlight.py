@@ -59,7 +59,9 @@ def pieces(record: Record) -> list[Piece]:
     for index, quote in enumerate(record.quotes):
         spans.append((quote.content.start, quote.content.end, "quote", index))
     for index, event in enumerate(record.events):
-        spans.append((event.evidence.start, event.evidence.end, "event", index))
+        # Every sentence reporting the happening is its evidence (one event per happening).
+        for mention in event.mentions or [event.evidence]:
+            spans.append((mention.start, mention.end, "event", index))
     for block in record.boilerplate:
         spans.append((block.start, block.end, "boilerplate", block.reason.value))
 

@@ -249,7 +249,10 @@ def find(store: Store, filters: Filters, *, limit: int = 20, offset: int = 0) ->
         snippet = f"snippet({plan.fts_table}, 0, ?, ?, ' … ', 32)" if plan.fts_table else "x.evidence"
         columns = (
             "x.article_id, x.idx, x.type, x.mode, x.status, x.date, x.actors, x.recipients, x.evidence, "
-            f"{snippet} AS snippet, x.confidence, a.title, a.published_date AS published, {SOURCE} AS source"
+            f"{snippet} AS snippet, x.confidence, a.title, a.published_date AS published, "
+            f"{SOURCE} AS source, x.mentions AS here, "
+            "(SELECT size FROM clusters c WHERE c.id = x.cluster_id) AS reports, "
+            "(SELECT sources FROM clusters c WHERE c.id = x.cluster_id) AS sources"
         )
     snippet_params = [MARK_OPEN, MARK_CLOSE] if plan.fts_table else []
     rows = _run(
@@ -262,6 +265,9 @@ def find(store: Store, filters: Filters, *, limit: int = 20, offset: int = 0) ->
         if filters.kind == "quote":
             row["speaker_id"] = links.get((row["article_id"], row.pop("speaker_local_id")))
         elif filters.kind == "event":
+            # Sentences of this article reporting the happening; reports and sources across
+            # its story once the clustering pass has run.
+            row["mentions"] = len(json.loads(row.pop("here"))) if row.get("here") else 1
             for column in ("actors", "recipients"):
                 row[column] = [
                     {
