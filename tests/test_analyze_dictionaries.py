@@ -140,3 +140,15 @@ def test_withholding_comment_is_a_statement_not_a_rejection(parse) -> None:
 
     code, matched = cameo_code(_verb(parse("The ministry declined to comment."), "declined"))
     assert matched and plover_of(code) is None
+
+
+def test_an_event_takes_the_verb_dictionarys_finer_cameo_code_when_it_agrees() -> None:
+    import newsmill
+
+    text = (
+        "Aid talks\n\nThe government of Sudan asked for humanitarian aid from the United Nations on "
+        "Monday, officials in the capital said after a long meeting of the cabinet in Khartoum."
+    )
+    (event,) = [e for e in newsmill.analyze(text, published="2022-02-27").events if e.type == "REQUEST"]
+    assert event.cameo == "0233"  # appeal for humanitarian aid, not REQUEST's representative code
+    assert event.mode == "assist"

@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any
 
 from newsmill.analyze.actors import GROUP_CODES
+from newsmill.analyze.dictionaries import plover_of
+from newsmill.analyze.dictionaries.patterns import cameo_code as verb_code
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.events.article import Article, in_quote
 from newsmill.analyze.events.drafts import Candidate, EventDraft, Frame, ParticipantDraft, dedupe
@@ -123,6 +125,18 @@ def _sentence_events(sentence: Any, article: Article) -> list[EventDraft]:
             sibling = by_anchor[token.head.i]
             event.recipients = list(sibling.recipients)
     return events
+
+
+def _cameo(verb: Any, event_type: str, mode: str | None) -> tuple[str, str | None]:
+    """The event's CAMEO code and mode: the CAMEO verb dictionary's reading of the verb in its
+    sentence ("asked for humanitarian aid": 0233, mode assist) when it is of the same PLOVER
+    type and mode (it fills a mode the rules left open); else the representative code of the
+    type and mode in the crosswalk. The type is the rules' (docs/events.md says why)."""
+    if verb is not None and (found := verb_code(verb)) is not None:
+        reading = plover_of(found[0])
+        if reading is not None and reading[0] == event_type and (mode is None or reading[1] in {"", mode}):
+            return found[0], mode or reading[1] or None
+    return cameo_code(event_type, mode), mode
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -265,6 +279,7 @@ def _build(
     coded_recipient = any(r.code for r in recipients)
     confidence = 0.1 + (0.3 if coded_actor else 0) + (0.2 if coded_recipient else 0)
     confidence += (0.1 if is_verb else 0) + (0.1 if coded_actor and coded_recipient else 0)
+    cameo, mode = _cameo(anchor if is_verb else None, event_type, mode)
     event = EventDraft(
         type=event_type,
         trigger=trigger,
@@ -279,7 +294,7 @@ def _build(
         status=status,
         quote=in_quote(anchor, article),
         confidence=round(min(confidence, 0.95), 2),
-        cameo=cameo_code(event_type, mode),
+        cameo=cameo,
         depth=_depth(anchor if is_verb else status_verb) + (0 if is_verb else 1),
         lemma=anchor.lemma_.lower() if candidate.noun is None else candidate.noun.lemma_.lower(),
     )
