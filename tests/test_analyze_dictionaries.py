@@ -152,3 +152,15 @@ def test_an_event_takes_the_verb_dictionarys_finer_cameo_code_when_it_agrees() -
     (event,) = [e for e in newsmill.analyze(text, published="2022-02-27").events if e.type == "REQUEST"]
     assert event.cameo == "0233"  # appeal for humanitarian aid, not REQUEST's representative code
     assert event.mode == "assist"
+
+
+def test_bodies_with_dated_codes_are_organisations_and_short_aliases_are_not_read() -> None:
+    from newsmill.analyze.actors import load_actors
+
+    fbi = next(a for a in phoenix_actors() if a.name == "federal bureau of investigation")
+    assert fbi.kind == "ORG"  # dated or not, a bureau is no person
+    actors = load_actors()
+    assert actors.lookup("federal bureau of investigation", "ORG") is not None
+    # One word of four letters or fewer is mostly an acronym that names many bodies worldwide:
+    # Phoenix's aliases of that shape are not read (the hand-made file may still have one).
+    assert all(not a.roles for a in actors.by_key.get("fbi", []))

@@ -132,7 +132,9 @@ def _add(dictionary: ActorDictionary, actor: Actor, names: list[str]) -> None:
 def add_phoenix(dictionary: ActorDictionary) -> None:
     """The Phoenix actors, by every name and alias (countries are the gazetteer's job). Their
     names are upper case in the source, so they code entities found in the text but are not
-    searched for in running text (the hand-made names, written as news writes them, are)."""
+    searched for in running text (the hand-made names, written as news writes them, are).
+    One word of four letters or fewer is left out: mostly acronyms, which name too many bodies
+    worldwide ("AFC") to code one from the dictionary alone."""
     for entry in phoenix_actors():
         if entry.kind == "COUNTRY":
             continue
@@ -142,6 +144,8 @@ def add_phoenix(dictionary: ActorDictionary) -> None:
         code, sector = split_code(default.code)
         actor = Actor(entry.kind, entry.name, code, sector if sector in SECTORS else None, entry.roles)
         for written in (entry.name, *entry.aliases):
+            if " " not in written and len(written) <= 4:
+                continue
             dictionary.by_key.setdefault(key(written), []).append(actor)
 
 
