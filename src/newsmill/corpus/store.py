@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from newsmill.corpus.minhash import signature
 from newsmill.corpus.schema import MIGRATIONS, SCHEMA_VERSION
 from newsmill.errors import StoreError, StoreVersionError
 from newsmill.model import Record
@@ -256,8 +257,6 @@ def decode_record(blob: bytes) -> Record:
 
 
 def _article_row(record: Record, num_perm: int) -> tuple[Any, ...]:
-    from newsmill.corpus.clusters import signature
-
     published = record.published
     return (
         record.id,
