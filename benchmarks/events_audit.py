@@ -12,7 +12,7 @@ coded), the sentence and its other mentions. A reader judges each line by the gu
 and recipient code — a missing recipient is not wrong when the sentence names none), ``wrong``
 (and why) or ``duplicate`` (a happening another line of the same page already reports). The
 judgments (``benchmarks/gold/events_audit/judgments.jsonl``) key each event by page id, type
-and the first 60 characters of its sentence, so they survive re-runs; an event no judgment
+and the first 50 characters of its sentence (whitespace normalised), so they survive re-runs; an event no judgment
 covers is counted as unjudged. The score is right / judged and duplicates / judged.
 """
 
@@ -38,7 +38,7 @@ def unannotated_pages() -> list[Path]:
 
 
 def key(page: str, event_type: str, sentence: str) -> str:
-    return f"{page}|{event_type}|{' '.join(sentence.split())[:60]}"
+    return f"{page}|{event_type}|{' '.join(sentence.split())[:50]}"
 
 
 def events_of(pages: list[Path]) -> list[dict[str, Any]]:
