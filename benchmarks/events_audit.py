@@ -12,8 +12,8 @@ coded), the sentence and its other mentions. A reader judges each line by the gu
 and recipient code — a missing recipient is not wrong when the sentence names none), ``wrong``
 (and why) or ``duplicate`` (a happening another line of the same page already reports). The
 judgments (``benchmarks/gold/events_audit/judgments.jsonl``) key each event by page id, type
-and the first 50 characters of its sentence (whitespace normalised), so they survive re-runs; an event no judgment
-covers is counted as unjudged. The score is right / judged and duplicates / judged.
+and the first 50 characters of its sentence (whitespace normalised), so they survive re-runs;
+an event no judgment covers is counted as unjudged. The score is right / judged and duplicates / judged.
 """
 
 from __future__ import annotations
