@@ -73,6 +73,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", type=Path, help="write the events to judge here")
     parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--json", type=Path, help="write the scores here")
     args = parser.parse_args()
     pages = unannotated_pages()
     rows = events_of(pages)
@@ -95,6 +96,8 @@ def main() -> None:
         f"{len(rows)} events on {len(pages)} unannotated pages; judged {judged}, "
         f"unjudged {counts['unjudged']}"
     )
+    if args.json:
+        args.json.write_text(json.dumps({"events": len(rows), "pages": len(pages), **counts}, indent=2))
     if judged:
         print(f"right {counts['right']} ({counts['right'] / judged:.2f}), wrong {counts['wrong']}, "
               f"duplicates {counts['duplicate']} ({counts['duplicate'] / judged:.2f} per event)")  # fmt: skip

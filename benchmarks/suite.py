@@ -61,6 +61,7 @@ def _analyze(r: dict[str, Any]) -> list[Row]:
     return [
         ("analysis words/s (vs raw spaCy nlp.pipe)", _n(r["newsmill_words_per_s"]), _n(r["raw_words_per_s"]),
          f"{ratio:.2f}x", ">= 0.85x"),
+        ("events: share of analysis time", f"{r.get('events_share', 0):.1%}", "", "", "<= 15%"),
     ]  # fmt: skip
 
 
@@ -82,12 +83,34 @@ def _attribution(r: dict[str, Any]) -> list[Row]:
 
 
 def _events(r: dict[str, Any]) -> list[Row]:
-    s = r["all"]
+    # Half B of each set is the figure reported: from issue 15 on, rules are tuned on half A.
+    s = r["B"]
     return [
-        ("events: type accuracy (PLOVER dev)", _f(s["accuracy"]),
-         _f(r["baseline_lexicon_accuracy"]) + " (lexicon only)", "", ">= 0.80"),
-        ("events: source / target actor code F1", f"{_f(s['source_f1'])} / {_f(s['target_f1'])}", "", "",
-         ">= 0.80"),
+        ("events: type accuracy (PLOVER dev, half B)", _f(s["accuracy"]),
+         _f(r["baseline_lexicon_accuracy"]) + " (lexicon only, all)", "", ">= 0.80"),
+        ("events: source / target actor code F1 (PLOVER dev, half B)",
+         f"{_f(s['source_f1'])} / {_f(s['target_f1'])}", "", "", ">= 0.80"),
+    ]  # fmt: skip
+
+
+def _events_audit(r: dict[str, Any]) -> list[Row]:
+    judged = r["right"] + r["wrong"] + r["duplicate"]
+    share = r["right"] / judged if judged else 0.0
+    return [
+        ("events read by hand: right (61 unannotated pages)", f"{_f(share, 2)} ({r['right']}/{judged}, "
+         f"{r['unjudged']} unjudged)", "", "", ">= 0.80"),
+        ("events read by hand: duplicates per event",
+         _f(r["duplicate"] / judged if judged else 0.0, 2), "", "", "<= 0.10"),
+    ]  # fmt: skip
+
+
+def _events_unseen(r: dict[str, Any]) -> list[Row]:
+    s = r["B"]
+    return [
+        ("events: type accuracy (own held-out set, half B)", _f(s["accuracy"]),
+         _f(r["baseline_lexicon_accuracy"]) + " (lexicon only, all)", "", ">= 0.80"),
+        ("events: source / target actor code F1 (own set, half B)",
+         f"{_f(s['source_f1'])} / {_f(s['target_f1'])}", "", "", ">= 0.80"),
     ]  # fmt: skip
 
 
@@ -137,6 +160,14 @@ BENCHES = [
     Bench("warc", "warc.py", ("--records", "1000"), ("--records", "300", "--repeat", "1"), _warc),
     Bench("attribution", "attribution.py", (), ("--limit", "30"), _attribution),
     Bench("events", "events.py", (), (), _events),
+    Bench(
+        "events_unseen",
+        "events.py",
+        ("--gold", "benchmarks/gold/events_unseen/records.jsonl"),
+        ("--gold", "benchmarks/gold/events_unseen/records.jsonl"),
+        _events_unseen,
+    ),
+    Bench("events_audit", "events_audit.py", (), (), _events_audit),
     Bench("facts", "facts.py", (), (), _facts),
     Bench(
         "corpus",
