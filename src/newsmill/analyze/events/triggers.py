@@ -296,7 +296,7 @@ def sentence_candidates(sentence: Any, words: _TriggerWords) -> dict[int, Candid
         if any(c.dep_ in {"dobj", "obj"} and c.i in candidates for c in token.children):
             continue
         if (found := _cameo_sense(token)) is not None:
-            candidates[token.i] = Candidate(found, token, [token])
+            candidates[token.i] = Candidate(found, token, [token], by_dictionary=True)
     return candidates
 
 
