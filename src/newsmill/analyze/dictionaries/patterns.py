@@ -45,8 +45,11 @@ class Pattern:
     code: str
 
     @property
-    def size(self) -> int:
-        return sum(1 + len(e.inner) for e in self.before + self.after)
+    def size(self) -> float:
+        """How specific the pattern is: a word counts 1, a bare preposition ("(TO)") ½."""
+        return sum(
+            (0.5 if e.kind == "prep" and not e.inner else 1) + len(e.inner) for e in self.before + self.after
+        )
 
 
 def _elements(text: str) -> tuple[Element, ...]:
