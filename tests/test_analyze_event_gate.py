@@ -47,23 +47,3 @@ def test_no_event_without_a_social_actor(sentence: str) -> None:
 def test_social_actors_still_act(sentence: str, expected: str) -> None:
     record = analyzed(sentence)
     assert expected in types(record), describe(record)
-
-
-def test_a_verb_the_lexicon_lacks_is_read_by_a_cameo_pattern_with_less_certainty() -> None:
-    from newsmill.analyze.events import annotate_events
-    from newsmill.analyze.nlp import load_nlp
-
-    # "torched": not in the hand lexicon; CAMEO's 'burn' block reads it against villages as
-    # an assault (190).
-    doc = load_nlp()(
-        "Janjaweed militiamen torched at least a dozen villages in South Darfur, Sudan, this week."
-    )
-    from newsmill.analyze.entities import EntityContext, annotate_entities
-    from newsmill.analyze.gazetteer import load_gazetteer
-
-    gazetteer = load_gazetteer()
-    drafts = annotate_events(doc, annotate_entities(doc, EntityContext(gazetteer)), gazetteer=gazetteer)
-    (event,) = [d for d in drafts if d.lemma == "torch"]
-    assert event.type == "ASSAULT"
-    # Both sides coded: 0.8 for a lexicon verb, 0.6 for the dictionary's reading.
-    assert event.confidence == pytest.approx(0.6)

@@ -51,7 +51,6 @@ class Candidate:
     words: list[Any]  # the tokens that name the action
     noun: Any = None  # the event noun, when one names the action
     absorbed: bool = False
-    by_dictionary: bool = False  # read by the CAMEO verb dictionary, not the lexicon
 
 
 @dataclass(slots=True)

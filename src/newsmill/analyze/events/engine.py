@@ -279,10 +279,6 @@ def _build(
     coded_recipient = any(r.code for r in recipients)
     confidence = 0.1 + (0.3 if coded_actor else 0) + (0.2 if coded_recipient else 0)
     confidence += (0.1 if is_verb else 0) + (0.1 if coded_actor and coded_recipient else 0)
-    if candidate.by_dictionary:
-        # Read by the general CAMEO dictionary, not the lexicon: only with both sides coded
-        # does it clear the default threshold (its readings are the least certain).
-        confidence -= 0.2
     cameo, mode = _cameo(anchor if is_verb else None, event_type, mode)
     event = EventDraft(
         type=event_type,

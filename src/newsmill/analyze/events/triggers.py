@@ -8,8 +8,6 @@ from typing import Any
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from newsmill.analyze.dictionaries import plover_of, verb_dictionary
-from newsmill.analyze.dictionaries.patterns import cameo_code
 from newsmill.analyze.events.coding import is_person_word
 from newsmill.analyze.events.drafts import Candidate
 from newsmill.analyze.plover import (
@@ -241,10 +239,6 @@ _TRIGGER_VERBS = frozenset(
 )
 
 
-# The first word of every CAMEO verb (a cheap test before any pattern matching).
-_CAMEO_VERBS = frozenset(lemma.split()[0] for lemma in verb_dictionary().verbs)
-
-
 def sentence_candidates(sentence: Any, words: _TriggerWords) -> dict[int, Candidate]:
     candidates: dict[int, Candidate] = {}
     carried: set[int] = set()
@@ -283,29 +277,4 @@ def sentence_candidates(sentence: Any, words: _TriggerWords) -> dict[int, Candid
         sense = _noun_sense(token)
         if sense is not None:
             candidates[token.i] = Candidate(sense, token, [token], noun=token)
-    for token in sentence:
-        # Verbs the lexicon lacks: the CAMEO verb dictionary's reading, only where a pattern
-        # (the words around the verb) decides it — its bare verb codes read "decline" as a
-        # rejection and "hit" as an assault whatever declines or hits (docs/events.md).
-        # A verb the lexicon knows keeps the lexicon's decision (even "no event": "signed a
-        # decree"); a verb whose object is an event noun ("reiterated its demand") leaves it
-        # the noun's.
-        known = token.lemma in words.verbs or token.lower in words.verbs
-        if token.pos != VERB or token.i in candidates or known:
-            continue
-        if any(c.dep_ in {"dobj", "obj"} and c.i in candidates for c in token.children):
-            continue
-        if (found := _cameo_sense(token)) is not None:
-            candidates[token.i] = Candidate(found, token, [token], by_dictionary=True)
     return candidates
-
-
-def _cameo_sense(verb: Any) -> Sense | None:
-    """The PLOVER sense of a verb from a CAMEO pattern that matches its sentence, if any."""
-    if verb.lemma_.lower() not in _CAMEO_VERBS:
-        return None
-    found = cameo_code(verb)
-    if found is None or not found[1]:
-        return None
-    reading = plover_of(found[0])
-    return Sense(reading[0], reading[1] or None) if reading is not None else None
