@@ -130,11 +130,12 @@ def _add(dictionary: ActorDictionary, actor: Actor, names: list[str]) -> None:
 
 
 def add_phoenix(dictionary: ActorDictionary) -> None:
-    """The Phoenix actors, by every name and alias (countries are the gazetteer's job). Their
-    names are upper case in the source, so they code entities found in the text but are not
-    searched for in running text (the hand-made names, written as news writes them, are).
-    One word of four letters or fewer is left out: mostly acronyms, which name too many bodies
-    worldwide ("AFC") to code one from the dictionary alone."""
+    """The Phoenix actors, by every name and alias (countries are the gazetteer's job),
+    stored in lookup form (``key``) by the compiler. Their names are upper case in the source,
+    so they code entities found in the text but are not searched for in running text (the
+    hand-made names, written as news writes them, are). One word of four letters or fewer is
+    left out: mostly acronyms, which name too many bodies worldwide ("AFC") to code one from
+    the dictionary alone."""
     for entry in phoenix_actors():
         if entry.kind == "COUNTRY":
             continue
@@ -146,7 +147,7 @@ def add_phoenix(dictionary: ActorDictionary) -> None:
         for written in (entry.name, *entry.aliases):
             if " " not in written and len(written) <= 4:
                 continue
-            dictionary.by_key.setdefault(key(written), []).append(actor)
+            dictionary.by_key.setdefault(written, []).append(actor)
 
 
 def parse(lines: list[str], curated: ActorDictionary | None = None) -> ActorDictionary:

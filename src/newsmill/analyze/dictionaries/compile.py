@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from newsmill.analyze.actors import key  # the lookup form of a name
+
 OUT = Path(__file__).resolve().parents[1] / "data" / "petrarch"
 ACTOR_FILES = (
     "Phoenix.Countries.actors.txt",
@@ -176,8 +178,12 @@ def compile_actors(source: Path, countries: set[str]) -> list[str]:
                 continue
             kind = actor_kind(entry, file_name)
             written = " ".join(f"{c}@{start}..{end}" if start or end else c for c, start, end in codes)
-            aliases = sorted({a for a in entry.aliases if a and a != entry.name})
-            lines.append("\t".join([kind, entry.name, written, "|".join(aliases)]))
+            # Names in the actor dictionary's lookup form (actors.key), so that reading them
+            # needs no normalising of 50,000 names in every process.
+            name = key(entry.name)
+            aliases = sorted({k for a in entry.aliases if (k := key(a)) and k != name})
+            if name:
+                lines.append("\t".join([kind, name, written, "|".join(aliases)]))
     return lines
 
 
