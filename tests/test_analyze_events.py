@@ -846,3 +846,15 @@ def test_a_people_named_with_a_noun_and_a_bill_signed_by_its_signer() -> None:
     record = analyzed("President Clinton signed a bill imposing sanctions on Iran and Libya.")
     event = next(e for e in body_events(record) if e.type == "SANCTION")
     assert codes(event.actors) == {"USA"} and codes(event.recipients) == {"IRN", "LBY"}, describe(record)
+
+
+def test_a_verb_of_extent_carries_the_event_noun_and_its_owner_acts() -> None:
+    # "widened/expanded its sanctions": the noun names the act, the verb's subject does it.
+    record = analyzed("The European Union expanded its sanctions against Belarus on Monday.")
+    (event,) = [e for e in body_events(record) if e.type == "SANCTION"]
+    assert codes(event.actors) == {"IGO"} and codes(event.recipients) == {"BLR"}, describe(record)
+    # "intensified their offensive": whose act it is acts; it is not done to them.
+    record = analyzed("Russian forces intensified their offensive in the east of Ukraine on Tuesday.")
+    (event,) = [e for e in body_events(record) if e.type == "ASSAULT"]
+    assert all(r.span.text != "their" for r in event.recipients), describe(record)
+    assert codes(event.actors) == {"RUS"} and codes(event.recipients) == {"UKR"}, describe(record)

@@ -321,11 +321,12 @@ PHRASAL_VERBS: dict[str, Sense] = {
     "shoot down": Sense("ASSAULT", "heavy-weapons", "military"),
 }
 
-# Light verbs: "launch an invasion", "stage rallies", "hold talks" — the noun names the event.
+# Light verbs: "launch an invasion", "stage rallies", "hold talks" — the noun names the event;
+# and verbs of extent ("widen sanctions", "expand the offensive"): the act grows, same actor.
 LIGHT_VERBS = frozenset(
     """launch mount stage hold begin start conduct carry continue resume renew make undertake
     declare issue lodge file wage go organize organise join unleash escalate intensify step
-    reach conclude sign initiate open""".split()
+    reach conclude sign initiate open widen expand broaden tighten toughen deepen ramp""".split()
 )
 # Verbs whose object event happens to their subject: "Kyiv battles a Russian invasion".
 RESIST_VERBS = frozenset("battle fight resist repel repulse face suffer endure withstand".split())

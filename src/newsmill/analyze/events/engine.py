@@ -180,6 +180,11 @@ def _build(
         if found is None:
             return None  # a bare noun ("the issue of evacuation") names no event
         actors, recipients, location = found
+    if is_verb and candidate.noun is not None:
+        # "intensified their offensive", "launched its invasion": whose act the noun is, is who
+        # acts, never whom it is done to.
+        owners = {(c.idx, c.idx + len(c.text)) for c in candidate.noun.children if c.dep_ == "poss"}
+        recipients = [r for r in recipients if (r.start, r.end) not in owners]
 
     # A promise, threat, request or refusal acts on whom its complement acts on.
     if is_verb and not recipients:
