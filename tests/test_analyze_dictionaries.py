@@ -164,3 +164,18 @@ def test_bodies_with_dated_codes_are_organisations_and_short_aliases_are_not_rea
     # One word of four letters or fewer is mostly an acronym that names many bodies worldwide:
     # Phoenix's aliases of that shape are not read (the hand-made file may still have one).
     assert all(not a.roles for a in actors.by_key.get("fbi", []))
+
+
+def test_an_actor_phrase_takes_its_sector_from_the_agents_dictionary() -> None:
+    import newsmill
+    from newsmill.settings import AnalyzeSettings, Settings
+
+    text = (
+        "Farm protest\n\nThousands of Bangladeshi farmers blocked roads in Dhaka on Monday, demanding "
+        "higher prices for rice from the government after a month of falling incomes in the north."
+    )
+    record = newsmill.analyze(
+        text, published="2022-02-27", settings=Settings(analyze=AnalyzeSettings(min_confidence=0))
+    )
+    (event,) = [e for e in record.events if e.type == "PROTEST"]
+    assert [(a.code, a.sector) for a in event.actors] == [("BGD", "AGR")]  # "farmers" [~AGR]

@@ -6,7 +6,6 @@
 - ``agents()`` — common nouns that carry a sector ("police" → COP, "rebels" → REB);
 - ``verb_dictionary()`` — CAMEO verbs, their synonym blocks and patterns;
 - ``plover_of(code)`` — a CAMEO code's PLOVER type and mode (the 2021 crosswalk);
-- ``discards()`` — phrases that mark a sentence or story as out of scope (sport, awards).
 """
 
 from __future__ import annotations
@@ -132,9 +131,3 @@ def plover_of(code: str) -> tuple[str, str] | None:
             return table[code]
         code = code[:-1]
     return None
-
-
-@functools.cache
-def discards() -> tuple[tuple[str, str, bool], ...]:
-    """(level, phrase, whole word) rows: 'story' or 'sentence' discards."""
-    return tuple((row[0], row[1], row[2] == "1") for row in _rows("discards.tsv"))

@@ -10,6 +10,7 @@ import re
 from datetime import date
 from typing import Any
 
+from newsmill.analyze.dictionaries import agent_sector
 from newsmill.analyze.entities import EntityDraft, known_actor
 from newsmill.analyze.gazetteer import City, Country, Gazetteer
 from newsmill.analyze.wordlists import pairs, phrases, words
@@ -211,7 +212,9 @@ def _sector(head: Any, entity: EntityDraft | None, start: int, end: int, text: s
     for word in re.findall(r"[a-z]+", text[start:end].lower()):
         if word in SECTOR_WORDS:
             return SECTOR_WORDS[word]
-    return None
+    # PETRARCH2's agents dictionary: "students" EDU, "farmers" AGR, "police chief" COP.
+    compound = " ".join(t.lower_ for t in head.lefts if t.dep_ == "compound")
+    return agent_sector(f"{compound} {head.lower_}".strip()) or agent_sector(head.lower_)
 
 
 _GENERIC_PLACE_WORDS = words("events/generic_place_words.txt")

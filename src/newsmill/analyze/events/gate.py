@@ -3,20 +3,17 @@ states, governments, officials, groups, organisations, crowds — do something t
 
 Markets, prices, diseases, weather, products and company figures "decline", "strike",
 "surge" and "support" in news every day; a lexicon reads them as rejections and assaults.
-PETRARCH codes an event only between actors its dictionaries know; we ask the same of
-the phrase that acts:
-
-- a named person, organisation, people (NORP) or state (a country or city standing for its
-  government) — an entity of the article;
-- or a phrase whose head noun is an *agent* (PETRARCH2's agents dictionary: "police",
-  "rebels", "students", "the foreign minister") or one of our person and group words;
-- or a personal pronoun ("he", "they"), or the unnamed attackers the engine codes to where
-  they struck.
-
-A phrase headed by anything else ("populations of British bumblebee species", "the
-dollar", "Norway's oil production", "the team") is no actor, whatever nationality modifies
-it. A sentence that reports a sport score ("beat Chelsea 2-1") yields no assault or coercion
-(a vote count, "rejected the bill 52-48", keeps its rejection).
+PETRARCH codes an event only between actors its dictionaries know; we ask less (an unknown
+group may act) but refuse what never acts: an actor phrase whose head noun is a non-actor
+(``data/events/non_actors.txt``: markets, prices, company figures, diseases, weather, living
+things, products, sport) is no one, with or without a nationality or name modifying it
+("populations of several British bumblebee species", "the dollar", "Norway's oil production",
+"Hurricane Ian"). A collective is judged by what it collects ("thousands of protesters" act,
+"populations of bees" do not); a pronoun resolved to a name acts as it. (Requiring instead
+that the head be an agent of PETRARCH2's agents dictionary dropped right PLOVER events whose
+actors are "the APEC forum" or "the UNITA militarist wing"; the agents dictionary gives
+sectors instead, ``coding._sector``.) A sentence that reports a sport score ("beat Chelsea 2-1")
+yields no assault or coercion (a vote count, "rejected the bill 52-48", keeps its rejection).
 
 PETRARCH also voids any sentence that contains a phrase of its discard list (sport, awards,
 "years ago", "World War Two"). We compile that list but do not apply it: on the PLOVER
@@ -28,14 +25,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsmill.analyze.dictionaries import agents
 from newsmill.analyze.events.article import Article
-from newsmill.analyze.events.coding import GROUP_WORDS, PERSON_WORDS, SECTOR_WORDS
 from newsmill.analyze.events.drafts import ParticipantDraft
 from newsmill.analyze.wordlists import words
 from newsmill.extract.blocks import SCORE
 
-_PERSONAL_PRONOUNS = frozenset("he she they we i who".split())
 _ENTITY_ACTORS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NON_ACTORS = words("events/non_actors.txt")
 _COLLECTIVES = words("events/collective_nouns.txt")
@@ -47,20 +41,6 @@ _COUNTS = words("events/quantity_heads.txt") | frozenset(
 def _head(doc: Any, start: int, end: int) -> Any:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
-
-
-def is_agent_word(token: Any) -> bool:
-    """A noun that names people or their bodies: an agent of the dictionary, or one of ours."""
-    lower, lemma = token.lower_, token.lemma_.lower()
-    known = agents()
-    if lower in known or lemma in known:
-        return True
-    own = PERSON_WORDS | GROUP_WORDS | SECTOR_WORDS.keys()
-    if lower in own or lemma in own:
-        return True
-    # "foreign minister", "police chief": the compound before the head makes the agent.
-    compound = " ".join(t.lower_ for t in token.lefts if t.dep_ == "compound")
-    return bool(compound) and f"{compound} {lower}" in known
 
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
