@@ -54,10 +54,6 @@ def _named(event: Event, people: frozenset[str]) -> int:
     return sum(2 if p.entity_id in people else 1 for p in event.actors + event.recipients if p.entity_id)
 
 
-def _status(event: Event) -> str:
-    return event.status
-
-
 def _stated_date(event: Event) -> str | None:
     if event.date is None or event.date.basis == "publication":
         return None
@@ -66,7 +62,7 @@ def _stated_date(event: Event) -> str | None:
 
 def same_happening(a: Event, b: Event, people: frozenset[str] = frozenset()) -> bool:
     """Whether two reports of one article describe one happening (see the module)."""
-    if a.type != b.type or _status(a) != _status(b) or not a.actors or not b.actors:
+    if a.type != b.type or a.status != b.status or not a.actors or not b.actors:
         return False
     if a.place_id and b.place_id and a.place_id != b.place_id:
         return False
