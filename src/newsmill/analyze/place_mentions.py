@@ -1,0 +1,159 @@
+"""Places in the entities stage (see ``entities.py``): places the model missed (the dateline,
+gazetteer names), the countries an article names, the dateline's country, and place mentions
+clustered into one draft per place meant (each resolved by ``places.resolve``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsmill.analyze.gazetteer import City, Country, Gazetteer
+from newsmill.analyze.mentions import (
+    Coverage,
+    EntityContext,
+    EntityDraft,
+    Mention,
+    as_name,
+    bare_name,
+    country_words,
+    inside_name,
+)
+from newsmill.analyze.places import QUALIFIED, REGION, Resolution, resolve
+from newsmill.analyze.sentences import sentence_of, text_of
+
+
+def missing_places(
+    doc: Any, mentions: list[Mention], gazetteer: Gazetteer, context: EntityContext
+) -> list[Mention]:
+    added: list[Mention] = []
+    text = text_of(doc)
+    place_words = {bare_name(m.text) for m in mentions if m.label == "GPE" and " " not in m.text.strip()}
+    covered = Coverage(len(text), mentions)
+    if context.dateline is not None:
+        start, end = context.dateline
+        for mention in mentions:
+            if mention.start <= start and end <= mention.end and mention.label != "GPE":
+                mention.label = "GPE"  # the dateline is a place, whatever the model said
+        if not covered.overlaps(start, end):
+            added.append(Mention(start, end, "GPE", text[start:end], source="dateline"))
+            covered.add(added[-1])
+    for token in doc:
+        if token.is_punct or not token.text[:1].isupper() or token.idx in covered:
+            continue
+        word = bare_name(token.text)
+        if len(word) < 3:
+            continue
+        upper = token.text.isupper() and len(token.text) > 3
+        # A word the model tags as a place elsewhere in the text is a place here too (a
+        # headline's first word is often tagged as an adjective).
+        known = word in place_words
+        if token.pos_ != "PROPN" and not upper and not known:
+            continue
+        name = word.title() if upper else word
+        country = gazetteer.country(name)
+        big_city = gazetteer.is_city_name(name, 100_000)
+        if not country and inside_name(token):
+            continue  # "Haroon Rashid Aswad": Rashid is no place here
+        if country or big_city or known:
+            end = token.idx + len(word)
+            added.append(Mention(token.idx, end, "GPE", text[token.idx : end], source="gazetteer"))
+            covered.add(added[-1])
+    return added
+
+
+def countries_mentioned(mentions: list[Mention], gazetteer: Gazetteer) -> set[str]:
+    countries: set[str] = set()
+    for mention in mentions:
+        bare = bare_name(mention.text)
+        found = gazetteer.country(bare)
+        if found:
+            countries.add(found.iso3)
+        elif mention.label == "NORP" and (iso3 := gazetteer.demonym(bare)):
+            countries.add(iso3)
+    return countries
+
+
+def dateline_country_of(context: EntityContext, gazetteer: Gazetteer, countries: set[str]) -> str | None:
+    if not context.dateline_name:
+        return None
+    country = gazetteer.country(context.dateline_name)
+    if country:
+        return country.iso3
+    city = gazetteer.lookup_city(context.dateline_name, countries)
+    return city.country if city else None
+
+
+def cluster_places(
+    mentions: list[Mention], doc: Any, gazetteer: Gazetteer, countries: set[str]
+) -> list[EntityDraft]:
+    """One draft per place meant; each mention resolved by evidence (``places.resolve``)."""
+    clusters: dict[str, EntityDraft] = {}
+    states = {
+        code
+        for m in mentions
+        if (code := gazetteer.state_codes.get(as_name(m.text).lower())) and len(m.text) > 2
+    }
+    resolved: list[tuple[Mention, str, Resolution]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        name = as_name(mention.text)
+        nearby = _sentence_countries(mention, doc, gazetteer)
+        found = resolve(name, bare_name(mention.text), mention.start, mention.end, doc, gazetteer,
+                        countries, states, nearby)  # fmt: skip
+        if found.place is None and (region := _region(mention, name, text_of(doc), gazetteer, countries)):
+            found = Resolution(region, REGION, "a region the text calls one")
+        resolved.append((mention, name, found))
+    # One sense per article: a name the text once qualifies ("PARIS, Texas") means that place
+    # wherever else the article writes it.
+    qualified = {name.lower(): found for _, name, found in resolved if found.confidence >= QUALIFIED}
+    for mention, name, found in resolved:
+        if found.place is not None and found.confidence < QUALIFIED and name.lower() in qualified:
+            found = qualified[name.lower()]
+        place = found.place
+        if isinstance(place, Country):
+            key = f"c:{place.iso3}"
+        elif isinstance(place, City):
+            key = f"g:{place.geonameid}:{place.name}"
+        else:
+            key = f"n:{name.lower()}"
+        if key not in clusters:
+            canonical = place.name if place is not None else name
+            draft = EntityDraft("GPE" if mention.label == "GPE" else "LOC", canonical, [], place=place)
+            draft.country = place.iso3 if isinstance(place, Country) else (
+                place.country if isinstance(place, City) else None)  # fmt: skip
+            draft.confidence = found.confidence
+            clusters[key] = draft
+        clusters[key].confidence = max(clusters[key].confidence, found.confidence)
+        clusters[key].mentions.append(mention)
+    return list(clusters.values())
+
+
+_REGION_WORD = re.compile(r"\s*(?:province|region|state|district)\b", re.I)
+
+
+def _region(mention: Mention, name: str, text: str, gazetteer: Gazetteer, countries: set[str]) -> City | None:
+    """'the government of Sindh province', 'Darfur': a first-level region only one country
+    has, when the text calls it a region or names that country (a capitalised headline word
+    may be a province's name by chance)."""
+    bare = _REGION_WORD.sub("", name).strip() or name
+    region = gazetteer.unique_region(bare)
+    if region is None:
+        return None
+    called = bool(_REGION_WORD.match(text, mention.end)) or _REGION_WORD.search(name) is not None
+    return region if called or region.country in countries else None
+
+
+def _sentence_countries(mention: Mention, doc: Any, gazetteer: Gazetteer) -> set[str]:
+    """Countries the mention's sentence names, by name, nationality or sizeable city."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    found: set[str] = set()
+    for token in sentence_of(doc, span.start):
+        if token.idx == mention.start or not token.text[:1].isupper():
+            continue
+        name = as_name(token.text)
+        if iso3 := country_words(name, gazetteer):
+            found.add(iso3)
+        elif gazetteer.is_city_name(name, 100_000) and (city := gazetteer.lookup_city(name)) is not None:
+            found.add(city.country)
+    return found

@@ -1,0 +1,339 @@
+"""Passes 1 and 2 of the entities stage on mentions (see ``entities.py``): spaCy's mentions
+relabelled, titles cut off names, split names rejoined; surnames the model missed added, and
+one mention per stretch of text."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsmill.analyze.gazetteer import Gazetteer
+from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
+from newsmill.analyze.roles import title_before
+from newsmill.analyze.sentences import text_of
+
+KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_EDGE_MARKS = re.compile(r"^[^\w@#]+|[^\w.)]+$")
+
+
+def model_mentions(doc: Any) -> list[Mention]:
+    """spaCy's entity spans of the kinds we keep, split where one runs across a paragraph
+    break, and without all-lower-case "organisations" ("state" in "secretary of state")."""
+    mentions: list[Mention] = []
+    text = text_of(doc)
+    for entity in doc.ents:
+        if entity.label_ not in KINDS:
+            continue
+        for piece in re.finditer(r"[^\n]+", entity.text):
+            # Never the dash or quotation mark the model swept in ("― Jacklyn Ashley").
+            raw = piece.group()
+            chunk = _EDGE_MARKS.sub("", raw)
+            if not chunk or (entity.label_ == "ORG" and chunk.islower()):
+                continue
+            start = entity.start_char + piece.start() + raw.index(chunk)
+            mentions.append(
+                Mention(start, start + len(chunk), entity.label_, text[start : start + len(chunk)])
+            )
+    return mentions
+
+
+_DEMONYM_PATTERNS: dict[int, re.Pattern[str] | None] = {}
+
+
+def multiword_demonyms(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """'Sierra Leonean', 'Sri Lankans': a two-word nationality the model splits or tags as an
+    organisation is one NORP mention."""
+    pattern = _DEMONYM_PATTERNS.get(id(gazetteer), False)
+    if pattern is False:
+        names = sorted(
+            (k for k in gazetteer.demonyms if " " in k and " and " not in k), key=len, reverse=True
+        )
+        words = [r"\s+".join(re.escape(w.capitalize()) for w in name.split()) for name in names]
+        pattern = re.compile(r"\b(?:" + "|".join(words) + r")s?\b") if words else None
+        _DEMONYM_PATTERNS[id(gazetteer)] = pattern
+    if pattern is None:
+        return mentions
+    found = [Mention(m.start(), m.end(), "NORP", m.group()) for m in pattern.finditer(text)]
+    if not found:
+        return mentions
+    kept = [
+        m for m in mentions if not any(m.start < f.end and f.start < m.end and m.end <= f.end for f in found)
+    ]
+    return kept + [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
+
+
+def relabel_after_titles(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
+    """'Mayor Chokwe Antar Lumumba': what follows a title is a person, not a place named
+    like one (unless it is a country: 'President Trump' vs 'Foreign Minister of Ukraine')."""
+    for mention in mentions:
+        if mention.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and not gazetteer.country(
+            bare_name(mention.text)
+        ):
+            before = text[max(0, mention.start - 40) : mention.start]
+            if before.endswith(" ") and title_before(before.rstrip()) and mention.text[:1].isupper():
+                mention.label = "PERSON"
+
+
+_SPEECH_VERBS = frozenset(
+    "say tell add announce insist warn note explain argue claim write post tweet reply answer admit "
+    "confirm deny recall describe".split()
+)
+
+
+def relabel_speakers(mentions: list[Mention], doc: Any, gazetteer: Gazetteer) -> None:
+    """'Hilton said' with 'Paris Hilton' tagged ORG: a one-word subject of a speech verb that
+    is no country or sizeable city is a person's surname, and so are the longer names it ends."""
+    speakers: set[str] = set()
+    text = text_of(doc)
+    for mention in mentions:
+        # Organisations speak ("the Pentagon said"); places taken for names do not.
+        if mention.label not in {"GPE", "LOC"} or " " in mention.text.strip():
+            continue
+        if text[max(0, mention.start - 4) : mention.start].lower() == "the ":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            continue
+        token = span[0]
+        name = bare_name(mention.text)
+        if (
+            token.dep_ == "nsubj"
+            and token.head.lemma_ in _SPEECH_VERBS
+            and not gazetteer.country(name)
+            and not gazetteer.is_city_name(name, 100_000)
+        ):
+            speakers.add(name)
+    if not speakers:
+        return
+    for mention in mentions:
+        words = bare_name(mention.text).split()
+        if words and words[-1] in speakers and mention.label != "NORP":
+            mention.label = "PERSON"
+
+
+# Nouns a leader's surname stands before: "the Bush administration", "the Yeltsin era".
+_LEADER_NOUNS = frozenset("administration presidency era regime government cabinet camp".split())
+
+
+def relabel_name_parts(mentions: list[Mention], doc: Any, gazetteer: Gazetteer) -> list[Mention]:
+    """A one-word 'place' that is part of a person's name: 'the Bush administration' (Būsh,
+    Egypt, by an alternate name), 'Haroon Rashid Aswad' (Rashid, an old name of Rosetta)."""
+    text = text_of(doc)
+    place_starts = {m.start for m in mentions if m.label in {"GPE", "LOC"}}
+    out: list[Mention] = []
+    for mention in mentions:
+        name = bare_name(mention.text)
+        if mention.label not in {"GPE", "LOC"} or " " in name or gazetteer.country(name):
+            out.append(mention)
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            out.append(mention)
+            continue
+        token = span[0]
+        before = doc[token.i - 1] if token.i > 0 else None
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+
+        def no_place(other: Any) -> bool:
+            return (
+                other.idx not in place_starts
+                and not gazetteer.country(other.text)
+                and not gazetteer.demonym(other.text)
+            )
+
+        if inside_name(token) and no_place(before) and no_place(after):
+            # Inside a run of proper nouns: the run is a name (the joined span is a person).
+            out.append(
+                Mention(
+                    before.idx,
+                    after.idx + len(after.text),
+                    "PERSON",
+                    text[before.idx : after.idx + len(after.text)],
+                )
+            )
+            continue
+        own_city = any(c.population >= 100_000 for c in gazetteer.cities.get(name.lower(), []))
+        if after is not None and after.lemma_.lower() in _LEADER_NOUNS and not own_city:
+            mention.label = "PERSON"
+        out.append(mention)
+    return out
+
+
+def join_nested_organisations(mentions: list[Mention], text: str) -> list[Mention]:
+    """'the Ministry of Foreign Affairs' + 'of' + 'Ukraine': one organisation named with its
+    country (the country stays evidence for the organisation, not a separate mention)."""
+    out: list[Mention] = []
+    skip: set[int] = set()
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for index, mention in enumerate(ordered):
+        if index in skip:
+            continue
+        following = ordered[index + 1] if index + 1 < len(ordered) else None
+        gap = text[mention.end : following.start] if following is not None else "-"
+        # "... Affairs" + " of " + "Ukraine", or the model's "... Affairs of" + " " + "Ukraine".
+        joined = re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) or (
+            re.fullmatch(r"\s+", gap) and re.search(r"\sof(?:\s+the)?$", mention.text)
+        )
+        if mention.label == "ORG" and following is not None and following.label in {"GPE", "LOC"} and joined:
+            mention = Mention(mention.start, following.end, "ORG", text[mention.start : following.end])
+            skip.add(index + 1)
+        out.append(mention)
+    return out
+
+
+def strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
+    """'President Vladimir Putin' as one PERSON mention → the name, with the role noted."""
+    out = []
+    for mention in mentions:
+        if mention.label == "PERSON":
+            words = mention.text.split()
+            for cut in range(min(3, len(words) - 1), 0, -1):
+                head = " ".join(words[:cut])
+                found = title_before(head)
+                if found and found[0].lower() == head.lower():
+                    offset = text.find(words[cut], mention.start + len(head))
+                    mention = Mention(
+                        offset, mention.end, "PERSON", text[offset : mention.end], role=found[1]
+                    )
+                    break
+        out.append(mention)
+    return out
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|from|to|at|near|outside|across|into|around|toward|towards)\s+(?:the\s+)?$", re.I
+)
+
+
+_CAPITALS: dict[int, frozenset[str]] = {}
+
+
+def _capitals(gazetteer: Gazetteer) -> frozenset[str]:
+    """Names of national capitals ('Washington D.C.' is also 'Washington')."""
+    found = _CAPITALS.get(id(gazetteer))
+    if found is None:
+        names: set[str] = set()
+        for country in gazetteer.countries.values():
+            # countryinfo writes one capital as a string, several as a list (South Africa).
+            capital = country.capital
+            names.update([capital] if isinstance(capital, str) else capital or [])
+        found = frozenset(names | {re.sub(r",?\s+D\.?C\.?$", "", n) for n in names})
+        _CAPITALS[id(gazetteer)] = found
+    return found
+
+
+def relabel_by_gazetteer(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
+    for mention in mentions:
+        bare = bare_name(mention.text)
+        words = bare.split()
+        if (
+            mention.label in {"GPE", "PERSON", "ORG", "LOC"}
+            and gazetteer.demonym(bare)
+            and not gazetteer.country(bare)
+        ):
+            mention.label = "NORP"
+        elif (
+            mention.label == "PERSON"
+            and len(words) == 2
+            and gazetteer.demonym(words[0]) in gazetteer.countries
+            and (words[1].endswith("s") or re.match(r"\s+[a-z]+", text[mention.end : mention.end + 30]))
+        ):
+            # "Bosnian Serbs", "Iraqi Kurds", "Rwandan Hutu militiamen": a people, not a person.
+            mention.label = "NORP"
+        elif mention.label in {"PERSON", "ORG", "NORP", "FAC"} and len(bare.split()) <= 3:
+            # An all-capitals dateline ("ISLAMABAD") is looked up as a name. Companies are
+            # named after cities (Toyota): an organisation must be a country or a city of
+            # a million to be taken for a place.
+            name = as_name(mention.text)
+            located = bool(_LOCATIVE.search(text[max(0, mention.start - 12) : mention.start]))
+            population = 1_000_000 if mention.label == "ORG" and not located else 100_000
+            # A capital stands for its government ("Washington recalled its ambassador").
+            capital = name in _capitals(gazetteer)
+            if gazetteer.country(name) or capital or gazetteer.is_city_name(name, population):
+                mention.label = "GPE"
+
+
+def join_split_names(mentions: list[Mention], doc: Any) -> list[Mention]:
+    """'Shah Mahmood' + 'Qureshi': a person name runs on over adjacent capitalised proper nouns."""
+    by_start = {m.start: m for m in mentions}
+    consumed: set[int] = set()
+    text = text_of(doc)
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if mention.label != "PERSON" or mention.start in consumed:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        index = span.end
+        while index < len(doc) and index - span.start < 5:
+            token = doc[index]
+            if not (CAPITALISED.match(token.text) and token.pos_ == "PROPN") or token.is_sent_start:
+                break
+            other = by_start.get(token.idx)
+            if (
+                other is not None
+                and other.label in {"GPE", "NORP"}
+                and other.end > token.idx + len(token.text)
+            ):
+                break  # a place name of its own ("... in New York")
+            if other is not None:
+                consumed.add(other.start)
+            index += 1
+        if index > span.end:
+            mention.end = doc[index - 1].idx + len(doc[index - 1].text)
+        first = span.start
+        while first > 0 and span.start - first < 3:
+            token = doc[first - 1]
+            if not (CAPITALISED.match(token.text) and token.pos_ == "PROPN") or doc[first].is_sent_start:
+                break
+            if title_before(token.text) or by_start.get(token.idx) is not None:
+                break  # "PM Imran Khan": the title stays out of the name
+            first -= 1
+        if first < span.start:
+            mention.start = doc[first].idx
+        mention.text = text[mention.start : mention.end]
+    return [m for m in mentions if m.start not in consumed]
+
+
+def surnames_of(mentions: list[Mention]) -> dict[str, str]:
+    """Last name → full name, for people named with at least two words."""
+    names: dict[str, str] = {}
+    for mention in mentions:
+        words = bare_name(mention.text).split()
+        if mention.label == "PERSON" and len(words) >= 2:
+            names.setdefault(words[-1], " ".join(words))
+    return names
+
+
+def relabel_surnames(mentions: list[Mention], surnames: dict[str, str]) -> None:
+    for mention in mentions:
+        bare = bare_name(mention.text)
+        if mention.label != "PERSON" and (bare in surnames or bare in surnames.values()):
+            mention.label = "PERSON"
+
+
+def missing_surnames(doc: Any, mentions: list[Mention], surnames: dict[str, str]) -> list[Mention]:
+    added: list[Mention] = []
+    text = text_of(doc)
+    covered = Coverage(len(text), mentions)
+    if not surnames:
+        return added
+    for token in doc:
+        if not token.text[:1].isupper():
+            continue  # a surname is capitalised (checked first: this loop sees every token)
+        word = bare_name(token.text)
+        if word in surnames and token.idx not in covered:
+            end = token.idx + len(word)
+            added.append(Mention(token.idx, end, "PERSON", text[token.idx : end], source="surname"))
+            covered.add(added[-1])
+    return added
+
+
+def dedupe(mentions: list[Mention]) -> list[Mention]:
+    """One mention per stretch of text; the longer one wins an overlap."""
+    kept: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
