@@ -12,7 +12,7 @@ Three passes over the article's Doc:
    complement ("said that ...", "..., he added"), and "according to X".
 3. *Speakers*: the cue's subject (or the noun phrase after an inverted cue), resolved to
    an entity: pronouns to the last speaker or mention of the right kind, descriptions
-   ("the spokesperson") to the last speaker they describe.
+   ("the spokesperson") to the last speaker they describe (``quote_speakers.py``).
 
 Written by hand: textacy's direct-quotation extractor raises on unbalanced marks and does
 no reported speech; no kept library does attribution over a spaCy parse.
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
-from newsmill.analyze.gender import gender_of, pronoun_gender
+from newsmill.analyze.quote_speakers import continue_speakers, phrase, resolve_speakers, speaker_of
 from newsmill.analyze.sentences import sentence_of, text_of
 from newsmill.analyze.wordlists import words
 
@@ -34,15 +34,6 @@ from newsmill.analyze.wordlists import words
 CUE_VERBS = words("speech_cues.txt")
 # Cues whose complement is a plain noun phrase, not a clause: only with quotation marks.
 _PHRASE_CUES = frozenset({"underscore", "stress", "emphasize", "emphasise", "appreciate", "describe"})
-_PRONOUNS = {
-    "he": "PERSON",
-    "she": "PERSON",
-    "him": "PERSON",
-    "her": "PERSON",
-    "it": "ORG",
-    "they": "GROUP",
-    "we": "GROUP",
-}
 _QUOTE_PAIRS = (("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’"))
 _OPENING_MARKS = "“«„\"'"
 
@@ -99,8 +90,8 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
         draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
         if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
             draft.speaker = None
-    _continue_speakers(drafts, text)
-    _resolve_speakers(drafts, doc, entities)
+    continue_speakers(drafts, text)
+    resolve_speakers(drafts, doc, entities)
     return drafts
 
 
@@ -256,11 +247,11 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
             introducing = sentence_of(doc, colon_token.start)
             cues = [
                 t for t in introducing
-                if t.idx < colon and t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS and _speaker_of(t)
+                if t.idx < colon and t.pos_ == "VERB" and t.lemma_.lower() in CUE_VERBS and speaker_of(t)
             ]  # fmt: skip
             if cues:
                 return QuoteDraft(
-                    "direct-full", (start, end), _span(cues[-1]), _speaker_of(cues[-1]), quote=(start, end)
+                    "direct-full", (start, end), _span(cues[-1]), speaker_of(cues[-1]), quote=(start, end)
                 )
         # 'IOWA POLLS TOO EARLY - Mark Blumenthal and Jon Cohen: "..."': a person or an
         # organisation named just before the colon.
@@ -283,7 +274,7 @@ def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> 
         return None
     if len(words) < 3 and _reads_like_a_name(words) and not (inner[-1] in ",!?." and cue.idx >= end):
         return None  # a name or a title in quotes, not speech ('“It’s doable,” he said' is speech)
-    speaker = _speaker_of(cue, (start, end))
+    speaker = speaker_of(cue, (start, end))
     if whole_sentence or cue.idx >= end:
         kind = "direct-full"  # the quote is the sentence: '"...," said X' / 'X said: "..."'
     else:
@@ -351,8 +342,6 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _JOINER = re.compile(r",?\s*(?:and|&)?\s*")
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
 # Cues whose object phrase is the content when there is no clause.
 _OBJECT_CUES = frozenset(
     "cite mention discuss announce propose recommend demand deny confirm report describe reveal "
@@ -376,76 +365,6 @@ _TOPIC_CUES = frozenset(
 )
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset("tell urge ask call warn promise vow pledge threaten".split())
-_INVERTING_CUES = frozenset(
-    {"say", "add", "write", "explain", "note", "state", "continue", "conclude", "recall"}
-)
-
-
-def _speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] | None:
-    """The cue's subject; with an inverted cue ('said the spokesperson'), the phrase after it.
-    A relative pronoun ('..., who said') stands for the noun it follows; times and dates are
-    never speakers, nor words inside the ``quoted`` stretch the cue attributes ('"... Full
-    panic mode," said Leslie Wimes': the parser may take "mode" for the subject)."""
-    for child in cue.children:
-        if (
-            child.dep_ in {"nsubj", "nsubjpass"}
-            and child.ent_type_ not in {"DATE", "TIME"}
-            and not child.is_punct
-            and not quoted[0] <= child.idx < quoted[1]
-        ):
-            named = _appositive_name(child)
-            return _phrase(named or child)  # a relative pronoun ("..., who said") resolves later
-    for child in cue.children:
-        # An inverted cue ('said Qureshi'); after 'ask' or 'tell' the object is the listener.
-        if (
-            child.dep_ in {"dobj", "attr", "nsubj"}
-            and child.idx > cue.idx
-            and child.pos_ in {"PROPN", "NOUN"}
-            and cue.lemma_.lower() in _INVERTING_CUES
-            and child.ent_type_ not in {"DATE", "TIME"}
-        ):
-            return _phrase(child)
-    # A participle or coordinated verb borrows the subject of the verb it hangs from:
-    # "Blige sings to Clinton before asking her, '...'", "..., saying '...'".
-    head, steps = cue, 0
-    while head.dep_ in {"conj", "xcomp", "advcl", "pcomp", "prep", "acl"} and head.head != head and steps < 4:
-        head, steps = head.head, steps + 1
-        if head.pos_ in {"VERB", "AUX"}:
-            return _speaker_of(head)
-    return None
-
-
-def _appositive_name(subject: Any) -> Any:
-    """The name set beside a described subject: 'Sweden's deputy director of public
-    prosecution, Eva-Marie Persson, said' → Eva-Marie Persson (the person, not the post)."""
-    if subject.pos_ == "PROPN":
-        return None
-    for child in subject.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            return child
-    return None
-
-
-_PHRASE_DEPS = frozenset(
-    {"det", "compound", "amod", "poss", "nummod", "nmod", "case", "flat", "quantmod", "cc", "conj"}
-)
-
-
-def _phrase(token: Any) -> tuple[int, int]:
-    """The noun phrase headed by ``token``: its determiners, modifiers, possessors and
-    coordinated heads ("The United States and Ukrainian officials"), never its clauses or
-    prepositional tails ("the spokesperson about ...")."""
-    keep = [token]
-    stack = [token]
-    while stack:
-        current = stack.pop()
-        for child in current.children:
-            if child.dep_ in _PHRASE_DEPS:
-                keep.append(child)
-                stack.append(child)
-    left = min(t.idx for t in keep)
-    right = max(t.idx + len(t.text) for t in keep)
-    return left, right
 
 
 # --- Reported speech ----------------------------------------------------------------------
@@ -481,7 +400,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             if named and objects:
                 first = min(t.idx for t in objects[0].subtree)
                 last = max(t.idx + len(t.text) for t in named[0].subtree)
-                drafts.append(QuoteDraft("indirect", (first, last), _span(token), _speaker_of(token)))
+                drafts.append(QuoteDraft("indirect", (first, last), _span(token), speaker_of(token)))
                 continue
         if not clauses and lemma in _OBJECT_CUES:
             # "cited a poll showing ...", "announced a plan to ...": the object is what is said.
@@ -505,7 +424,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
                 end = max(t.idx + len(t.text) for t in body)
                 end = _trim_end(text_of(doc), start, end, ",;:—-")
                 if len(text_of(doc)[start:end].split()) >= 3:
-                    drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
+                    drafts.append(QuoteDraft("indirect", (start, end), _span(token), speaker_of(token)))
             continue
         if not clauses:
             # The parser attached "that ..." elsewhere ("told a meeting of leaders that few
@@ -522,7 +441,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
                 text = text_of(doc)
                 end = _trim_end(text, start, end, ",.;:")
                 if len(text[start:end].split()) >= 4:
-                    drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
+                    drafts.append(QuoteDraft("indirect", (start, end), _span(token), speaker_of(token)))
             continue
         clause = clauses[0]
         subtree = list(clause.subtree)
@@ -531,7 +450,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         end = _trim_end(text_of(doc), start, end, ",;:—-")
         if len(text_of(doc)[start:end].split()) < 3:
             continue
-        drafts.append(QuoteDraft("indirect", (start, end), _span(token), _speaker_of(token)))
+        drafts.append(QuoteDraft("indirect", (start, end), _span(token), speaker_of(token)))
     return drafts
 
 
@@ -576,7 +495,7 @@ def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return []
-    speaker = _phrase(objects[0])
+    speaker = phrase(objects[0])
     sentence = sentence_of(doc, according.i)
     phrase_end = max(t.idx + len(t.text) for t in to.subtree)
     text = text_of(doc)
@@ -592,221 +511,3 @@ def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
     if len(text[start:end].split()) < 3:
         return []
     return [QuoteDraft("indirect", (start, end), (according.idx, to.idx + len(to.text)), speaker)]
-
-
-# --- Speakers -----------------------------------------------------------------------------
-
-
-def _continue_speakers(drafts: list[QuoteDraft], text: str) -> None:
-    """A cue-less quote filling its paragraph continues the previous quote's speaker."""
-    previous: QuoteDraft | None = None
-    for draft in drafts:
-        if draft.cue is None and draft.speaker is None and previous is not None:
-            draft.speaker = previous.speaker
-            draft.antecedent = previous.antecedent
-        if draft.speaker is not None:
-            previous = draft
-
-
-def _resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft]) -> None:
-    text = text_of(doc)
-    mentions = sorted(
-        (
-            (m.start, m.end, number, entity)
-            for number, entity in enumerate(entities, 1)
-            for m in entity.mentions
-        ),
-        key=lambda item: item[0],
-    )
-    last_by_kind: dict[str, QuoteDraft] = {}
-    genders = {
-        number: gender_of(entity.name, [text[max(0, m.start - 6) : m.start + 5] for m in entity.mentions])
-        for number, entity in enumerate(entities, 1)
-        if entity.kind == "PERSON"
-    }
-    history: list[tuple[str, QuoteDraft]] = []
-    # In the order the cues are read: in "According to the spokesperson, Qureshi informed
-    # ... He added", the last speaker before "He" is Qureshi, not the spokesperson.
-    for draft in sorted(drafts, key=lambda d: d.cue[0] if d.cue else d.content[0]):
-        if draft.speaker is None and draft.cue is not None:
-            # No subject in the parse ("FM Qureshi informs ..." in a headline): the last
-            # person or organisation named before the cue in its sentence.
-            # The sentence as written, not as parsed: the parser sometimes splits a headline
-            # into fragments ("FM" | "Qureshi" | "informs ...").
-            line_start = text.rfind("\n", 0, draft.cue[0]) + 1
-            opening = max(
-                (m.end() for m in _SENTENCE_END.finditer(text, line_start, draft.cue[0])), default=line_start
-            )
-            named = [
-                (s, t) for s, t, _, e in mentions
-                if opening <= s and t <= draft.cue[0] and e.kind in {"PERSON", "ORG"}
-            ]  # fmt: skip
-            if named:
-                draft.speaker = named[-1]
-        if draft.speaker is None:
-            continue
-        start, end = draft.speaker
-        words = text[start:end]
-        key = words.lower()
-        if key in _RELATIVE and (noun := _relative_antecedent(doc, start, end)) is not None:
-            # "..., who said": the speaker as written is "who"; it stands for the noun before.
-            named = _naming_mention(mentions, *noun)
-            draft.antecedent = noun
-            if named is not None:
-                draft.speaker_entity, draft.speaker_name = f"e{named[2]}", named[3].name
-            else:
-                draft.speaker_name = re.sub(r"^(?:the|a|an)\s+", "", text[noun[0] : noun[1]], flags=re.I)
-        pronoun_kind = _PRONOUNS.get(key)
-        source = draft
-        if pronoun_kind is not None or re.fullmatch(
-            r"the (?:spokes(?:person|man|woman)|source|official|minister|statement|ministry|office|agency)",
-            key,
-        ):
-            sentence_start = sentence_of(
-                doc, doc.char_span(start, end, alignment_mode="expand").start
-            ).start_char
-            # A person named inside the quoted words is who they speak about, not the speaker.
-            outside = [m for m in mentions if not (draft.content[0] <= m[0] < draft.content[1])]
-            antecedent = _antecedent(
-                key, pronoun_kind, start, last_by_kind, outside, sentence_start, history, genders
-            )
-            if isinstance(antecedent, QuoteDraft):
-                source = antecedent
-                draft.antecedent = antecedent.antecedent or antecedent.speaker
-                draft.speaker_entity = antecedent.speaker_entity
-                draft.speaker_name = antecedent.speaker_name
-            elif antecedent is not None:
-                m_start, m_end, number, entity = antecedent
-                draft.antecedent = (m_start, m_end)
-                draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
-        if draft.speaker_name is None:
-            found = _naming_mention(mentions, start, end)
-            if found is not None:
-                m_start, m_end, number, entity = found
-                draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
-                if m_start <= start and end <= m_end:
-                    draft.speaker = (m_start, m_end)  # as the mention reads: "Mayor Anne Hidalgo"
-            else:
-                draft.speaker_name = (
-                    re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I) if pronoun_kind is None else None
-                )
-        kind = _speaker_kind(source, entities, text)
-        last_by_kind[kind] = draft
-        last_by_kind["ANY"] = draft
-        history.append((kind, draft))
-
-
-def _relative_antecedent(doc: Any, start: int, end: int) -> tuple[int, int] | None:
-    """The noun phrase a relative pronoun at ``start:end`` stands for."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    verb = span[0].head
-    if verb.dep_ != "relcl" or verb.head == verb:
-        return None
-    return _phrase(verb.head)
-
-
-def _naming_mention(
-    mentions: list[tuple[int, int, int, EntityDraft]], start: int, end: int
-) -> tuple[int, int, int, EntityDraft] | None:
-    """The entity mention that names the speaker phrase ``start:end``: a person before an
-    organisation; a place only when it is the phrase's head ("Washington said"), not a
-    modifier ("the Paris attackers", "New Jersey Gov. Chris Christie")."""
-    inside = [m for m in mentions if m[0] < end and start < m[1] and m[3].kind != "NORP"]
-    ranked = sorted(inside, key=lambda m: ({"PERSON": 0, "ORG": 1}.get(m[3].kind, 2), m[0]))
-    for found in ranked:
-        if found[3].kind in {"GPE", "LOC"} and found[1] < end:
-            continue
-        return found
-    return None
-
-
-def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> str:
-    if draft.speaker_entity is not None:
-        entity = entities[int(draft.speaker_entity[1:]) - 1]
-        return "PERSON" if entity.kind == "PERSON" else "ORG"
-    if draft.speaker is None:
-        return "ANY"
-    words = text[draft.speaker[0] : draft.speaker[1]].lower()
-    if re.search(r"\b(?:officials|sources|people|analysts|experts|residents|they)\b", words):
-        return "GROUP"
-    if re.search(
-        r"\b(?:office|ministry|government|agency|department|company|party|statement|state|court|police|army|"
-        r"committee|council|city|county|commission|board|campaign|report|study|poll|it)\b",
-        words,
-    ):
-        return "ORG"
-    # Only a phrase headed by a word for a person is someone "he" or "she" can point back
-    # to: "the spokesman", "a senior adviser"; "the data", "a controversial comment" are not.
-    head = (re.sub(r"[^\w\s-]", " ", words).split()[-1:] or [""])[0]
-    if not _PERSON_HEAD.search(head) or head in _NOT_PERSONS:
-        return "THING"
-    # "lawmakers", "women": a group, never "he" or "she".
-    plural = head in {"men", "women", "people", "staff"} or (head.endswith("s") and not head.endswith("ss"))
-    return "GROUP" if plural else "PERSON"
-
-
-_PERSON_HEAD = re.compile(
-    r"(?:man|woman|men|women|person|people|ers?|ors?|ists?|ians?|ees?|official|aide|chief|leader|"
-    r"head|source|mother|father|son|daughter|wife|husband|friend|boss|host|judge|staff|nominee|"
-    r"candidate|president|resident|student|agent|correspondent|consultant|assistant|immigrant|"
-    r"migrant|participant|he|she|i|we)s?$"
-)
-# Words with a person's ending that name things.
-_NOT_PERSONS = frozenset(
-    "paper letter order number error water border center centre matter chapter quarter computer "
-    "poster cover filter power tower meter sector factor motor mirror monitor".split()
-)
-
-
-def _antecedent(
-    key: str,
-    kind: str | None,
-    position: int,
-    last_by_kind: dict[str, QuoteDraft],
-    mentions: list[tuple[int, int, int, EntityDraft]],
-    sentence_start: int,
-    history: list[tuple[str, QuoteDraft]],
-    genders: dict[int, str | None],
-) -> QuoteDraft | tuple[int, int, int, EntityDraft] | None:
-    wanted = pronoun_gender(key)
-
-    def agrees(number: int | None) -> bool:
-        """ "she" never points back to a man known as one, nor "he" to a woman."""
-        return wanted is None or number is None or genders.get(number) in (None, wanted)
-
-    if kind == "PERSON":
-        # A person named earlier in the same sentence ("Trump ... encouraged Americans to
-        # check out what he called ...") beats the last speaker.
-        local = [
-            m for m in mentions
-            if sentence_start <= m[0] and m[1] <= position and m[3].kind == "PERSON" and agrees(m[2])
-        ]  # fmt: skip
-        if local:
-            return local[-1]
-        for speaker_kind, earlier in reversed(history):
-            number = int(earlier.speaker_entity[1:]) if earlier.speaker_entity else None
-            if speaker_kind == "PERSON" and agrees(number):
-                return earlier
-        before = [m for m in mentions if m[1] <= position and m[3].kind == "PERSON" and agrees(m[2])]
-        return before[-1] if before else None
-    if kind is None:  # "the spokesperson": the last speaker it describes
-        noun = key.split()[-1]
-        for draft in reversed(list(last_by_kind.values())):
-            if draft.speaker_name and noun in draft.speaker_name.lower():
-                return draft
-        return None
-    if kind in last_by_kind:
-        return last_by_kind[kind]
-    # In order of preference: "it" is an organisation before it is a country.
-    preferences = {
-        "PERSON": (("PERSON",),),
-        "ORG": (("ORG",), ("GPE",)),
-        "GROUP": (("ORG", "NORP"), ("GPE",)),
-    }[kind]
-    for wanted in preferences:
-        before = [m for m in mentions if m[1] <= position and m[3].kind in wanted]
-        if before:
-            return before[-1]
-    return None
