@@ -5,7 +5,8 @@ The method, in four passes over the page's lines (see ``docs/architecture.md``):
 1. *Line features* (``lines.py``): length, closing punctuation, a trailing link joiner,
    Title Case and stopword ratios → a prose score per line.
 2. *Closed-class furniture* (``furniture.py``) and *metadata* (``meta.py``): separators,
-   menus, prompts, copyright; bylines, timestamps, datelines.
+   menus, prompts, copyright; bylines, timestamps, datelines (each line's first look,
+   and the labels themselves, in ``labels.py``).
 3. *The body region*: the contiguous run of lines that maximises prose words inside minus
    non-prose words (Finn et al.'s body-text extraction, over lines instead of tokens).
    Short furniture inside a long article does not split it; a run of headlines after it
@@ -19,23 +20,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from enum import StrEnum
 from itertools import pairwise
 
 from newsmill.errors import NoArticleFound
-from newsmill.extract.furniture import furniture_reason, list_header
-from newsmill.extract.lines import STOPWORDS, Line, split_lines, weight
+from newsmill.extract.furniture import list_header
+from newsmill.extract.labels import (
+    COUNTER,
+    LabelledLine,
+    LineLabel,
+    content_words,
+    first_look,
+    is_prose,
+    link_like,
+    list_item_like,
+    sentence_breaks,
+    short_heading,
+    standfirst_under,
+    tag_line,
+    title_candidate,
+)
+from newsmill.extract.lines import Line, split_lines, weight
 from newsmill.extract.meta import (
-    ORG_WORDS,
     BylineMatch,
-    DatelineMatch,
     TimestampMatch,
     dateline_span,
-    find_byline,
-    find_dateline,
     find_name_line,
-    find_timestamp,
     normalise_name,
 )
 from newsmill.model import (
@@ -54,33 +63,13 @@ from newsmill.settings import ExtractSettings
 EXTRACTOR_NAME = "newsmill.text-lines/1"
 
 
-class LineLabel(StrEnum):
-    TITLE = "title"
-    STANDFIRST = "standfirst"
-    BYLINE = "byline"
-    TIMESTAMP = "timestamp"
-    DATELINE = "dateline-paragraph"
-    BODY = "body"
-    BOILERPLATE = "boilerplate"
-
-
-@dataclass(slots=True)
-class LabelledLine:
-    line: Line
-    label: LineLabel
-    reason: BoilerplateReason | None = None
-    dateline: DatelineMatch | None = None
-    byline: BylineMatch | None = None
-    timestamp: TimestampMatch | None = None
-
-
 def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[LabelledLine]:
     """Label every non-blank line of ``text``. Raises :class:`NoArticleFound`."""
     settings = settings or ExtractSettings()
     lines = split_lines(text)
     if not lines:
         raise NoArticleFound("the page has no text")
-    labelled = [_first_look(line, settings) for line in lines]
+    labelled = [first_look(line, settings) for line in lines]
     _mark_repeats(labelled)
     _mark_lists(labelled)
     _mark_furniture_headings(labelled)
@@ -91,7 +80,7 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
     start, end = _body_region(labelled)
     end = _trim_trailing_list(labelled, start, end)
     end = _trim_trailing_teasers(labelled, start, end)
-    body_words = sum(item.line.n_words for item in labelled[start:end] if _is_prose(item))
+    body_words = sum(item.line.n_words for item in labelled[start:end] if is_prose(item))
     if end <= start or body_words < settings.min_body_words:
         raise NoArticleFound(
             f"no article found: {len(lines)} lines, none of them a run of prose "
@@ -102,46 +91,6 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
     _read_inside(labelled, body_start, end)
     _read_tail(labelled, end)
     return labelled
-
-
-def _first_look(line: Line, settings: ExtractSettings) -> LabelledLine:
-    """Labels a line can get on its own: furniture, byline, timestamp, dateline or body."""
-    reason = furniture_reason(line)
-    if reason is BoilerplateReason.NAVIGATION and line.n_words <= settings.max_headline_words:
-        # "Feb 27, 2022 | 21:48 JST | KYODO NEWS" has a menu's shape but is a timestamp.
-        stamp = find_timestamp(line.text, line.n_words)
-        if stamp is not None:
-            return LabelledLine(line, LineLabel.TIMESTAMP, timestamp=stamp)
-    if reason is not None:
-        return LabelledLine(line, LineLabel.BOILERPLATE, reason)
-    if line.n_words <= settings.max_headline_words:
-        stamp = find_timestamp(line.text, line.n_words)
-        byline = find_byline(line.text, line.n_words)
-        if byline is not None:
-            # A byline may carry the timestamp after a pipe: "By Jane Doe | 27 Feb 2022".
-            tail_stamp = _timestamp_after_byline(line, byline) or stamp
-            return LabelledLine(line, LineLabel.BYLINE, byline=byline, timestamp=tail_stamp)
-        if stamp is not None:
-            return LabelledLine(line, LineLabel.TIMESTAMP, timestamp=stamp)
-    dateline = find_dateline(line.text)
-    if dateline is not None and line.prose > 0:
-        return LabelledLine(line, LineLabel.DATELINE, dateline=dateline)
-    return LabelledLine(line, LineLabel.BODY)
-
-
-def _timestamp_after_byline(line: Line, byline: BylineMatch) -> TimestampMatch | None:
-    if not byline.names:
-        return None
-    cut = byline.names[-1][1]
-    # "Jane Doe | Reuters | Updated: 3 May 2024": try the text after each joiner.
-    starts = [cut] + [cut + m.end() for m in re.finditer(r"\s[|/•·]\s", line.text[cut:])]
-    for start in starts:
-        rest = line.text[start:]
-        stamp = find_timestamp(rest.lstrip(" ,|/•·-–—"), len(rest.split()))
-        if stamp is not None:
-            shift = start + len(rest) - len(rest.lstrip(" ,|/•·-–—"))
-            return TimestampMatch(stamp.start + shift, stamp.end + shift, stamp.value, stamp.has_time)
-    return None
 
 
 def _mark_repeats(labelled: list[LabelledLine]) -> None:
@@ -164,18 +113,9 @@ def _mark_lists(labelled: list[LabelledLine]) -> None:
             continue
         item.label, item.reason = LineLabel.BOILERPLATE, reason
         for following in labelled[index + 1 :]:
-            if following.label is not LineLabel.BODY or not _list_item_like(following.line):
+            if following.label is not LineLabel.BODY or not list_item_like(following.line):
                 break
             following.label, following.reason = LineLabel.BOILERPLATE, reason
-
-
-# A line that ends a sentence (closing quotes allowed after the stop).
-_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s*$")
-
-
-def _list_item_like(line: Line) -> bool:
-    """A headline: a few words, one clause, no closing full stop."""
-    return 2 <= line.n_words <= 25 and not _SENTENCE_END.search(line.text)
 
 
 # Furniture whose short heading belongs with it ("Get the morning briefing" above a
@@ -196,7 +136,7 @@ def _mark_furniture_headings(labelled: list[LabelledLine]) -> None:
     short lines (a menu) above it does not: the reason is not carried backwards."""
     for index in range(len(labelled) - 1):
         item, following = labelled[index], labelled[index + 1]
-        if not (item.label is LineLabel.BODY and _short_heading(item.line)):
+        if not (item.label is LineLabel.BODY and short_heading(item.line)):
             continue
         if following.reason not in _HEADED_FURNITURE:
             continue
@@ -205,7 +145,7 @@ def _mark_furniture_headings(labelled: list[LabelledLine]) -> None:
         if (
             index > 0
             and labelled[index - 1].label is LineLabel.BODY
-            and _short_heading(labelled[index - 1].line)
+            and short_heading(labelled[index - 1].line)
         ):
             continue  # the last item of a menu, not a heading
         item.label, item.reason = LineLabel.BOILERPLATE, following.reason
@@ -242,10 +182,6 @@ def _mark_credited_names(labelled: list[LabelledLine]) -> None:
             and following.line.n_words <= 6
         ):
             following.label, following.reason = LineLabel.BOILERPLATE, BoilerplateReason.CREDITS
-
-
-def _short_heading(line: Line) -> bool:
-    return line.n_words <= 6 and not line.terminal
 
 
 def _mark_comment_section(labelled: list[LabelledLine]) -> None:
@@ -320,7 +256,7 @@ def _trim_trailing_list(labelled: list[LabelledLine], start: int, end: int) -> i
     just after it) are links, not paragraphs: a news paragraph ends with punctuation."""
 
     def listed(index: int) -> bool:
-        return labelled[index].label is LineLabel.BODY and _list_item_like(labelled[index].line)
+        return labelled[index].label is LineLabel.BODY and list_item_like(labelled[index].line)
 
     run_start = end
     while run_start > start and listed(run_start - 1):
@@ -341,7 +277,7 @@ def _trim_trailing_teasers(labelled: list[LabelledLine], start: int, end: int) -
         if not (
             head.label is LineLabel.BODY
             and teaser.label is LineLabel.BODY
-            and _list_item_like(head.line)
+            and list_item_like(head.line)
             and head.line.n_words >= 5
             and teaser.line.terminal
             and teaser.line.n_words <= 60
@@ -351,18 +287,12 @@ def _trim_trailing_teasers(labelled: list[LabelledLine], start: int, end: int) -
         pairs += 1
     if pairs < 2:
         return end
-    article = set().union(
-        *(_content_words(item.line.text) for item in labelled[start:cut] if _is_prose(item))
-    )
+    article = set().union(*(content_words(item.line.text) for item in labelled[start:cut] if is_prose(item)))
     for head in range(cut, end, 2):
-        words = _content_words(labelled[head].line.text)
+        words = content_words(labelled[head].line.text)
         if len(words) < 3 or len(words & article) / len(words) >= 0.3:
             return end
     return cut
-
-
-def _is_prose(item: LabelledLine) -> bool:
-    return item.label in (LineLabel.BODY, LineLabel.DATELINE) and item.line.prose > 0
 
 
 def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: ExtractSettings) -> int:
@@ -371,7 +301,7 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
     The body starts at a dateline paragraph, else after the last byline or timestamp near
     the top, else at the first full sentence of prose. Lines above it are the header.
     """
-    prose = [i for i in range(start, end) if _is_prose(labelled[i])]
+    prose = [i for i in range(start, end) if is_prose(labelled[i])]
     strong = [i for i in prose if labelled[i].line.terminal and labelled[i].line.n_words >= 8]
     first_strong = strong[0] if strong else prose[0]
     body_start = next(
@@ -417,7 +347,7 @@ def _read_header(labelled: list[LabelledLine], start: int, end: int, settings: E
     for i in (i for i in header if i > title_index):
         item = labelled[i]
         byline = find_name_line(item.line.text, item.line.n_words)
-        if _COUNTER.match(item.line.text):
+        if COUNTER.match(item.line.text):
             item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.SHARE_PROMPT
         elif byline is not None:
             item.label, item.byline = LineLabel.BYLINE, byline
@@ -480,14 +410,10 @@ def _mark_author_bio(labelled: list[LabelledLine], body_start: int, end: int) ->
             item.label, item.reason = LineLabel.BOILERPLATE, BoilerplateReason.CREDITS
 
 
-# A bare number near the top is a like, share or comment counter beside its button.
-_COUNTER = re.compile(r"^\d[\d,.]*[kKmM]?$")
-
-
 def _skip_to_body(labelled: list[LabelledLine], index: int, end: int) -> int:
     while index < end - 1 and (
         labelled[index].label not in (LineLabel.BODY, LineLabel.DATELINE)
-        or _COUNTER.match(labelled[index].line.text)
+        or COUNTER.match(labelled[index].line.text)
     ):
         index += 1
     return index
@@ -499,7 +425,7 @@ def _pick_title(labelled: list[LabelledLine], header: list[int], settings: Extra
     When that last line reads like a standfirst (a longer, more sentence-like line right
     under a headline-length one), the line before it is the title.
     """
-    candidates = [i for i in header if _title_candidate(labelled[i].line, settings)]
+    candidates = [i for i in header if title_candidate(labelled[i].line, settings)]
     if not candidates:
         return header[-1]
     last = candidates[-1]
@@ -510,7 +436,7 @@ def _pick_title(labelled: list[LabelledLine], header: list[int], settings: Extra
         if all(
             item.label in meta or find_name_line(item.line.text, item.line.n_words) is not None
             for item in between
-        ) and _standfirst_under(labelled[previous].line, labelled[last].line):
+        ) and standfirst_under(labelled[previous].line, labelled[last].line):
             return previous
     # Headline-length lines stacked right above the body (a headline, then its standfirst or
     # summary bullets without a full stop): the first of them is the headline.
@@ -531,64 +457,12 @@ def _pick_title(labelled: list[LabelledLine], header: list[int], settings: Extra
         above in header
         and labelled[above].label is LineLabel.BODY
         and labelled[above].line.n_words <= 16
-        and _sentence_breaks(labelled[above].line.text) == 1
+        and sentence_breaks(labelled[above].line.text) == 1
         and labelled[first].line.n_words > labelled[above].line.n_words
         and (above == 0 or labelled[above - 1].label is LineLabel.BOILERPLATE)
     ):
         return above
     return first
-
-
-# "Updated: 2 hours ago", "Posted 5 minutes ago": a relative stamp, not a headline.
-_RELATIVE_STAMP = re.compile(r"^(?:(?:last )?updated|published|posted)\b|\bago\s*$", re.I)
-
-
-def _title_candidate(line: Line, settings: ExtractSettings) -> bool:
-    if not _headline_like(line, settings) or line.n_words < 3 or _RELATIVE_STAMP.search(line.text):
-        return False
-    # A line of names ("Ciara Nugent and Ben Quinn") is a byline, not a headline; nor is a
-    # publication's name ("Valley News Scotland").
-    if (
-        line.n_words <= 4
-        and all(w[:1].isupper() for w in line.words)
-        and ({w.lower() for w in line.words} & ORG_WORDS)
-    ):
-        return False
-    return line.n_words > 8 or find_name_line(line.text, line.n_words, organisations=True) is None
-
-
-def _standfirst_under(title: Line, line: Line) -> bool:
-    """``line`` is a standfirst under the headline ``title``: at least as long, reads more
-    like prose, and is not in Title Case."""
-    return (
-        title.n_words >= 5
-        and line.n_words >= max(8, title.n_words)
-        and line.prose > title.prose
-        and line.title_case_ratio < 0.5
-    )
-
-
-# A full stop after an initial or a short abbreviation ("S. Korea", "Dr. Rao", "U.S.
-# Senate") does not end a sentence.
-_SENTENCE_BREAK = re.compile(
-    r"(?<![^\W\d_])(?:[^\W\d_]{3,}|\d+)[.!?][\"”’']?\s+[A-Z“\"]|[!?][\"”’']?\s+[A-Z“\"]"
-)
-_ABBREVIATIONS = frozenset(
-    "mrs capt gen gov sen rep col sgt prof inc corp ltd jan feb aug sept oct nov dec".split()
-)
-
-
-def _sentence_breaks(text: str) -> int:
-    return sum(
-        1
-        for match in _SENTENCE_BREAK.finditer(text)
-        if match.group().split(".")[0].lower() not in _ABBREVIATIONS
-    )
-
-
-def _headline_like(line: Line, settings: ExtractSettings) -> bool:
-    sentences = _sentence_breaks(line.text)
-    return 1 <= line.n_words <= settings.max_headline_words and sentences == 0 and not line.text.endswith(":")
 
 
 def _read_inside(labelled: list[LabelledLine], body_start: int, end: int) -> None:
@@ -600,7 +474,7 @@ def _read_inside(labelled: list[LabelledLine], body_start: int, end: int) -> Non
         if header_reason is not None:
             item.label, item.reason = LineLabel.BOILERPLATE, header_reason
             j = i + 1
-            while j < end and _link_like(labelled[j]):
+            while j < end and link_like(labelled[j]):
                 labelled[j].label = LineLabel.BOILERPLATE
                 labelled[j].reason = _list_reason(labelled, j, header_reason)
                 j += 1
@@ -608,7 +482,7 @@ def _read_inside(labelled: list[LabelledLine], body_start: int, end: int) -> Non
             continue
         # Two or more link-like lines in a row inside the body are a list, not subheadings.
         j = i
-        while j < end and _link_like(labelled[j]):
+        while j < end and link_like(labelled[j]):
             j += 1
         if j - i >= 2:
             for k in range(i, j):
@@ -617,16 +491,6 @@ def _read_inside(labelled: list[LabelledLine], body_start: int, end: int) -> Non
             i = j
             continue
         i += 1
-
-
-def _link_like(item: LabelledLine) -> bool:
-    line = item.line
-    return (
-        item.label is LineLabel.BODY
-        and 3 <= line.n_words <= 25
-        and (line.prose < 0 or line.trailing_joiner)
-        and not _SENTENCE_END.search(line.text)
-    )
 
 
 def _read_tail(labelled: list[LabelledLine], end: int) -> None:
@@ -670,26 +534,12 @@ def _read_tail(labelled: list[LabelledLine], end: int) -> None:
                 item.reason = BoilerplateReason.TAGS  # "Topics" / "Covid-19" / "Health Ministry"
                 continue
             list_reason = None
-        if _tag_line(item.line):
+        if tag_line(item.line):
             item.reason = BoilerplateReason.TAGS
         elif (item.line.n_words >= 3 and not item.line.terminal) or item.line.trailing_joiner:
             item.reason = _list_reason(labelled, index, list_reason)
         else:
             item.reason = BoilerplateReason.FOOTER
-
-
-def _tag_line(line: Line) -> bool:
-    """'Tax, Personal finance, Federal budget': three or more short comma-separated items."""
-    items = [item.strip() for item in line.text.split(",")]
-    return (
-        len(items) >= 3
-        and all(1 <= len(item.split()) <= 3 and item[:1].isalnum() for item in items)
-        and not line.terminal
-    )
-
-
-def _content_words(text: str) -> set[str]:
-    return {w.lower().strip("'’") for w in re.findall(r"[^\W\d_]{4,}", text) if w.lower() not in STOPWORDS}
 
 
 def _list_reason(
@@ -700,13 +550,13 @@ def _list_reason(
         return header
     article = set().union(
         *(
-            _content_words(item.line.text)
+            content_words(item.line.text)
             for item in labelled
             if item.label in (LineLabel.TITLE, LineLabel.STANDFIRST, LineLabel.DATELINE)
             or (item.label is LineLabel.BODY and item.line.prose > 0)
         )
     )
-    words = _content_words(labelled[index].line.text)
+    words = content_words(labelled[index].line.text)
     shared = words & article
     if len(shared) >= 2 or (words and len(shared) / len(words) >= 0.3):
         return BoilerplateReason.LINK_LIST
