@@ -352,8 +352,6 @@ _OBJECT_CUES = frozenset(
 _DASH_ATTRIBUTION = re.compile(
     r"[^\S\n]*(?P<dash>[―—–])[^\S\n]*(?P<name>[A-Z][\w.'’\-]+(?:[^\S\n]+[A-Z][\w.'’\-]+){0,3})"
 )
-# Words that are never the attributed speaker: object pronouns ("asking them").
-_NOT_SPEAKERS = frozenset({"them", "him", "us", "me"})
 _SAY_FORMS = (
     "said", "says", "say", "added", "adds", "told", "tells", "asked", "asks", "wrote", "writes",
     "declared", "stated", "explained", "noted", "warned", "insisted", "replied", "continued",
