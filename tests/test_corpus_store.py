@@ -95,6 +95,36 @@ def test_corpus_store_migrates_a_version_1_store(tmp_path: Path) -> None:
         assert minhash is not None and cluster_id == record.id
 
 
+def test_corpus_store_migrates_a_version_2_store_with_events(tmp_path: Path) -> None:
+    # Version 3 adds an event's mentions and its cluster's mentions and sources: an event
+    # stored before counts as one sentence, and the passes and exports read it.
+    path = tmp_path / "v2.db"
+    record = make_record("Old article", ["Written by a newsmill that knew schema version two only."])
+    conn = sqlite3.connect(path)
+    conn.executescript(MIGRATIONS[0] + MIGRATIONS[1] + "\nPRAGMA user_version = 2;")
+    conn.execute(
+        "INSERT INTO articles (id, title, body, record, ingested_at) VALUES (?, ?, ?, ?, '2024-01-01')",
+        (record.id, record.title.text, record.body, encode_record(record)),
+    )
+    conn.execute(
+        'INSERT INTO events (article_id, idx, type, actors, recipients, evidence, start, "end") '
+        "VALUES (?, 0, 'CONSULT', '[]', '[]', 'Written by', 0, 10)",
+        (record.id,),
+    )
+    conn.commit()
+    conn.close()
+    with Store(path) as store:
+        assert store.version == SCHEMA_VERSION == 3
+        cluster(store)
+        assert store.conn.execute(
+            "SELECT size, mentions, sources FROM clusters WHERE kind = 'event'"
+        ).fetchall() == [(1, 1, 1)]
+        from newsmill.corpus.export import Filters, iter_rows
+
+        (row,) = list(iter_rows(store, "event", Filters()))
+        assert row[-3:] == (1, 1, 1)
+
+
 def test_corpus_store_refuses_a_newer_schema(tmp_path: Path) -> None:
     path = tmp_path / "future.db"
     Store(path).close()
