@@ -101,7 +101,7 @@ def render_record(record: Record) -> Group:
                 _participants(event.actors),
                 _participants(event.recipients),
                 " · ".join(p for p in (where, when) if p),
-                event.status,
+                event.status + (f"\n{len(event.mentions)} sentences" if len(event.mentions) > 1 else ""),
                 Text(event.trigger.text if event.trigger else "", style="dim"),
             )
         parts.append(Panel(happened, title=f"events · {len(record.events)}", title_align="left"))
