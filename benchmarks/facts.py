@@ -88,12 +88,19 @@ class Tally:
     gold: int = 0
     found: int = 0  # gold facts matched by a right system fact
     errors: list[str] = field(default_factory=list)
+    _found: set[int] = field(default_factory=set, repr=False)  # their numbers in the article's gold
 
     def add(self, other: Tally) -> None:
         self.listed += other.listed
         self.wrong += other.wrong
         self.gold += other.gold
         self.found += other.found
+
+    def find(self, number: int) -> None:
+        """Gold fact ``number`` is matched by a right system fact (each counts once)."""
+        if number not in self._found:
+            self._found.add(number)
+            self.found += 1
 
     def judge(self, right: bool, what: str) -> None:
         self.listed += 1
@@ -122,7 +129,6 @@ def score_entities(record: Any, gold: dict[str, Any]) -> Tally:
             surnames.setdefault(norm(entry["name"].split()[-1]), set()).add(number)
     not_entities = {norm(x.get("text")) for x in gold.get("not_entities", [])}
     place_names = set().union(*(_names(p) for p in gold.get("places", []))) if gold.get("places") else set()
-    found: set[int] = set()
     for entity in record.entities:
         if entity.kind in PLACE_KINDS:
             continue
@@ -153,8 +159,7 @@ def score_entities(record: Any, gold: dict[str, Any]) -> Tally:
                                 f"country {entity.country} != {entry['country']}")  # fmt: skip
         tally.judge(right, f"{label}: {why}")
         if right:
-            found.add(number)
-    tally.found = len(found)
+            tally.find(number)
     return tally
 
 
@@ -169,7 +174,6 @@ def score_places(record: Any, gold: dict[str, Any]) -> Tally:
     entity_names = (
         set().union(*(_names(e) for e in gold.get("entities", []))) if gold.get("entities") else set()
     )
-    found: set[int] = set()
     for place in record.places:
         forms = [norm(place.name), *(norm(m.text) for m in place.mentions)]
         hits = [index[f] for f in forms if f in index]
@@ -197,8 +201,7 @@ def score_places(record: Any, gold: dict[str, Any]) -> Tally:
                 why = f"{distance:.0f} km from the place meant"
             tally.judge(right, f"{label}: {why}")
         if right:
-            found.add(number)
-    tally.found = len(found)
+            tally.find(number)
     return tally
 
 
@@ -224,7 +227,6 @@ def score_quotes(record: Any, gold: dict[str, Any]) -> Tally:
     quotes = gold.get("quotes", [])
     tally = Tally(gold=len(quotes))
     contents = [tokens(" ".join(filter(None, (q.get("content"), q.get("content_more"))))) for q in quotes]
-    found: set[int] = set()
     for quote in record.quotes:
         got = tokens(quote.content.text)
         scored = [(overlap(got, want), n) for n, want in enumerate(contents)]
@@ -238,8 +240,7 @@ def score_quotes(record: Any, gold: dict[str, Any]) -> Tally:
         right = bool(_speaker_forms(quote, record) & _gold_speaker_forms(entry, gold))
         tally.judge(right, f"{label}: speaker should be {entry.get('speaker')!r}")
         if right:
-            found.add(number)
-    tally.found = len(found)
+            tally.find(number)
     return tally
 
 
@@ -270,7 +271,6 @@ def score_times(record: Any, gold: dict[str, Any]) -> Tally:
     for entry in times:
         phrase = _LEADING.sub("", entry.get("text") or "")
         spans.append(_locate(record.text, entry.get("context"), phrase) if phrase else None)
-    found: set[int] = set()
     used: set[int] = set()
     for time_expr in record.times:
         label = f"T {time_expr.text!r} = {time_expr.value}"
@@ -296,8 +296,7 @@ def score_times(record: Any, gold: dict[str, Any]) -> Tally:
             right = resolved = time_expr.value == want or time_expr.value.startswith(want + "T")
         tally.judge(right, f"{label}: should be {want}")
         if right and resolved:
-            found.add(number)
-    tally.found = len(found)
+            tally.find(number)
     return tally
 
 
@@ -306,7 +305,6 @@ def score_events(record: Any, gold: dict[str, Any]) -> Tally:
     tally = Tally(gold=len(events))
     openings = [norm(e.get("sentence"))[:60] for e in events]
     matched: set[int] = set()
-    found: set[int] = set()
     for event in record.events:
         # A merged event (one per happening) is every sentence that reports it.
         sentences = [norm(m.text) for m in [event.evidence, *getattr(event, "mentions", [])]]
@@ -339,8 +337,7 @@ def score_events(record: Any, gold: dict[str, Any]) -> Tally:
                f"status {event.status} != {entry.get('status')}")  # fmt: skip
         tally.judge(right, f"{label}: {why}")
         if right:
-            found.add(number)
-    tally.found = len(found)
+            tally.find(number)
     return tally
 
 
