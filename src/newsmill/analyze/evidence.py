@@ -34,6 +34,7 @@ from newsmill.analyze.gazetteer import Country, Gazetteer
 from newsmill.analyze.gender import is_first_name
 from newsmill.analyze.places import celestial_bodies, is_locative
 from newsmill.analyze.roles import TITLES
+from newsmill.analyze.sentences import tokens_in
 from newsmill.analyze.wordlists import words
 
 # Lower-case particles of personal names ("Ludwig van Beethoven", "Ahmed bin Salman").
@@ -72,7 +73,7 @@ def _head_is_thing(name: str) -> bool:
 def _used_as_product(entity: EntityDraft, doc: Any) -> bool:
     """'on Stadia', "Google's Stadia", 'the Chromecast Ultra': a product's use, not a firm's."""
     for mention in entity.mentions:
-        tokens = _tokens(doc, mention.start, mention.end)
+        tokens = tokens_in(doc, mention.start, mention.end)
         if not tokens:
             continue
         first, last = tokens[0], tokens[-1]
@@ -85,11 +86,6 @@ def _used_as_product(entity: EntityDraft, doc: Any) -> bool:
         if before is not None and before.tag_ == "POS" and before.head.ent_type_ == "ORG":
             return True
     return False
-
-
-def _tokens(doc: Any, start: int, end: int) -> list[Any]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
 
 
 @functools.cache
@@ -159,7 +155,7 @@ def repair_person(entity: EntityDraft, doc: Any) -> None:
     mention that also holds a well-formed name is not part of the name."""
     kept = []
     for mention in entity.mentions:
-        tokens = _tokens(doc, mention.start, mention.end)
+        tokens = tokens_in(doc, mention.start, mention.end)
         if len(tokens) > 2 and any(t.pos_ == "VERB" for t in tokens[1:-1]):
             continue
         kept.append(_trim_owner(mention))
@@ -204,7 +200,7 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
     if first.lower().strip(".") in _title_words() and len(words) > 1:
         against = min(against, 0.35)  # a role glued to the name: "Administrator Jim Bridenstine"
     for mention in entity.mentions:
-        tokens = _tokens(doc, mention.start, mention.end)
+        tokens = tokens_in(doc, mention.start, mention.end)
         if tokens and tokens[0].tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
             against = min(against, 0.25)  # "Hosting Cook": a verb glued to a surname
     known_first = is_first_name(first)
@@ -248,7 +244,7 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         against = min(against, 0.25)  # "Founder of Ceres Robotics Inc.": a role, not the body
     verbs = 0
     for mention in entity.mentions:
-        tokens = _tokens(doc, mention.start, mention.end)
+        tokens = tokens_in(doc, mention.start, mention.end)
         verbs = max(
             verbs, sum(1 for t in tokens[1:] if t.pos_ in {"VERB", "AUX"} and t.lower_ not in {"united"})
         )
@@ -283,7 +279,7 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         # A multi-word name used again is a name; a single word repeated may be a product.
         support = max(support, 0.7 if len(words) > 1 else 0.5)
     for mention in entity.mentions:
-        tokens = _tokens(doc, mention.start, mention.end)
+        tokens = tokens_in(doc, mention.start, mention.end)
         if not tokens:
             continue
         head = tokens[-1]

@@ -22,6 +22,7 @@ from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.quotes import CUE_VERBS, QuoteDraft
+from newsmill.analyze.sentences import root_of
 from newsmill.analyze.wordlists import words
 
 # Entities at or below this confidence had evidence against them (not just little for them):
@@ -38,11 +39,6 @@ SPEAKER_NOUNS = words("speaker_nouns.txt")
 _WITHHELD = frozenset("decline refuse fail".split())
 
 
-def _token_at(doc: Any, start: int, end: int) -> Any:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
-
-
 def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
     assert draft.speaker is not None
     start, end = draft.speaker
@@ -50,7 +46,7 @@ def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
         return False  # a name judged no person or organisation ("Senkata", "Basic Activities")
     if draft.speaker_entity is not None or any(s < end and start < e for s, e in spans.speaking):
         return True
-    head = _token_at(doc, start, end)
+    head = root_of(doc, start, end)
     if head is None or not any(ch.isalpha() for ch in doc.text[start:end]):
         return False
     if head.lower_ in _FIRST_PERSON:
@@ -91,7 +87,7 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     start, end = draft.content
     content = doc.text[start:end]
     words = content.split()
-    cue = _token_at(doc, *draft.cue) if draft.cue else None
+    cue = root_of(doc, *draft.cue) if draft.cue else None
     if cue is not None and not _speech_happened(cue):
         return 0.1
     if draft.cue is not None and start <= draft.cue[0] and draft.cue[1] <= end:

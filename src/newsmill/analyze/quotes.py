@@ -27,7 +27,7 @@ from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.quote_speakers import continue_speakers, phrase, resolve_speakers, speaker_of
-from newsmill.analyze.sentences import sentence_of, text_of
+from newsmill.analyze.sentences import sentence_of, text_of, tokens_in
 from newsmill.analyze.wordlists import words
 
 # Speech and communication verbs (``data/speech_cues.txt``): the only quote cues.
@@ -168,18 +168,13 @@ def _is_apostrophe(body: str, index: int) -> bool:
     return 0 < index < len(body) - 1 and body[index - 1].isalnum() and body[index + 1].isalnum()
 
 
-def _tokens_in(doc: Any, start: int, end: int) -> list[Any]:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return list(span) if span is not None else []
-
-
 def _direct(doc: Any, start: int, end: int, speakers: list[tuple[int, int]]) -> QuoteDraft | None:
     text = text_of(doc)
     inner = text[start:end].strip()
     words = inner.split()
     if not words:
         return None
-    tokens = _tokens_in(doc, start, end)
+    tokens = tokens_in(doc, start, end)
     if not tokens:
         return None
     title_case = sum(w[:1].isupper() for w in words) / len(words)

@@ -35,3 +35,15 @@ def text_of(doc: Any) -> str:
         cached = (doc, doc.text)
         _TEXT[id(doc)] = cached
     return cached[1]
+
+
+def tokens_in(doc: Any, start: int, end: int) -> list[Any]:
+    """The tokens covering the characters ``start:end`` of ``doc`` (widened to whole tokens)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def root_of(doc: Any, start: int, end: int) -> Any:
+    """The syntactic head of the characters ``start:end`` of ``doc``, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

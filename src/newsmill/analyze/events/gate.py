@@ -27,6 +27,7 @@ from typing import Any
 
 from newsmill.analyze.events.article import Article
 from newsmill.analyze.events.drafts import ParticipantDraft
+from newsmill.analyze.sentences import root_of
 from newsmill.analyze.wordlists import words
 from newsmill.extract.blocks import SCORE
 
@@ -36,11 +37,6 @@ _COLLECTIVES = words("events/collective_nouns.txt")
 _COUNTS = words("events/quantity_heads.txt") | frozenset(
     "dozen dozens hundred hundreds thousand thousands million millions group groups".split()
 )
-
-
-def _head(doc: Any, start: int, end: int) -> Any:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.root if span is not None and len(span) else None
 
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
@@ -70,7 +66,7 @@ def is_social_actor(participant: ParticipantDraft, article: Article, anchor: Any
     if participant.start == participant.end:
         return participant.sector == "UAF"  # unnamed attackers, coded to where they struck
     start, end = participant.referent or (participant.start, participant.end)
-    head = _head(article.doc, start, end)
+    head = root_of(article.doc, start, end)
     if head is None:
         return False
     entity = article.entities[participant.entity] if participant.entity is not None else None
