@@ -172,9 +172,9 @@ def main() -> None:
             cell = row[letter]
             judged = cell.get("right", 0) + cell.get("wrong", 0)
             shown = f"{cell['precision']:.2f}" if cell["precision"] is not None else "—"
-            cells.append(f"{shown} ({judged}, +{cell.get('unjudged', 0)})".rjust(18))
+            cells.append(f"{shown} {cell.get('right', 0)}/{judged} +{cell.get('unjudged', 0)}".rjust(18))
         print(f"{half:5}{row['pages']:>6}" + "".join(cells) + f"{row['all']['wrong_per_article']!s:>10}")
-    print("cells: precision (judged facts, +unjudged facts)")
+    print("cells: precision, right/judged facts, +facts no judgment covers")
     if args.json:
         args.json.write_text(json.dumps(scores, indent=2))
 
