@@ -62,7 +62,8 @@ def facts_of(record: Any, page: str) -> list[tuple[str, str, str]]:
             f"{place.latitude:.2f}, {place.longitude:.2f}" if place.latitude is not None else "no coordinates"
         )
         forms = sorted({_squash(m.text) for m in place.mentions})
-        line = f"{place.name!r} country {place.country} feature {place.feature} at {where} — written as {forms}"
+        line = f"{place.name!r} country {place.country} feature {place.feature} at {where}"
+        line += f" — written as {forms}"
         rounded = f"{place.latitude:.1f},{place.longitude:.1f}" if place.latitude is not None else ""
         out.append(("P", line, f"{page}|P|{_squash(place.name)}|{place.country}|{rounded}"))
     for quote in record.quotes:
@@ -165,7 +166,8 @@ def main() -> None:
     scores = score(records, load_judgments(args.judgments))
     names = {"E": "entities", "P": "places", "Q": "quotes", "T": "times"}
     print(f"{len(records)} unannotated pages (half C read for errors, half D reported untouched)")
-    print(f"{'half':5}{'pages':>6}" + "".join(f"{names[x]:>18}" for x in LETTERS) + f"{'all':>18}{'wrong/art':>10}")
+    header = "".join(f"{names[x]:>18}" for x in LETTERS)
+    print(f"{'half':5}{'pages':>6}{header}{'all':>18}{'wrong/art':>10}")
     for half, row in scores.items():
         cells = []
         for letter in (*LETTERS, "all"):

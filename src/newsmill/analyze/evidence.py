@@ -29,10 +29,13 @@ import re
 from collections import Counter
 from typing import Any
 
+from newsmill.analyze.dictionaries import agents
 from newsmill.analyze.entities import EntityDraft, _bare, known_actor
 from newsmill.analyze.gazetteer import Country, Gazetteer
 from newsmill.analyze.gender import is_first_name
+from newsmill.analyze.given_names import is_given_name
 from newsmill.analyze.places import celestial_bodies, is_locative
+from newsmill.analyze.quote_evidence import SPEAKER_NOUNS
 from newsmill.analyze.roles import TITLES
 from newsmill.analyze.sentences import tokens_in
 from newsmill.analyze.wordlists import words
@@ -178,6 +181,42 @@ def repair_person(entity: EntityDraft, doc: Any) -> None:
         entity.name = _clean_person_name(entity.name)
 
 
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?\s+$")
+_MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]")
+# Person nouns ending a word like these ("rider", "novelist", "astronaut"); things with the
+# same endings are in ``_NOT_PEOPLE``.
+_PERSON_ENDING = re.compile(r"(?:ers?|ors?|ists?|ians?|ees?|nauts?|ants?|ents?)$")
+_NOT_PEOPLE = frozenset(
+    "paper letter order number error water border center centre matter chapter quarter computer "
+    "poster cover filter power tower meter sector factor motor mirror monitor event content moment "
+    "comment statement agreement government department parliament percent cent account amount "
+    "plant giant talent payment treatment equipment development".split()
+)
+
+
+def _introduced_as_person(entity: EntityDraft, doc: Any) -> bool:
+    """The text presents the name as somebody's: an honorific ("Mr. Rudolph"), a middle
+    initial ("Renzo B. Larriviere"), or a person noun just before it ("astronaut Christer
+    Fuglesang", "dressage rider Steffen Peters", "student Aidan Gantenbein")."""
+    text = doc.text
+    if _MIDDLE_INITIAL.match(entity.name):
+        return True
+    for mention in entity.mentions:
+        if _HONORIFIC.search(text[max(0, mention.start - 6) : mention.start]) or re.match(
+            r"(?:Mr|Mrs|Ms|Mx|Dr)\.?\s", mention.text
+        ):
+            return True
+        tokens = tokens_in(doc, mention.start, mention.end)
+        if not tokens or tokens[0].i == 0:
+            continue
+        before = doc[tokens[0].i - 1]
+        noun = before.lower_
+        common = before.tag_ in {"NN", "NNS"} and before.text.islower() and noun not in _NOT_PEOPLE
+        if common and (noun in agents() or noun in SPEAKER_NOUNS or _PERSON_ENDING.search(noun)):
+            return True
+    return False
+
+
 def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
     names = [m.text for m in entity.mentions]
     words = entity.name.split()
@@ -203,7 +242,7 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
         tokens = tokens_in(doc, mention.start, mention.end)
         if tokens and tokens[0].tag_ in {"VBG", "VBD", "VBZ", "VBP"}:
             against = min(against, 0.25)  # "Hosting Cook": a verb glued to a surname
-    known_first = is_first_name(first)
+    known_first = is_given_name(first)
     titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
     if len(words) > 1 and words[-1].lower() in organisation_words() and not (titled or speaks):
         against = min(against, 0.3)  # "Manchester United", "Bolton Wanderers": a club
@@ -213,10 +252,10 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
         against = min(against, 0.4)  # "a Grocery Store": no one's name takes "a"
     if len(words) > 1 and any(len(w) >= 3 and w.isupper() and w.isalpha() for w in words):
         against = min(against, 0.3)  # a byline's outlet glued on: "Kevin McCoy USA TODAY"
-    support = 0.4 if len(words) == 1 else 0.65
+    support = 0.4 if len(words) == 1 else 0.45
     if len(words) > 1 and known_first:
         support = 0.95
-    if titled or speaks:
+    if titled or speaks or _introduced_as_person(entity, doc):
         support = max(support, 0.85)
     if known_actor(entity) is not None:
         support = max(support, 0.95)

@@ -2,7 +2,8 @@
 
 Used by the record path (``stage.fill_record``) and the spaCy components alike, so both emit
 the same facts at the same threshold. Entities are judged on their own first; quotes are
-judged against the confident ones (a name judged to be none cannot speak); then an entity
+judged against the confident ones (a name judged to be none cannot speak, nor be what "he"
+points back to); then an entity
 that speaks in a confident quote is judged again with that evidence.
 """
 
@@ -32,8 +33,8 @@ def judge(
 ) -> list[QuoteDraft]:
     """Find the quotes of ``doc`` and set the confidence of every entity and quote draft.
     ``blocks``: Doc ranges of non-prose paragraphs, which hold no speech."""
-    quotes = annotate_quotes(doc, entities)
     score_entities(entities, doc, gazetteer, set())
+    quotes = annotate_quotes(doc, entities, min_confidence)
     speaker_ids = [q.speaker_entity for q in quotes]
     score_quotes(quotes, doc, entities, min_confidence)
     for quote in quotes:

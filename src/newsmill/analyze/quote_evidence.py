@@ -30,8 +30,17 @@ from newsmill.analyze.wordlists import words
 REJECTED = 0.35
 # The writer speaking in narration: the author is no source of a quote.
 _FIRST_PERSON = frozenset("i we me us my our".split())
-# Personal and quantifying pronouns: "some said", "most agreed", "others warned".
-_PRONOUNS = frozenset("he she they it who some most many others each nobody one all both several few".split())
+# Personal pronouns: "she said", "they warned".
+_PRONOUNS = frozenset("he she they it who".split())
+# Words that quantify people but name no one: "some said", "others argue", "51 percent say"
+# (a poll's share is its respondents, not a source).
+_NO_ONE = frozenset(
+    "some most many others each nobody one all both several few anyone someone everyone "
+    "everybody somebody anybody percent %".split()
+)
+# Modals that make speech hypothetical or only expected: "others might argue", "people will
+# ask you", "the public would scream".
+_NOT_YET = frozenset("would might could may will shall should must".split())
 _SPEAKING_KINDS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Nouns for people, bodies and documents that speak (``data/speaker_nouns.txt``).
 SPEAKER_NOUNS = words("speaker_nouns.txt")
@@ -51,6 +60,8 @@ def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
         return False
     if head.lower_ in _FIRST_PERSON:
         return False  # "I found that ...", outside quotation marks: the writer, not a source
+    if head.lower_ in _NO_ONE or head.like_num:
+        return False  # "some said", "Fifty-one percent say", "44 percent said" ("two officers" can)
     lemma = head.lemma_.lower()
     return (
         head.lower_ in _PRONOUNS
@@ -72,6 +83,8 @@ class Spans:
 def _speech_happened(cue: Any) -> bool:
     if any(child.dep_ == "neg" for child in cue.children):
         return False  # "did not say", "never commented"
+    if any(child.dep_ == "aux" and child.lower_ in _NOT_YET for child in cue.children):
+        return False  # "others might argue", "people will ask you to ...": not (yet) said
     # "Noel is charged with four counts", "Webb was told to leave": in the passive of a speech
     # verb the subject is who is spoken to or about, never the speaker ("it was reported that"
     # names no one, and is judged by its speaker like any other).
@@ -104,6 +117,8 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
         return 0.4  # "she said" with no one she can be: a speaker we cannot name
     span = doc.char_span(start, end, alignment_mode="expand")
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
+    if draft.kind == "direct" and len([w for w in words if any(ch.isalpha() for ch in w)]) <= 1:
+        return 0.3  # one quoted word is a term or a scare quote ("creators"), not a statement
     if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in CUE_VERBS):
         return 0.3  # a term or scare quote no one is said to have said: "interim", "no need"
     if draft.kind == "indirect" and not verbs:

@@ -115,7 +115,9 @@ def continue_speakers(drafts: list[QuoteDraft], text: str) -> None:
             previous = draft
 
 
-def resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft]) -> None:
+def resolve_speakers(
+    drafts: list[QuoteDraft], doc: Any, entities: list[EntityDraft], min_confidence: float = 0.0
+) -> None:
     text = text_of(doc)
     mentions = sorted(
         (
@@ -125,6 +127,12 @@ def resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityDr
         ),
         key=lambda item: item[0],
     )
+    # What a pronoun may point back to: not a name already judged to be none ("Gateway", a
+    # station; "Moon"), unless the text names it as a speaker itself.
+    spoken = [d.speaker for d in drafts if d.speaker]
+    named = {m[2] for m in mentions for s, e in spoken if m[0] < e and s < m[1]}
+    antecedents = [m for m in mentions if m[3].confidence >= min_confidence or m[2] in named]
+    subjects = {m[0] for m in antecedents if _is_subject(doc, m[0], m[1])}
     last_by_kind: dict[str, QuoteDraft] = {}
     genders = {
         number: gender_of(entity.name, [text[max(0, m.start - 6) : m.start + 5] for m in entity.mentions])
@@ -169,14 +177,16 @@ def resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityDr
             r"the (?:spokes(?:person|man|woman)|source|official|minister|statement|ministry|office|agency)",
             key,
         ):
-            sentence_start = sentence_of(
-                doc, doc.char_span(start, end, alignment_mode="expand").start
-            ).start_char
+            sentence = sentence_of(doc, doc.char_span(start, end, alignment_mode="expand").start)
+            previous = sentence.start_char
+            if sentence.start > 0:
+                previous = sentence_of(doc, sentence.start - 1).start_char
             # A person named inside the quoted words is who they speak about, not the speaker.
-            outside = [m for m in mentions if not (draft.content[0] <= m[0] < draft.content[1])]
+            outside = [m for m in antecedents if not (draft.content[0] <= m[0] < draft.content[1])]
             antecedent = _antecedent(
-                key, pronoun_kind, start, last_by_kind, outside, sentence_start, history, genders
-            )
+                key, pronoun_kind, start, last_by_kind, outside, (previous, sentence.start_char), history,
+                genders, subjects,
+            )  # fmt: skip
             if isinstance(antecedent, tuple):  # an entity mention
                 m_start, m_end, number, entity = antecedent
                 draft.antecedent = (m_start, m_end)
@@ -201,6 +211,11 @@ def resolve_speakers(drafts: list[QuoteDraft], doc: Any, entities: list[EntityDr
         last_by_kind[kind] = draft
         last_by_kind["ANY"] = draft
         history.append((kind, draft))
+
+
+def _is_subject(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _relative_antecedent(doc: Any, start: int, end: int) -> tuple[int, int] | None:
@@ -273,11 +288,16 @@ def _antecedent(
     position: int,
     last_by_kind: dict[str, QuoteDraft],
     mentions: list[tuple[int, int, int, EntityDraft]],
-    sentence_start: int,
+    sentences: tuple[int, int],
     history: list[tuple[str, QuoteDraft]],
     genders: dict[int, str | None],
+    subjects: set[int],
 ) -> QuoteDraft | tuple[int, int, int, EntityDraft] | None:
+    """What a pronoun speaker at ``position`` points back to. ``sentences``: where the
+    sentence before the pronoun's and the pronoun's own begin; ``subjects``: the starts of
+    mentions that are a clause's subject."""
     wanted = pronoun_gender(key)
+    previous_start, sentence_start = sentences
 
     def agrees(number: int | None) -> bool:
         """ "she" never points back to a man known as one, nor "he" to a woman."""
@@ -292,6 +312,19 @@ def _antecedent(
         ]  # fmt: skip
         if local:
             return local[-1]
+        # The narration turned to someone else: "Stafford, earlier in the hearing, was adamant
+        # ... '...,' he said." A person who is the subject of the sentence before, when the
+        # last quote was not in that sentence, beats the last speaker.
+        last = next((d for k, d in reversed(history) if k == "PERSON"), None)
+        last_at = (last.cue or last.content)[0] if last is not None else -1
+        if last_at < previous_start:
+            topic = [
+                m for m in mentions
+                if previous_start <= m[0] < sentence_start and m[0] in subjects
+                and m[3].kind == "PERSON" and agrees(m[2])
+            ]  # fmt: skip
+            if topic:
+                return topic[-1]
         for speaker_kind, earlier in reversed(history):
             number = int(earlier.speaker_entity[1:]) if earlier.speaker_entity else None
             if speaker_kind == "PERSON" and agrees(number):

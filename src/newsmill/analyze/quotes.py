@@ -51,8 +51,9 @@ class QuoteDraft:
     confidence: float = 1.0  # set by quote_evidence.score_quotes
 
 
-def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
-    """Quotes of ``doc`` with speakers resolved against ``entities`` (in document order)."""
+def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float = 0.0) -> list[QuoteDraft]:
+    """Quotes of ``doc`` with speakers resolved against ``entities`` (in document order); a
+    pronoun never points back to an entity already judged below ``min_confidence``."""
     text: str = text_of(doc)
     marks = _quoted_stretches(text)
     drafts: list[QuoteDraft] = []
@@ -91,7 +92,7 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
         if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
             draft.speaker = None
     continue_speakers(drafts, text)
-    resolve_speakers(drafts, doc, entities)
+    resolve_speakers(drafts, doc, entities, min_confidence)
     return drafts
 
 

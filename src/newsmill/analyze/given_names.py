@@ -1,0 +1,55 @@
+"""Given names: is a word somebody's first name? Evidence that a capitalised two-word phrase
+is a person ("Kurinji Selvaraj") rather than a product, a work or a headline ("Sonos Move",
+"Starry Night", "New Price Drop").
+
+Two curated sources, read once per process:
+- the 1990 US Census first-name lists shipped by the ``names`` package (5,494 names, public
+  data), which cover English-language news and many Hispanic names;
+- the first words of the people in the Phoenix actor dictionary (``dictionaries``), which
+  cover the world's politics: a word counts when it begins the names of two or more people
+  and is no title ("Sir", "General").
+
+``gender.is_first_name`` (a few hundred names with their gender) stays the test where a
+false "yes" is costly (a place name that is also a first name: "China", "Florence").
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from importlib import resources
+
+from newsmill.analyze.dictionaries import phoenix_actors
+from newsmill.analyze.gender import is_first_name
+from newsmill.analyze.roles import TITLES
+
+_CENSUS_FILES = ("dist.male.first", "dist.female.first")
+
+
+@functools.cache
+def _census() -> frozenset[str]:
+    package = resources.files("names")
+    out: set[str] = set()
+    for name in _CENSUS_FILES:
+        for line in package.joinpath(name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                out.add(line.split()[0].lower())
+    return frozenset(out)
+
+
+@functools.cache
+def _phoenix_first_words() -> frozenset[str]:
+    titles = {word.strip(".").lower() for title in TITLES for word in title.split()}
+    titles |= {"sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "sheikh", "emir"}
+    counts = Counter(
+        actor.name.split()[0]
+        for actor in phoenix_actors()
+        if actor.kind == "PERSON" and len(actor.name.split()) >= 2
+    )
+    return frozenset(word for word, n in counts.items() if n >= 2 and len(word) > 1 and word not in titles)
+
+
+def is_given_name(word: str) -> bool:
+    """``word`` is a first name in the census lists, the actor dictionary or the gender list."""
+    key = word.lower().strip(".")
+    return is_first_name(key) or key in _census() or key in _phoenix_first_words()
