@@ -19,7 +19,7 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 11
+CACHE_VERSION = 13
 # Common short forms news writes that the country data lacks.
 _EXTRA_COUNTRY_NAMES = {
     "USA": [
@@ -125,6 +125,8 @@ class Gazetteer:
     state_codes: dict[str, str] = field(default_factory=dict)  # lower state name/abbreviation -> code
     states: dict[str, City] = field(default_factory=dict)  # postal code -> the state (a region)
     provinces: dict[str, list[City]] = field(default_factory=dict)  # first-level regions elsewhere
+    continents: frozenset[str] = frozenset()  # lower continent names ("europe", "north america")
+    capitals: frozenset[int] = frozenset()  # geonameids of national capitals
 
     def country(self, name: str) -> Country | None:
         iso3 = self.country_names.get(_key(name))
@@ -133,6 +135,16 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         key = _key(word)
         return self.demonyms.get(key) or self.demonyms.get(key.removesuffix("s"))
+
+    def is_geographic(self, name: str) -> bool:
+        """``name`` says what kind of place it is: a continent, a word of geography ("the Bay
+        Area", "North India", "the Gulf Coast") or a country or continent inside it ("Eastern
+        Europe")."""
+        words = _key(name).split()
+        places = self.continents | self.country_names.keys()
+        return _key(name) in self.continents or any(
+            w in _GENERIC_REGION_WORDS or w in _GEOGRAPHY_WORDS or w in places for w in words
+        )
 
     def is_city_name(self, name: str, min_population: int) -> bool:
         """``name`` is the name (own or alternate) of a city of at least ``min_population``."""
@@ -190,6 +202,11 @@ _GENERIC_REGION_WORDS = frozenset(
     """north south east west northern southern eastern western central upper lower capital coast
     coastal lakes lake islands island plateau littoral highlands lowlands valley river region
     province district territory federal city of the and saint great""".split()
+)
+# Words that make a name a place's: "the Bay Area", "the Gulf Coast", "the Sinai Peninsula".
+_GEOGRAPHY_WORDS = frozenset(
+    "area bay coast gulf sea ocean mountains mountain desert peninsula strait basin delta plain "
+    "plains heights hills county state province region".split()
 )
 # Well-known regions news names without their country that countryinfo's province lists lack.
 _EXTRA_REGIONS = {
@@ -296,6 +313,7 @@ def _build() -> Gazetteer:
             gazetteer.state_codes[_key(abbreviation)] = code
     for iso2, country in geonames.get_countries().items():
         iso2_to_iso3.setdefault(iso2, country["iso3"])
+    gazetteer.continents = frozenset(_key(c["name"]) for c in geonames.get_continents().values())
     for raw in geonames.get_cities().values():
         iso3 = iso2_to_iso3.get(raw["countrycode"])
         if not iso3:
@@ -318,7 +336,30 @@ def _build() -> Gazetteer:
                     gazetteer.alternates.setdefault(alternate, []).append(city)
         if city.population >= 1000:
             gazetteer.skeletons.setdefault(skeleton(raw["name"]), []).append(city)
+    gazetteer.capitals = frozenset(_capitals(gazetteer))
     return gazetteer
+
+
+def _capitals(gazetteer: Gazetteer) -> set[int]:
+    """The cities countryinfo names as capitals ("Washington D.C." is geonames' Washington):
+    the largest city of the country whose name begins the capital's."""
+    found: set[int] = set()
+    by_country: dict[str, list[City]] = {}
+    for cities in gazetteer.cities.values():
+        for city in cities:
+            by_country.setdefault(city.country, []).append(city)
+    for country in gazetteer.countries.values():
+        written = country.capital
+        for capital in written if isinstance(written, list) else [written] if written else []:
+            wanted = _key(str(capital))
+            named = [
+                c
+                for c in by_country.get(country.iso3, [])
+                if wanted == _key(c.name) or wanted.startswith(_key(c.name) + " ")
+            ]
+            if named:
+                found.add(max(named, key=lambda c: c.population).geonameid)
+    return found
 
 
 def _us_state_abbreviations() -> list[tuple[str, list[str], str]]:

@@ -116,6 +116,8 @@ def resolve(
         return Resolution(None, NOT_A_PLACE, other)
     if (country := gazetteer.country(name)) is not None:
         return Resolution(country, COUNTRY, "country")
+    if key in gazetteer.continents:
+        return Resolution(None, UNRESOLVED_LOCATIVE, "a continent")
     if is_first_name(name) and qualifier is None and not is_locative(doc, start):
         # "Mary" is a city in Turkmenistan and a first name far more often.
         return Resolution(None, UNRESOLVED, "a first name more often than a place")
@@ -146,30 +148,46 @@ def resolve(
     regions = gazetteer.regions.get(key, [])
     if regions and state_meant:
         return Resolution(regions[0], REGION, "region")
+    if _definite(doc, start, end) and not gazetteer.is_geographic(name):
+        # "the White House", "the Crystal Palace": a building or a landmark, not the town of
+        # that name (towns are not written with "the"; "The Hague" carries it in its name;
+        # regions are: "the District of Columbia", "the Bay Area").
+        return Resolution(None, UNRESOLVED, "a landmark named with 'the'")
     if cities:
-        found = _rank_cities(cities, countries, states)
+        found = _rank_cities(cities, countries, states, capitals=gazetteer.capitals)
         if found is not None:
             return found
     if (region := gazetteer.unique_region(name)) is not None and region.country in countries | nearby:
         return Resolution(region, REGION, "province of a country the article names")
     if not (written.isupper() and len(written) <= 5):  # an acronym is no alternate name
-        # Another language's name for a city ("Salt" for As Salt) only in a country the
-        # article names, or for a very large city.
+        # Another language's name for a city ("Kiev" for Kyiv, "Salt" for As Salt): a
+        # capital's, or one in a country the sentence names, or in a country the article
+        # names where the sentence uses it as a place ("Part of the plan" is no Perth, nor
+        # "the White House" Casablanca).
+        locative = is_locative(doc, start)
         alternates = [
             c
             for c in gazetteer.alternates.get(key, [])
-            if c.country in countries | nearby or c.population >= 1_000_000
+            if c.country in nearby
+            or c.geonameid in gazetteer.capitals
+            or (c.country in countries and locative)
         ]
         if alternates:
             found = _rank_cities(alternates, countries, states, alternate=True)
             if found is not None:
                 return found
-    if nearby:
+    locative = is_locative(doc, start)
+    # Consonant skeletons of short names collide by chance ("Diwali" and Doiwala, "Bush" and
+    # Bushey): a variant counts for a long name or one the sentence uses as a place.
+    if nearby and (locative or len(written) >= 8):
         variants = [c for c in gazetteer.skeletons.get(skeleton(name), []) if c.country in nearby]
         if variants:
             return Resolution(max(variants, key=lambda c: c.population), VARIANT, "spelling variant")
-    locative = is_locative(doc, start)
-    return Resolution(None, UNRESOLVED_LOCATIVE if locative else UNRESOLVED, "not in the gazetteer")
+    if cities or gazetteer.is_geographic(name):
+        return Resolution(None, UNRESOLVED_LOCATIVE if locative else UNRESOLVED, "ambiguous")
+    # A name no gazetteer knows and nothing marks as geography ("MacBook", "Braveheart",
+    # "Cloud City") is a place only by the model's say-so: not enough.
+    return Resolution(None, UNRESOLVED, "not in the gazetteer")
 
 
 # Words after a place name that make it a team ("Tottenham manager", "Porto's fans").
@@ -197,7 +215,12 @@ def _names_something_else(doc: Any, start: int, end: int) -> str | None:
 
 
 def _rank_cities(
-    cities: list[City], countries: set[str], states: set[str], *, alternate: bool = False
+    cities: list[City],
+    countries: set[str],
+    states: set[str],
+    *,
+    alternate: bool = False,
+    capitals: frozenset[int] = frozenset(),
 ) -> Resolution | None:
     best = max(cities, key=lambda c: c.population)
     in_state = [c for c in cities if c.country == "USA" and c.admin1 in states]
@@ -205,11 +228,16 @@ def _rank_cities(
     if in_state and max(c.population for c in in_state) * 10 >= best.population:
         where = max(in_state, key=lambda c: c.population)
         return Resolution(where, LOCAL_CITY, "in a state the article names")
+    # A national capital is what its bare name means in the news ("Washington" in a story
+    # that names Britain is still the US capital), unless a qualifier or a state says otherwise.
+    capital = [c for c in cities if c.geonameid in capitals and c.population >= 100_000]
+    if capital:
+        return Resolution(capital[0], LARGE_CITY, "a national capital")
     # A US town in a state the article does not name is no local evidence when it names others.
     local = [c for c in cities if c.country in countries and not (c.country == "USA" and states)]
     if local:
         home = max(local, key=lambda c: c.population)
-        outweighs = home.population >= 50_000 or best.population < 100_000
+        outweighs = home.population * 10 >= best.population or best.population < 100_000
         if outweighs and (home.population >= 15_000 or len(cities) == 1):
             return Resolution(home, LOCAL_CITY, "in a country the article names")
         if best.population < 1_000_000:
@@ -220,6 +248,23 @@ def _rank_cities(
     if best.population >= 100_000 and runner_up * 5 <= best.population:
         return Resolution(best, KNOWN_CITY, "the one sizeable city of that name")
     return None
+
+
+_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj", "dative", "ROOT"})
+
+
+def _definite(doc: Any, start: int, end: int) -> bool:
+    """The name is written with "the" and heads its phrase ("the White House said"), rather
+    than modifying a noun the article belongs to ("the London market")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    as_written = doc.text[start:end].lower()
+    with_the = as_written.startswith("the ") or (before is not None and before.lower_ == "the")
+    heads = span.root.dep_ in _HEAD_DEPS
+    hyphenated = doc.text[end : end + 1] == "-"  # "the Delhi-based council"
+    return with_the and heads and not hyphenated
 
 
 def _after_comma(text: str, start: int) -> bool:

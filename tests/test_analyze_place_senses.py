@@ -1,0 +1,61 @@
+"""Precision first for places: which sense a name has, or none (docs/confidence.md, Places).
+
+Every page here is written for the test; each test names the mechanism it guards.
+"""
+
+from __future__ import annotations
+
+import newsmill
+
+FILLER = (
+    "This closing paragraph is part of a page written for the test, and it gives the extractor "
+    "enough prose to read the page as an article, as any real news page would."
+)
+
+
+def places(*paragraphs: str) -> dict[str, newsmill.model.Place]:
+    text = "\n".join(["A headline for a test page about local news", *paragraphs, FILLER])
+    record = newsmill.analyze(text, published="2019-11-20")
+    return {p.name: p for p in record.places}
+
+
+def test_a_landmark_written_with_the_is_not_the_town_of_that_name() -> None:
+    found = places("The White House said on Tuesday that the president would travel to Tennessee next week.")
+    assert "White House" not in found  # not White House, Tennessee
+    assert found["Tennessee"].feature == "region"
+
+
+def test_a_region_written_with_the_keeps_its_sense() -> None:
+    found = places("Lawmakers from the District of Columbia met officials on Monday.")
+    assert found["District of Columbia"].country == "USA"
+
+
+def test_a_national_capital_is_what_its_bare_name_means() -> None:
+    found = places(
+        "British officials said on Monday that Washington had agreed to share the intelligence with London."
+    )
+    assert found["Washington"].country == "USA"  # not Washington, Tyne and Wear
+
+
+def test_another_languages_name_for_a_city_needs_the_sentence_to_place_it() -> None:
+    found = places(
+        "Part of the new plan is a tax on diesel, the minister said.",
+        "Australian officials welcomed the plan on Tuesday.",
+    )
+    assert "Perth" not in found  # "Part" is one of Perth's alternate names
+    kiev = places("Ukrainian officials in Kiev said on Monday that talks would resume.")
+    assert kiev["Kyiv"].country == "UKR"
+
+
+def test_a_short_spelling_variant_needs_a_place_use() -> None:
+    found = places("Officials in Delhi banned firecrackers ahead of Diwali, the Indian government said.")
+    assert set(found) == {"Delhi"}  # "Diwali" is no Doiwala
+
+
+def test_a_name_no_gazetteer_knows_is_a_place_only_when_it_reads_as_geography() -> None:
+    found = places(
+        "The new console ships from Braveheart next week, the company said.",
+        "Prices rose across Europe this year, economists in Berlin said. Rents also rose in the Bay Area.",
+    )
+    assert "Braveheart" not in found
+    assert {"Europe", "Bay Area", "Berlin"} <= set(found)
