@@ -52,10 +52,11 @@ def test_a_short_spelling_variant_needs_a_place_use() -> None:
     assert set(found) == {"Delhi"}  # "Diwali" is no Doiwala
 
 
-def test_a_name_no_gazetteer_knows_is_a_place_only_when_it_reads_as_geography() -> None:
+def test_a_name_that_modifies_a_noun_is_not_placed_by_the_preposition_before_it() -> None:
     found = places(
-        "The new console ships from Braveheart next week, the company said.",
-        "Prices rose across Europe this year, economists in Berlin said. Rents also rose in the Bay Area.",
+        "The flaw was found in MacBook keyboards last year, the company said.",
+        "Prices rose across Europe this year, economists in Berlin said. Rents also rose in the "
+        "Bay Area, and protests spread in Kashmir.",
     )
-    assert "Braveheart" not in found
-    assert {"Europe", "Bay Area", "Berlin"} <= set(found)
+    assert "MacBook" not in found  # "in MacBook keyboards": a modifier of keyboards
+    assert {"Europe", "Bay Area", "Berlin", "Kashmir"} <= set(found)

@@ -83,12 +83,28 @@ def is_locative(doc: Any, start: int) -> bool:
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None or span.start == 0:
         return False
+    whole = doc.char_span(start, _name_end(doc, start), alignment_mode="expand")
+    if whole is not None and whole.root.dep_ in {"compound", "amod", "nmod"}:
+        return False  # "in MacBook keyboards", "from the Mars-Moon program": a modifier, no place
     previous = doc[span.start - 1]
     if previous.lower_ == "the" and span.start > 1:
         previous = doc[span.start - 2]
     if previous.lower_ == "of" and previous.i > 0 and doc[previous.i - 1].lower_ in _PLACE_NOUNS:
         return True  # "the disputed region of Kashmir", "the town of Easton"
     return previous.lower_ in _LOCATIVE
+
+
+def _written_as_a_name(doc: Any, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == span.sent.start:
+        return False  # a capital at the start of a sentence says nothing
+    return span.root.dep_ not in {"compound", "amod", "nmod"}
+
+
+def _name_end(doc: Any, start: int) -> int:
+    """Where the capitalised name starting at ``start`` ends."""
+    found = re.match(r"[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)*", doc.text[start:])
+    return start + (found.end() if found else 1)
 
 
 def resolve(
@@ -160,17 +176,20 @@ def resolve(
     if (region := gazetteer.unique_region(name)) is not None and region.country in countries | nearby:
         return Resolution(region, REGION, "province of a country the article names")
     if not (written.isupper() and len(written) <= 5):  # an acronym is no alternate name
-        # Another language's name for a city ("Kiev" for Kyiv, "Salt" for As Salt): a
-        # capital's, or one in a country the sentence names, or in a country the article
-        # names where the sentence uses it as a place ("Part of the plan" is no Perth, nor
-        # "the White House" Casablanca).
+        # Another language's or an older name for a city ("Kiev" for Kyiv, "Rangoon" for
+        # Yangon, "Salt" for As Salt): a capital's; one in a country the sentence names, or in
+        # a country the article names where the sentence uses it as a place; a very large
+        # city's where the name is written as a name — capitalised mid-sentence and heading
+        # its phrase ("Part of the plan" is no Perth, nor "White House officials" Casablanca).
         locative = is_locative(doc, start)
+        named_here = _written_as_a_name(doc, start, end)
         alternates = [
             c
             for c in gazetteer.alternates.get(key, [])
             if c.country in nearby
             or c.geonameid in gazetteer.capitals
             or (c.country in countries and locative)
+            or (c.population >= 1_000_000 and named_here)
         ]
         if alternates:
             found = _rank_cities(alternates, countries, states, alternate=True)
@@ -183,11 +202,7 @@ def resolve(
         variants = [c for c in gazetteer.skeletons.get(skeleton(name), []) if c.country in nearby]
         if variants:
             return Resolution(max(variants, key=lambda c: c.population), VARIANT, "spelling variant")
-    if cities or gazetteer.is_geographic(name):
-        return Resolution(None, UNRESOLVED_LOCATIVE if locative else UNRESOLVED, "ambiguous")
-    # A name no gazetteer knows and nothing marks as geography ("MacBook", "Braveheart",
-    # "Cloud City") is a place only by the model's say-so: not enough.
-    return Resolution(None, UNRESOLVED, "not in the gazetteer")
+    return Resolution(None, UNRESOLVED_LOCATIVE if locative else UNRESOLVED, "not in the gazetteer")
 
 
 # Words after a place name that make it a team ("Tottenham manager", "Porto's fans").
@@ -228,11 +243,6 @@ def _rank_cities(
     if in_state and max(c.population for c in in_state) * 10 >= best.population:
         where = max(in_state, key=lambda c: c.population)
         return Resolution(where, LOCAL_CITY, "in a state the article names")
-    # A national capital is what its bare name means in the news ("Washington" in a story
-    # that names Britain is still the US capital), unless a qualifier or a state says otherwise.
-    capital = [c for c in cities if c.geonameid in capitals and c.population >= 100_000]
-    if capital:
-        return Resolution(capital[0], LARGE_CITY, "a national capital")
     # A US town in a state the article does not name is no local evidence when it names others.
     local = [c for c in cities if c.country in countries and not (c.country == "USA" and states)]
     if local:
@@ -240,8 +250,13 @@ def _rank_cities(
         outweighs = home.population * 10 >= best.population or best.population < 100_000
         if outweighs and (home.population >= 15_000 or len(cities) == 1):
             return Resolution(home, LOCAL_CITY, "in a country the article names")
-        if best.population < 1_000_000:
-            return None  # a small namesake at home, a larger one abroad: leave it unresolved
+    # Else a national capital is what its bare name means in the news ("Washington" in a
+    # story that names Britain is still the US capital: its English namesake is a tenth of it).
+    capital = [c for c in cities if c.geonameid in capitals and c.population >= 100_000]
+    if capital:
+        return Resolution(capital[0], LARGE_CITY, "a national capital")
+    if local and best.population < 1_000_000:
+        return None  # a small namesake at home, a larger one abroad: leave it unresolved
     runner_up = max((c.population for c in cities if c is not best), default=0)
     if best.population >= 1_000_000 and not alternate:
         return Resolution(best, LARGE_CITY, "a large city")

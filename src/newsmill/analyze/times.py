@@ -9,10 +9,14 @@ expression is kept, resolved or not; ``basis`` says how a value was reached.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
+
+from dateutil.easter import easter
 
 from newsmill.analyze.sentences import text_of
 from newsmill.extract.blocks import SCORE
@@ -82,6 +86,43 @@ _EVENT_FAMILIES = (
 _EVENT_WORDS = re.compile(r"\b(" + "|".join(w for family in _EVENT_FAMILIES for w in family) + r")\b", re.I)
 
 
+@functools.cache
+def _named_days() -> dict[str, tuple[str, int]]:
+    """'black friday' → ('thanksgiving', 1): ``data/named_days.tsv``."""
+    out = {}
+    table = Path(__file__).with_name("data") / "named_days.tsv"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, anchor, offset = line.split("\t")
+            out[name] = (anchor, int(offset))
+    return out
+
+
+def _named_day(name: str, year: int) -> date | None:
+    anchor, offset = _named_days()[name]
+    if anchor == "easter":
+        return easter(year) + timedelta(days=offset)
+    november = date(year, 11, 1)
+    thanksgiving = november + timedelta(days=(3 - november.weekday()) % 7 + 21)
+    return thanksgiving + timedelta(days=offset)
+
+
+def _day_name(text: str, start: int, expression: str) -> str | None:
+    """The named day a weekday word ends ("Black Friday", "Cyber Monday"), when the words
+    written before it make one of ``data/named_days.tsv``."""
+    if expression.split()[0].lower() not in _WEEKDAYS:
+        return None  # "last Friday", "on Monday"
+    before = re.search(r"((?:[A-Z][\w'’]*\s+){1,3})$", text[max(0, start - 40) : start])
+    if before is None:
+        return None
+    words = before.group(1).split()
+    for size in range(len(words), 0, -1):
+        name = " ".join([*words[-size:], expression.split()[0]]).lower().replace("’", "'")
+        if name in _named_days():
+            return name
+    return None
+
+
 def _family(word: str) -> tuple[str, ...]:
     return next((f for f in _EVENT_FAMILIES if word.lower() in f), (word.lower(),))
 
@@ -111,6 +152,21 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
         if expression.isupper() and re.search(r"\b[A-Z]{2,}\s+$", text[max(0, start - 12) : start]):
             continue  # a name in capitals: "USA TODAY", "MONDAY NIGHT FOOTBALL"
         draft = TimeDraft(start, end, expression, None, None, "unresolved")
+        named = _day_name(text, start, expression) if kind == "weekday" else None
+        if named:
+            # "Black Friday": the occurrence nearest the publication date.
+            draft.start = start = text.lower().rfind(named.split()[0], 0, start)
+            draft.text = text[start:end]
+            if published is not None:
+                value = min(
+                    (_named_day(named, published.year + shift) for shift in (-1, 0, 1)),
+                    key=lambda day: abs((day - published).days),  # type: ignore[operator]
+                )
+                draft.value, draft.precision, draft.basis = value.isoformat(), "day", "relative"  # type: ignore[union-attr]
+            else:
+                draft.reason = "relative to the publication date, which is unknown"
+            drafts.append(draft)
+            continue
         if kind == "ordinal":
             number = _ordinal(match.group("ord"))
             pending_ordinals.append((draft, number, match.group("event")))
@@ -118,6 +174,8 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             continue  # "two days earlier" counts from the story's own events, not from today
         elif kind == "period" and match.group("dir").lower() == "past":
             continue  # "in the past month": a stretch of time up to now, not a calendar period
+        elif kind == "period" and re.match(r"\s+of\b", text[end : end + 4]):
+            continue  # "the last weekend of the festival": a part of something, not last week
         elif published is None and (kind not in {"dmy", "mdy", "iso", "year"} or not _has_year(expression)):
             draft.reason = "relative to the publication date, which is unknown"
         else:
@@ -159,6 +217,16 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool:
     if span is None:
         return False
     sentence = span.sent
+    # The verb the time hangs from says it first: "concluded its hearings on Tuesday" is past
+    # even when a quote in the sentence says "we will win".
+    verb = span.root.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in _REPORTING:
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children):
+            return True
+        if verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+            return False
     words = [t for t in sentence if not (span.start <= t.i < span.end)]
     # The reporting verb's tense is the article's ("the company said the phone goes on sale").
     told = [t for t in words if t.lemma_.lower() not in _REPORTING]

@@ -47,7 +47,9 @@ def phrase_head(token: Any, anchor: Any = None) -> Any:
     British bumblebee species" belongs to 'populations'; 'Norway' in "Norway's oil production"
     to 'production' (never past the event's own trigger: "their withdrawal")."""
     for _ in range(8):
-        if token.dep_ in _MODIFIER_DEPS and token.head is not token and token.head is not anchor:
+        # Tokens are compared by position: spaCy makes a new Token object at each access.
+        stop = anchor.i if anchor is not None else -1
+        if token.dep_ in _MODIFIER_DEPS and token.head.i != token.i and token.head.i != stop:
             token = token.head
         elif (
             token.dep_ == "pobj"

@@ -1,0 +1,48 @@
+"""Precision first for times: what a weekday word, a period and a tense mean
+(docs/confidence.md, Times). Every page here is written for the test."""
+
+from __future__ import annotations
+
+import newsmill
+
+FILLER = (
+    "This closing paragraph is part of a page written for the test, and it gives the extractor "
+    "enough prose to read the page as an article, as any real news page would."
+)
+
+
+def times(*paragraphs: str, published: str = "2019-11-19") -> dict[str, str | None]:
+    text = "\n".join(["A headline for a test page about local news", *paragraphs, FILLER])
+    record = newsmill.analyze(text, published=published)
+    return {t.text: t.value for t in record.times}
+
+
+def test_a_named_day_is_that_day_not_the_last_such_weekday() -> None:
+    found = times(
+        "The best deals of Black Friday are already live, and the Cyber Monday sale starts soon.",
+        "Churches will hold Good Friday services as usual, the diocese said.",
+    )
+    assert found["Black Friday"] == "2019-11-29"  # the day after the fourth Thursday of November
+    assert found["Cyber Monday"] == "2019-12-02"
+    assert found["Good Friday"] == "2020-04-10"  # the nearest to the publication date
+    assert "Friday" not in found and "Monday" not in found
+
+
+def test_a_capitalised_word_before_a_weekday_is_no_name_unless_listed() -> None:
+    found = times("NASA’s Monday announcement surprised the scientists, who met again on Tuesday.")
+    assert found["Monday"] == "2019-11-18"
+
+
+def test_the_last_part_of_something_is_no_period() -> None:
+    found = times("The festival ends on the last weekend of January, organisers said last week.")
+    assert "last weekend" not in found
+    assert found["last week"] == "2019-W46"
+
+
+def test_the_verb_a_time_hangs_from_sets_its_tense() -> None:
+    found = times(
+        "“In the end, we will win,” Trump tweeted soon after the committee concluded its hearings "
+        "on Tuesday.",
+        published="2019-11-20",
+    )
+    assert found["on Tuesday"] == "2019-11-19"  # past, though the quote says "will"
