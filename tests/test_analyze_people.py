@@ -117,3 +117,36 @@ def test_one_quoted_word_is_no_statement() -> None:
     contents = [q.content.text.strip("“”,. ") for q in record.quotes]
     assert "creators" not in contents
     assert any("keep building" in c for c in contents)
+
+
+def test_the_census_says_which_sex_a_first_name_mostly_has() -> None:
+    from newsmill.analyze.gender import gender_of
+
+    assert gender_of("Will Tjernlund", []) == "M"  # not in the hand lists; the census knows
+    assert gender_of("Kym Lino", []) == "F"
+    assert gender_of("Jordan Smith", []) == "M"  # four to one in the census
+    assert gender_of("Zorblax Smith", []) is None
+
+
+def test_she_never_points_back_to_a_man_named_before() -> None:
+    record = analyze(
+        "Marketing consultant Jordan Tjernlund said the settings confuse parents.",
+        "One mother of three was upset. “I am so ahead of every other parent I know,” she said.",
+    )
+    assert "Jordan Tjernlund" in {e.name for e in record.entities}
+    assert not any("ahead of every" in q.content.text for q in record.quotes)  # she is no one named
+
+
+def test_reported_content_without_its_subject_is_no_quote() -> None:
+    import importlib
+
+    from newsmill.analyze.nlp import load_nlp
+
+    subjectless = importlib.import_module("newsmill.analyze.quote_evidence")._subjectless
+    nlp = load_nlp()
+    # what a parse leaves when it cuts the clause after its subject
+    assert subjectless(nlp("is essential to keeping Artemis on track.")[:])
+    assert subjectless(nlp("is fear of Syrian retribution.")[:])
+    assert not subjectless(nlp("the plan is essential to keeping Artemis on track.")[:])
+    assert not subjectless(nlp("that the camp would close next year.")[:])
+    assert not subjectless(nlp("to protect Medicaid.")[:])

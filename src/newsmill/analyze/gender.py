@@ -1,15 +1,17 @@
 """Grammatical gender of a person, for "he" and "she": from honorifics ("Mr.", "Mrs.") and
 common first names.
 
-Written by hand: no kept library ships an offline first-name lexicon small enough to load
-per process (gender-guesser and friends carry tens of thousands of names and a licence of
-their own); this list covers the names most frequent in English-language news, and a name
-it does not know simply stays unknown — the pronoun then resolves as before.
+The hand lists below cover names frequent in English-language news that the census does not
+(world leaders' names); past them, the 1990 US Census lists of the ``names`` package say which
+sex a first name mostly belongs to (``given_names.census_gender``). A name neither knows stays
+unknown — the pronoun then resolves as before.
 """
 
 from __future__ import annotations
 
 import re
+
+from newsmill.analyze.given_names import census_gender
 
 _MALE_NAMES = frozenset(
     """aaron abdul adam adrian ahmed ai alan albert alex alexander alexei ali andrew andy angelo
@@ -56,7 +58,7 @@ def gender_of(name: str, before_mentions: list[str]) -> str | None:
     in_male, in_female = first in _MALE_NAMES, first in _FEMALE_NAMES
     if in_male != in_female:
         return "M" if in_male else "F"
-    return None
+    return census_gender(first) if first else None
 
 
 def pronoun_gender(pronoun: str) -> str | None:

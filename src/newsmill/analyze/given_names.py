@@ -20,21 +20,39 @@ from collections import Counter
 from importlib import resources
 
 from newsmill.analyze.dictionaries import phoenix_actors
-from newsmill.analyze.gender import is_first_name
 from newsmill.analyze.roles import TITLES
 
 _CENSUS_FILES = ("dist.male.first", "dist.female.first")
 
 
 @functools.cache
-def _census() -> frozenset[str]:
+def _census_shares() -> dict[str, tuple[float, float]]:
+    """First name → its share (in %) of the men's and of the women's names in the census."""
     package = resources.files("names")
-    out: set[str] = set()
-    for name in _CENSUS_FILES:
+    shares: dict[str, list[float]] = {}
+    for column, name in enumerate(_CENSUS_FILES):
         for line in package.joinpath(name).read_text(encoding="utf-8").splitlines():
             if line.strip():
-                out.add(line.split()[0].lower())
-    return frozenset(out)
+                word, share = line.split()[:2]
+                shares.setdefault(word.lower(), [0.0, 0.0])[column] = float(share)
+    return {word: (men, women) for word, (men, women) in shares.items()}
+
+
+def _census() -> dict[str, tuple[float, float]]:
+    return _census_shares()
+
+
+def census_gender(word: str) -> str | None:
+    """ "M" or "F" for a first name the census gives mostly (four to one) to one sex."""
+    shares = _census_shares().get(word.lower().strip("."))
+    if shares is None:
+        return None
+    men, women = shares
+    if men >= 4 * women:
+        return "M"
+    if women >= 4 * men:
+        return "F"
+    return None
 
 
 @functools.cache
@@ -51,5 +69,7 @@ def _phoenix_first_words() -> frozenset[str]:
 
 def is_given_name(word: str) -> bool:
     """``word`` is a first name in the census lists, the actor dictionary or the gender list."""
+    from newsmill.analyze.gender import is_first_name  # gender reads this module's census
+
     key = word.lower().strip(".")
     return is_first_name(key) or key in _census() or key in _phoenix_first_words()

@@ -123,6 +123,8 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
         return 0.3  # a term or scare quote no one is said to have said: "interim", "no need"
     if draft.kind == "indirect" and not verbs:
         return 0.35  # a topic, not what was said: "reported $2.53 a share", "announced the terms"
+    if draft.kind == "indirect" and span is not None and _subjectless(span):
+        return 0.35  # "is essential to keeping Artemis on track": the clause lost its subject
     if (
         draft.kind == "indirect"
         and words[0].lower() == "to"
@@ -131,6 +133,21 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     ):
         return 0.35  # an intention, not speech: "Seoul plans to install 30 GW by 2030"
     return 0.9 if draft.kind != "indirect" else 0.8
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _subjectless(span: Any) -> bool:
+    """Reported content whose main verb is finite and has no subject in the content: a clause
+    cut after its subject ("... the most likely reason, he suggested, | is fear of ...")."""
+    first = span[0]
+    if first.lower_ in {"that", "to", "how", "why", "what", "whether", "if", "when", "where", "who"}:
+        return False
+    root = span.root
+    if root.tag_ not in {"VBZ", "VBP", "VBD", "MD"}:
+        return False
+    return not any(child.dep_ in _SUBJECTS for child in root.children)
 
 
 def _nested(draft: QuoteDraft, drafts: list[QuoteDraft], text: str) -> bool:

@@ -88,6 +88,11 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
         if draft.kind == "direct-full":
             draft.kind = "direct"
         start, end = draft.content
+        if draft.kind == "indirect":
+            # A clause the parse starts at a stray mark (", the first cases came to light")
+            # begins at its first word.
+            while start < end and (text[start] in ",;:.)”’" or text[start].isspace()):
+                start += 1
         draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
         if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
             draft.speaker = None
