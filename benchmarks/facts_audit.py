@@ -11,7 +11,7 @@ SHA-1 of the page id: half C (first byte even) is read for errors and tuned on, 
 reported untouched. ``--sheets`` writes, per page, the article's paragraphs then every fact
 numbered (E entity, P place, Q quote, T time), and ``keys.jsonl`` mapping each numbered fact to
 a key made of the page id, the letter and the fact's own content (entity kind and name, role,
-country; place name, country and rounded coordinates; quote content start, cue and speaker;
+country, sector; place name, country and rounded coordinates; quote content start, cue and speaker;
 time text and value), so judgments survive re-runs and a changed fact counts as unjudged.
 A judgment line: ``{"key": ..., "verdict": "right"|"wrong", "why": ...}``.
 """
@@ -55,7 +55,7 @@ def facts_of(record: Any, page: str) -> list[tuple[str, str, str]]:
             if value
         )
         line = f"{entity.kind} {entity.name!r}" + (f" ({extra})" if extra else "") + f" — written as {forms}"
-        key = f"{page}|E|{entity.kind}|{_squash(entity.name)}|{entity.role}|{entity.country}"
+        key = f"{page}|E|{entity.kind}|{_squash(entity.name)}|{entity.role}|{entity.country}|{entity.sector}"
         out.append(("E", line, key))
     for place in record.places:
         where = (

@@ -150,3 +150,25 @@ def test_reported_content_without_its_subject_is_no_quote() -> None:
     assert not subjectless(nlp("the plan is essential to keeping Artemis on track.")[:])
     assert not subjectless(nlp("that the camp would close next year.")[:])
     assert not subjectless(nlp("to protect Medicaid.")[:])
+
+
+def test_a_role_that_any_body_has_gives_no_sector() -> None:
+    record = analyze(
+        "Instagram spokeswoman Kym Lino said the tool was optional. Attorney General William "
+        "Barr said on Monday that the guards would be charged.",
+    )
+    by_name = {e.name: e for e in record.entities}
+    assert by_name["Kym Lino"].sector is None  # a company's spokeswoman is no government's
+    assert by_name["William Barr"].role == "Attorney General"  # not a general
+    assert by_name["William Barr"].sector == "GOV"
+
+
+def test_a_council_or_commission_is_a_governments_only_when_it_says_so() -> None:
+    from newsmill.analyze.roles import sector_of_organisation
+
+    assert sector_of_organisation("Council on Energy, Environment and Water") is None
+    assert sector_of_organisation("Lancet Commission") is None
+    assert sector_of_organisation("UN Security Council") == "GOV"
+    assert sector_of_organisation("European Commission") == "GOV"
+    assert sector_of_organisation("Electoral College") is None
+    assert sector_of_organisation("Boston College") == "EDU"

@@ -108,13 +108,20 @@ GOVERNMENT_ROLES = frozenset(
     Deputy Prime Minister|Defence Minister|Defense Minister|Defense Secretary|Interior Minister|
     Finance Minister|Health Minister|Energy Minister|Deputy Energy Minister|Mining Minister|Minister|
     Chancellor|King|Queen|Prince|Princess|Emir|Sheikh|Governor|Mayor|Senator|Representative|
-    Ambassador|Spokesperson|Deputy Commerce Secretary|Commerce Secretary|Secretary""".replace("\n", "")
+    Ambassador|Deputy Commerce Secretary|Commerce Secretary|Secretary|Attorney General|Solicitor General|
+    Inspector General|Surgeon General|Postmaster General|Consul General""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
 MILITARY_ROLES = frozenset({"General", "Lieutenant General", "Colonel", "Admiral", "Commander"})
 SECURITY_ROLES = frozenset({"Police Chief", "Chief"})
-BUSINESS_ROLES = frozenset({"Chief Executive", "Chairman", "Chairwoman", "Analyst"})
+# A spokesperson, a chairman or an analyst speaks for a ministry, a committee, a company or a
+# think tank alike: those roles give no sector (an actor dictionary or the employer may).
+BUSINESS_ROLES = frozenset({"Chief Executive"})
+# Civil offices called "... General": not generals.
+CIVIL_GENERALS = frozenset(
+    "attorney solicitor inspector surgeon postmaster consul secretary comptroller auditor".split()
+)
 JUDICIAL_ROLES = frozenset({"Judge", "Justice"})
 HEAD_ROLES = frozenset(
     {"President", "Prime Minister", "Chancellor", "King", "Queen", "Emir", "Foreign Minister"}
@@ -130,7 +137,11 @@ def title_before(text_before: str) -> tuple[str, str] | None:
     # "PM"/"FM" only in capitals: "pm" in "3 pm" is a time.
     if len(written) == 2 and not written.isupper():
         return None
-    return written, TITLES[written.lower()]
+    role = TITLES[written.lower()]
+    prefix = re.search(r"([A-Z][a-z]+)\s+$", text_before[-40:][: found.start("title")])
+    if role == "General" and prefix and prefix.group(1).lower() in CIVIL_GENERALS:
+        return f"{prefix.group(1)} {written}", f"{prefix.group(1)} General"  # "Attorney General"
+    return written, role
 
 
 def sector_of_role(role: str | None) -> str | None:
@@ -156,8 +167,12 @@ _ORG_SECTORS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:ministry|office|government|parliament|senate|congress|assembly|council|department|"
-            r"commission|cabinet|presidency|kremlin|white house|embassy|agency|authority|police)\b",
+            r"\b(?:ministry|office|government|parliament|senate|congress|assembly|department|"
+            r"cabinet|presidency|kremlin|white house|embassy|agency|authority|police|"
+            # a council or commission is a government's only when it says so ("Security
+            # Council", "European Commission"; not "Council on Energy", "Lancet Commission")
+            r"(?:security|city|county|state|national|municipal|european|executive|privy|federal|"
+            r"electoral|election|trade|securities|public service)\s+(?:council|commission))\b",
             re.I,
         ),
         "GOV",
@@ -169,7 +184,7 @@ _ORG_SECTORS: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "MEDIA",
     ),
-    (re.compile(r"\b(?:university|college|school|institute)\b", re.I), "EDU"),
+    (re.compile(r"\b(?:university|(?<!electoral )college|school|institute)\b", re.I), "EDU"),
     (re.compile(r"\b(?:bank|inc|corp|ltd|llc|plc|group|company|securities|holdings)\b", re.I), "BUS"),
     (re.compile(r"\b(?:party|union|federation)\b", re.I), "POL"),
 )
