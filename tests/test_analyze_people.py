@@ -172,3 +172,14 @@ def test_a_council_or_commission_is_a_governments_only_when_it_says_so() -> None
     assert sector_of_organisation("European Commission") == "GOV"
     assert sector_of_organisation("Electoral College") is None
     assert sector_of_organisation("Boston College") == "EDU"
+
+
+def test_a_single_word_repeated_is_no_organisation_by_repetition_alone() -> None:
+    everything = analyze(
+        "The keyboard has RGB lighting and a metal frame. RGB effects can be turned off in the "
+        "settings. NASA said the launch would slip, and NASA engineers checked the rocket.",
+        min_confidence=0.0,
+    )
+    scores = {e.name: e.confidence for e in everything.entities if e.kind == "ORG"}
+    assert scores.get("RGB", 0.0) < 0.5
+    assert scores["NASA"] >= 0.5  # an acronym the actor dictionary knows is an organisation's

@@ -64,6 +64,9 @@ class ActorDictionary:
     org_phrases: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)
     # The same for people's full names of two words or more ("Dalai Lama", "Abdullah Ocalan").
     person_phrases: dict[str, list[tuple[str, Actor]]] = field(default_factory=dict)
+    # Acronyms of organisations the dictionary knows but does not code by ("NASA", "FBI"):
+    # evidence that a name is an organisation's, not which one.
+    acronyms: set[str] = field(default_factory=set)
 
     def lookup(self, name: str, kind: str | None = None) -> Actor | None:
         """The one actor called ``name`` (of ``kind``), or None when none or several differ.
@@ -146,6 +149,8 @@ def add_phoenix(dictionary: ActorDictionary) -> None:
         actor = Actor(entry.kind, entry.name, code, sector if sector in SECTORS else None, entry.roles)
         for written in (entry.name, *entry.aliases):
             if " " not in written and len(written) <= 4:
+                if entry.kind == "ORG" and len(written) >= 3:
+                    dictionary.acronyms.add(written)
                 continue
             dictionary.by_key.setdefault(written, []).append(actor)
 

@@ -29,6 +29,8 @@ import re
 from collections import Counter
 from typing import Any
 
+from newsmill.analyze.actors import key as actor_key
+from newsmill.analyze.actors import load_actors
 from newsmill.analyze.dictionaries import agents
 from newsmill.analyze.entities import EntityDraft, _bare, known_actor
 from newsmill.analyze.gazetteer import Country, Gazetteer
@@ -304,7 +306,7 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
     support = 0.45
     if named_as_body:
         support = 0.9
-    known = speaks or known_actor(entity) is not None
+    known = speaks or known_actor(entity) is not None or actor_key(name) in load_actors().acronyms
     if known:
         support = max(support, 0.9)
     spelled = _spelled_out(entity, doc)
@@ -314,9 +316,9 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         against = min(against, 0.3)  # "binge eating disorder (BED)": a term's acronym
     if re.search(r"[a-z][A-Z]", name) and " " not in name and not name.endswith("s"):
         support = max(support, 0.75)  # CamelCase company names: WeWork, SoftBank
-    if len(entity.mentions) >= 2:
+    if len(entity.mentions) >= 2 and len(words) > 1:
         # A multi-word name used again is a name; a single word repeated may be a product.
-        support = max(support, 0.7 if len(words) > 1 else 0.5)
+        support = max(support, 0.7)
     for mention in entity.mentions:
         tokens = tokens_in(doc, mention.start, mention.end)
         if not tokens:
