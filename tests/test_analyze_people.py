@@ -183,3 +183,13 @@ def test_a_single_word_repeated_is_no_organisation_by_repetition_alone() -> None
     scores = {e.name: e.confidence for e in everything.entities if e.kind == "ORG"}
     assert scores.get("RGB", 0.0) < 0.5
     assert scores["NASA"] >= 0.5  # an acronym the actor dictionary knows is an organisation's
+
+
+def test_the_writers_we_is_no_source_whatever_it_resolves_to() -> None:
+    record = analyze(
+        "Amazon is selling the console with a $50 credit. We confirmed that buyers still receive "
+        "the credit after checkout. Amazon said the offer ends on Friday.",
+    )
+    contents = [q.content.text for q in record.quotes]
+    assert not any("still receive the credit" in c for c in contents)
+    assert any("offer ends" in c for c in contents)

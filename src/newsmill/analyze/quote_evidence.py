@@ -53,6 +53,8 @@ def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
     start, end = draft.speaker
     if any(s < end and start < e for s, e in spans.doubtful):
         return False  # a name judged no person or organisation ("Senkata", "Basic Activities")
+    if doc.text[start:end].lower() in _FIRST_PERSON:
+        return False  # "we confirmed that ...": the writer, whatever "we" was resolved to
     if draft.speaker_entity is not None or any(s < end and start < e for s, e in spans.speaking):
         return True
     head = root_of(doc, start, end)
