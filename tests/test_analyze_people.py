@@ -193,3 +193,24 @@ def test_the_writers_we_is_no_source_whatever_it_resolves_to() -> None:
     contents = [q.content.text for q in record.quotes]
     assert not any("still receive the credit" in c for c in contents)
     assert any("offer ends" in c for c in contents)
+
+
+def test_a_cue_with_something_of_its_own_to_say_attributes_nothing_else() -> None:
+    record = analyze(
+        "The researchers demonstrated in 2013 that the receptor responded to molecules from gut "
+        "bacteria. The findings pointed to a new role for the cells.",
+        "As Emily Feng reports for NPR, the first cases came to light last week.",
+    )
+    cues = {q.cue.text for q in record.quotes if q.cue}
+    assert not cues & {"responded", "pointed"}
+    feng = next(q for q in record.quotes if q.speaker_name == "Emily Feng")
+    assert feng.content.text.startswith("the first cases came to light")
+
+
+def test_a_reported_clause_never_starts_with_the_dateline() -> None:
+    record = analyze(
+        "PARIS, Texas — A 34-year-old man has been charged with assault after a fight outside a "
+        "bar early Sunday, police said.",
+    )
+    quote = next(q for q in record.quotes if q.speaker and q.speaker.text == "police")
+    assert quote.content.text.startswith("A 34-year-old man")

@@ -93,6 +93,10 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
             # begins at its first word.
             while start < end and (text[start] in ",;:.)”’" or text[start].isspace()):
                 start += 1
+            # nor at the dateline before it ("PARIS, Texas — A man has been charged ...")
+            lead = _DATELINE_LEAD.match(text, start, end)
+            if lead:
+                start = lead.end()
         draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
         if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
             draft.speaker = None
@@ -380,6 +384,8 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         verb = token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
         if not verb or lemma not in CUE_VERBS:
             continue
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+            continue  # "pointed out that ..." is speech; "pointed to a role for ..." is not
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if not clauses and lemma in _INTENT_CUES:
             # "told reporters to ...", "urged lawmakers to ...", "called for an inquiry"
@@ -414,7 +420,11 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             ]  # fmt: skip
         if not clauses and token.dep_ in {"parataxis", "advcl", "ccomp"} and token.head != token:
             # "Talks will resume next week, officials said." / "But, he said, officials
-            # should be vigilant." The attributed clause is the head's, minus the cue's.
+            # should be vigilant." The attributed clause is the head's, minus the cue's — when
+            # the cue is a bare attribution: "that it responded to molecules", "as the House
+            # concluded its hearings" say what happened, not who said the rest.
+            if not _bare_attribution(token):
+                continue
             head = token.head
             own = {t.i for t in token.subtree}
             body = [t for t in head.subtree if t.i not in own]
@@ -451,6 +461,49 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             continue
         drafts.append(QuoteDraft("indirect", (start, end), _span(token), speaker_of(token)))
     return drafts
+
+
+# A dateline opening a paragraph: "PARIS, Texas — ", "KYIV (Reuters) - ".
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?(?:\s+\([^)]{1,30}\))?\s*[—–-]\s+"
+)
+# What a bare attribution ("officials said on Monday", "he added") may carry besides its cue.
+_ATTRIBUTION_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "aux", "auxpass", "advmod", "npadvmod", "punct", "cc", "neg", "agent", "dative"}
+)
+
+
+# Where or how words were said: "in a statement", "at a briefing", "in an interview".
+_SAYING_NOUNS = frozenset(
+    "statement interview briefing conference speech hearing meeting email letter post tweet message "
+    "video podcast broadcast report call rally session address remarks".split()
+)
+
+
+def _setting(noun: Any) -> bool:
+    """The object of a preposition an attribution may carry: a time, a name (an outlet or an
+    addressee: "for NPR", "to CNN"), a pronoun, or the occasion of saying ("in a statement")."""
+    return (
+        noun.ent_type_ in {"DATE", "TIME", "ORG", "PERSON", "GPE", "NORP"}
+        or noun.pos_ == "PRON"
+        or noun.lemma_.lower() in _SAYING_NOUNS
+        or noun.lower_ in {"reporters", "journalists"}
+    )
+
+
+def _bare_attribution(cue: Any) -> bool:
+    """The cue has a speaker and nothing of its own to say: no object, no clause, no
+    prepositional phrase other than a setting ("said on Monday", "reports for NPR", "said in a
+    statement")."""
+    for child in cue.children:
+        if child.dep_ in _ATTRIBUTION_DEPS or (child.dep_ == "mark" and child.lower_ == "as"):
+            continue  # "As Emily Feng reports for NPR, ..."
+        if child.dep_ == "prep" and all(_setting(o) for o in child.children if o.dep_ == "pobj"):
+            continue
+        if child.dep_ == "dobj" and child.lower_ in {"reporters", "journalists", "me", "us", "him", "her"}:
+            continue
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
 
 
 def _colon_attributions(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
