@@ -47,3 +47,18 @@ def test_no_event_without_a_social_actor(sentence: str) -> None:
 def test_social_actors_still_act(sentence: str, expected: str) -> None:
     record = analyzed(sentence)
     assert expected in types(record), describe(record)
+
+
+def test_words_in_someones_mouth_need_more_to_be_an_event() -> None:
+    narrated = analyzed("Russia accused Ukraine on Monday of shelling the border town.")
+    quoted = analyzed("“Russia accused Ukraine of shelling the border town,” the analyst said on Monday.")
+    said = next(e for e in body_events(narrated) if e.type == "ACCUSE")
+    spoken = next(e for e in body_events(quoted) if e.type == "ACCUSE")
+    assert spoken.confidence == pytest.approx(said.confidence - 0.2)
+
+
+def test_a_thing_addressed_takes_no_code_from_its_modifier() -> None:
+    record = analyzed("Senator John Smith visited the southern U.S. border on Monday.")
+    for event in body_events(record):
+        if event.type == "CONSULT":
+            assert all(r.code is None for r in event.recipients), describe(record)

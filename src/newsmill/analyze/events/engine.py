@@ -4,11 +4,12 @@ event (participants, PLOVER reading, mode, context, codes, location, time, confi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from newsmill.analyze.actors import GROUP_CODES
-from newsmill.analyze.dictionaries import plover_of
+from newsmill.analyze.dictionaries import agent_sector, plover_of
 from newsmill.analyze.dictionaries.patterns import cameo_code as verb_code
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.events.article import Article, in_quote
@@ -28,6 +29,7 @@ from newsmill.analyze.events.triggers import _child, sentence_candidates, trigge
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.plover import cameo_code
 from newsmill.analyze.quotes import QuoteDraft
+from newsmill.analyze.sentences import root_of
 from newsmill.analyze.times import TimeDraft
 from newsmill.analyze.wordlists import words
 
@@ -125,6 +127,28 @@ def _sentence_events(sentence: Any, article: Article) -> list[EventDraft]:
             sibling = by_anchor[token.head.i]
             event.recipients = list(sibling.recipients)
     return events
+
+
+# Types whose recipient is someone spoken to, backed or dealt with: a thing there ("visited
+# the southern U.S. border", "released the transcript of the call with Zelensky", "denied
+# Ukrainian collusion") takes no code from the place or nationality modifying it.
+_ADDRESSED_TYPES = frozenset(
+    {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "COOPERATE", "AID"}
+)
+
+
+def _uncoded_if_thing(recipient: ParticipantDraft, article: Article) -> ParticipantDraft:
+    if recipient.code is None or recipient.entity is not None or recipient.start == recipient.end:
+        return recipient
+    start, end = recipient.referent or (recipient.start, recipient.end)
+    head = root_of(article.doc, start, end)
+    if head is None or head.pos_ != "NOUN" or head.ent_type_:
+        return recipient
+    if any(c.dep_ == "poss" for c in head.children) or is_people(recipient, article):
+        return recipient  # "Serbia's suppression of ...": the owner is the one addressed
+    if agent_sector(head.lemma_) is not None or agent_sector(head.text) is not None:
+        return recipient  # "the authorities", "police"
+    return replace(recipient, code=None, sector=None)
 
 
 def _cameo(verb: Any, event_type: str, mode: str | None) -> tuple[str, str | None]:
@@ -231,6 +255,8 @@ def _build(
 
     scope = _clause_scope(anchor, actors, evidence) if is_verb else evidence
     actors, recipients = settle_codes(actors, recipients, location, event_type, article, evidence, scope)
+    if event_type in _ADDRESSED_TYPES:
+        recipients = [_uncoded_if_thing(r, article) for r in recipients]
 
     if location is None:
         for pobj in prep_objects(anchor, LOCATIVE):
@@ -284,6 +310,11 @@ def _build(
     coded_recipient = any(r.code for r in recipients)
     confidence = 0.1 + (0.3 if coded_actor else 0) + (0.2 if coded_recipient else 0)
     confidence += (0.1 if is_verb else 0) + (0.1 if coded_actor and coded_recipient else 0)
+    quote = in_quote(anchor, article)
+    if quote is not None and article.quotes[quote].kind == "direct":
+        # Words in someone's mouth ("You gotta give me a big win", "we will win") are what
+        # they say, rarely an act between actors: they need both sides coded to be reported.
+        confidence -= 0.2
     cameo, mode = _cameo(anchor if is_verb else None, event_type, mode)
     event = EventDraft(
         type=event_type,
@@ -297,7 +328,7 @@ def _build(
         location_entity=location[2] if location else None,
         time=time_of(anchor, status_verb, article),
         status=status,
-        quote=in_quote(anchor, article),
+        quote=quote,
         confidence=round(min(confidence, 0.95), 2),
         cameo=cameo,
         depth=_depth(anchor if is_verb else status_verb) + (0 if is_verb else 1),
