@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 import newsmill
 from newsmill.analyze.given_names import is_given_name
 from newsmill.settings import AnalyzeSettings, Settings
@@ -60,32 +62,45 @@ def test_a_name_introduced_as_a_persons_is_a_person() -> None:
     assert any("Rudolph" in name for name in found)
 
 
-def test_a_pronoun_speaker_follows_the_narration_to_a_new_subject() -> None:
-    record = analyze(
-        "“We need a bigger rocket,” said Frank Lucas, the committee's senior member.",
-        "Tom Stafford, a former astronaut, was adamant about the booster. “If you don’t have a "
-        "big booster, you’re not going to make it,” he said.",
-    )
-    quote = next(q for q in record.quotes if "big booster" in q.content.text)
-    assert quote.speaker_name == "Tom Stafford"
-
-
-def test_a_pronoun_stays_with_the_last_speaker_when_the_narration_did_not_move() -> None:
-    record = analyze(
-        "“We need a bigger rocket,” said Frank Lucas, the committee's senior member. “The plan "
-        "is not enough,” he said.",
-    )
-    quote = next(q for q in record.quotes if "not enough" in q.content.text)
-    assert quote.speaker_name == "Frank Lucas"
-
-
-def test_a_name_judged_to_be_none_is_no_antecedent_of_a_pronoun() -> None:
-    record = analyze(
-        "Tom Young, a retired aerospace executive, testified on Wednesday.",
-        "The committee discussed Gateway Station and the Moon. “The plate is really full today,” he said.",
-    )
-    quote = next(q for q in record.quotes if "plate" in q.content.text)
-    assert quote.speaker_name == "Tom Young"
+@pytest.mark.parametrize(
+    ("paragraphs", "words", "speaker"),
+    [
+        # The narration turned to someone else: the subject of the sentence before.
+        (
+            (
+                "“We need a bigger rocket,” said Frank Lucas, the committee's senior member.",
+                "Tom Stafford, a former astronaut, was adamant about the booster. “If you don’t have "
+                "a big booster, you’re not going to make it,” he said.",
+            ),
+            "big booster",
+            "Tom Stafford",
+        ),
+        # It did not: the last speaker.
+        (
+            (
+                "“We need a bigger rocket,” said Frank Lucas, the committee's senior member. “The "
+                "plan is not enough,” he said.",
+            ),
+            "not enough",
+            "Frank Lucas",
+        ),
+        # A name judged to be none ("Gateway Station", "the Moon") is no antecedent.
+        (
+            (
+                "Tom Young, a retired aerospace executive, testified on Wednesday.",
+                "The committee discussed Gateway Station and the Moon. “The plate is really full "
+                "today,” he said.",
+            ),
+            "plate",
+            "Tom Young",
+        ),
+    ],
+    ids=["narration-moved", "narration-stayed", "no-antecedent-judged-none"],
+)
+def test_who_a_pronoun_speaker_is(paragraphs: tuple[str, ...], words: str, speaker: str) -> None:
+    record = analyze(*paragraphs)
+    quote = next(q for q in record.quotes if words in q.content.text)
+    assert quote.speaker_name == speaker
 
 
 def test_quantities_of_people_are_no_speakers() -> None:
