@@ -229,3 +229,18 @@ def test_a_reported_clause_never_starts_with_the_dateline() -> None:
     )
     quote = next(q for q in record.quotes if q.speaker and q.speaker.text == "police")
     assert quote.content.text.startswith("A 34-year-old man")
+
+
+def test_a_first_word_the_article_uses_alone_is_a_makers_not_a_first_name() -> None:
+    everything = people(
+        analyze(
+            "Samsung's Galaxy Note is $200 off this week. Note owners get a free case, and every "
+            "Galaxy phone in the sale ships free.",
+            "Pokemon Sword is the best game of the year. Sword owners can trade with Pokemon Shield "
+            "players, and Pokemon fans will love it.",
+            "Kurinji Selvaraj studies air quality in Delhi. Selvaraj has mapped the city's worst roads.",
+            min_confidence=0.0,
+        )
+    )
+    assert everything["Galaxy Note"] < 0.5 and everything["Pokemon Sword"] < 0.5
+    assert everything["Kurinji Selvaraj"] >= 0.5  # named in full, then by the surname

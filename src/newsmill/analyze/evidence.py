@@ -219,6 +219,15 @@ def _introduced_as_person(entity: EntityDraft, doc: Any) -> bool:
     return False
 
 
+def _first_word_alone(entity: EntityDraft, doc: Any) -> bool:
+    """The name's first word stands elsewhere in the text without the word after it."""
+    words = entity.name.split()
+    if len(words) < 2:
+        return False
+    pattern = re.compile(rf"\b{re.escape(words[0])}\b(?![\s-]+{re.escape(words[1])})")
+    return pattern.search(doc.text) is not None
+
+
 def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
     names = [m.text for m in entity.mentions]
     words = entity.name.split()
@@ -261,8 +270,11 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
         support = max(support, 0.85)
     if known_actor(entity) is not None:
         support = max(support, 0.95)
-    if len(words) > 1 and len(set(names)) > 1:
-        support = max(support, 0.8)  # the article names them in full and again
+    if len(words) > 1 and len(set(names)) > 1 and (known_first or not _first_word_alone(entity, doc)):
+        # The article names them in full and again — by the surname, as news does. A first
+        # word the article also uses on its own is a maker's ("Nintendo Switch Lite" and
+        # "Nintendo", "Sonos Move" and "Sonos"): no one's first name.
+        support = max(support, 0.8)
     return min(support, against)
 
 
