@@ -244,3 +244,14 @@ def test_a_first_word_the_article_uses_alone_is_a_makers_not_a_first_name() -> N
     )
     assert everything["Galaxy Note"] < 0.5 and everything["Pokemon Sword"] < 0.5
     assert everything["Kurinji Selvaraj"] >= 0.5  # named in full, then by the surname
+
+
+def test_a_name_ending_in_a_model_word_is_a_product_not_a_body() -> None:
+    everything = analyze(
+        "Nintendo cut the price of the Switch Lite to $179 on Friday. The Switch Lite sold out at "
+        "Walmart, and the Secret Service said the Secret Service would review it.",
+        min_confidence=0.0,
+    )
+    scores = {e.name: e.confidence for e in everything.entities if e.kind == "ORG"}
+    assert scores["Switch Lite"] < 0.5
+    assert scores["Secret Service"] >= 0.5  # "Service" ends bodies' names too: not a model word

@@ -64,10 +64,10 @@ def thing_words() -> frozenset[str]:
 
 
 _PRODUCT_CODE = re.compile(r"\b(?=\w*\d)(?=\w*[A-Za-z])\w{2,}\b")
-# Words after a name that make it a product: "Stadia controller", "Chromecast Ultra".
-_PRODUCT_NEXT = frozenset(
-    "console controller app service platform phone device subscription streaming telescope".split()
-)
+# Words after a name that make it a product ("Stadia controller", ``data/product_words.txt``),
+# and words ending a name that make it a model ("Switch Lite", ``data/model_words.txt``).
+_PRODUCT_NEXT = words("product_words.txt")
+_MODEL_ENDINGS = words("model_words.txt")
 
 
 def _head_is_thing(name: str) -> bool:
@@ -76,7 +76,11 @@ def _head_is_thing(name: str) -> bool:
 
 
 def _used_as_product(entity: EntityDraft, doc: Any) -> bool:
-    """'on Stadia', "Google's Stadia", 'the Chromecast Ultra': a product's use, not a firm's."""
+    """'on Stadia', "Google's Stadia", 'the Chromecast Ultra', 'Switch Lite': a product's use,
+    not a firm's."""
+    name = entity.name.split()
+    if len(name) > 1 and name[-1].lower() in _MODEL_ENDINGS:
+        return True
     for mention in entity.mentions:
         tokens = tokens_in(doc, mention.start, mention.end)
         if not tokens:
