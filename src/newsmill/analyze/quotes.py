@@ -29,6 +29,7 @@ from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.quote_speakers import continue_speakers, phrase, resolve_speakers, speaker_of
 from newsmill.analyze.sentences import sentence_of, text_of, tokens_in
 from newsmill.analyze.wordlists import words
+from newsmill.extract.meta import find_dateline
 
 # Speech and communication verbs (``data/speech_cues.txt``): the only quote cues.
 CUE_VERBS = words("speech_cues.txt")
@@ -94,9 +95,11 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
             while start < end and (text[start] in ",;:.)”’" or text[start].isspace()):
                 start += 1
             # nor at the dateline before it ("PARIS, Texas — A man has been charged ...")
-            lead = _DATELINE_LEAD.match(text, start, end)
-            if lead:
-                start = lead.end()
+            dateline = find_dateline(text[start:end])
+            if dateline is not None:
+                start += dateline.lead_end
+                while start < end and text[start].isspace():
+                    start += 1
         draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
         if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
             draft.speaker = None
@@ -463,10 +466,6 @@ def _reported(doc: Any) -> list[QuoteDraft]:
     return drafts
 
 
-# A dateline opening a paragraph: "PARIS, Texas — ", "KYIV (Reuters) - ".
-_DATELINE_LEAD = re.compile(
-    r"[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?(?:\s+\([^)]{1,30}\))?\s*[—–-]\s+"
-)
 # What a bare attribution ("officials said on Monday", "he added") may carry besides its cue.
 _ATTRIBUTION_DEPS = frozenset(
     {"nsubj", "nsubjpass", "aux", "auxpass", "advmod", "npadvmod", "punct", "cc", "neg", "agent", "dative"}
