@@ -9,7 +9,7 @@ from typing import Any
 
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
-from newsmill.analyze.roles import CIVIL_GENERALS, title_before
+from newsmill.analyze.roles import civil_office, title_before
 from newsmill.analyze.sentences import text_of
 
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -192,11 +192,9 @@ def strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
                 found = title_before(head)
                 if found and found[0].lower() == head.lower():
                     offset = text.find(words[cut], mention.start + len(head))
-                    role = found[1]
                     # "Attorney General William Barr" with "Attorney" left outside the mention
-                    prefix = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, mention.start - 20) : mention.start])
-                    if role == "General" and prefix and prefix.group(1).lower() in CIVIL_GENERALS:
-                        role = f"{prefix.group(1)} General"
+                    office = civil_office(found[1], text[max(0, mention.start - 20) : mention.start])
+                    role = office or found[1]
                     mention = Mention(offset, mention.end, "PERSON", text[offset : mention.end], role=role)
                     break
         out.append(mention)

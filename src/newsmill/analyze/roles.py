@@ -138,10 +138,19 @@ def title_before(text_before: str) -> tuple[str, str] | None:
     if len(written) == 2 and not written.isupper():
         return None
     role = TITLES[written.lower()]
-    prefix = re.search(r"([A-Z][a-z]+)\s+$", text_before[-40:][: found.start("title")])
-    if role == "General" and prefix and prefix.group(1).lower() in CIVIL_GENERALS:
-        return f"{prefix.group(1)} {written}", f"{prefix.group(1)} General"  # "Attorney General"
+    office = civil_office(role, text_before[-40:][: found.start("title")])
+    if office is not None:
+        return f"{office.split()[0]} {written}", office
     return written, role
+
+
+def civil_office(role: str, text_before: str) -> str | None:
+    """ "Attorney General" when ``role`` is "General" and ``text_before`` (the text just left
+    of the title) ends in a civil office's word: not a general."""
+    prefix = re.search(r"([A-Z][a-z]+)\s+$", text_before)
+    if role == "General" and prefix and prefix.group(1).lower() in CIVIL_GENERALS:
+        return f"{prefix.group(1)} General"
+    return None
 
 
 def sector_of_role(role: str | None) -> str | None:
