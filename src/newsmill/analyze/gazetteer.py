@@ -140,10 +140,12 @@ class Gazetteer:
         """``name`` says what kind of place it is: a continent, a word of geography ("the Bay
         Area", "North India", "the Gulf Coast") or a country or continent inside it ("Eastern
         Europe")."""
-        words = _key(name).split()
-        places = self.continents | self.country_names.keys()
-        return _key(name) in self.continents or any(
-            w in _GENERIC_REGION_WORDS or w in _GEOGRAPHY_WORDS or w in places for w in words
+        key = _key(name)
+        words = key.split()
+        return (
+            key in self.continents
+            or any(w in _GENERIC_REGION_WORDS or w in _GEOGRAPHY_WORDS for w in words)
+            or any(w in self.continents or w in self.country_names for w in words)
         )
 
     def is_city_name(self, name: str, min_population: int) -> bool:

@@ -38,10 +38,6 @@ def _census_shares() -> dict[str, tuple[float, float]]:
     return {word: (men, women) for word, (men, women) in shares.items()}
 
 
-def _census() -> dict[str, tuple[float, float]]:
-    return _census_shares()
-
-
 def census_gender(word: str) -> str | None:
     """ "M" or "F" for a first name the census gives mostly (four to one) to one sex."""
     shares = _census_shares().get(word.lower().strip("."))
@@ -72,4 +68,4 @@ def is_given_name(word: str) -> bool:
     from newsmill.analyze.gender import is_first_name  # gender reads this module's census
 
     key = word.lower().strip(".")
-    return is_first_name(key) or key in _census() or key in _phoenix_first_words()
+    return is_first_name(key) or key in _census_shares() or key in _phoenix_first_words()

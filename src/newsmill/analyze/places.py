@@ -77,6 +77,10 @@ def qualifier_after(text: str, end: int) -> str | None:
     return match.group(1) if match else None
 
 
+# A name in one of these relations modifies the noun after it ("MacBook keyboards").
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
 def is_locative(doc: Any, start: int) -> bool:
     """The word before the name (past a 'the') is a preposition of place, or the name follows
     a place noun and 'of' ("the region of Kashmir")."""
@@ -84,7 +88,7 @@ def is_locative(doc: Any, start: int) -> bool:
     if span is None or span.start == 0:
         return False
     whole = doc.char_span(start, _name_end(doc, start), alignment_mode="expand")
-    if whole is not None and whole.root.dep_ in {"compound", "amod", "nmod"}:
+    if whole is not None and whole.root.dep_ in _MODIFIER_DEPS:
         return False  # "in MacBook keyboards", "from the Mars-Moon program": a modifier, no place
     previous = doc[span.start - 1]
     if previous.lower_ == "the" and span.start > 1:
@@ -98,7 +102,7 @@ def _written_as_a_name(doc: Any, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.start == span.sent.start:
         return False  # a capital at the start of a sentence says nothing
-    return span.root.dep_ not in {"compound", "amod", "nmod"}
+    return span.root.dep_ not in _MODIFIER_DEPS
 
 
 def _name_end(doc: Any, start: int) -> int:
@@ -175,13 +179,13 @@ def resolve(
             return found
     if (region := gazetteer.unique_region(name)) is not None and region.country in countries | nearby:
         return Resolution(region, REGION, "province of a country the article names")
+    locative = is_locative(doc, start)
     if not (written.isupper() and len(written) <= 5):  # an acronym is no alternate name
         # Another language's or an older name for a city ("Kiev" for Kyiv, "Rangoon" for
         # Yangon, "Salt" for As Salt): a capital's; one in a country the sentence names, or in
         # a country the article names where the sentence uses it as a place; a very large
         # city's where the name is written as a name — capitalised mid-sentence and heading
         # its phrase ("Part of the plan" is no Perth, nor "White House officials" Casablanca).
-        locative = is_locative(doc, start)
         named_here = _written_as_a_name(doc, start, end)
         alternates = [
             c
@@ -195,7 +199,6 @@ def resolve(
             found = _rank_cities(alternates, countries, states, alternate=True)
             if found is not None:
                 return found
-    locative = is_locative(doc, start)
     # Consonant skeletons of short names collide by chance ("Diwali" and Doiwala, "Bush" and
     # Bushey): a variant counts for a long name or one the sentence uses as a place.
     if nearby and (locative or len(written) >= 8):

@@ -98,7 +98,7 @@ def _named_days() -> dict[str, tuple[str, int]]:
     return out
 
 
-def _named_day(name: str, year: int) -> date | None:
+def _named_day(name: str, year: int) -> date:
     anchor, offset = _named_days()[name]
     if anchor == "easter":
         return easter(year) + timedelta(days=offset)
@@ -160,9 +160,9 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             if published is not None:
                 value = min(
                     (_named_day(named, published.year + shift) for shift in (-1, 0, 1)),
-                    key=lambda day: abs((day - published).days),  # type: ignore[operator]
+                    key=lambda day: abs((day - published).days),
                 )
-                draft.value, draft.precision, draft.basis = value.isoformat(), "day", "relative"  # type: ignore[union-attr]
+                draft.value, draft.precision, draft.basis = value.isoformat(), "day", "relative"
             else:
                 draft.reason = "relative to the publication date, which is unknown"
             drafts.append(draft)
