@@ -4,18 +4,22 @@ event (participants, PLOVER reading, mode, context, codes, location, time, confi
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from newsmill.analyze.actors import GROUP_CODES
-from newsmill.analyze.dictionaries import agent_sector, plover_of
+from newsmill.analyze.dictionaries import plover_of
 from newsmill.analyze.dictionaries.patterns import cameo_code as verb_code
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.events.article import Article, in_quote
 from newsmill.analyze.events.drafts import Candidate, EventDraft, Frame, ParticipantDraft, dedupe
 from newsmill.analyze.events.frames import IF, _frame, plover_reading, time_of
-from newsmill.analyze.events.gate import is_social_actor, reports_a_score
+from newsmill.analyze.events.gate import (
+    ADDRESSED_TYPES,
+    addressed_recipient,
+    is_social_actor,
+    reports_a_score,
+)
 from newsmill.analyze.events.participants import (
     LOCATIVE,
     RECIPIENT_PREPOSITIONS,
@@ -29,7 +33,6 @@ from newsmill.analyze.events.triggers import _child, sentence_candidates, trigge
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.plover import cameo_code
 from newsmill.analyze.quotes import QuoteDraft
-from newsmill.analyze.sentences import root_of
 from newsmill.analyze.times import TimeDraft
 from newsmill.analyze.wordlists import words
 
@@ -127,28 +130,6 @@ def _sentence_events(sentence: Any, article: Article) -> list[EventDraft]:
             sibling = by_anchor[token.head.i]
             event.recipients = list(sibling.recipients)
     return events
-
-
-# Types whose recipient is someone spoken to, backed or dealt with: a thing there ("visited
-# the southern U.S. border", "released the transcript of the call with Zelensky", "denied
-# Ukrainian collusion") takes no code from the place or nationality modifying it.
-_ADDRESSED_TYPES = frozenset(
-    {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "COOPERATE", "AID"}
-)
-
-
-def _uncoded_if_thing(recipient: ParticipantDraft, article: Article) -> ParticipantDraft:
-    if recipient.code is None or recipient.entity is not None or recipient.start == recipient.end:
-        return recipient
-    start, end = recipient.referent or (recipient.start, recipient.end)
-    head = root_of(article.doc, start, end)
-    if head is None or head.pos_ != "NOUN" or head.ent_type_:
-        return recipient
-    if any(c.dep_ == "poss" for c in head.children) or is_people(recipient, article):
-        return recipient  # "Serbia's suppression of ...": the owner is the one addressed
-    if agent_sector(head.lemma_) is not None or agent_sector(head.text) is not None:
-        return recipient  # "the authorities", "police"
-    return replace(recipient, code=None, sector=None)
 
 
 def _cameo(verb: Any, event_type: str, mode: str | None) -> tuple[str, str | None]:
@@ -255,8 +236,8 @@ def _build(
 
     scope = _clause_scope(anchor, actors, evidence) if is_verb else evidence
     actors, recipients = settle_codes(actors, recipients, location, event_type, article, evidence, scope)
-    if event_type in _ADDRESSED_TYPES:
-        recipients = [_uncoded_if_thing(r, article) for r in recipients]
+    if event_type in ADDRESSED_TYPES:
+        recipients = [addressed_recipient(r, article) for r in recipients]
 
     if location is None:
         for pobj in prep_objects(anchor, LOCATIVE):

@@ -14,6 +14,8 @@ that the head be an agent of PETRARCH2's agents dictionary dropped right PLOVER 
 actors are "the APEC forum" or "the UNITA militarist wing"; the agents dictionary gives
 sectors instead, ``coding._sector``.) A sentence that reports a sport score ("beat Chelsea 2-1")
 yields no assault or coercion (a vote count, "rejected the bill 52-48", keeps its rejection).
+In an event addressed to someone (a consultation, a request, an accusation ...), a thing as
+recipient takes no code from the place or nationality modifying it (``addressed_recipient``).
 
 PETRARCH also voids any sentence that contains a phrase of its discard list (sport, awards,
 "years ago", "World War Two"). We compile that list but do not apply it: on the PLOVER
@@ -23,10 +25,13 @@ development half A it removed two right events ("entered the country two years a
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from newsmill.analyze.dictionaries import agent_sector
 from newsmill.analyze.events.article import Article
 from newsmill.analyze.events.drafts import ParticipantDraft
+from newsmill.analyze.events.settle import is_people
 from newsmill.analyze.sentences import root_of
 from newsmill.analyze.wordlists import words
 from newsmill.extract.blocks import SCORE
@@ -100,3 +105,26 @@ def is_non_actor(head: Any) -> bool:
 def reports_a_score(sentence: str) -> bool:
     """A sport result ("Liverpool beat Chelsea 2-1", "won 24-17"): no one assaults anyone."""
     return bool(SCORE.search(sentence))
+
+
+# Types whose recipient is someone spoken to, backed or dealt with: a thing there ("visited
+# the southern U.S. border", "released the transcript of the call with Zelensky", "denied
+# Ukrainian collusion") takes no code from the place or nationality modifying it.
+ADDRESSED_TYPES = frozenset(
+    {"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "COOPERATE", "AID"}
+)
+
+
+def addressed_recipient(recipient: ParticipantDraft, article: Article) -> ParticipantDraft:
+    """The recipient of an addressed event, without the code its modifier gave a thing."""
+    if recipient.code is None or recipient.entity is not None or recipient.start == recipient.end:
+        return recipient
+    start, end = recipient.referent or (recipient.start, recipient.end)
+    head = root_of(article.doc, start, end)
+    if head is None or head.pos_ != "NOUN" or head.ent_type_:
+        return recipient
+    if any(c.dep_ == "poss" for c in head.children) or is_people(recipient, article):
+        return recipient  # "Serbia's suppression of ...": the owner is the one addressed
+    if agent_sector(head.lemma_) is not None or agent_sector(head.text) is not None:
+        return recipient  # "the authorities", "police"
+    return replace(recipient, code=None, sector=None)
