@@ -19,7 +19,6 @@ A judgment line: ``{"key": ..., "verdict": "right"|"wrong", "why": ...}``.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from collections import Counter
@@ -30,13 +29,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.events_audit import unannotated_pages  # noqa: E402
+from benchmarks.facts import half_of as gold_half  # noqa: E402
 
 JUDGMENTS = ROOT / "benchmarks" / "gold" / "facts_audit" / "judgments.jsonl"
 LETTERS = ("E", "P", "Q", "T")
 
 
 def half_of(page: str) -> str:
-    return "C" if hashlib.sha1(page.encode()).digest()[0] % 2 == 0 else "D"
+    """The fact gold's split by hash (``facts.half_of``), named C (its A) and D (its B)."""
+    return "C" if gold_half(page) == "A" else "D"
 
 
 def _squash(text: str | None, limit: int | None = None) -> str:
