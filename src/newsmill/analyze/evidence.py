@@ -38,6 +38,7 @@ from newsmill.analyze.gender import is_first_name
 from newsmill.analyze.given_names import is_given_name
 from newsmill.analyze.places import celestial_bodies, is_locative
 from newsmill.analyze.quote_evidence import SPEAKER_NOUNS
+from newsmill.analyze.quote_speakers import NOT_PERSON_NOUNS
 from newsmill.analyze.roles import TITLES
 from newsmill.analyze.sentences import tokens_in
 from newsmill.analyze.wordlists import words
@@ -190,14 +191,8 @@ def repair_person(entity: EntityDraft, doc: Any) -> None:
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?\s+$")
 _MIDDLE_INITIAL = re.compile(r"^[A-Z][a-z]+ (?:[A-Z]\. )+[A-Z][a-z]")
 # Person nouns ending a word like these ("rider", "novelist", "astronaut"); things with the
-# same endings are in ``_NOT_PEOPLE``.
+# same endings are in ``quote_speakers.NOT_PERSON_NOUNS``.
 _PERSON_ENDING = re.compile(r"(?:ers?|ors?|ists?|ians?|ees?|nauts?|ants?|ents?)$")
-_NOT_PEOPLE = frozenset(
-    "paper letter order number error water border center centre matter chapter quarter computer "
-    "poster cover filter power tower meter sector factor motor mirror monitor event content moment "
-    "comment statement agreement government department parliament percent cent account amount "
-    "plant giant talent payment treatment equipment development".split()
-)
 
 
 def _introduced_as_person(entity: EntityDraft, doc: Any) -> bool:
@@ -217,7 +212,7 @@ def _introduced_as_person(entity: EntityDraft, doc: Any) -> bool:
             continue
         before = doc[tokens[0].i - 1]
         noun = before.lower_
-        common = before.tag_ in {"NN", "NNS"} and before.text.islower() and noun not in _NOT_PEOPLE
+        common = before.tag_ in {"NN", "NNS"} and before.text.islower() and noun not in NOT_PERSON_NOUNS
         if common and (noun in agents() or noun in SPEAKER_NOUNS or _PERSON_ENDING.search(noun)):
             return True
     return False

@@ -262,7 +262,7 @@ def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> 
     # Only a phrase headed by a word for a person is someone "he" or "she" can point back
     # to: "the spokesman", "a senior adviser"; "the data", "a controversial comment" are not.
     head = (re.sub(r"[^\w\s-]", " ", words).split()[-1:] or [""])[0]
-    if not _PERSON_HEAD.search(head) or head in _NOT_PERSONS:
+    if not _PERSON_HEAD.search(head) or head in NOT_PERSON_NOUNS:
         return "THING"
     # "lawmakers", "women": a group, never "he" or "she".
     plural = head in {"men", "women", "people", "staff"} or (head.endswith("s") and not head.endswith("ss"))
@@ -275,10 +275,13 @@ _PERSON_HEAD = re.compile(
     r"candidate|president|resident|student|agent|correspondent|consultant|assistant|immigrant|"
     r"migrant|participant|he|she|i|we)s?$"
 )
-# Words with a person's ending that name things.
-_NOT_PERSONS = frozenset(
+# Words with a person's ending ("-er", "-or", "-ent", "-ant") that name things; also read by
+# the entity evidence ("astronaut Christer Fuglesang", not "water Steffen Peters").
+NOT_PERSON_NOUNS = frozenset(
     "paper letter order number error water border center centre matter chapter quarter computer "
-    "poster cover filter power tower meter sector factor motor mirror monitor".split()
+    "poster cover filter power tower meter sector factor motor mirror monitor event content moment "
+    "comment statement agreement government department parliament percent cent account amount "
+    "plant giant talent payment treatment equipment development".split()
 )
 
 
