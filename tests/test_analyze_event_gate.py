@@ -62,3 +62,20 @@ def test_a_thing_addressed_takes_no_code_from_its_modifier() -> None:
     for event in body_events(record):
         if event.type == "CONSULT":
             assert all(r.code is None for r in event.recipients), describe(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "you" is the reader: not the last country or company named before it.
+        "The United States has a new streaming bundle. If you want ad-free Hulu, you will have to "
+        "upgrade before signing up for the bundle plan.",
+        # The writer's "we", outside any quote, names no one.
+        "Germany and France met in Paris on Monday. We support the talks between the two governments.",
+    ],
+)
+def test_the_reader_and_the_writer_do_not_act(sentence: str) -> None:
+    record = analyzed(sentence)
+    for event in body_events(record):
+        for actor in event.actors:
+            assert actor.span.text.lower() not in {"you", "we"}, describe(record)

@@ -44,6 +44,7 @@ _COUNTS = words("events/quantity_heads.txt") | frozenset(
 )
 
 
+_UNNAMED_PRONOUNS = frozenset("it i me we us you".split())
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 
 
@@ -79,7 +80,10 @@ def is_social_actor(participant: ParticipantDraft, article: Article, anchor: Any
     entity = article.entities[participant.entity] if participant.entity is not None else None
     if head.pos_ == "PRON":
         # "it had expelled", "their withdrawal": resolved to a name, or a person ("he").
-        return entity.kind in _ENTITY_ACTORS if entity is not None else head.lower_ != "it"
+        # "I", "we" and "you" that name no one (the writer, the reader, an unnamed speaker) do not.
+        if entity is not None:
+            return entity.kind in _ENTITY_ACTORS
+        return head.lower_ not in _UNNAMED_PRONOUNS
     outer = phrase_head(head, anchor)
     if not (start <= outer.idx < end):
         head = outer  # a name or nationality modifying something acts only if that thing does

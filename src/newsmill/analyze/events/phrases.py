@@ -35,6 +35,9 @@ PRONOUNS = {
     "we": "GROUP", "our": "GROUP",
 }  # fmt: skip
 _FIRST_PERSON = frozenset("i me my we us our".split())
+# "you" is the reader, or whoever a speaker addresses: never the last country or company named
+# ("If you want ad-free Hulu, you will have to upgrade" is no American act).
+SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
 _REFLEXIVES = frozenset("themselves itself himself herself ourselves".split())
 
 
@@ -220,6 +223,8 @@ def _resolve_pronoun(token: Any, article: Article) -> ParticipantDraft | None:
     """he/she/it/they: the quote's resolved speaker, a governing clause's subject, or the last
     mention of a fitting kind."""
     start, end = token.idx, token.idx + len(token.text)
+    if token.lower_ in SECOND_PERSON:
+        return None
     if token.lower_ in _FIRST_PERSON:
         # "we" and "I" in a quote are its speaker; outside a quote, no one we can name.
         quote = in_quote(token, article)
