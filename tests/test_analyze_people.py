@@ -255,3 +255,39 @@ def test_a_name_ending_in_a_model_word_is_a_product_not_a_body() -> None:
     scores = {e.name: e.confidence for e in everything.entities if e.kind == "ORG"}
     assert scores["Switch Lite"] < 0.5
     assert scores["Secret Service"] >= 0.5  # "Service" ends bodies' names too: not a model word
+
+
+def test_a_pronoun_far_from_the_person_it_names_is_unsure() -> None:
+    paragraphs = (
+        "Maria Lopez, an engineer, said the old bridge could carry trucks for another five years.",
+        "The county has argued about the bridge for a decade, and the arguments have changed little "
+        "in that time: the old span is narrow, the river floods each spring, and the detour adds "
+        "twenty minutes to every trip across the valley for the people who live on the east bank.",
+        "A first plan, drawn up before the last election, would have widened the existing span and "
+        "raised its deck above the flood line; it was dropped when the estimates doubled and the "
+        "state declined to share the cost with a county that had already borrowed for its schools.",
+        "A second plan moved the crossing a mile downstream, where the banks are rock rather than "
+        "clay, and won the support of the farmers whose trucks use the road at harvest; the owners "
+        "of the shops by the old bridge fought it at every hearing, fearing the loss of passing trade.",
+        "The board's vote next spring will decide between the two, and both sides have spent the "
+        "autumn knocking on doors, printing leaflets and filling the letters page of the weekly paper.",
+        "“The money is there and the plans are ready,” she said.",
+    )
+    kept = analyze(*paragraphs)
+    assert not any("money is there" in q.content.text for q in kept.quotes)
+    study = analyze(*paragraphs, min_confidence=0)
+    unsure = next(q for q in study.quotes if "money is there" in q.content.text)
+    assert unsure.speaker_name == "Maria Lopez" and unsure.confidence < 0.5
+    # Named again in the paragraph before: sure.
+    near = analyze(*paragraphs[:5], "Lopez spoke at the county meeting on Monday.", paragraphs[5])
+    assert any("money is there" in q.content.text and q.speaker_name == "Maria Lopez" for q in near.quotes)
+
+
+def test_the_writers_i_is_no_one_a_later_she_points_back_to() -> None:
+    record = analyze(
+        "I told the county board that the bridge plan would fail within a year of opening.",
+        "One resident of the east bank disagreed. “The plan is fine and the money is there,” she said.",
+        min_confidence=0,
+    )
+    quote = next(q for q in record.quotes if "plan is fine" in q.content.text)
+    assert quote.speaker_name != "I"

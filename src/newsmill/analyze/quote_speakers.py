@@ -251,6 +251,8 @@ def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> 
     if draft.speaker is None:
         return "ANY"
     words = text[draft.speaker[0] : draft.speaker[1]].lower()
+    if words in {"i", "we", "me", "us"}:
+        return "WRITER"  # the writer speaking: no one a later "she said" can point back to
     if re.search(r"\b(?:officials|sources|people|analysts|experts|residents|they)\b", words):
         return "GROUP"
     if re.search(
