@@ -35,7 +35,7 @@ from newsmill.analyze.dictionaries import agents
 from newsmill.analyze.entities import EntityDraft, _bare, known_actor
 from newsmill.analyze.gazetteer import Country, Gazetteer
 from newsmill.analyze.gender import is_first_name
-from newsmill.analyze.given_names import is_given_name
+from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.places import celestial_bodies, is_locative
 from newsmill.analyze.quote_evidence import SPEAKER_NOUNS
 from newsmill.analyze.quote_speakers import NOT_PERSON_NOUNS
@@ -269,10 +269,15 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
         support = max(support, 0.85)
     if known_actor(entity) is not None:
         support = max(support, 0.95)
-    if len(words) > 1 and len(set(names)) > 1 and (known_first or not _first_word_alone(entity, doc)):
+    if (
+        len(words) > 1
+        and len(set(names)) > 1
+        and (known_first or (is_surname(words[-1]) and not _first_word_alone(entity, doc)))
+    ):
         # The article names them in full and again — by the surname, as news does. A first
         # word the article also uses on its own is a maker's ("Nintendo Switch Lite" and
-        # "Nintendo", "Sonos Move" and "Sonos"): no one's first name.
+        # "Nintendo", "Sonos Move" and "Sonos"): no one's first name; and a last word that is
+        # no family name is a model's ("Galaxy Note" and "Note", "Switch Lite").
         support = max(support, 0.8)
     return min(support, against)
 

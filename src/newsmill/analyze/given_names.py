@@ -63,6 +63,25 @@ def _phoenix_first_words() -> frozenset[str]:
     return frozenset(word for word, n in counts.items() if n >= 2 and len(word) > 1 and word not in titles)
 
 
+@functools.cache
+def _surnames() -> frozenset[str]:
+    """The census surname list (88,799 names) and the last words of two or more Phoenix people."""
+    text = resources.files("names").joinpath("dist.all.last").read_text(encoding="utf-8")
+    census = {line.split()[0].lower() for line in text.splitlines() if line.strip()}
+    counts = Counter(
+        actor.name.split()[-1]
+        for actor in phoenix_actors()
+        if actor.kind == "PERSON" and len(actor.name.split()) >= 2
+    )
+    return frozenset(census | {word for word, n in counts.items() if n >= 2 and len(word) > 1})
+
+
+def is_surname(word: str) -> bool:
+    """``word`` is a family name in the 1990 census surname list or ends a Phoenix person's name:
+    what tells "Noam Cohen" (named again as "Cohen") from "Galaxy Note" (and "Note")."""
+    return word.lower().strip(".").replace("’", "'") in _surnames()
+
+
 def is_given_name(word: str) -> bool:
     """``word`` is a first name in the census lists, the actor dictionary or the gender list."""
     from newsmill.analyze.gender import is_first_name  # gender reads this module's census
