@@ -238,12 +238,12 @@ def test_a_first_word_the_article_uses_alone_is_a_makers_not_a_first_name() -> N
             "Galaxy phone in the sale ships free.",
             "Pokemon Sword is the best game of the year. Sword owners can trade with Pokemon Shield "
             "players, and Pokemon fans will love it.",
-            "Kurinji Selvaraj studies air quality in Delhi. Selvaraj has mapped the city's worst roads.",
+            "Kurinji Patel studies air quality in Delhi. Patel has mapped the city's worst roads.",
             min_confidence=0.0,
         )
     )
     assert everything["Galaxy Note"] < 0.5 and everything["Pokemon Sword"] < 0.5
-    assert everything["Kurinji Selvaraj"] >= 0.5  # named in full, then by the surname
+    assert everything["Kurinji Patel"] >= 0.5  # named in full, then by the (census) surname
 
 
 def test_a_name_ending_in_a_model_word_is_a_product_not_a_body() -> None:
@@ -291,3 +291,28 @@ def test_the_writers_i_is_no_one_a_later_she_points_back_to() -> None:
     )
     quote = next(q for q in record.quotes if "plan is fine" in q.content.text)
     assert quote.speaker_name != "I"
+
+
+def test_a_name_named_again_is_a_persons_only_by_a_family_name() -> None:
+    def score(name: str) -> float:
+        last = name.split()[-1]
+        record = analyze(
+            f"{name} arrived in the city on Friday, a week after the launch. {last} was the talk of "
+            f"the show, and {last} will be back next year.",
+            min_confidence=0.0,
+        )
+        return people(record)[name]
+
+    assert score("Zorblax Smith") >= 0.5  # Smith: the census surname list
+    assert score("Zorblax Vantrellix") < 0.5  # named again, but by no family name: a model's
+
+
+def test_acting_as_a_subject_is_no_evidence_of_an_organisation() -> None:
+    record = analyze(
+        "The Joy-Cons also drift, and Roku streams films to the back seats, the review found.",
+        "Walmart Inc. cut its prices on Friday, and the Red Cross sent blankets.",
+        min_confidence=0.0,
+    )
+    scores = {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
+    assert scores["Roku"] < 0.5 and scores["Joy-Cons"] < 0.5  # products act in sentences too
+    assert scores["Red Cross"] >= 0.5  # the actor dictionary knows it

@@ -340,8 +340,6 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         if not tokens:
             continue
         head = tokens[-1]
-        if head.dep_ in {"nsubj", "nsubjpass"}:
-            support = max(support, 0.6)
         if mention.text.endswith(("'s", "’s")):
             support = max(support, 0.7)
         if head.dep_ == "poss" or (head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS"):
