@@ -803,6 +803,24 @@ def test_random_quotation_marks_never_break_the_spans(pieces: list[str], gaps: l
             id="dateline-place-is-not-the-speaker",
         ),
         pytest.param(
+            "Mayor faults the bridge plan\n\n"
+            "CLEVELAND, July 19 (UPI) — Former Mayor Jane Whitfield told delegates at the state "
+            "convention that the county's bridge plan should be scrapped before the winter.\n\n"
+            "The convention runs until Friday, and the county board meets the week after it to vote "
+            "on the plan and on the budget that would pay for it.",
+            Expect("the county's bridge plan should be scrapped", "indirect", cue="told", name="Jane Whitfield"),
+            id="a-model-tagged-dateline-place-is-not-the-speaker",
+        ),
+        pytest.param(
+            "Senator faults the budget\n\n"
+            "Washington (AFP) – Democrat Anne Marlow has taken a swipe at her rival's budget, saying "
+            "that “reckless cuts” do more harm than good in a downturn.\n\n"
+            "The budget goes to a vote next month, and both parties expect the debate over it to "
+            "last until the summer recess begins.",
+            Expect("reckless cuts", cue="saying", name="Anne Marlow"),
+            id="the-subject-after-the-dateline-speaks",
+        ),
+        pytest.param(
             page(
                 "Panel hears from the senator",
                 "Senator Tom Harris opened the hearing on the farm bill on Monday morning.",

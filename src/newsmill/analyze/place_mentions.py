@@ -32,8 +32,10 @@ def missing_places(
     if context.dateline is not None:
         start, end = context.dateline
         for mention in mentions:
-            if mention.start <= start and end <= mention.end and mention.label != "GPE":
-                mention.label = "GPE"  # the dateline is a place, whatever the model said
+            if mention.start <= start and end <= mention.end:
+                mention.source = "dateline"  # the place of the dateline: never a speaker
+                if mention.label != "GPE":
+                    mention.label = "GPE"  # the dateline is a place, whatever the model said
         if not covered.overlaps(start, end):
             added.append(Mention(start, end, "GPE", text[start:end], source="dateline"))
             covered.add(added[-1])

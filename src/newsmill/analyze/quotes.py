@@ -102,10 +102,37 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
                     start += 1
         draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
         if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
-            draft.speaker = None
+            # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe ..., saying ...":
+            # the parse took the dateline's place for the subject; the subject is the first
+            # person or organisation after the dateline.
+            draft.speaker = _subject_after_dateline(draft, text, speakers)
     continue_speakers(drafts, text)
     resolve_speakers(drafts, doc, entities, min_confidence)
     return drafts
+
+
+def _subject_after_dateline(
+    draft: QuoteDraft, text: str, speakers: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The first person or organisation named after the dateline that opens the speaker's
+    line (past its agency: "Washington (AFP) – Democrat Hillary Clinton ..."), before the cue."""
+    assert draft.speaker is not None
+    line_start = text.rfind("\n", 0, draft.speaker[0]) + 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    dateline = find_dateline(text[line_start:line_end])
+    if dateline is None:
+        return None
+    lead_end = line_start + dateline.lead_end
+    cue_at = draft.cue[0] if draft.cue else draft.content[0]
+    after = [s for s in speakers if lead_end <= s[0] and s[1] <= min(cue_at, line_end)]
+    if not after:
+        return None
+    # Only a name that opens the clause, after at most a capitalised title or description
+    # ("Former Attorney General Michael Mukasey"), not one inside a phrase ("Fans of Bradley
+    # Cooper's performance ... complain").
+    before = text[lead_end : after[0][0]].split()
+    return after[0] if len(before) <= 4 and all(w[:1].isupper() for w in before) else None
 
 
 def _can_speak(
