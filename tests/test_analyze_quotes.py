@@ -808,7 +808,9 @@ def test_random_quotation_marks_never_break_the_spans(pieces: list[str], gaps: l
             "convention that the county's bridge plan should be scrapped before the winter.\n\n"
             "The convention runs until Friday, and the county board meets the week after it to vote "
             "on the plan and on the budget that would pay for it.",
-            Expect("the county's bridge plan should be scrapped", "indirect", cue="told", name="Jane Whitfield"),
+            Expect(
+                "the county's bridge plan should be scrapped", "indirect", cue="told", name="Jane Whitfield"
+            ),
             id="a-model-tagged-dateline-place-is-not-the-speaker",
         ),
         pytest.param(
