@@ -316,3 +316,13 @@ def test_acting_as_a_subject_is_no_evidence_of_an_organisation() -> None:
     scores = {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
     assert scores["Roku"] < 0.5 and scores["Joy-Cons"] < 0.5  # products act in sentences too
     assert scores["Red Cross"] >= 0.5  # the actor dictionary knows it
+
+
+def test_a_relative_pronoun_speaks_only_for_a_noun_that_can() -> None:
+    record = analyze(
+        "The mayor wore a campaign hat that says the town will never close its library.",
+        "The council passed a resolution which said the town will keep its library open.",
+    )
+    contents = [q.content.text for q in record.quotes]
+    assert not any("never close" in c for c in contents), contents
+    assert any("keep its library open" in c for c in contents), contents

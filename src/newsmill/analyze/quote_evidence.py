@@ -17,7 +17,7 @@ be (``docs/annotation.md``, Q) and gives it a confidence (``docs/confidence.md``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
@@ -64,10 +64,15 @@ def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
         return False  # "I found that ...", outside quotation marks: the writer, not a source
     if head.lower_ in _NO_ONE or head.like_num:
         return False  # "some said", "Fifty-one percent say", "44 percent said" ("two officers" can)
+    if head.tag_ == "WDT":
+        # "..., which said": the relative stands for the noun before it, which must speak ("a
+        # resolution which said" can; "a campaign hat that says" cannot).
+        if draft.antecedent is None:
+            return False
+        return _can_speak(replace(draft, speaker=draft.antecedent, speaker_entity=None), doc, spans)
     lemma = head.lemma_.lower()
     return (
         head.lower_ in _PRONOUNS
-        or head.tag_ == "WDT"  # "..., which said": the relative stands for the noun before it
         or head.pos_ == "PROPN"  # a name the model did not tag
         or lemma in SPEAKER_NOUNS
         or head.lower_ in SPEAKER_NOUNS
