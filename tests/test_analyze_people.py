@@ -326,3 +326,15 @@ def test_a_relative_pronoun_speaks_only_for_a_noun_that_can() -> None:
     contents = [q.content.text for q in record.quotes]
     assert not any("never close" in c for c in contents), contents
     assert any("keep its library open" in c for c in contents), contents
+
+
+def test_a_title_in_quotation_marks_is_no_quote() -> None:
+    record = analyze(
+        "Senator Ann Hale said on “Face the Nation” that the budget would pass before the recess.",
+        "Hale, whose memoir “An American Daughter” came out in May, said “the votes are there” "
+        "and that the bill would reach the floor next week.",
+        min_confidence=0.5,
+    )
+    contents = [q.content.text for q in record.quotes]
+    assert not any(c.strip("“”.,") in {"Face the Nation", "An American Daughter"} for c in contents), contents
+    assert any("the votes are there" in c for c in contents), contents

@@ -17,6 +17,7 @@ be (``docs/annotation.md``, Q) and gives it a confidence (``docs/confidence.md``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -124,6 +125,8 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
         return 0.4  # "she said" with no one she can be: a speaker we cannot name
     span = doc.char_span(start, end, alignment_mode="expand")
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
+    if draft.kind == "direct" and is_title(content):
+        return 0.25  # a work's title: "on 'Face the Nation.'", "his book 'An American Son.'"
     if draft.kind == "direct" and len([w for w in words if any(ch.isalpha() for ch in w)]) <= 1:
         return 0.3  # one quoted word is a term or a scare quote ("creators"), not a statement
     if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in CUE_VERBS):
@@ -140,6 +143,24 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     ):
         return 0.35  # an intention, not speech: "Seoul plans to install 30 GW by 2030"
     return 0.9 if draft.kind != "indirect" else 0.8
+
+
+# Words a title leaves in lower case ("Eye of the Tiger", "Fox and Friends").
+_TITLE_LOWER = frozenset("a an the of and or in on at to for with by from as but nor vs".split())
+
+
+def is_title(content: str) -> bool:
+    """Quoted words written as a title — every word capitalised but the small ones, two to
+    twelve words, no sentence inside: a show, a book, a song or a headline, not speech."""
+    words = [w.strip("\"“”‘’'.,:;!?()-–—") for w in content.split()]
+    words = [w for w in words if w]
+    if not 2 <= len(words) <= 12 or re.search(r"[.!?]\s+\S", content.strip()):
+        return False
+    lettered = [w for w in words if w[:1].isalpha()]
+    if len(lettered) < 2 or not lettered[0][:1].isupper():
+        return False
+    capitalised = [w for w in lettered if w[:1].isupper()]
+    return len(capitalised) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_LOWER for w in lettered)
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
