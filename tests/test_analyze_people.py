@@ -338,3 +338,13 @@ def test_a_title_in_quotation_marks_is_no_quote() -> None:
     contents = [q.content.text for q in record.quotes]
     assert not any(c.strip("“”.,") in {"Face the Nation", "An American Daughter"} for c in contents), contents
     assert any("the votes are there" in c for c in contents), contents
+
+
+def test_a_question_put_to_someone_is_not_their_statement() -> None:
+    record = analyze(
+        "Asked whether the county would raise taxes, Mayor Tom Reed said the budget was balanced.",
+        min_confidence=0.5,
+    )
+    contents = [q.content.text for q in record.quotes]
+    assert not any(c.startswith("whether the county") for c in contents), contents
+    assert any("the budget was balanced" in c for c in contents), contents

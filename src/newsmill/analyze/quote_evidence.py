@@ -125,6 +125,8 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
         return 0.4  # "she said" with no one she can be: a speaker we cannot name
     span = doc.char_span(start, end, alignment_mode="expand")
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
+    if cue is not None and _asked(cue):
+        return 0.3  # "Asked whether ..., Mr. Trump said": the question was put to them
     if draft.kind == "direct" and is_title(content):
         return 0.25  # a work's title: "on 'Face the Nation.'", "his book 'An American Son.'"
     if draft.kind == "direct" and len([w for w in words if any(ch.isalpha() for ch in w)]) <= 1:
@@ -147,6 +149,14 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
 
 # Words a title leaves in lower case ("Eye of the Tiger", "Fox and Friends").
 _TITLE_LOWER = frozenset("a an the of and or in on at to for with by from as but nor vs".split())
+
+
+def _asked(cue: Any) -> bool:
+    """'Asked' as a participle opening its clause ("Asked whether he would run, Mr. Daley
+    said ..."): the subject was asked; the question is the reporter's, not theirs."""
+    if cue.lemma_.lower() != "ask" or any(c.dep_ in {"aux", "auxpass"} for c in cue.children):
+        return False
+    return cue.text == "Asked" or (cue.tag_ == "VBN" and cue.i > 0 and cue.nbor(-1).text in {",", ";", "\n"})
 
 
 def is_title(content: str) -> bool:
