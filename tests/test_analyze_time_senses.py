@@ -46,3 +46,22 @@ def test_the_verb_a_time_hangs_from_sets_its_tense() -> None:
         published="2019-11-20",
     )
     assert found["on Tuesday"] == "2019-11-19"  # past, though the quote says "will"
+
+
+def test_a_day_inside_quotation_marks_is_the_speakers() -> None:
+    text = "\n".join(
+        [
+            "A headline for a test page about the trains",
+            "The mayor spoke to reporters at the depot on November 1. “We close the old line today,” "
+            "she said, “and the new one opens on Tuesday.”",
+            "The city council meets today to approve the timetable for the new line.",
+            FILLER,
+        ]
+    )
+    record = newsmill.analyze(text, published="2019-11-19")
+    quoted_from = record.text.index("“We close")
+    quoted_to = record.text.index("The city council")
+    inside = [t.text for t in record.times if quoted_from <= t.start < quoted_to]
+    outside = [t.text for t in record.times if t.start >= quoted_to]
+    assert inside == [], inside  # the speaker's days are not emitted
+    assert outside == ["today"], outside  # the article's own "today" is

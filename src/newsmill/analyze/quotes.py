@@ -56,7 +56,7 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
     """Quotes of ``doc`` with speakers resolved against ``entities`` (in document order); a
     pronoun never points back to an entity already judged below ``min_confidence``."""
     text: str = text_of(doc)
-    marks = _quoted_stretches(text)
+    marks = quoted_stretches(text)
     drafts: list[QuoteDraft] = []
     claimed: list[tuple[int, int]] = []
     speakers = sorted((m.start, m.end) for e in entities if e.kind in {"PERSON", "ORG"} for m in e.mentions)
@@ -153,7 +153,7 @@ def _can_speak(
 # --- Quotation marks ----------------------------------------------------------------------
 
 
-def _quoted_stretches(text: str) -> list[tuple[int, int]]:
+def quoted_stretches(text: str) -> list[tuple[int, int]]:
     """Content spans (marks excluded) of quotations, paragraph by paragraph."""
     stretches: list[tuple[int, int]] = []
     for paragraph in re.finditer(r"[^\n]+", text):

@@ -18,8 +18,8 @@ from newsmill.analyze.events import annotate_events, to_events
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
 from newsmill.analyze.judge import inside, judge
 from newsmill.analyze.nlp import load_nlp
-from newsmill.analyze.quotes import QuoteDraft
-from newsmill.analyze.times import annotate_times
+from newsmill.analyze.quotes import QuoteDraft, quoted_stretches
+from newsmill.analyze.times import annotate_times, doubt_quoted_days
 from newsmill.model import Entity, Mention, Place, Quote, Record, Span, TimeExpr
 from newsmill.settings import AnalyzeSettings
 
@@ -103,12 +103,19 @@ def fill_record(
             quote.speaker_entity = None
     record.quotes, quote_index = _quotes(record, article, quote_drafts, min_confidence)
     time_drafts = annotate_times(doc, published)
+    doubt_quoted_days(time_drafts, quoted_stretches(doc.text))
     record.times = [
         TimeExpr.of(
-            record.text, *mapped, value=t.value, precision=t.precision, basis=t.basis, reason=t.reason
+            record.text,
+            *mapped,
+            value=t.value,
+            precision=t.precision,
+            basis=t.basis,
+            reason=t.reason,
+            confidence=t.confidence,
         )
         for t in time_drafts
-        if (mapped := article.to_record(t.start, t.end)) is not None
+        if (mapped := article.to_record(t.start, t.end)) is not None and t.confidence >= min_confidence
     ]
     event_drafts = annotate_events(doc, drafts, quote_drafts, time_drafts, gazetteer, published)
     for event in event_drafts:
