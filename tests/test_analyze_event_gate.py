@@ -79,3 +79,16 @@ def test_the_reader_and_the_writer_do_not_act(sentence: str) -> None:
     for event in body_events(record):
         for actor in event.actors:
             assert actor.span.text.lower() not in {"you", "we"}, describe(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Iran and Russia have been pressuring the U.S. to leave al-Tanf, in order to open up a route "
+        "for Iranian military aid to Syrian government forces.",
+        "Turkey closed the crossing on Monday so as to stop Syrian fighters from attacking Kurdish towns.",
+    ],
+)
+def test_what_an_act_is_for_has_not_happened(sentence: str) -> None:
+    record = analyzed(sentence)
+    assert not types(record) & {"AID", "ASSAULT"}, describe(record)

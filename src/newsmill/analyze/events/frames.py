@@ -73,6 +73,13 @@ def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
         if conditional and any(t.i in candidates for t in outside):
             frame.comment = True
             return frame
+        if (dep == "advcl" and _purpose(node)) or (
+            dep == "acl" and head.lower_ == "order" and head.head.lower_ == "in"
+        ):
+            # "pressuring the U.S. to leave, in order to open up a route for Iranian military
+            # aid": what an act is for has not happened; it is part of that act's reading.
+            frame.comment = True
+            return frame
         if head == node or dep not in _PASS_THROUGH | {"nsubjpass", "nsubj", "conj"}:
             break
         if dep in {"nsubj"} and candidate.noun != candidate.anchor:
@@ -111,6 +118,13 @@ def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
             frame.reported = frame.reported or head
         node = head
     return frame
+
+
+def _purpose(clause: Any) -> bool:
+    """An adverbial clause of explicit purpose: "in order to ...", "so as to ...", "so that ..."
+    (the parser may also hang the clause on "order" itself, which the walk checks)."""
+    words = [t.lower_ for t in clause.subtree if t.i < clause.i][:3]
+    return words[:2] in (["in", "order"], ["so", "as"]) or words[:2] == ["so", "that"]
 
 
 def _modal_status(verb: Any, reported: bool) -> str | None:
