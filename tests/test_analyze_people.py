@@ -348,3 +348,18 @@ def test_a_question_put_to_someone_is_not_their_statement() -> None:
     contents = [q.content.text for q in record.quotes]
     assert not any(c.startswith("whether the county") for c in contents), contents
     assert any("the budget was balanced" in c for c in contents), contents
+
+
+def test_a_name_and_a_colon_attribute_words_in_a_headline_not_in_the_body() -> None:
+    text = "\n".join(
+        [
+            "Mayor Reed: the bridge will open on time",
+            "The new bridge across the river is due to open in the spring, the county said on Monday.",
+            "Tom Reed's checklist for the opening: Inspect the deck, test the lights and open the road.",
+            FILLER,
+        ]
+    )
+    record = newsmill.analyze(text, published="2019-11-20")
+    contents = [q.content.text for q in record.quotes]
+    assert any(c.startswith("the bridge will open on time") for c in contents), contents
+    assert not any(c.startswith("Inspect the deck") for c in contents), contents

@@ -534,16 +534,29 @@ def _bare_attribution(cue: Any) -> bool:
 
 def _colon_attributions(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraft]:
     """'Pence: Trump was mocking the Clinton camp', 'Warren Hammers Wells Fargo CEO: "You
-    should be investigated"': a short lead naming someone, a colon, then their words."""
+    should be investigated"': a short lead naming someone, a colon, then their words — the
+    headline's convention, and a transcript's ("FALLIN: Well, ..."). In the body a lead and a
+    colon label a list, a note or a step ("Editor's Note:", "Map out your first offer:"): on
+    PolNeAR's train articles and the facts audit's tuning half, every such body line was wrong."""
     text = text_of(doc)
     drafts = []
     for line in re.finditer(r"[^\n]+", text):
         found = re.match(r"([A-Z][^:.!?]{1,80}?):\s+(\S.{10,})", line.group())
         if not found or len(found.group(1).split()) > 8:
             continue
-        if any(word.lower() in _SAY_FORMS for word in found.group(1).split()):
+        lead = found.group(1).split()
+        transcript = found.group(1).isupper()  # "FALLIN: Well, I think ..."
+        if line.start() > 0 and not transcript:
+            continue  # in the body, "X: ..." labels a list, a note or a step, not someone's words
+        if any(word.lower() in _SAY_FORMS for word in lead):
             continue  # 'X said on Monday: "..."' is a direct quote with its own cue
+        if sum(1 for word in lead if word[:1].islower()) >= 3:
+            continue  # a sentence introducing a list or a heading ("Trump has won several states
+            # on Tuesday: Georgia, ..."; "Epstein's inner circle eyed: ..."), not a name
         start, end = line.start() + found.start(1), line.start() + found.end(1)
+        first = doc.char_span(start, start + len(lead[0]), alignment_mode="expand")
+        if first is not None and first[0].tag_ == "VB":
+            continue  # an instruction: "Follow AWR Hawkins on Twitter: @AWRHawkins"
         speakers = [
             m
             for e in entities
@@ -553,6 +566,8 @@ def _colon_attributions(doc: Any, entities: list[EntityDraft]) -> list[QuoteDraf
         ]
         if speakers:
             speaker = min(speakers, key=lambda m: m.start)
+            if text[speaker.end : speaker.end + 2] in {"'s", "’s"}:
+                continue  # "Editor's Note:", "Obama's plan:": the owner is no speaker
             content_start = line.start() + found.start(2)
             drafts.append(
                 QuoteDraft("indirect", (content_start, line.end()), None, (speaker.start, speaker.end))
