@@ -363,3 +363,13 @@ def test_a_name_and_a_colon_attribute_words_in_a_headline_not_in_the_body() -> N
     contents = [q.content.text for q in record.quotes]
     assert any(c.startswith("the bridge will open on time") for c in contents), contents
     assert not any(c.startswith("Inspect the deck") for c in contents), contents
+
+
+def test_they_never_points_back_to_a_nationality_written_as_an_adjective() -> None:
+    record = analyze(
+        "The couple moved into the house in May, like many young American families this year.",
+        "“We could not afford anything closer to the city,” they said.",
+        min_confidence=0.0,
+    )
+    quote = next(q for q in record.quotes if "could not afford" in q.content.text)
+    assert quote.speaker_name != "American", quote

@@ -287,6 +287,11 @@ NOT_PERSON_NOUNS = frozenset(
 )
 
 
+def _written(mention: tuple[int, int, int, EntityDraft]) -> str:
+    """The words of one entity mention, as written."""
+    return next((m.text for m in mention[3].mentions if m.start == mention[0]), mention[3].name)
+
+
 def _antecedent(
     key: str,
     kind: str | None,
@@ -351,7 +356,13 @@ def _antecedent(
         "GROUP": (("ORG", "NORP"), ("GPE",)),
     }[kind]
     for wanted in preferences:
-        before = [m for m in mentions if m[1] <= position and m[3].kind in wanted]
+        # A nationality written as an adjective ("American families") names no one; a people
+        # ("Americans", "Palestinians") can be "they".
+        before = [
+            m for m in mentions
+            if m[1] <= position and m[3].kind in wanted
+            and not (m[3].kind == "NORP" and not _written(m).endswith("s"))
+        ]  # fmt: skip
         if before:
             return before[-1]
     return None
