@@ -92,3 +92,10 @@ def test_the_reader_and_the_writer_do_not_act(sentence: str) -> None:
 def test_what_an_act_is_for_has_not_happened(sentence: str) -> None:
     record = analyzed(sentence)
     assert not types(record) & {"AID", "ASSAULT"}, describe(record)
+
+
+def test_where_someone_spoke_is_no_protest() -> None:
+    spoke = analyzed("“The people of this country are not buying it,” Trump said at a rally in Louisiana.")
+    assert "PROTEST" not in types(spoke), describe(spoke)
+    marched = analyzed("Thousands of students held a rally in Algiers on Friday against the government.")
+    assert "PROTEST" in types(marched), describe(marched)

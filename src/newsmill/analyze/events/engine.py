@@ -270,6 +270,8 @@ def _build(
         c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_LEMMAS for c in anchor.children
     ):
         return None  # "declined to comment": no rejection of anything
+    if event_type == "PROTEST" and not is_verb and _speech_setting(anchor):
+        return None  # "Trump said at a rally in Louisiana": where someone spoke, not a protest
     if event_type in {"ASSAULT", "COERCE"} and reports_a_score(article.text[evidence[0] : evidence[1]]):
         return None  # "Liverpool beat Chelsea 2-1": a result, not an assault ("rejected 52-48" stays)
     social = [a for a in actors if is_social_actor(a, article, anchor)]
@@ -316,6 +318,16 @@ def _build(
         lemma=anchor.lemma_.lower() if candidate.noun is None else candidate.noun.lemma_.lower(),
     )
     return event
+
+
+def _speech_setting(noun: Any) -> bool:
+    """A gathering noun that only sets the scene of someone's speech: "said at a rally",
+    "told reporters during a demonstration" — the speaker spoke there; the article does not
+    say they protested."""
+    if noun.dep_ != "pobj" or noun.head.lower_ not in {"at", "during", "in", "before"}:
+        return False
+    verb = noun.head.head
+    return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _SPEECH_LEMMAS
 
 
 def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int, int]) -> tuple[int, int]:
