@@ -19,6 +19,7 @@ from newsmill.analyze.events.gate import (
     addressed_recipient,
     is_social_actor,
     reports_a_score,
+    wins_a_vote,
 )
 from newsmill.analyze.events.participants import (
     LOCATIVE,
@@ -272,6 +273,8 @@ def _build(
         return None  # "declined to comment": no rejection of anything
     if event_type == "PROTEST" and not is_verb and _speech_setting(anchor):
         return None  # "Trump said at a rally in Louisiana": where someone spoke, not a protest
+    if event_type in {"ASSAULT", "COERCE"} and wins_a_vote(anchor, article.text[evidence[0] : evidence[1]]):
+        return None  # "Democrats beat incumbent Gov. Matt Bevin": an election, not an assault
     if event_type in {"ASSAULT", "COERCE"} and reports_a_score(article.text[evidence[0] : evidence[1]]):
         return None  # "Liverpool beat Chelsea 2-1": a result, not an assault ("rejected 52-48" stays)
     social = [a for a in actors if is_social_actor(a, article, anchor)]

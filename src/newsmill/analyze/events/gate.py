@@ -25,6 +25,7 @@ development half A it removed two right events ("entered the country two years a
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -104,6 +105,17 @@ def is_non_actor(head: Any) -> bool:
     if head.ent_type_ in _ENTITY_ACTORS:
         return False
     return head.lower_ in _NON_ACTORS or lemma in _NON_ACTORS
+
+
+_CONTESTS = words("events/contest_words.txt")
+_WINNING = frozenset("beat defeat trounce rout crush oust unseat topple".split())
+
+
+def wins_a_vote(trigger: Any, sentence: str) -> bool:
+    """ "Kentucky Democrats beat incumbent Gov. Matt Bevin": a win at the polls, told with the
+    words of a fight — a winning verb in a sentence with a word of an electoral contest."""
+    found = {w.lower() for w in re.findall(r"[A-Za-z-]+", sentence)}
+    return trigger.lemma_.lower() in _WINNING and bool(found & _CONTESTS)
 
 
 def reports_a_score(sentence: str) -> bool:
