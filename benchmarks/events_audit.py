@@ -5,15 +5,16 @@ how many repeat a happening already reported.
     python benchmarks/events_audit.py [--judgments FILE]   # score the stored judgments
 
 The pages are the development pages of ``../shared/eval/extraction`` that the fact gold does
-not annotate (no rule was tuned on them). ``--dump`` writes every event newsmill reports on
-them, one JSON line each: page id, index, type, status, actors and recipients (as written and
-coded), the sentence and its other mentions. A reader judges each line by the guideline
-(``docs/annotation.md``, V): ``right`` (an interaction of that PLOVER type, with that actor
-and recipient code — a missing recipient is not wrong when the sentence names none), ``wrong``
-(and why) or ``duplicate`` (a happening another line of the same page already reports). The
-judgments (``benchmarks/gold/events_audit/judgments.jsonl``) key each event by page id, type
-and the first 50 characters of its sentence (whitespace normalised), so they survive re-runs;
-an event no judgment covers is counted as unjudged. The score is right / judged and duplicates / judged.
+not annotate (read for error classes in session 7: a tuning figure since). ``--dump`` writes
+every event newsmill reports on them, one JSON line each: page id, index, type, status, actors
+and recipients (as written and coded), the sentence and its other mentions. A reader judges
+each line by the guideline (``docs/annotation.md``, V): ``right`` (an interaction of that
+PLOVER type, with that actor and recipient code — a missing recipient is not wrong when the
+sentence names none), ``wrong`` (and why) or ``duplicate`` (a happening another line of the
+same page already reports). The judgments (``benchmarks/gold/events_audit/judgments.jsonl``)
+key each event by page id, type and the first 50 characters of its sentence (whitespace
+normalised), so they survive re-runs; an event no judgment covers is counted as unjudged. The
+score is right / judged and duplicates / judged.
 """
 
 from __future__ import annotations
