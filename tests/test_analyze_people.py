@@ -373,3 +373,14 @@ def test_they_never_points_back_to_a_nationality_written_as_an_adjective() -> No
     )
     quote = next(q for q in record.quotes if "could not afford" in q.content.text)
     assert quote.speaker_name != "American", quote
+
+
+def test_an_owner_in_the_speaker_phrase_is_not_the_speaker() -> None:
+    record = analyze(
+        "Mayor Anne Hidalgo's spokesman said the city would appeal the ruling on Monday.",
+        "Hillary Clinton said the plan would fail.",
+    )
+    spokesman = next(q for q in record.quotes if "appeal the ruling" in q.content.text)
+    assert spokesman.speaker_name == "Mayor Anne Hidalgo's spokesman", spokesman
+    clinton = next(q for q in record.quotes if "plan would fail" in q.content.text)
+    assert clinton.speaker_name == "Hillary Clinton", clinton

@@ -165,7 +165,7 @@ def resolve_speakers(
         key = words.lower()
         if key in _RELATIVE and (noun := _relative_antecedent(doc, start, end)) is not None:
             # "..., who said": the speaker as written is "who"; it stands for the noun before.
-            named = _naming_mention(mentions, *noun)
+            named = _naming_mention(mentions, *noun, text)
             draft.antecedent = noun
             if named is not None:
                 draft.speaker_entity, draft.speaker_name = f"e{named[2]}", named[3].name
@@ -197,7 +197,7 @@ def resolve_speakers(
                 draft.speaker_entity = antecedent.speaker_entity
                 draft.speaker_name = antecedent.speaker_name
         if draft.speaker_name is None:
-            found = _naming_mention(mentions, start, end)
+            found = _naming_mention(mentions, start, end, text)
             if found is not None:
                 m_start, m_end, number, entity = found
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
@@ -230,18 +230,30 @@ def _relative_antecedent(doc: Any, start: int, end: int) -> tuple[int, int] | No
 
 
 def _naming_mention(
-    mentions: list[tuple[int, int, int, EntityDraft]], start: int, end: int
+    mentions: list[tuple[int, int, int, EntityDraft]], start: int, end: int, text: str
 ) -> tuple[int, int, int, EntityDraft] | None:
     """The entity mention that names the speaker phrase ``start:end``: a person before an
     organisation; a place only when it is the phrase's head ("Washington said"), not a
     modifier ("the Paris attackers", "New Jersey Gov. Chris Christie")."""
     inside = [m for m in mentions if m[0] < end and start < m[1] and m[3].kind != "NORP"]
+    # An owner is not the speaker: "Mayor Anne Hidalgo's spokesman", "Ahmado's source" — unless
+    # the name is written with its possessive in the mention itself ("Hillary Clinton's").
+    inside = [m for m in inside if not _owns_the_head(m, end, text)]
     ranked = sorted(inside, key=lambda m: ({"PERSON": 0, "ORG": 1}.get(m[3].kind, 2), m[0]))
     for found in ranked:
         if found[3].kind in {"GPE", "LOC"} and found[1] < end:
             continue
         return found
     return None
+
+
+def _owns_the_head(mention: tuple[int, int, int, EntityDraft], phrase_end: int, text: str) -> bool:
+    """The mention is a possessor inside a longer phrase ("X's spokesman"): 's follows it (or
+    ends it) and the phrase goes on after."""
+    end = mention[1]
+    if text[end - 2 : end] in {"'s", "’s"}:
+        return end < phrase_end and bool(text[end:phrase_end].strip())
+    return text[end : end + 2] in {"'s", "’s"} and bool(text[end + 2 : phrase_end].strip())
 
 
 def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> str:
