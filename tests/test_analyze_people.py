@@ -384,3 +384,18 @@ def test_an_owner_in_the_speaker_phrase_is_not_the_speaker() -> None:
     assert spokesman.speaker_name == "Mayor Anne Hidalgo's spokesman", spokesman
     clinton = next(q for q in record.quotes if "plan would fail" in q.content.text)
     assert clinton.speaker_name == "Hillary Clinton", clinton
+
+
+def test_a_dateline_below_the_byline_is_no_speaker() -> None:
+    from newsmill.analyze.quotes import _opens_a_dateline
+
+    text = (
+        "The Associated Press Published Monday, November 18, 2019 8:22AM EST\n"
+        "BERLIN -- The European Space Agency says putting astronauts into a state of suspended "
+        "animation could make it easier to reach other planets.\n"
+    )
+    berlin = text.index("BERLIN")
+    agency = text.index("The European")
+    assert _opens_a_dateline((berlin, berlin + 6), text)
+    assert not _opens_a_dateline((agency, agency + 28), text)
+    assert not _opens_a_dateline((0, 3), text)  # a line that opens with no dateline

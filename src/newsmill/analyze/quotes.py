@@ -101,7 +101,9 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
                 while start < end and text[start].isspace():
                     start += 1
         draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
-        if draft.speaker is not None and not _can_speak(draft.speaker, text, marks, datelines):
+        if draft.speaker is not None and (
+            not _can_speak(draft.speaker, text, marks, datelines) or _opens_a_dateline(draft.speaker, text)
+        ):
             # "Washington (AFP) – Democrat Hillary Clinton has taken a swipe ..., saying ...":
             # the parse took the dateline's place for the subject; the subject is the first
             # person or organisation after the dateline.
@@ -109,6 +111,18 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
     continue_speakers(drafts, text)
     resolve_speakers(drafts, doc, entities, min_confidence)
     return drafts
+
+
+def _opens_a_dateline(speaker: tuple[int, int], text: str) -> bool:
+    """The speaker is the place of a dateline opening its line ("BERLIN -- The European Space
+    Agency says ..."), found here when the extractor did not take the line for the dateline
+    (one below a byline)."""
+    line_start = text.rfind("\n", 0, speaker[0]) + 1
+    if speaker[0] != line_start:
+        return False
+    line_end = text.find("\n", line_start)
+    dateline = find_dateline(text[line_start : len(text) if line_end < 0 else line_end])
+    return dateline is not None and speaker[1] <= line_start + dateline.place_end
 
 
 def _subject_after_dateline(
