@@ -104,16 +104,9 @@ def fill_record(
     record.quotes, quote_index = _quotes(record, article, quote_drafts, min_confidence)
     time_drafts = annotate_times(doc, published)
     doubt_quoted_days(time_drafts, quoted_stretches(doc.text))
+    fields = ("value", "precision", "basis", "reason", "confidence")
     record.times = [
-        TimeExpr.of(
-            record.text,
-            *mapped,
-            value=t.value,
-            precision=t.precision,
-            basis=t.basis,
-            reason=t.reason,
-            confidence=t.confidence,
-        )
+        TimeExpr.of(record.text, *mapped, **{name: getattr(t, name) for name in fields})
         for t in time_drafts
         if (mapped := article.to_record(t.start, t.end)) is not None and t.confidence >= min_confidence
     ]
