@@ -33,6 +33,8 @@ def people(record: newsmill.Record) -> dict[str, float]:
 def test_given_names_come_from_the_census_lists_and_the_actor_dictionary() -> None:
     assert is_given_name("Maria") and is_given_name("jennifer")  # census lists
     assert is_given_name("Recep") and is_given_name("Narendra")  # world politics (Phoenix)
+    assert is_given_name("Eva-Marie") and is_given_name("Jean-Claude")  # both parts given names
+    assert not is_given_name("De-Escalation")
     for word in ("Sonos", "Galaxy", "Starry", "Sir", "General", "Parabolic"):
         assert not is_given_name(word), word
 

@@ -87,4 +87,7 @@ def is_given_name(word: str) -> bool:
     from newsmill.analyze.gender import is_first_name  # gender reads this module's census
 
     key = word.lower().strip(".")
+    if "-" in key.strip("-"):
+        # "Eva-Marie", "Jean-Claude": a double first name is one when both parts are.
+        return all(is_given_name(part) for part in key.split("-"))
     return is_first_name(key) or key in _census_shares() or key in _phoenix_first_words()
