@@ -100,3 +100,12 @@ def test_where_someone_spoke_is_no_protest() -> None:
     assert "PROTEST" not in types(spoke), describe(spoke)
     marched = analyzed("Thousands of students held a rally in Algiers on Friday against the government.")
     assert "PROTEST" in types(marched), describe(marched)
+
+
+def test_an_act_that_did_not_happen_needs_more_to_be_an_event() -> None:
+    done = analyzed("Russia accused Ukraine on Monday of shelling the border town.")
+    supposed = analyzed("Russia should accuse Ukraine of shelling the border town, an analyst argued.")
+    said = next(e for e in body_events(done) if e.type == "ACCUSE")
+    maybe = next(e for e in body_events(supposed) if e.type == "ACCUSE")
+    assert maybe.status == "hypothetical", describe(supposed)
+    assert maybe.confidence == pytest.approx(said.confidence - 0.2)

@@ -296,6 +296,10 @@ def _build(
     coded_recipient = any(r.code for r in recipients)
     confidence = 0.1 + (0.3 if coded_actor else 0) + (0.2 if coded_recipient else 0)
     confidence += (0.1 if is_verb else 0) + (0.1 if coded_actor and coded_recipient else 0)
+    if status == "hypothetical":
+        # An act that did not happen ("should be supporting", "would then have given"): worth
+        # reporting, with its status, only when both sides are coded.
+        confidence -= 0.2
     quote = in_quote(anchor, article)
     if quote is not None and article.quotes[quote].kind == "direct":
         # Words in someone's mouth ("You gotta give me a big win", "we will win") are what
