@@ -109,3 +109,9 @@ def test_an_act_that_did_not_happen_needs_more_to_be_an_event() -> None:
     maybe = next(e for e in body_events(supposed) if e.type == "ACCUSE")
     assert maybe.status == "hypothetical", describe(supposed)
     assert maybe.confidence == pytest.approx(said.confidence - 0.2)
+
+
+def test_an_act_someone_is_wanted_to_do_is_not_done() -> None:
+    record = analyzed("The pressure must continue for Syria to allow aid convoys into the Rukban camp.")
+    for event in body_events(record):
+        assert event.status != "asserted", describe(record)

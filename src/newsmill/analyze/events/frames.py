@@ -141,6 +141,12 @@ def _modal_status(verb: Any, reported: bool) -> str | None:
                 status = "hypothetical"
         if child.dep_ == "mark" and lower in {"if", "whether", "unless"}:
             return "hypothetical"
+        if (
+            child.dep_ == "mark"
+            and lower == "for"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        ):
+            return "hypothetical"  # "the pressure must continue for Damascus to allow ...": wanted, not done
     if verb.lemma_.lower() in {"go"} and _child(verb, "xcomp") is not None:
         status = "future"
     return status
