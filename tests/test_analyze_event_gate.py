@@ -115,3 +115,15 @@ def test_an_act_someone_is_wanted_to_do_is_not_done() -> None:
     record = analyzed("The pressure must continue for Syria to allow aid convoys into the Rukban camp.")
     for event in body_events(record):
         assert event.status != "asserted", describe(record)
+
+
+def test_a_visit_needs_a_host() -> None:
+    hosted = analyzed(
+        "Israeli Prime Minister Benjamin Netanyahu visited Egyptian President Sisi in Cairo on Tuesday."
+    )
+    toured = analyzed(
+        "Israeli Prime Minister Benjamin Netanyahu visited the Gush Etzion settlement bloc on Tuesday."
+    )
+    host = next(e for e in body_events(hosted) if e.type == "CONSULT")
+    tour = next(e for e in body_events(toured) if e.type == "CONSULT")
+    assert tour.confidence < host.confidence and tour.confidence < 0.5, describe(toured)

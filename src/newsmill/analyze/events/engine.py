@@ -306,6 +306,10 @@ def _build(
         # they say, rarely an act between actors: they need both sides coded to be reported.
         confidence -= 0.2
     cameo, mode = _cameo(anchor if is_verb else None, event_type, mode)
+    if event_type == "CONSULT" and mode == "visit" and not coded_recipient:
+        # A visit is a consultation with whom it visits: "visited the settlement bloc", "visited
+        # the border" name no host (the place may be the actor's own).
+        confidence -= 0.1
     event = EventDraft(
         type=event_type,
         trigger=trigger,
