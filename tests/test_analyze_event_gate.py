@@ -118,12 +118,8 @@ def test_an_act_someone_is_wanted_to_do_is_not_done() -> None:
 
 
 def test_a_visit_needs_a_host() -> None:
-    hosted = analyzed(
-        "Israeli Prime Minister Benjamin Netanyahu visited Egyptian President Sisi in Cairo on Tuesday."
-    )
-    toured = analyzed(
-        "Israeli Prime Minister Benjamin Netanyahu visited the Gush Etzion settlement bloc on Tuesday."
-    )
+    hosted = analyzed("Prime Minister Benjamin Netanyahu visited Egyptian President Sisi in Cairo.")
+    toured = analyzed("Prime Minister Benjamin Netanyahu visited the Gush Etzion settlement bloc.")
     host = next(e for e in body_events(hosted) if e.type == "CONSULT")
     tour = next(e for e in body_events(toured) if e.type == "CONSULT")
     assert tour.confidence < host.confidence and tour.confidence < 0.5, describe(toured)
