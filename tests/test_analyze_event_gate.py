@@ -118,8 +118,10 @@ def test_an_act_someone_is_wanted_to_do_is_not_done() -> None:
 
 
 def test_a_visit_needs_a_host() -> None:
-    hosted = analyzed("Prime Minister Benjamin Netanyahu visited Egyptian President Sisi in Cairo.")
-    toured = analyzed("Prime Minister Benjamin Netanyahu visited the Gush Etzion settlement bloc.")
+    hosted = analyzed(
+        "Israeli Prime Minister Netanyahu visited Egypt on Tuesday for talks with President Sisi."
+    )
+    toured = analyzed("Israeli Prime Minister Netanyahu visited the Gush Etzion settlement bloc.")
     host = next(e for e in body_events(hosted) if e.type == "CONSULT")
     tour = next(e for e in body_events(toured) if e.type == "CONSULT")
     assert tour.confidence < host.confidence and tour.confidence < 0.5, describe(toured)
