@@ -401,3 +401,14 @@ def test_a_dateline_below_the_byline_is_no_speaker() -> None:
     assert _opens_a_dateline((berlin, berlin + 6), text)
     assert not _opens_a_dateline((agency, agency + 28), text)
     assert not _opens_a_dateline((0, 3), text)  # a line that opens with no dateline
+
+
+def test_a_building_or_works_is_no_organisation() -> None:
+    record = analyze(
+        "Boeing builds the core stage at the Michoud Assembly Facility in New Orleans, and NASA "
+        "said the Michoud Assembly Facility would add a second shift in the spring.",
+        min_confidence=0.0,
+    )
+    scores = {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
+    assert all(score < 0.5 for name, score in scores.items() if "Facility" in name), scores
+    assert scores.get("NASA", 0) >= 0.5, scores
