@@ -412,3 +412,14 @@ def test_a_building_or_works_is_no_organisation() -> None:
     scores = {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
     assert all(score < 0.5 for name, score in scores.items() if "Facility" in name), scores
     assert scores.get("NASA", 0) >= 0.5, scores
+
+
+def test_two_things_joined_or_a_firm_are_no_person() -> None:
+    record = analyze(
+        "Pokemon Sword OR Shield is the best game of the year, and Pokemon Sword OR Shield sold out.",
+        "The kitchen was drawn by Peter Koros Design, and Peter Koros Design also chose the tiles.",
+        min_confidence=0.0,
+    )
+    scores = people(record)
+    assert scores.get("Pokemon Sword OR Shield", 0) < 0.5, scores
+    assert scores.get("Peter Koros Design", 0) < 0.5, scores

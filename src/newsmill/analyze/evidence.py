@@ -243,6 +243,8 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
         against = min(against, 0.2)
     if len(words) > 4:
         against = min(against, 0.3)
+    if any(w.lower() in {"or", "and", "&", "vs", "vs."} for w in words[1:-1]):
+        against = min(against, 0.2)  # two things joined: "Pokemon Sword OR Shield"
     if len(words) > 1 and _head_is_thing(entity.name):
         against = min(against, 0.2)  # "Cannabis Use Disorder", "Event Horizon"
     first = words[0]
