@@ -423,3 +423,17 @@ def test_two_things_joined_or_a_firm_are_no_person() -> None:
     scores = people(record)
     assert scores.get("Pokemon Sword OR Shield", 0) < 0.5, scores
     assert scores.get("Peter Koros Design", 0) < 0.5, scores
+
+
+def test_a_company_is_known_without_its_legal_form() -> None:
+    from newsmill.analyze.actors import load_actors
+
+    actors = load_actors()
+    assert any(a.name == "apple inc" for a in actors.by_key.get("apple", []))  # Phoenix: APPLE INC
+    record = analyze(
+        "Apple cut the price of its phones on Friday, weeks after Amazon did the same with its "
+        "tablets, and analysts expect more cuts.",
+        min_confidence=0.5,
+    )
+    kept = {e.name for e in record.entities if e.kind == "ORG"}
+    assert {"Apple", "Amazon"} <= kept, kept

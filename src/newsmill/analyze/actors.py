@@ -153,6 +153,13 @@ def add_phoenix(dictionary: ActorDictionary) -> None:
                     dictionary.acronyms.add(written)
                 continue
             dictionary.by_key.setdefault(written, []).append(actor)
+            if code.startswith("MNC") and (bare := _LEGAL_FORM.sub("", written)) != written and len(bare) > 4:
+                # "apple inc", "amazon com": news writes a company without its legal form.
+                dictionary.by_key.setdefault(bare, []).append(actor)
+
+
+# A company's legal form at the end of its name, in lookup form ("apple inc", "abb ltd").
+_LEGAL_FORM = re.compile(r"\s+(?:inc|incorporated|corp|corporation|co|com|ltd|limited|plc|llc|holdings)$")
 
 
 def parse(lines: list[str], curated: ActorDictionary | None = None) -> ActorDictionary:
