@@ -67,6 +67,9 @@ class ActorDictionary:
     # Acronyms of organisations the dictionary knows but does not code by ("NASA", "FBI"):
     # evidence that a name is an organisation's, not which one.
     acronyms: set[str] = field(default_factory=set)
+    # Companies without their legal form ("apple" for APPLE INC): evidence that a name is a
+    # company's, not a code — a firm's product news is no PLOVER event.
+    companies: set[str] = field(default_factory=set)
 
     def lookup(self, name: str, kind: str | None = None) -> Actor | None:
         """The one actor called ``name`` (of ``kind``), or None when none or several differ.
@@ -154,8 +157,7 @@ def add_phoenix(dictionary: ActorDictionary) -> None:
                 continue
             dictionary.by_key.setdefault(written, []).append(actor)
             if code.startswith("MNC") and (bare := _LEGAL_FORM.sub("", written)) != written and len(bare) > 4:
-                # "apple inc", "amazon com": news writes a company without its legal form.
-                dictionary.by_key.setdefault(bare, []).append(actor)
+                dictionary.companies.add(bare)  # "apple inc": news writes "Apple"
 
 
 # A company's legal form at the end of its name, in lookup form ("apple inc", "abb ltd").

@@ -324,7 +324,8 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
     support = 0.45
     if named_as_body:
         support = 0.9
-    known = speaks or known_actor(entity) is not None or actor_key(name) in load_actors().acronyms
+    actors = load_actors()
+    known = speaks or known_actor(entity) is not None or actor_key(name) in actors.acronyms | actors.companies
     if known:
         support = max(support, 0.9)
     spelled = _spelled_out(entity, doc)
