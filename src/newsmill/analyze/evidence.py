@@ -325,7 +325,10 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
     if named_as_body:
         support = 0.9
     actors = load_actors()
-    known = speaks or known_actor(entity) is not None or actor_key(name) in actors.acronyms | actors.companies
+    lookup = actor_key(name)
+    known = (
+        speaks or known_actor(entity) is not None or lookup in actors.acronyms or lookup in actors.companies
+    )
     if known:
         support = max(support, 0.9)
     spelled = _spelled_out(entity, doc)
