@@ -147,16 +147,16 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     return 0.9 if draft.kind != "indirect" else 0.8
 
 
-# Words a title leaves in lower case ("Eye of the Tiger", "Fox and Friends").
-_TITLE_LOWER = frozenset("a an the of and or in on at to for with by from as but nor vs".split())
-
-
 def _asked(cue: Any) -> bool:
     """'Asked' as a participle opening its clause ("Asked whether he would run, Mr. Daley
     said ..."): the subject was asked; the question is the reporter's, not theirs."""
     if cue.lemma_.lower() != "ask" or any(c.dep_ in {"aux", "auxpass"} for c in cue.children):
         return False
     return cue.text == "Asked" or (cue.tag_ == "VBN" and cue.i > 0 and cue.nbor(-1).text in {",", ";", "\n"})
+
+
+# Words a title leaves in lower case ("Eye of the Tiger", "Fox and Friends").
+_TITLE_LOWER = frozenset("a an the of and or in on at to for with by from as but nor vs".split())
 
 
 def is_title(content: str) -> bool:

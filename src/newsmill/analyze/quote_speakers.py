@@ -236,8 +236,8 @@ def _naming_mention(
     organisation; a place only when it is the phrase's head ("Washington said"), not a
     modifier ("the Paris attackers", "New Jersey Gov. Chris Christie")."""
     inside = [m for m in mentions if m[0] < end and start < m[1] and m[3].kind != "NORP"]
-    # An owner is not the speaker: "Mayor Anne Hidalgo's spokesman", "Ahmado's source" — unless
-    # the name is written with its possessive in the mention itself ("Hillary Clinton's").
+    # An owner is not the speaker: "Mayor Anne Hidalgo's spokesman", "Ahmado's source" — whether
+    # the model's mention holds the 's or stops before it.
     inside = [m for m in inside if not _owns_the_head(m, end, text)]
     ranked = sorted(inside, key=lambda m: ({"PERSON": 0, "ORG": 1}.get(m[3].kind, 2), m[0]))
     for found in ranked:

@@ -29,7 +29,7 @@ from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.quote_speakers import continue_speakers, phrase, resolve_speakers, speaker_of
 from newsmill.analyze.sentences import sentence_of, text_of, tokens_in
 from newsmill.analyze.wordlists import words
-from newsmill.extract.meta import find_dateline
+from newsmill.extract.meta import DatelineMatch, find_dateline
 
 # Speech and communication verbs (``data/speech_cues.txt``): the only quote cues.
 CUE_VERBS = words("speech_cues.txt")
@@ -113,16 +113,21 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
     return drafts
 
 
+def _line_dateline(text: str, position: int) -> tuple[int, int, DatelineMatch] | None:
+    """The start and end of the line holding ``position`` and the dateline opening it."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    dateline = find_dateline(text[line_start:line_end])
+    return (line_start, line_end, dateline) if dateline is not None else None
+
+
 def _opens_a_dateline(speaker: tuple[int, int], text: str) -> bool:
     """The speaker is the place of a dateline opening its line ("BERLIN -- The European Space
     Agency says ..."), found here when the extractor did not take the line for the dateline
     (one below a byline)."""
-    line_start = text.rfind("\n", 0, speaker[0]) + 1
-    if speaker[0] != line_start:
-        return False
-    line_end = text.find("\n", line_start)
-    dateline = find_dateline(text[line_start : len(text) if line_end < 0 else line_end])
-    return dateline is not None and speaker[1] <= line_start + dateline.place_end
+    found = _line_dateline(text, speaker[0])
+    return found is not None and speaker[0] == found[0] and speaker[1] <= found[0] + found[2].place_end
 
 
 def _subject_after_dateline(
@@ -131,12 +136,10 @@ def _subject_after_dateline(
     """The first person or organisation named after the dateline that opens the speaker's
     line (past its agency: "Washington (AFP) – Democrat Hillary Clinton ..."), before the cue."""
     assert draft.speaker is not None
-    line_start = text.rfind("\n", 0, draft.speaker[0]) + 1
-    line_end = text.find("\n", line_start)
-    line_end = len(text) if line_end < 0 else line_end
-    dateline = find_dateline(text[line_start:line_end])
-    if dateline is None:
+    found = _line_dateline(text, draft.speaker[0])
+    if found is None:
         return None
+    line_start, line_end, dateline = found
     lead_end = line_start + dateline.lead_end
     cue_at = draft.cue[0] if draft.cue else draft.content[0]
     after = [s for s in speakers if lead_end <= s[0] and s[1] <= min(cue_at, line_end)]
