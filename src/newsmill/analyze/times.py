@@ -195,11 +195,12 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
 # a rally speech of election day, at "Tuesday's" hearing. Read against the publication date it
 # is right only when the words were said that day, which the text rarely says (docs/confidence.md).
 SPEAKERS_DAY = 0.45
-_DAY_WORDS = re.compile(
-    r"^(?:(?:last|this|next|on|since|by|until|early|late)\s+)?(?:yesterday|today|tonight|tomorrow|"
-    r"the day before yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-    re.I,
-)
+
+
+def _counts_days(expression: str) -> bool:
+    """A weekday or a day word ("on Tuesday", "today"), read by the same patterns that found it."""
+    match = _PATTERNS.match(expression)
+    return match is not None and (match.group("weekday") or match.group("relday")) is not None
 
 
 def doubt_quoted_days(drafts: list[TimeDraft], quoted: list[tuple[int, int]]) -> None:
@@ -208,7 +209,7 @@ def doubt_quoted_days(drafts: list[TimeDraft], quoted: list[tuple[int, int]]) ->
     for draft in drafts:
         if (
             draft.basis != "explicit"
-            and _DAY_WORDS.match(draft.text)
+            and _counts_days(draft.text)
             and any(start <= draft.start and draft.end <= end for start, end in quoted)
         ):
             draft.confidence = min(draft.confidence, SPEAKERS_DAY)

@@ -124,7 +124,7 @@ def _purpose(clause: Any) -> bool:
     """An adverbial clause of explicit purpose: "in order to ...", "so as to ...", "so that ..."
     (the parser may also hang the clause on "order" itself, which the walk checks)."""
     words = [t.lower_ for t in clause.subtree if t.i < clause.i][:3]
-    return words[:2] in (["in", "order"], ["so", "as"]) or words[:2] == ["so", "that"]
+    return words[:2] in (["in", "order"], ["so", "as"], ["so", "that"])
 
 
 def _modal_status(verb: Any, reported: bool) -> str | None:
