@@ -51,15 +51,21 @@ def census_gender(word: str) -> str | None:
     return None
 
 
+def _phoenix_name_words(position: int) -> Counter[str]:
+    """How many Phoenix people named in two words or more have each word at ``position`` of
+    their name (0: the first word, -1: the last)."""
+    return Counter(
+        actor.name.split()[position]
+        for actor in phoenix_actors()
+        if actor.kind == "PERSON" and len(actor.name.split()) >= 2
+    )
+
+
 @functools.cache
 def _phoenix_first_words() -> frozenset[str]:
     titles = {word.strip(".").lower() for title in TITLES for word in title.split()}
     titles |= {"sir", "dame", "lord", "lady", "king", "queen", "prince", "princess", "sheikh", "emir"}
-    counts = Counter(
-        actor.name.split()[0]
-        for actor in phoenix_actors()
-        if actor.kind == "PERSON" and len(actor.name.split()) >= 2
-    )
+    counts = _phoenix_name_words(0)
     return frozenset(word for word, n in counts.items() if n >= 2 and len(word) > 1 and word not in titles)
 
 
@@ -68,11 +74,7 @@ def _surnames() -> frozenset[str]:
     """The census surname list (88,799 names) and the last words of two or more Phoenix people."""
     text = resources.files("names").joinpath("dist.all.last").read_text(encoding="utf-8")
     census = {line.split()[0].lower() for line in text.splitlines() if line.strip()}
-    counts = Counter(
-        actor.name.split()[-1]
-        for actor in phoenix_actors()
-        if actor.kind == "PERSON" and len(actor.name.split()) >= 2
-    )
+    counts = _phoenix_name_words(-1)
     return frozenset(census | {word for word, n in counts.items() if n >= 2 and len(word) > 1})
 
 
