@@ -10,6 +10,7 @@ import pytest
 from tests.test_analyze_events import analyzed, body_events, describe
 
 from newsmill.model import Record
+from newsmill.settings import Settings
 
 
 def types(record: Record) -> set[str]:
@@ -125,3 +126,14 @@ def test_a_visit_needs_a_host() -> None:
     host = next(e for e in body_events(hosted) if e.type == "CONSULT")
     tour = next(e for e in body_events(toured) if e.type == "CONSULT")
     assert tour.confidence < host.confidence and tour.confidence < 0.5, describe(toured)
+
+
+def test_a_pronoun_acting_alone_is_below_the_threshold() -> None:
+    # "It" may be resolved to the wrong state (here the last one named, Uganda): with no coded
+    # recipient to anchor the reading, the event rests on that guess (engine._sentence_events).
+    named = body_events(analyzed("Kenya met Uganda's envoy on Monday. Kenya later rejected the plan."))
+    pronoun = body_events(analyzed("Kenya met Uganda's envoy on Monday. It later rejected the plan."))
+    by_name = next(e for e in named if e.type == "REJECT")
+    by_pronoun = next(e for e in pronoun if e.type == "REJECT")
+    assert by_pronoun.confidence == pytest.approx(by_name.confidence - 0.1)
+    assert by_pronoun.confidence < Settings().analyze.min_confidence <= by_name.confidence

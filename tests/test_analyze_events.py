@@ -215,6 +215,14 @@ def test_seed_events_cite_types_and_codes(seed: Record) -> None:
             "historical",
         ),
         ("Kenyan police arrested 40 protesters in Nairobi on Tuesday.", {"COERCE"}, "asserted"),
+        # A forecast is no act (frames.LIKELIHOOD_ADJECTIVES).
+        ("Uganda is unlikely to accept the Kenyan proposal, diplomats said.", {"AGREE"}, "hypothetical"),
+        ("Somalia is likely to reject the Kenyan offer of talks.", {"REJECT"}, "hypothetical"),
+        # One side's wish for what another does (frames._wanted_of_another) ...
+        ("Kenya wants Uganda to extradite the suspects to Nairobi.", {"COOPERATE"}, "hypothetical"),
+        ("Nairobi expects Somalia to reject the proposal.", {"REJECT"}, "hypothetical"),
+        # ... but a wish for one's own act is an intent expressed (AGREE), as before.
+        ("Kenya wants to send food aid to Somalia.", {"AGREE"}, "asserted"),
     ],
 )
 def test_status(sentence: str, event_type: set[str], status: str) -> None:

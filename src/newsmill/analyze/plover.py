@@ -346,5 +346,7 @@ INTENT_VERBS = frozenset(
     "agree offer promise pledge vow plan intend prepare aim seek want expect commit".split()
 )
 INTENT_ADJECTIVES = frozenset("willing ready prepared committed determined eager poised set".split())
+# Adjectives that forecast their complement: "Russia is unlikely to agree" reports no agreement.
+LIKELIHOOD_ADJECTIVES = frozenset("likely unlikely possible impossible probable".split())
 REFUSAL_VERBS = frozenset("refuse decline reject rebuff".split())
 REQUEST_VERBS = frozenset("demand urge ask request appeal press call pressure push order insist".split())

@@ -57,6 +57,7 @@ class Candidate:
 class Frame:
     outer: int | None = None  # token index of a governing trigger
     intent: Any = None  # the intent word ("agreed", "will", "ready") that makes it a promise
+    likelihood: Any = None  # "is unlikely to", "is likely to": a forecast, not an act
     reported: Any = None  # the reporting verb
     comment: bool = False  # inside an opinion: no event
     resisted_by: Any = None  # "Kyiv battles a Russian invasion": Kyiv's token

@@ -130,6 +130,13 @@ def _sentence_events(sentence: Any, article: Article) -> list[EventDraft]:
         if not event.recipients and token.dep_ == "conj" and token.head.i in by_anchor:
             sibling = by_anchor[token.head.i]
             event.recipients = list(sibling.recipients)
+    for event in events:
+        lone_pronoun = event.actors and all(_is_pronoun(a, article) for a in event.actors)
+        if lone_pronoun and not any(r.code for r in event.recipients):
+            # "it will not allow the city to spiral", "they would take measures": a pronoun
+            # acting alone, with no coded recipient, rests on two guesses (the referent and the
+            # reading); docs/confidence.md.
+            event.confidence = round(event.confidence - 0.1, 2)
     return events
 
 
@@ -400,3 +407,9 @@ def _inherit_recipients(events: list[EventDraft]) -> None:
                     ParticipantDraft(r.start, r.end, r.entity, r.code, r.sector) for r in earlier.recipients
                 ]
                 break
+
+
+def _is_pronoun(participant: ParticipantDraft, article: Article) -> bool:
+    """Whether the participant is written as a pronoun ("it", "they"), resolved or not."""
+    head = article.doc.char_span(participant.start, participant.end, alignment_mode="expand")
+    return head is not None and len(head) == 1 and head[0].pos_ == "PRON"

@@ -16,6 +16,7 @@ from newsmill.analyze.plover import (
     HOSTILE,
     INTENT_ADJECTIVES,
     INTENT_VERBS,
+    LIKELIHOOD_ADJECTIVES,
     REPORTING_VERBS,
     RESIST_VERBS,
     VERBS,
@@ -26,6 +27,8 @@ _UNLESS = frozenset({"unless"})
 IF = frozenset({"if", "unless"})
 _HISTORICAL_MODIFIERS = words("events/historical_modifiers.txt")
 _HYPOTHETICAL_MODALS = frozenset("may might could should ought".split())
+# Verbs whose object does what their infinitive says ("wants the UK to extradite").
+_OBJECT_CONTROL = words("events/object_control_verbs.txt")
 
 
 # Acts whose noun takes a "that" clause saying what is asked, threatened, refused or agreed.
@@ -114,6 +117,8 @@ def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
             frame.resisted_by = _child(head, "nsubj")
         if dep in {"ccomp", "xcomp", "acomp"} and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
             frame.intent = frame.intent or head
+        if dep == "xcomp" and lemma in LIKELIHOOD_ADJECTIVES:
+            frame.likelihood = frame.likelihood or head
         if dep in {"ccomp", "advcl"} and lemma in REPORTING_VERBS:
             frame.reported = frame.reported or head
         node = head
@@ -152,6 +157,18 @@ def _modal_status(verb: Any, reported: bool) -> str | None:
     return status
 
 
+def _wanted_of_another(intent: Any) -> bool:
+    """An object-control intent verb with its object ("wants the UK to", "expects Iran to"):
+    the act is the object's, wished by the subject. "Promised Iraq to send aid" keeps the
+    subject's promise ("promise" is not object-controlled)."""
+    if intent.lemma_.lower() not in _OBJECT_CONTROL:
+        return False
+    # The parser makes the object either the verb's object or its complement's subject.
+    return _child(intent, "dobj", "obj") is not None or any(
+        child.dep_ in {"ccomp", "xcomp"} and _child(child, "nsubj") is not None for child in intent.children
+    )
+
+
 def _negated(verb: Any) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
@@ -177,8 +194,15 @@ def plover_reading(
     reported = frame.reported is not None or in_quote(anchor, article) is not None
     status_verb = anchor if is_verb else (anchor.head if anchor.head != anchor else anchor)
     status = _modal_status(status_verb, reported) or "asserted"
+    if frame.intent is not None and _wanted_of_another(frame.intent):
+        # "The US wants the UK to extradite Assange", "expects Iran to reject": one side's wish
+        # for what another does is neither done nor promised by that other.
+        frame.intent = None
+        status = "hypothetical" if status == "asserted" else status
     if frame.intent is not None and status == "asserted":
         status = _modal_status(frame.intent, reported) or status
+    if frame.likelihood is not None and status == "asserted":
+        status = "hypothetical"  # "Russia is unlikely to agree": a forecast
     negated = _negated(status_verb) or (frame.intent is not None and _negated(frame.intent))
     promised = status == "future" or frame.intent is not None
     if event_type == "AGREE" and inner and promised and negated:
