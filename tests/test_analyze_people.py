@@ -437,3 +437,45 @@ def test_a_company_is_known_without_its_legal_form() -> None:
     )
     kept = {e.name for e in record.entities if e.kind == "ORG"}
     assert {"Apple", "Amazon"} <= kept, kept
+
+
+def test_a_speaking_organisation_named_with_a_given_name_is_a_person() -> None:
+    # The model tags "Carly Fiorina" and "Fiorina told" as an organisation (relabel_speakers).
+    record = analyze(
+        "Carly Fiorina said on Monday that Donald Trump is on solid ground attacking Bill Clinton.",
+        '"Of course Bill Clinton\'s fair game," Fiorina told reporters. "But you\'re not going to '
+        'beat Hillary Clinton by attacking Bill Clinton," she said.',
+    )
+    kinds = {e.name: e.kind for e in record.entities}
+    assert kinds.get("Carly Fiorina") == "PERSON", kinds
+    speakers = {q.speaker_name for q in record.quotes if "not going to beat" in q.content.text}
+    assert speakers == {"Carly Fiorina"}, speakers  # "she" is not the Hillary Clinton she quotes
+    # An organisation's short name that speaks stays an organisation.
+    record = analyze("Goldman Sachs cut its forecast, and Goldman said on Monday that growth would slow.")
+    assert {e.name: e.kind for e in record.entities}.get("Goldman Sachs") == "ORG"
+
+
+def test_a_one_word_actor_is_no_ones_family_name() -> None:
+    # Phoenix knows a Jordanian prince as "Hassan": the governor of New Hampshire is not him.
+    record = analyze(
+        "Gov. Maggie Hassan of New Hampshire said she would run for the Senate next year against "
+        "the Republican incumbent."
+    )
+    hassan = next(e for e in record.entities if e.name == "Maggie Hassan")
+    assert hassan.country != "JOR", hassan
+
+
+def test_a_name_in_a_title_case_headline_is_trimmed_to_the_name_the_text_writes() -> None:
+    text = "\n".join(
+        [
+            "Donald Trump Tweets A Wildly Inaccurate Chart About Race And Murder",
+            "Donald Trump on Sunday tweeted a chart about crime statistics that experts called "
+            "wildly wrong and misleading. Trump has been criticized for it by many in his own party.",
+            FILLER,
+        ]
+    )
+    record = newsmill.analyze(text, published="2015-11-23")
+    names = [e.name for e in record.entities if e.kind == "PERSON"]
+    assert names == ["Donald Trump"], names
+    trump = next(e for e in record.entities if e.name == "Donald Trump")
+    assert any(m.start == 0 and m.text == "Donald Trump" for m in trump.mentions), trump.mentions

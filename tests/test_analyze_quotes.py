@@ -1054,3 +1054,31 @@ def test_a_relative_pronoun_speaker_stands_for_the_noun_before_it() -> None:
         name="Jason Ervin",
         antecedent="Senator Jason Ervin",
     ).check(record)
+
+
+def test_an_attribution_after_an_opener_is_not_inside_the_content() -> None:
+    record = analyzed(
+        page(
+            "Fiorina on Trump",
+            "Carly Fiorina said on Monday that Donald Trump is on solid ground attacking Bill Clinton. "
+            "But, the former chief executive added, it's not the way to win the nomination.",
+        )
+    )
+    added = [q for q in record.quotes if q.cue is not None and q.cue.text == "added"]
+    assert [q.content.text.rstrip(".") for q in added] == ["it's not the way to win the nomination"], added
+    # A subject before the attribution is part of what was said.
+    record = analyzed(
+        page("Tuft cells", "The tuft cell, Herbert said, is constantly sensing the products in the gut.")
+    )
+    Expect("The tuft cell, Herbert said, is constantly sensing", "indirect", cue="said").check(record)
+
+
+def test_a_relative_pronoun_called_something_is_no_statement() -> None:
+    everything = Settings(analyze=AnalyzeSettings(min_confidence=0.0))
+    source = page(
+        "Chart row",
+        "The candidate on Sunday posted a chart about crime statistics that experts called wildly "
+        "wrong and misleading.",
+    )
+    record = newsmill.analyze(source, published=PUBLISHED, settings=everything)
+    assert not [q for q in record.quotes if q.cue is not None and q.cue.text == "called"], record.quotes

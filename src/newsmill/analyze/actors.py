@@ -102,8 +102,10 @@ class ActorDictionary:
         by_surname = self.lookup(words[-1], "PERSON")
         if by_surname is None:
             return None
-        first = key(by_surname.name).split()[0]
-        return by_surname if titled or words[0] == first else None
+        known = key(by_surname.name).split()
+        if len(known) < 2:
+            return None  # a one-word actor ("Hassan", a prince) is no one's surname: "Gov. Maggie Hassan"
+        return by_surname if titled or words[0] == known[0] else None
 
 
 def name_at(phrases: dict[str, list[tuple[str, Actor]]], text: str, start: int, word: str) -> str | None:

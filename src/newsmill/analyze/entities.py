@@ -60,6 +60,7 @@ from newsmill.analyze.relabel import (
     relabel_surnames,
     strip_titles,
     surnames_of,
+    trim_headline_names,
 )
 from newsmill.analyze.roles import sector_of_organisation, sector_of_role
 from newsmill.analyze.sentences import text_of
@@ -83,6 +84,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     mentions = join_split_names(mentions, doc)
     mentions = join_nested_organisations(mentions, text)
     mentions = known_people(doc, mentions)
+    mentions = trim_headline_names(mentions, text)
     surnames = surnames_of(mentions)
     relabel_surnames(mentions, surnames)
     mentions += missing_places(doc, mentions, gazetteer, context)

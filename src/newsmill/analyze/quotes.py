@@ -449,7 +449,7 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             # "called the remarks a wake-up call": the object and what it is called.
             named = [c for c in token.children if c.dep_ == "oprd"]
             objects = [c for c in token.children if c.dep_ == "dobj"]
-            if named and objects:
+            if named and objects and objects[0].tag_ != "WDT":  # not "a chart that experts called wrong"
                 first = min(t.idx for t in objects[0].subtree)
                 last = max(t.idx + len(t.text) for t in named[0].subtree)
                 drafts.append(QuoteDraft("indirect", (first, last), _span(token), speaker_of(token)))
@@ -476,6 +476,13 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             own = {t.i for t in token.subtree}
             body = [t for t in head.subtree if t.i not in own]
             if body and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                # "But, the former CEO added, it's not the way to win": an attribution after a
+                # mere opener is not inside what was said. ("The tuft cell, Herbert said, is
+                # ..." keeps both sides: the subject is said too.)
+                before = [t for t in body if t.i < token.left_edge.i]
+                after = [t for t in body if t.i > token.right_edge.i]
+                if after and before and all(t.is_punct or t.dep_ in {"cc", "advmod"} for t in before):
+                    body = after
                 start = min(t.idx for t in body)
                 end = max(t.idx + len(t.text) for t in body)
                 end = _trim_end(text_of(doc), start, end, ",;:—-")

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from newsmill.analyze.gazetteer import Gazetteer
+from newsmill.analyze.given_names import is_given_name
 from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
 from newsmill.analyze.roles import civil_office, title_before
 from newsmill.analyze.sentences import text_of
@@ -85,9 +86,18 @@ def relabel_speakers(mentions: list[Mention], doc: Any, gazetteer: Gazetteer) ->
     is no country or sizeable city is a person's surname, and so are the longer names it ends."""
     speakers: set[str] = set()
     text = text_of(doc)
+    # "Carly Fiorina" ... "Fiorina told": the model may tag both as an organisation. A one-word
+    # organisation that speaks is a surname when it ends a name opening with a given name
+    # ("Google said" stays an organisation; so does "Morgan Stanley", never "Stanley said").
+    after_given = {
+        words[-1]
+        for m in mentions
+        if m.label == "ORG" and len(words := bare_name(m.text).split()) == 2 and is_given_name(words[0])
+    }
     for mention in mentions:
         # Organisations speak ("the Pentagon said"); places taken for names do not.
-        if mention.label not in {"GPE", "LOC"} or " " in mention.text.strip():
+        named_person = mention.label == "ORG" and bare_name(mention.text) in after_given
+        if (mention.label not in {"GPE", "LOC"} and not named_person) or " " in mention.text.strip():
             continue
         if text[max(0, mention.start - 4) : mention.start].lower() == "the ":
             continue
@@ -338,3 +348,33 @@ def dedupe(mentions: list[Mention]) -> list[Mention]:
             continue
         kept.append(mention)
     return kept
+
+
+def _title_case_line(text: str, position: int) -> bool:
+    """Whether the line around ``position`` is written in Title Case (a headline): most of its
+    words of four letters or more are capitalised."""
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    words = re.findall(r"[^\W\d_]{4,}", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+
+
+def trim_headline_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """'Donald Trump Tweets A Wildly Inaccurate Chart': in a Title Case headline the model runs
+    a name into the capitalised verb after it. A headline name the rest of the text never
+    writes, whose first words it does write as a name, is trimmed to those words."""
+    headline = [_title_case_line(text, m.start) for m in mentions]
+    pairs = list(zip(mentions, headline, strict=True))
+    written = {bare_name(m.text) for m, in_headline in pairs if not in_headline}
+    out: list[Mention] = []
+    for mention, in_headline in pairs:
+        words = bare_name(mention.text).split()
+        if in_headline and mention.label in {"PERSON", "ORG"} and " ".join(words) not in written:
+            for cut in range(len(words) - 1, 0, -1):
+                prefix = " ".join(words[:cut])
+                if prefix in written:
+                    end = text.find(words[cut - 1], mention.start) + len(words[cut - 1])
+                    mention = Mention(mention.start, end, mention.label, text[mention.start : end])
+                    break
+        out.append(mention)
+    return out
