@@ -137,3 +137,27 @@ def test_a_pronoun_acting_alone_is_below_the_threshold() -> None:
     by_pronoun = next(e for e in pronoun if e.type == "REJECT")
     assert by_pronoun.confidence == pytest.approx(by_name.confidence - 0.1)
     assert by_pronoun.confidence < Settings().analyze.min_confidence <= by_name.confidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "released"),
+    [
+        ("The FBI has not yet released the statistics for this year.", False),
+        ("The White House released the transcript of the call with the Ukrainian president.", False),
+        ("The transcript was released by the White House on Wednesday.", False),
+        ("Israel released 26 Palestinian prisoners on Tuesday.", True),
+        ("Iran released two British sailors on Monday.", True),
+    ],
+)
+def test_what_is_published_is_not_released(sentence: str, released: bool) -> None:
+    # data/events/published_things.txt: a release frees people; a transcript is published.
+    record = analyzed(sentence)
+    assert ("RETREAT" in types(record)) == released, describe(record)
+
+
+def test_a_seizure_needs_something_seized() -> None:
+    # data/events/transitive_only.txt: "seized upon the reference" seizes nothing.
+    figurative = analyzed("Kenya seized upon the dispute with Uganda, officials said.")
+    assert "COERCE" not in types(figurative), describe(figurative)
+    seizure = analyzed("Ugandan troops seized the Kenyan border post at Busia on Thursday.")
+    assert "COERCE" in types(seizure), describe(seizure)

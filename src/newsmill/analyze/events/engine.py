@@ -274,6 +274,10 @@ def _build(
         if code and code not in GROUP_CODES:
             actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
 
+    if mode == "release" and is_verb:
+        released = _child(anchor, "dobj", "obj", "nsubjpass")
+        if released is not None and released.lemma_.lower() in _PUBLISHED_THINGS:
+            return None  # "released the transcript", "the statistics were released": published
     if anchor.lemma_.lower() in _WITHHOLD_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_LEMMAS for c in anchor.children
     ):
@@ -378,6 +382,7 @@ def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int
 
 
 _REPORT_VERBS = words("events/report_verbs.txt")
+_PUBLISHED_THINGS = words("events/published_things.txt")
 
 
 # Words of an attack (not an accident or a hunt): only then are unnamed killers attackers.

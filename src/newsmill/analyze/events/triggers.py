@@ -67,6 +67,7 @@ def object_nouns(obj: Any) -> list[Any]:
 
 
 _ONLY_WITH_OBJECTS = words("events/only_with_objects.txt")
+_TRANSITIVE_ONLY = words("events/transitive_only.txt")
 _GIVING = words("events/giving.txt")
 _NOT_GOODS = words("events/not_goods.txt")
 
@@ -183,8 +184,8 @@ def _verb_candidate(verb: Any) -> Candidate | None:
     sense = VERBS.get(lemma)
     if sense is None:
         return None
-    if lemma in {"support", "back"} and obj is None:
-        return None
+    if lemma in _TRANSITIVE_ONLY and obj is None:
+        return None  # "seized upon the reference": no seizure
     return Candidate(sense, verb, [verb])
 
 
