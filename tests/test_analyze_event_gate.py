@@ -25,6 +25,8 @@ def types(record: Record) -> set[str]:
         "While the dollar was supported by recent U.S. economic data, the euro fell against the yen.",
         "Separately, Norway's oil production beat forecasts in October, the statistics office said.",
         "Hurricane Ian hit Florida on Wednesday, killing 12 people and flooding thousands of homes.",
+        # Market participants reacting as such.
+        "Shareholders in Tokyo welcomed the Japanese merger, sending the stock up 4% on Friday.",
         # A sport result is no assault, nor a win at the polls.
         "Liverpool beat Chelsea 2-1 at Anfield on Sunday to go top of the league.",
         "Kentucky Democrats beat incumbent Gov. Matt Bevin in a state the president won easily.",
