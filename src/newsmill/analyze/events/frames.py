@@ -9,6 +9,7 @@ from typing import Any
 
 from newsmill.analyze.events.article import Article, in_quote
 from newsmill.analyze.events.drafts import Candidate, Frame
+from newsmill.analyze.events.participants import OBJECT_CONTROL
 from newsmill.analyze.events.triggers import _child
 from newsmill.analyze.plover import (
     COMMENT_VERBS,
@@ -27,8 +28,6 @@ _UNLESS = frozenset({"unless"})
 IF = frozenset({"if", "unless"})
 _HISTORICAL_MODIFIERS = words("events/historical_modifiers.txt")
 _HYPOTHETICAL_MODALS = frozenset("may might could should ought".split())
-# Verbs whose object does what their infinitive says ("wants the UK to extradite").
-_OBJECT_CONTROL = words("events/object_control_verbs.txt")
 
 
 # Acts whose noun takes a "that" clause saying what is asked, threatened, refused or agreed.
@@ -161,7 +160,7 @@ def _wanted_of_another(intent: Any) -> bool:
     """An object-control intent verb with its object ("wants the UK to", "expects Iran to"):
     the act is the object's, wished by the subject. "Promised Iraq to send aid" keeps the
     subject's promise ("promise" is not object-controlled)."""
-    if intent.lemma_.lower() not in _OBJECT_CONTROL:
+    if intent.lemma_.lower() not in OBJECT_CONTROL:
         return False
     # The parser makes the object either the verb's object or its complement's subject.
     return _child(intent, "dobj", "obj") is not None or any(

@@ -163,7 +163,7 @@ _DEFIANCE_NOUNS = words("events/defiance_nouns.txt")
 _DISAPPROVAL_NOUNS = words("events/disapproval_nouns.txt")
 # Verbs whose object does what their infinitive says ("urged Israel to withdraw"): the object
 # is that act's actor, not its recipient.
-_OBJECT_CONTROL = words("events/object_control_verbs.txt")
+OBJECT_CONTROL = words("events/object_control_verbs.txt")
 
 
 def _defied(anchor: Any, article: Article) -> list[ParticipantDraft]:
@@ -198,7 +198,7 @@ def _purpose_recipients(anchor: Any, event_type: str, article: Article) -> list[
     ):
         return []
     head = anchor.head
-    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in _OBJECT_CONTROL:
+    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in OBJECT_CONTROL:
         return []
     found: list[ParticipantDraft] = []
     head_object = _child(head, "dobj")
