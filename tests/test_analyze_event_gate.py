@@ -163,3 +163,19 @@ def test_a_seizure_needs_something_seized() -> None:
     assert "COERCE" not in types(figurative), describe(figurative)
     seizure = analyzed("Ugandan troops seized the Kenyan border post at Busia on Thursday.")
     assert "COERCE" in types(seizure), describe(seizure)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Named people attacking people with words: a criticism (engine._verbal_attack).
+        ("Kenyan President William Ruto attacked Raila Odinga on Twitter over the election.", "ACCUSE"),
+        # Force, a weapon or harm in the sentence, or attackers that are no named person: an assault.
+        ("Rebels attacked a village near Goma on Monday, killing 12 people.", "ASSAULT"),
+        ("Somali militants attacked a Kenyan army base in Lamu on Tuesday.", "ASSAULT"),
+    ],
+)
+def test_an_attack_with_words_is_an_accusation(sentence: str, expected: str) -> None:
+    record = analyzed(sentence)
+    found = types(record) & {"ACCUSE", "ASSAULT"}
+    assert found == {expected}, describe(record)

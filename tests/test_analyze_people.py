@@ -479,3 +479,15 @@ def test_a_name_in_a_title_case_headline_is_trimmed_to_the_name_the_text_writes(
     assert names == ["Donald Trump"], names
     trump = next(e for e in record.entities if e.name == "Donald Trump")
     assert any(m.start == 0 and m.text == "Donald Trump" for m in trump.mentions), trump.mentions
+
+
+def test_a_name_modifying_the_speaker_is_not_the_speaker() -> None:
+    # quote_speakers._owns_the_head: a common noun after the name heads the phrase.
+    record = analyze(
+        "Donald Trump met Paul Ryan on Thursday at the party's headquarters in Washington. "
+        '"We had a great meeting," a Trump campaign source said after the talks.',
+        "Clinton spokesman Brian Fallon said the meeting showed the party was divided.",
+    )
+    speakers = {q.speaker_name for q in record.quotes}
+    assert "Donald Trump" not in speakers and "Clinton" not in speakers, speakers
+    assert "Brian Fallon" in speakers, speakers

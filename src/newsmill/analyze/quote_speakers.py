@@ -248,12 +248,20 @@ def _naming_mention(
 
 
 def _owns_the_head(mention: tuple[int, int, int, EntityDraft], phrase_end: int, text: str) -> bool:
-    """The mention is a possessor inside a longer phrase ("X's spokesman"): 's follows it (or
-    ends it) and the phrase goes on after."""
+    """The mention is a possessor or a modifier inside a longer phrase: "X's spokesman" ('s
+    follows it, or ends it, and the phrase goes on), "a Trump campaign source", "a Trump
+    confidant", "Clinton spokesman Brian Fallon" (a common noun follows it in the phrase)."""
     end = mention[1]
     if text[end - 2 : end] in {"'s", "’s"}:
         return end < phrase_end and bool(text[end:phrase_end].strip())
-    return text[end : end + 2] in {"'s", "’s"} and bool(text[end + 2 : phrase_end].strip())
+    if text[end : end + 2] in {"'s", "’s"}:
+        return bool(text[end + 2 : phrase_end].strip())
+    following = re.match(r"\s+([a-z]+)", text[end:phrase_end])
+    return following is not None and following.group(1) not in _NOT_A_HEAD
+
+
+# Lower-case words that may follow the speaker's own name in the speaker phrase.
+_NOT_A_HEAD = frozenset("and or himself herself themselves itself".split())
 
 
 def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> str:

@@ -278,6 +278,8 @@ def _build(
         released = _child(anchor, "dobj", "obj", "nsubjpass")
         if released is not None and released.lemma_.lower() in _PUBLISHED_THINGS:
             return None  # "released the transcript", "the statistics were released": published
+    if event_type == "ASSAULT" and _verbal_attack(actors, recipients, article, evidence):
+        event_type, mode = "ACCUSE", "disapprove"  # "Trump attacked Romney on Twitter"
     if anchor.lemma_.lower() in _WITHHOLD_VERBS and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_LEMMAS for c in anchor.children
     ):
@@ -397,6 +399,31 @@ _ACCIDENT_WORDS = re.compile(
     r"landslide|avalanche|wildfire|disease|virus|plague|overdose)\b",
     re.I,
 )
+
+
+# Words of bodily harm and armed force: an attack among named people is physical only with them.
+_PHYSICAL_WORDS = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|wound\w*|injur\w*|hurt|bomb\w*|explosi\w+|shell\w*|rockets?|missiles?|"
+    r"guns?|gunfire|shot|shoot\w*|knife|knives|stabb?\w*|punch\w*|kick\w*|beat(?:en|ing)?|assaulted|"
+    r"weapons?|armed|troops|soldiers|forces|militants?|police|army|military|violen\w+|hospital\w*)\b",
+    re.I,
+)
+
+
+def _verbal_attack(
+    actors: list[ParticipantDraft],
+    recipients: list[ParticipantDraft],
+    article: Article,
+    evidence: tuple[int, int],
+) -> bool:
+    """'Trump attacked Romney on Twitter', 'an ad hominem attack on the governor': named people
+    attacking people, with no word of harm or force in the sentence, attack with words — a
+    criticism (ACCUSE), not an assault. Groups, forces and unnamed attackers keep the assault."""
+    if not actors or _PHYSICAL_WORDS.search(article.text, evidence[0], evidence[1]):
+        return False
+    return all(p.entity is not None and article.entities[p.entity].kind == "PERSON" for p in actors) and all(
+        r.entity is None or article.entities[r.entity].kind in {"PERSON", "ORG"} for r in recipients
+    )
 
 
 def _inherit_recipients(events: list[EventDraft]) -> None:
