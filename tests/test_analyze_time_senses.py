@@ -65,3 +65,16 @@ def test_a_day_inside_quotation_marks_is_the_speakers() -> None:
     outside = [t.text for t in record.times if t.start >= quoted_to]
     assert inside == [], inside  # the speaker's days are not emitted
     assert outside == ["today"], outside  # the article's own "today" is
+
+
+def test_a_year_less_date_in_the_present_tense_is_the_nearest_occurrence() -> None:
+    found = times(
+        "Officials think the congresswoman is at risk of losing her Aug. 30 primary to a newcomer.",
+        "The party met on Jan. 20 to discuss the race, and the candidates spoke in Miami on July 2.",
+        published="2016-07-26",
+    )
+    assert found["Aug. 30"] == "2016-08-30"  # present tense: five weeks ahead, not 11 months back
+    assert found["July 2"] == "2016-07-02"  # past tense: the last one up to publication
+    assert found["Jan. 20"] == "2016-01-20"
+    # A past tense still reads a date more than a month ahead as last year's.
+    assert times("The mayor opened the bridge on Dec. 15.", published="2016-07-26")["Dec. 15"] == "2015-12-15"

@@ -233,9 +233,12 @@ _AHEAD_WORDS = frozenset(
 _REPORTING = frozenset("say tell announce add state report confirm note write explain".split())
 
 
-def _looks_ahead(doc: Any, start: int, end: int) -> bool:
-    """The time is read forward from the publication date: its sentence speaks of the future
-    or a timetable, or it is a dated line with no verb and no result (a fixture, a tour date)."""
+def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
+    """The time is read forward from the publication date (True): its sentence speaks of the
+    future or a timetable, or it is a dated line with no verb and no result (a fixture, a tour
+    date); backward (False): its verb or the sentence's is in the past, or it is a result;
+    None when the sentence's verbs are in the present and say neither ("is at risk of losing
+    her Aug. 30 primary", "a permit to march on July 25 is pending")."""
     if not hasattr(doc, "char_span"):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -262,11 +265,13 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool:
     ):
         return True
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
-    return not has_verb and SCORE.search(sentence.text) is None
+    if has_verb:
+        return None
+    return SCORE.search(sentence.text) is None
 
 
 def _resolve(
-    draft: TimeDraft, kind: str, match: re.Match[str], published: date | None, ahead: bool = False
+    draft: TimeDraft, kind: str, match: re.Match[str], published: date | None, ahead: bool | None = False
 ) -> None:
     expression = draft.text.lower()
     if kind == "weekday":
@@ -334,10 +339,17 @@ def _resolve(
         draft.value, draft.precision, draft.basis = match.group("year"), "year", "explicit"
 
 
-def _year_for(value: date, published: date, ahead: bool) -> date:
+def _year_for(value: date, published: date, ahead: bool | None) -> date:
     """The year of a year-less date: in a schedule or the future, the next occurrence on or
-    after the publication date; in narration, the last one up to it (a month's grace for
-    dates just ahead: "Dec. 30" in a January story is last December's)."""
+    after the publication date; in past narration, the last one up to it (a month's grace for
+    dates just ahead: "Dec. 30" in a January story is last December's); in the present tense,
+    the occurrence nearest the publication date (an Aug. 30 primary in a July story is weeks
+    ahead, not eleven months back)."""
+    if ahead is None:
+        return min(
+            (_same_day(value, value.year + shift) for shift in (-1, 0, 1)),
+            key=lambda day: (abs((day - published).days), day > published),
+        )
     if ahead:
         while value < published:
             value = _same_day(value, value.year + 1)
