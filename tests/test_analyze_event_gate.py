@@ -179,3 +179,17 @@ def test_an_attack_with_words_is_an_accusation(sentence: str, expected: str) -> 
     record = analyzed(sentence)
     found = types(record) & {"ACCUSE", "ASSAULT"}
     assert found == {expected}, describe(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aid"),
+    [
+        # data/events/not_goods.txt: room, labels and advantages are no aid.
+        ("Nairobi is giving the protesters more leeway than Mombasa is, the governor said.", False),
+        ("Ruto gave Odinga the label of traitor in a speech to Kenyan lawmakers.", False),
+        ("Kenya gave Somalia $30 million in food aid on Monday.", True),
+    ],
+)
+def test_giving_room_or_a_label_is_no_aid(sentence: str, aid: bool) -> None:
+    record = analyzed(sentence)
+    assert ("AID" in types(record)) == aid, describe(record)
