@@ -193,3 +193,18 @@ def test_an_attack_with_words_is_an_accusation(sentence: str, expected: str) -> 
 def test_giving_room_or_a_label_is_no_aid(sentence: str, aid: bool) -> None:
     record = analyzed(sentence)
     assert ("AID" in types(record)) == aid, describe(record)
+
+
+def test_a_campaign_rally_is_no_protest() -> None:
+    # data/events/campaign_modifiers.txt (engine._campaign_gathering).
+    campaign = analyzed("President William Ruto held a campaign rally in Nakuru, Kenya, on Tuesday.")
+    assert "PROTEST" not in types(campaign), describe(campaign)
+    protest = analyzed("Thousands of Kenyan students held a rally in Nairobi against the new fees.")
+    assert "PROTEST" in types(protest), describe(protest)
+
+
+def test_pushing_back_is_no_request() -> None:
+    # "push back" is a phrasal verb (plover.PHRASAL_VERBS) even when the parser reads "back" as
+    # an adverb and a preposition follows ("pushed back on").
+    record = analyzed("Uganda pushed back on Kenyan demands for a new border survey on Monday.")
+    assert "REQUEST" not in types(record), describe(record)

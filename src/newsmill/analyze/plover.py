@@ -316,6 +316,7 @@ PHRASAL_VERBS: dict[str, Sense] = {
     "give in": Sense("CONCEDE"),
     "crack down": Sense("COERCE"),
     "turn down": Sense("REJECT"),
+    "push back": Sense("REJECT"),
     "walk out": Sense("PROTEST", "boycott"),
     "blow up": Sense("ASSAULT", "explosives"),
     "shoot down": Sense("ASSAULT", "heavy-weapons", "military"),

@@ -286,6 +286,8 @@ def _build(
         return None  # "declined to comment": no rejection of anything
     if event_type == "PROTEST" and not is_verb and _speech_setting(anchor):
         return None  # "Trump said at a rally in Louisiana": where someone spoke, not a protest
+    if event_type == "PROTEST" and candidate.noun is not None and _campaign_gathering(candidate.noun):
+        return None  # "held a campaign rally in Cleveland": a candidate's event, not a protest
     if event_type in {"ASSAULT", "COERCE"} and wins_a_vote(anchor, article.text[evidence[0] : evidence[1]]):
         return None  # "Democrats beat incumbent Gov. Matt Bevin": an election, not an assault
     if event_type in {"ASSAULT", "COERCE"} and reports_a_score(article.text[evidence[0] : evidence[1]]):
@@ -352,6 +354,17 @@ def _speech_setting(noun: Any) -> bool:
         return False
     verb = noun.head.head
     return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _SPEECH_LEMMAS
+
+
+def _campaign_gathering(noun: Any) -> bool:
+    """A gathering a campaign holds: "a campaign rally", "an election-night rally"."""
+    return any(
+        child.dep_ in {"compound", "amod", "nmod"} and child.lower_ in _CAMPAIGN_MODIFIERS
+        for child in noun.children
+    )
+
+
+_CAMPAIGN_MODIFIERS = words("events/campaign_modifiers.txt")
 
 
 def _clause_scope(verb: Any, actors: list[ParticipantDraft], evidence: tuple[int, int]) -> tuple[int, int]:

@@ -93,13 +93,14 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return Candidate(Sense("MOBILIZE", None, "military"), verb, [doc[verb.i - 2], verb])
     particle = _child(verb, "prt")
     if particle is None:
-        # "pulling its troops out of Chechnya": the parser takes the particle for a preposition.
+        # "pulling its troops out of Chechnya", "pushed back on claims": the parser takes the
+        # particle for a preposition or an adverb.
         particle = next(
             (
                 c
                 for c in verb.children
-                if c.dep_ == "prep"
-                and c.lower_ in {"out", "back", "off", "away"}
+                if c.dep_ in {"prep", "advmod"}
+                and c.lower_ in {"out", "back", "off", "away", "down"}
                 and f"{lemma} {c.lower_}" in PHRASAL_VERBS
             ),
             None,
@@ -145,7 +146,7 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return None  # "fighting dirty air", "battle inflation"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
         return None  # "Kyiv battles a Russian invasion": the invasion is the event
-    if lemma in {"call", "ask", "appeal", "push", "press"}:
+    if lemma in {"call", "ask", "appeal", "push", "press"} and phrasal not in PHRASAL_VERBS:
         if _child(verb, "xcomp") is not None or any(
             c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in verb.children
         ):
