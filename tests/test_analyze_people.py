@@ -491,3 +491,13 @@ def test_a_name_modifying_the_speaker_is_not_the_speaker() -> None:
     speakers = {q.speaker_name for q in record.quotes}
     assert "Donald Trump" not in speakers and "Clinton" not in speakers, speakers
     assert "Brian Fallon" in speakers, speakers
+
+
+def test_a_legislatures_office_is_a_title_not_part_of_the_name() -> None:
+    record = analyze(
+        "House Majority Leader Kevin McCarthy said on Monday that the inquiry had hurt her in the "
+        "polls, and Speaker Paul Ryan said the committee had done its work."
+    )
+    people_found = {e.name: e for e in record.entities if e.kind == "PERSON"}
+    assert {"Kevin McCarthy", "Paul Ryan"} <= set(people_found), people_found
+    assert people_found["Paul Ryan"].role == "Speaker" and people_found["Paul Ryan"].sector == "GOV"

@@ -51,6 +51,13 @@ TITLES: dict[str, str] = {
     "congressman": "Representative",
     "congresswoman": "Representative",
     "ambassador": "Ambassador",
+    # Legislatures' offices: "House Majority Leader Kevin McCarthy", "Speaker Paul Ryan".
+    "majority leader": "Majority Leader",
+    "minority leader": "Minority Leader",
+    "majority whip": "Majority Whip",
+    "minority whip": "Minority Whip",
+    "house speaker": "Speaker",
+    "speaker": "Speaker",
     "spokesperson": "Spokesperson",
     "spokesman": "Spokesperson",
     "spokeswoman": "Spokesperson",
@@ -109,7 +116,8 @@ GOVERNMENT_ROLES = frozenset(
     Finance Minister|Health Minister|Energy Minister|Deputy Energy Minister|Mining Minister|Minister|
     Chancellor|King|Queen|Prince|Princess|Emir|Sheikh|Governor|Mayor|Senator|Representative|
     Ambassador|Deputy Commerce Secretary|Commerce Secretary|Secretary|Attorney General|Solicitor General|
-    Inspector General|Surgeon General|Postmaster General|Consul General""".replace("\n", "")
+    Inspector General|Surgeon General|Postmaster General|Consul General|Majority Leader|Minority Leader|
+    Majority Whip|Minority Whip|Speaker""".replace("\n", "")
     .replace("    ", "")
     .split("|")
 )
