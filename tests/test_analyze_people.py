@@ -501,3 +501,13 @@ def test_a_legislatures_office_is_a_title_not_part_of_the_name() -> None:
     people_found = {e.name: e for e in record.entities if e.kind == "PERSON"}
     assert {"Kevin McCarthy", "Paul Ryan"} <= set(people_found), people_found
     assert people_found["Paul Ryan"].role == "Speaker" and people_found["Paul Ryan"].sector == "GOV"
+
+
+def test_a_states_abbreviation_is_no_organisation_of_the_same_letters() -> None:
+    # Phoenix knows an "FLA" (a Malian movement); "R-Fla." is Florida (data/us_states.tsv).
+    record = analyze(
+        "Sen. Marco Rubio, R-Fla., pushed back on Monday against claims from Sen. Ted Cruz, "
+        "R-Texas, that the bill he wrote in 2013 was an amnesty."
+    )
+    florida = [e for e in record.entities if any(m.text == "Fla." for m in e.mentions)]
+    assert [(e.kind, e.name) for e in florida] == [("GPE", "Florida")], florida

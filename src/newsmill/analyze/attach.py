@@ -164,7 +164,13 @@ def known_mentions(doc: Any, mentions: list[Mention], gazetteer: Gazetteer) -> l
     text = text_of(doc)
 
     def is_place(name: str) -> bool:
-        return bool(gazetteer.country(name) or gazetteer.demonym(name) or gazetteer.is_city_name(name, 0))
+        # "Fla." in "R-Fla." is Florida, not the FLA of Mali (a US state's AP abbreviation).
+        return bool(
+            gazetteer.country(name)
+            or gazetteer.demonym(name)
+            or gazetteer.is_city_name(name, 0)
+            or gazetteer.state_codes.get(name.lower())
+        )
 
     for mention in mentions:
         if mention.label in {"PERSON", "GPE", "LOC", "NORP"}:
