@@ -60,3 +60,13 @@ def test_a_name_that_modifies_a_noun_is_not_placed_by_the_preposition_before_it(
     )
     assert "MacBook" not in found  # "in MacBook keyboards": a modifier of keyboards
     assert {"Europe", "Bay Area", "Berlin", "Kashmir"} <= set(found)
+
+
+def test_a_world_region_is_no_town_of_that_name() -> None:
+    # data/events/region_names.txt: "Middle East" is also a neighbourhood of Baltimore.
+    found = places(
+        "Hillary Clinton said on Tuesday that the agreement with Iran had made the Middle East safer, "
+        "and that Latin America would also benefit from American engagement in the years ahead."
+    )
+    region = found.get("Middle East")
+    assert region is None or (region.country is None and region.latitude is None), region

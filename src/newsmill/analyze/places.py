@@ -25,12 +25,15 @@ from typing import Any
 
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, skeleton
 from newsmill.analyze.gender import is_first_name
+from newsmill.analyze.wordlists import phrases
 
 _DATA = Path(__file__).with_name("data")
 # Words that put a name on the map in the sentence itself.
 _LOCATIVE = frozenset(
     "in at near from into across outside inside around throughout toward towards between within".split()
 )
+# Continents' parts and world regions (shared with the event coder, which gives them no code).
+_WORLD_REGIONS = phrases("events/region_names.txt")
 _STATE_WORD = re.compile(r"\s+(?:state|State)\b")
 _STATE_OF = re.compile(r"\bstate of\s+$", re.I)
 _PLACE_NOUNS = frozenset(
@@ -138,6 +141,9 @@ def resolve(
         return Resolution(country, COUNTRY, "country")
     if key in gazetteer.continents:
         return Resolution(None, UNRESOLVED_LOCATIVE, "a continent")
+    if key in _WORLD_REGIONS:
+        # "the Middle East" is no neighbourhood of Baltimore: a world region is no town.
+        return Resolution(None, UNRESOLVED_LOCATIVE, "a world region")
     if is_first_name(name) and qualifier is None and not is_locative(doc, start):
         # "Mary" is a city in Turkmenistan and a first name far more often.
         return Resolution(None, UNRESOLVED, "a first name more often than a place")
