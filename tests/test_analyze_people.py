@@ -511,3 +511,13 @@ def test_a_states_abbreviation_is_no_organisation_of_the_same_letters() -> None:
     )
     florida = [e for e in record.entities if any(m.text == "Fla." for m in e.mentions)]
     assert [(e.kind, e.name) for e in florida] == [("GPE", "Florida")], florida
+
+
+def test_an_epithet_before_a_name_is_not_part_of_it() -> None:
+    # evidence.repair_person: the text also writes the name alone, and "Crooked" is no given name.
+    record = analyze(
+        "Donald Trump on Monday again called his rival Crooked Hillary Clinton at a rally in Ohio. "
+        "Hillary Clinton responded on Twitter that the attacks showed he was unfit for office."
+    )
+    names = {e.name for e in record.entities if e.kind == "PERSON"}
+    assert "Hillary Clinton" in names and "Crooked Hillary Clinton" not in names, names

@@ -186,6 +186,11 @@ def repair_person(entity: EntityDraft, doc: Any) -> None:
         entity.name = best
     else:
         entity.name = _clean_person_name(entity.name)
+    first, _, rest = entity.name.partition(" ")
+    if len(entity.name.split()) >= 3 and rest in candidates and not is_given_name(first):
+        # "Crooked Hillary Clinton" beside "Hillary Clinton": an epithet before a name the text
+        # also writes alone is not part of it (a given name is: "Martin Luther King").
+        entity.name = rest
 
 
 _HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof)\.?\s+$")
