@@ -208,3 +208,16 @@ def test_pushing_back_is_no_request() -> None:
     # an adverb and a preposition follows ("pushed back on").
     record = analyzed("Uganda pushed back on Kenyan demands for a new border survey on Monday.")
     assert "REQUEST" not in types(record), describe(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agreed"),
+    [
+        # data/events/not_goods.txt: words offered are said, not offered (triggers._OFFERING).
+        ("Ruto offered a defense of the Kenyan security bill during the debate in Nairobi.", False),
+        ("Kenya offered Uganda a discount on electricity on Monday.", True),
+    ],
+)
+def test_offering_words_is_no_offer(sentence: str, agreed: bool) -> None:
+    record = analyzed(sentence)
+    assert ("AGREE" in types(record)) == agreed, describe(record)

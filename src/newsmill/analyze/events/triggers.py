@@ -70,6 +70,8 @@ _ONLY_WITH_OBJECTS = words("events/only_with_objects.txt")
 _TRANSITIVE_ONLY = words("events/transitive_only.txt")
 _GIVING = words("events/giving.txt")
 _NOT_GOODS = words("events/not_goods.txt")
+# Verbs of offering and giving whose object may be words rather than something handed over.
+_OFFERING = _GIVING | {"offer", "lend", "extend"}
 
 
 def _welcome_sense(verb: Any) -> Sense:
@@ -182,6 +184,8 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return None  # these mean an event only with their object (handled above)
     if particle is not None and phrasal in PHRASAL_VERBS:
         return Candidate(PHRASAL_VERBS[phrasal], verb, [verb, particle])
+    if lemma in _OFFERING and obj is not None and obj.lemma_.lower() in _NOT_GOODS:
+        return None  # "offered a defense of the bill", "offers a reminder": words, not an offer
     sense = VERBS.get(lemma)
     if sense is None:
         return None
