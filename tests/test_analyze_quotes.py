@@ -1082,3 +1082,15 @@ def test_a_relative_pronoun_called_something_is_no_statement() -> None:
     )
     record = newsmill.analyze(source, published=PUBLISHED, settings=everything)
     assert not [q for q in record.quotes if q.cue is not None and q.cue.text == "called"], record.quotes
+
+
+def test_what_data_or_a_study_shows_is_no_statement() -> None:
+    # quote_evidence._evidence_not_speech: a verb of evidence whose subject holds findings.
+    source = page(
+        "Debate ratings fall",
+        "Early ratings data suggests that the Saturday debate drew far fewer viewers than the one "
+        "last week. The network said that the debate had been scheduled months ago.",
+    )
+    record = analyzed(source)
+    assert not [q for q in record.quotes if "drew far fewer viewers" in q.content.text], describe(record)
+    Expect("the debate had been scheduled months ago", "indirect", cue="said").check(record)

@@ -103,6 +103,24 @@ def _speech_happened(cue: Any) -> bool:
     return not (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHELD)
 
 
+# Verbs of evidence: what data or a study "shows" is a finding, not a statement (the facts
+# guideline counts "Studies indicate that ..." as no quote).
+_EVIDENCE_VERBS = frozenset("suggest show indicate find reveal demonstrate point".split())
+# Heads of phrases that hold findings, not voices.
+_FINDINGS = frozenset(
+    "data figures numbers statistics findings research study studies evidence results ratings "
+    "estimates analysis survey surveys".split()
+)
+
+
+def _evidence_not_speech(draft: QuoteDraft, cue: Any, doc: Any) -> bool:
+    """A verb of evidence whose subject is data or a study: a finding, not speech."""
+    if draft.speaker is None or cue.lemma_.lower() not in _EVIDENCE_VERBS:
+        return False
+    head = root_of(doc, *draft.speaker)
+    return head is not None and head.lower_ in _FINDINGS
+
+
 def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     """The confidence of one quote draft (Doc offsets)."""
     start, end = draft.content
@@ -127,6 +145,8 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
     if cue is not None and _asked(cue):
         return 0.3  # "Asked whether ..., Mr. Trump said": the question was put to them
+    if cue is not None and _evidence_not_speech(draft, cue, doc):
+        return 0.3  # "Early ratings data suggests that ...": what figures show is no one's words
     if draft.kind == "direct" and is_title(content):
         return 0.25  # a work's title: "on 'Face the Nation.'", "his book 'An American Son.'"
     if draft.kind == "direct" and len([w for w in words if any(ch.isalpha() for ch in w)]) <= 1:
