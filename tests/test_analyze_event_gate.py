@@ -221,3 +221,18 @@ def test_pushing_back_is_no_request() -> None:
 def test_offering_words_is_no_offer(sentence: str, agreed: bool) -> None:
     record = analyzed(sentence)
     assert ("AGREE" in types(record)) == agreed, describe(record)
+
+
+def test_one_person_objecting_is_no_demonstration() -> None:
+    # engine._one_person: a demonstration is a crowd's; one person's hunger strike stays.
+    one = analyzed(
+        "Hillary Clinton, the Secretary of State, testified before the committee in Washington on "
+        'Thursday. "Despite her numerous protests, evidence continues to grow showing Secretary Clinton '
+        'knowingly sent and received classified material using her private email," Bechdel said.'
+    )
+    assert "PROTEST" not in types(one), describe(one)
+    hunger = analyzed(
+        "A member of the Kenyan parliament, John Mbadi, started a hunger strike yesterday to protest "
+        "the ruling."
+    )
+    assert "PROTEST" in types(hunger), describe(hunger)

@@ -286,6 +286,8 @@ def _build(
         return None  # "declined to comment": no rejection of anything
     if event_type == "PROTEST" and not is_verb and _speech_setting(anchor):
         return None  # "Trump said at a rally in Louisiana": where someone spoke, not a protest
+    if event_type == "PROTEST" and mode in {None, "demo"} and _one_person(actors, article):
+        return None  # "despite her numerous protests", "Romney fired back": one person objects
     if event_type == "PROTEST" and candidate.noun is not None and _campaign_gathering(candidate.noun):
         return None  # "held a campaign rally in Cleveland": a candidate's event, not a protest
     if event_type in {"ASSAULT", "COERCE"} and wins_a_vote(anchor, article.text[evidence[0] : evidence[1]]):
@@ -354,6 +356,19 @@ def _speech_setting(noun: Any) -> bool:
         return False
     verb = noun.head.head
     return verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _SPEECH_LEMMAS
+
+
+def _one_person(actors: list[ParticipantDraft], article: Article) -> bool:
+    """Every actor is one person ("Romney", "her"): a demonstration is a crowd's (a hunger strike
+    or a walkout, which one person can make, has its own mode)."""
+    if not actors:
+        return False
+    for actor in actors:
+        written = article.text[actor.start : actor.end].lower()
+        person = actor.entity is not None and article.entities[actor.entity].kind == "PERSON"
+        if not (person or written in {"he", "she", "her", "his", "him"}):
+            return False
+    return True
 
 
 def _campaign_gathering(noun: Any) -> bool:
