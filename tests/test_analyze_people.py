@@ -521,3 +521,19 @@ def test_an_epithet_before_a_name_is_not_part_of_it() -> None:
     )
     names = {e.name for e in record.entities if e.kind == "PERSON"}
     assert "Hillary Clinton" in names and "Crooked Hillary Clinton" not in names, names
+
+
+def test_an_honorific_is_no_part_of_the_name() -> None:
+    # relabel.join_split_names: "Mr." is a capitalised proper noun to the parser, but says only
+    # the person's sex; "Mr. Trump" is Donald Trump, and "she" is not him.
+    record = analyze(
+        "Donald Trump built his company over four decades. Mr. Trump said on Monday that he had "
+        'always been loyal to his staff. Louise Sunshine disagreed. "If you let him down, you only '
+        'have one shot at it," she said. Mrs. Clinton did not respond.'
+    )
+    names = {e.name for e in record.entities if e.kind == "PERSON"}
+    assert not any(n.startswith(("Mr.", "Mrs.")) for n in names), names
+    loyal = next(q for q in record.quotes if "loyal" in q.content.text)
+    assert loyal.speaker_name == "Donald Trump", loyal
+    shot = next(q for q in record.quotes if "one shot" in q.content.text)
+    assert shot.speaker_name == "Louise Sunshine", shot

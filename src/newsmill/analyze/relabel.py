@@ -264,6 +264,10 @@ def relabel_by_gazetteer(mentions: list[Mention], gazetteer: Gazetteer, text: st
                 mention.label = "GPE"
 
 
+# Honorifics before a name: they say its sex (analyze/gender.py reads them there), not its name.
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. mx mx. miss sir dame lord lady".split())
+
+
 def join_split_names(mentions: list[Mention], doc: Any) -> list[Mention]:
     """'Shah Mahmood' + 'Qureshi': a person name runs on over adjacent capitalised proper nouns."""
     by_start = {m.start: m for m in mentions}
@@ -297,8 +301,8 @@ def join_split_names(mentions: list[Mention], doc: Any) -> list[Mention]:
             token = doc[first - 1]
             if not (CAPITALISED.match(token.text) and token.pos_ == "PROPN") or doc[first].is_sent_start:
                 break
-            if title_before(token.text) or by_start.get(token.idx) is not None:
-                break  # "PM Imran Khan": the title stays out of the name
+            if title_before(token.text) or token.lower_ in _HONORIFICS or by_start.get(token.idx) is not None:
+                break  # "PM Imran Khan", "Mr. Trump": the title or honorific stays out of the name
             first -= 1
         if first < span.start:
             mention.start = doc[first].idx
