@@ -78,3 +78,15 @@ def test_a_year_less_date_in_the_present_tense_is_the_nearest_occurrence() -> No
     assert found["Jan. 20"] == "2016-01-20"
     # A past tense still reads a date more than a month ahead as last year's.
     assert times("The mayor opened the bridge on Dec. 15.", published="2016-07-26")["Dec. 15"] == "2015-12-15"
+
+
+def test_a_stretch_or_a_habit_is_no_calendar_time() -> None:
+    found = times(
+        "The senator has gained 20 points over the last year, and last year he was barely known.",
+        "The show airs on Saturday nights and repeats on Sundays, and it aired on Saturday night to "
+        "a record audience.",
+        published="2016-07-26",
+    )
+    assert found.get("last year") == "2015" and "the last year" not in found  # only the calendar year
+    assert found.get("on Saturday night") == "2016-07-23"  # the one night, not the habit
+    assert len([t for t in found if "Saturday" in t]) == 1, found

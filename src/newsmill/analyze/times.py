@@ -61,6 +61,8 @@ _PATTERNS = re.compile(
     r"\bin\s+(?P<year>(?:19|20)\d{2})\b",
     re.I,
 )
+# After a weekday: a plural that makes it a habit ("Saturdays", "Saturday nights").
+_HABIT = re.compile(r"s\b|\s+(?:night|morning|afternoon|evening)s\b")
 _KINDS = ("weekday", "relday", "ago", "period", "ordinal", "dmy", "mdy", "iso", "year")
 # Events whose start the article may date ("launched its invasion ... on Thursday"), in
 # families of words that name the same event.
@@ -175,6 +177,16 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             continue  # "two days earlier" counts from the story's own events, not from today
         elif kind == "period" and match.group("dir").lower() == "past":
             continue  # "in the past month": a stretch of time up to now, not a calendar period
+        elif (
+            kind == "period"
+            and match.group("punit").lower() == "year"
+            and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+        ):
+            # "over the last year": the twelve months up to now, not last calendar year ("the
+            # last month" stays: the calendar month is close to what it means).
+            continue
+        elif kind == "weekday" and _HABIT.match(text, end):
+            continue  # "on Saturday nights", "on Sundays": a habit, not a day
         elif kind == "period" and re.match(r"\s+of\b", text[end : end + 4]):
             continue  # "the last weekend of the festival": a part of something, not last week
         elif published is None and (kind not in {"dmy", "mdy", "iso", "year"} or not _has_year(expression)):
