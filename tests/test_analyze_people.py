@@ -537,3 +537,19 @@ def test_an_honorific_is_no_part_of_the_name() -> None:
     assert loyal.speaker_name == "Donald Trump", loyal
     shot = next(q for q in record.quotes if "one shot" in q.content.text)
     assert shot.speaker_name == "Louise Sunshine", shot
+
+
+def test_a_persons_name_tagged_as_an_organisation_is_a_person() -> None:
+    # relabel.relabel_person_names: a dictionary person, or a given name and a family name with
+    # no organisation word, no organisation or company and no place of that name. (The model's
+    # tag depends on the context, so the mechanism is tested on mentions as the model gave them.)
+    from newsmill.analyze.gazetteer import load_gazetteer
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import relabel_person_names
+
+    names = ["Barack Obama's", "Eva-Marie Persson", "Morgan Stanley", "Goldman Sachs", "Forest Hill",
+             "Cornell University"]  # fmt: skip
+    mentions = [Mention(0, len(name), "ORG", name) for name in names]
+    relabel_person_names(mentions, load_gazetteer())
+    kinds = {m.text: m.label for m in mentions}
+    assert [n for n in names if kinds[n] == "PERSON"] == ["Barack Obama's", "Eva-Marie Persson"]

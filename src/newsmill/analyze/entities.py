@@ -56,6 +56,7 @@ from newsmill.analyze.relabel import (
     relabel_after_titles,
     relabel_by_gazetteer,
     relabel_name_parts,
+    relabel_person_names,
     relabel_speakers,
     relabel_surnames,
     strip_titles,
@@ -80,6 +81,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     relabel_by_gazetteer(mentions, gazetteer, text)
     relabel_after_titles(mentions, text, gazetteer)
     relabel_speakers(mentions, doc, gazetteer)
+    relabel_person_names(mentions, gazetteer)
     mentions = relabel_name_parts(mentions, doc, gazetteer)
     mentions = join_split_names(mentions, doc)
     mentions = join_nested_organisations(mentions, text)

@@ -382,3 +382,30 @@ def trim_headline_names(mentions: list[Mention], text: str) -> list[Mention]:
                     break
         out.append(mention)
     return out
+
+
+def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+    """'Barack Obama's', 'Eswar Prasad' tagged as organisations: a two- or three-word name that
+    the actor dictionary knows as a person, or that opens with a given name and ends with a
+    family name, with no organisation word in it and no organisation or company of that name
+    in the dictionary ("Morgan Stanley" stays) and no place of that name ("Forest Hill"), is a
+    person."""
+    from newsmill.analyze.actors import key, load_actors
+    from newsmill.analyze.given_names import is_surname
+    from newsmill.analyze.wordlists import words
+
+    actors = load_actors()
+    body_words = words("organisation_words.txt")
+    for mention in mentions:
+        name = bare_name(mention.text)
+        parts = name.split()
+        if mention.label != "ORG" or not 2 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts):
+            continue
+        if {p.lower() for p in parts} & body_words:
+            continue  # "Johnson Controls", "Morgan Bank"
+        named_else = actors.lookup(name, "ORG") or key(name) in actors.companies
+        if named_else or gazetteer.is_city_name(name, 0) or gazetteer.country(name):
+            continue
+        known = actors.lookup(name, "PERSON") is not None
+        if known or (is_given_name(parts[0]) and is_surname(parts[-1])):
+            mention.label = "PERSON"
