@@ -402,7 +402,7 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if mention.label != "ORG" or not 2 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts):
             continue
         if {p.lower() for p in parts} & body_words:
-            continue  # "Johnson Controls", "Morgan Bank"
+            continue  # "Morgan Bank", "Hale Partners"
         named_else = actors.lookup(name, "ORG") or key(name) in actors.companies
         if named_else or gazetteer.is_city_name(name, 0) or gazetteer.country(name):
             continue
