@@ -553,3 +553,19 @@ def test_a_persons_name_tagged_as_an_organisation_is_a_person() -> None:
     relabel_person_names(mentions, load_gazetteer())
     kinds = {m.text: m.label for m in mentions}
     assert [n for n in names if kinds[n] == "PERSON"] == ["Barack Obama's", "Eva-Marie Persson"]
+
+
+def test_a_pronoun_speaker_follows_the_subject_not_the_last_name() -> None:
+    # quote_speakers: in the same sentence the subject goes on speaking ("Rendell praised
+    # Sanders ..., but he said"); in the sentence before, a name in apposition to the subject
+    # is the subject ("his wife, Jane O'Meara, offered ... 'she said'").
+    record = analyze(
+        "Sanders advisers insist that there have been few discussions about such questions. But "
+        "his wife, Jane O'Meara, offered a preview of the candidate's thinking in an interview.",
+        '"If he\'s president, he wants to keep this movement going," she said.',
+        "Former Pennsylvania governor Ed Rendell, a Clinton supporter, praised Sanders for what he "
+        "has accomplished - but he said the time is coming when Sanders will have to tone down his attacks.",
+    )
+    speakers = {q.content.text[:20]: q.speaker_name for q in record.quotes}
+    assert speakers.get("If he's president, h") == "Jane O'Meara", speakers
+    assert speakers.get("the time is coming w") == "Ed Rendell", speakers

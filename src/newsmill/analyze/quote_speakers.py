@@ -214,8 +214,14 @@ def resolve_speakers(
 
 
 def _is_subject(doc: Any, start: int, end: int) -> bool:
+    """The mention is a clause's subject, or names it in apposition ("his wife, Jane, offered")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} or (
+        root.dep_ == "appos" and root.head.dep_ in {"nsubj", "nsubjpass"}
+    )
 
 
 def _relative_antecedent(doc: Any, start: int, end: int) -> tuple[int, int] | None:
@@ -341,7 +347,9 @@ def _antecedent(
             if sentence_start <= m[0] and m[1] <= position and m[3].kind == "PERSON" and agrees(m[2])
         ]  # fmt: skip
         if local:
-            return local[-1]
+            # "Rendell praised Sanders ..., but he said": the subject goes on speaking.
+            acting = [m for m in local if m[0] in subjects]
+            return (acting or local)[-1]
         # The narration turned to someone else: "Stafford, earlier in the hearing, was adamant
         # ... '...,' he said." A person who is the subject of the sentence before, when the
         # last quote was not in that sentence, beats the last speaker.
