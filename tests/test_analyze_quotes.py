@@ -1094,3 +1094,19 @@ def test_what_data_or_a_study_shows_is_no_statement() -> None:
     record = analyzed(source)
     assert not [q for q in record.quotes if "drew far fewer viewers" in q.content.text], describe(record)
     Expect("the debate had been scheduled months ago", "indirect", cue="said").check(record)
+
+
+def test_speech_only_inferred_or_thought_of_is_no_statement() -> None:
+    # quote_evidence._speech_happened: "seemed to suggest" is the writer's inference; "wary of
+    # saying" a speech not made.
+    everything = Settings(analyze=AnalyzeSettings(min_confidence=0.5))
+    source = page(
+        "Trump on the attack",
+        "At the time, Trump seemed to suggest that the attack had been staged by his opponents. "
+        "Hicks was wary of saying that the campaign had made mistakes. Sanders said on Tuesday "
+        "that he would stay in the race until the convention.",
+    )
+    record = newsmill.analyze(source, published=PUBLISHED, settings=everything)
+    contents = [q.content.text for q in record.quotes]
+    assert not any("staged" in c or "mistakes" in c for c in contents), describe(record)
+    assert any("stay in the race" in c for c in contents), describe(record)

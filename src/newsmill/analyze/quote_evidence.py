@@ -88,6 +88,10 @@ class Spans:
     doubtful: list[tuple[int, int]]
 
 
+# Verbs of seeming: their complement is how things look to the writer.
+_SEEMING = frozenset("seem appear".split())
+
+
 def _speech_happened(cue: Any) -> bool:
     if any(child.dep_ == "neg" for child in cue.children):
         return False  # "did not say", "never commented"
@@ -100,7 +104,15 @@ def _speech_happened(cue: Any) -> bool:
     if subject is not None and subject.lower_ != "it" and not any(c.dep_ == "agent" for c in cue.children):
         return False
     # "declined to comment", "refused to say": the speech was withheld.
-    return not (cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHELD)
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _WITHHELD:
+        return False
+    # "Trump seemed to suggest ...": the writer's inference, not what was said.
+    if cue.dep_ == "xcomp" and cue.head.lemma_.lower() in _SEEMING:
+        return False
+    # "wary of saying anything", "the idea of saying": a speech only thought of. (Also reading
+    # participles ("pledged delegates") and questions about speech ("How he answers ...") as no
+    # speech removed right quotes on PolNeAR and the tuning pages; left out.)
+    return not (cue.dep_ == "pcomp" and cue.head.head.pos_ in {"ADJ", "NOUN"})
 
 
 # Verbs of evidence: what data or a study "shows" is a finding, not a statement (the facts
