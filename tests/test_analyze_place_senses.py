@@ -70,3 +70,13 @@ def test_a_world_region_is_no_town_of_that_name() -> None:
     )
     region = found.get("Middle East")
     assert region is None or (region.country is None and region.latitude is None), region
+
+
+def test_the_west_is_a_world_region_not_a_town() -> None:
+    # "the West" is in data/events/region_names.txt with its article; West, Texas is a town.
+    found = places(
+        "Many Europeans are hostile to immigrants, and the West faces a choice, the professors argue "
+        "in their new book, which was published in Texas on Monday."
+    )
+    west = found.get("West")
+    assert west is None or (west.country is None and west.latitude is None), west

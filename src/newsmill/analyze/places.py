@@ -141,7 +141,9 @@ def resolve(
         return Resolution(country, COUNTRY, "country")
     if key in gazetteer.continents:
         return Resolution(None, UNRESOLVED_LOCATIVE, "a continent")
-    if key in _WORLD_REGIONS:
+    if key in _WORLD_REGIONS or (
+        f"the {key}" in _WORLD_REGIONS and text[max(0, start - 4) : start].lower() == "the "
+    ):
         # "the Middle East" is no neighbourhood of Baltimore: a world region is no town.
         return Resolution(None, UNRESOLVED_LOCATIVE, "a world region")
     if is_first_name(name) and qualifier is None and not is_locative(doc, start):
