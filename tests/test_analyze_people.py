@@ -569,3 +569,22 @@ def test_a_pronoun_speaker_follows_the_subject_not_the_last_name() -> None:
     speakers = {q.content.text[:20]: q.speaker_name for q in record.quotes}
     assert speakers.get("If he's president, h") == "Jane O'Meara", speakers
     assert speakers.get("the time is coming w") == "Ed Rendell", speakers
+
+
+def test_an_organisation_name_capitalises_its_words() -> None:
+    # evidence.organisation_confidence: a lower-case word other than a particle, a linking word
+    # or the body's own kind is no part of a body's name (a headline clause the model tagged).
+    text = "\n".join(
+        [
+            "Republican hopefuls court evangelical voters",
+            "Several White House hopefuls spoke in Iowa on Saturday, and the Department of Homeland "
+            "Security said nothing about the Democratic party.",
+            FILLER,
+        ]
+    )
+    settings = Settings(analyze=dataclasses.replace(AnalyzeSettings(), min_confidence=0.0))
+    record = newsmill.analyze(text, published="2016-01-20", settings=settings)
+    scores = {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
+    assert scores.get("Republican hopefuls court", 0) < 0.5, scores
+    assert scores.get("Department of Homeland Security", 0) >= 0.5, scores
+    assert scores.get("Democratic party", 1) >= 0.5, scores

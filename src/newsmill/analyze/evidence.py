@@ -47,6 +47,9 @@ from newsmill.analyze.wordlists import words
 _NAME_PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin bint ibn al el ben ter zu y e".split()
 )
+# Words a body's name leaves in lower case: "Department of Homeland Security", "Doctors without
+# Borders", "Bank for International Settlements".
+_LINKING_WORDS = frozenset("of and for the on in at to by with without against a an".split())
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\s")
 _HANDLE = re.compile(r"[@#/]|https?:|www\.|\.com\b")
 _DIGIT = re.compile(r"\d")
@@ -299,6 +302,12 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
     parts = {part for w in lowered for part in w.split("-")}
     named_as_body = bool(parts & organisation_words())  # "Ministry of ...", "... Inc."
     if name[:1].islower():
+        against = min(against, 0.3)
+    common = _NAME_PARTICLES | _LINKING_WORDS | organisation_words()
+    if any(w.isalpha() and w.islower() and w not in common for w in words[1:]):
+        # "Republican hopefuls court" (a headline clause): a body's name capitalises its words
+        # but for particles and linking words ("Bank of America") and the body's own kind
+        # ("the Democratic party").
         against = min(against, 0.3)
     if name.count("(") != name.count(")"):
         against = min(against, 0.3)
