@@ -5,6 +5,8 @@ Every page here is written for the test; each test names the mechanism it guards
 
 from __future__ import annotations
 
+import pytest
+
 import newsmill
 
 FILLER = (
@@ -62,21 +64,23 @@ def test_a_name_that_modifies_a_noun_is_not_placed_by_the_preposition_before_it(
     assert {"Europe", "Bay Area", "Berlin", "Kashmir"} <= set(found)
 
 
-def test_a_world_region_is_no_town_of_that_name() -> None:
-    # data/events/region_names.txt: "Middle East" is also a neighbourhood of Baltimore.
-    found = places(
-        "Hillary Clinton said on Tuesday that the agreement with Iran had made the Middle East safer, "
-        "and that Latin America would also benefit from American engagement in the years ahead."
-    )
-    region = found.get("Middle East")
-    assert region is None or (region.country is None and region.latitude is None), region
-
-
-def test_the_west_is_a_world_region_not_a_town() -> None:
-    # "the West" is in data/events/region_names.txt with its article; West, Texas is a town.
-    found = places(
-        "Many Europeans are hostile to immigrants, and the West faces a choice, the professors argue "
-        "in their new book, which was published in Texas on Monday."
-    )
-    west = found.get("West")
-    assert west is None or (west.country is None and west.latitude is None), west
+@pytest.mark.parametrize(
+    ("paragraph", "region"),
+    [
+        # data/events/region_names.txt: "Middle East" is also a neighbourhood of Baltimore ...
+        (
+            "Hillary Clinton said on Tuesday that the agreement with Iran had made the Middle East "
+            "safer, and that Latin America would also benefit from American engagement.",
+            "Middle East",
+        ),
+        # ... and "the West", listed with its article, is no West, Texas.
+        (
+            "Many Europeans are hostile to immigrants, and the West faces a choice, the professors "
+            "argue in their new book, which was published in Texas on Monday.",
+            "West",
+        ),
+    ],
+)
+def test_a_world_region_is_no_town_of_that_name(paragraph: str, region: str) -> None:
+    found = places(paragraph).get(region)
+    assert found is None or (found.country is None and found.latitude is None), found
