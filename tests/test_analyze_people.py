@@ -588,3 +588,15 @@ def test_an_organisation_name_capitalises_its_words() -> None:
     assert scores.get("Republican hopefuls court", 0) < 0.5, scores
     assert scores.get("Department of Homeland Security", 0) >= 0.5, scores
     assert scores.get("Democratic party", 1) >= 0.5, scores
+
+
+def test_a_first_name_in_apposition_to_a_person_noun_is_a_person() -> None:
+    # evidence._introduced_as_person: "his wife, Jane," — so a later "she said" can be her.
+    record = analyze(
+        "Sanders advisers insist that there have been few discussions about such questions. But "
+        "his wife, Jane, offered a preview of the candidate's thinking in an interview.",
+        '"If he\'s president, he wants to keep this movement going," she said.',
+    )
+    assert {e.name for e in record.entities if e.kind == "PERSON"} >= {"Jane"}
+    quote = next(q for q in record.quotes if "keep this movement" in q.content.text)
+    assert quote.speaker_name == "Jane", quote

@@ -206,7 +206,8 @@ _PERSON_ENDING = re.compile(r"(?:ers?|ors?|ists?|ians?|ees?|nauts?|ants?|ents?)$
 def _introduced_as_person(entity: EntityDraft, doc: Any) -> bool:
     """The text presents the name as somebody's: an honorific ("Mr. Rudolph"), a middle
     initial ("Renzo B. Larriviere"), or a person noun just before it ("astronaut Christer
-    Fuglesang", "dressage rider Steffen Peters", "student Aidan Gantenbein")."""
+    Fuglesang", "dressage rider Steffen Peters", "student Aidan Gantenbein") or in apposition
+    ("his wife, Jane,")."""
     text = doc.text
     if _MIDDLE_INITIAL.match(entity.name):
         return True
@@ -219,6 +220,8 @@ def _introduced_as_person(entity: EntityDraft, doc: Any) -> bool:
         if not tokens or tokens[0].i == 0:
             continue
         before = doc[tokens[0].i - 1]
+        if before.text == "," and tokens[0].i >= 2 and tokens[0].dep_ == "appos":
+            before = doc[tokens[0].i - 2]  # "his wife, Jane, offered": a name in apposition
         noun = before.lower_
         common = before.tag_ in {"NN", "NNS"} and before.text.islower() and noun not in NOT_PERSON_NOUNS
         if common and (noun in agents() or noun in SPEAKER_NOUNS or _PERSON_ENDING.search(noun)):
