@@ -7,11 +7,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsmill.analyze.actors import key, load_actors
 from newsmill.analyze.gazetteer import Gazetteer
-from newsmill.analyze.given_names import is_given_name
+from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
 from newsmill.analyze.roles import civil_office, title_before
 from newsmill.analyze.sentences import text_of
+from newsmill.analyze.wordlists import words
 
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _EDGE_MARKS = re.compile(r"^[^\w@#]+|[^\w.)]+$")
@@ -385,15 +387,12 @@ def trim_headline_names(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer) -> None:
-    """'Barack Obama's', 'Eswar Prasad' tagged as organisations: a two- or three-word name that
-    the actor dictionary knows as a person, or that opens with a given name and ends with a
+    """'Barack Obama's', 'Eva-Marie Persson' tagged as organisations: a two- or three-word name
+    that the actor dictionary knows as a person, or that opens with a given name and ends with a
     family name, with no organisation word in it and no organisation or company of that name
     in the dictionary ("Morgan Stanley" stays) and no place of that name ("Forest Hill"), is a
-    person."""
-    from newsmill.analyze.actors import key, load_actors
-    from newsmill.analyze.given_names import is_surname
-    from newsmill.analyze.wordlists import words
-
+    person. (Evidence's ``organisation_words`` reads the same list; it cannot be imported here:
+    evidence imports the entities stage, which imports this module.)"""
     actors = load_actors()
     body_words = words("organisation_words.txt")
     for mention in mentions:
