@@ -30,6 +30,10 @@ def people(record: newsmill.Record) -> dict[str, float]:
     return {e.name: e.confidence for e in record.entities if e.kind == "PERSON"}
 
 
+def organisations(record: newsmill.Record) -> dict[str, float]:
+    return {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
+
+
 def test_given_names_come_from_the_census_lists_and_the_actor_dictionary() -> None:
     assert is_given_name("Maria") and is_given_name("jennifer")  # census lists
     assert is_given_name("Recep") and is_given_name("Narendra")  # world politics (Phoenix)
@@ -197,7 +201,7 @@ def test_a_single_word_repeated_is_no_organisation_by_repetition_alone() -> None
         "settings. NASA said the launch would slip, and NASA engineers checked the rocket.",
         min_confidence=0.0,
     )
-    scores = {e.name: e.confidence for e in everything.entities if e.kind == "ORG"}
+    scores = organisations(everything)
     assert scores.get("RGB", 0.0) < 0.5
     assert scores["NASA"] >= 0.5  # an acronym the actor dictionary knows is an organisation's
 
@@ -254,7 +258,7 @@ def test_a_name_ending_in_a_model_word_is_a_product_not_a_body() -> None:
         "Walmart, and the Secret Service said the Secret Service would review it.",
         min_confidence=0.0,
     )
-    scores = {e.name: e.confidence for e in everything.entities if e.kind == "ORG"}
+    scores = organisations(everything)
     assert scores["Switch Lite"] < 0.5
     assert scores["Secret Service"] >= 0.5  # "Service" ends bodies' names too: not a model word
 
@@ -337,7 +341,7 @@ def test_acting_as_a_subject_is_no_evidence_of_an_organisation() -> None:
         "Walmart Inc. cut its prices on Friday, and the Red Cross sent blankets.",
         min_confidence=0.0,
     )
-    scores = {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
+    scores = organisations(record)
     assert scores["Roku"] < 0.5 and scores["Joy-Cons"] < 0.5  # products act in sentences too
     assert scores["Red Cross"] >= 0.5  # the actor dictionary knows it
 
@@ -421,7 +425,7 @@ def test_a_building_or_works_is_no_organisation() -> None:
         "said the Michoud Assembly Facility would add a second shift in the spring.",
         min_confidence=0.0,
     )
-    scores = {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
+    scores = organisations(record)
     assert all(score < 0.5 for name, score in scores.items() if "Facility" in name), scores
     assert scores.get("NASA", 0) >= 0.5, scores
 
@@ -596,7 +600,7 @@ def test_an_organisation_name_capitalises_its_words() -> None:
     )
     settings = Settings(analyze=dataclasses.replace(AnalyzeSettings(), min_confidence=0.0))
     record = newsmill.analyze(text, published="2016-01-20", settings=settings)
-    scores = {e.name: e.confidence for e in record.entities if e.kind == "ORG"}
+    scores = organisations(record)
     assert scores.get("Republican hopefuls court", 0) < 0.5, scores
     assert scores.get("Department of Homeland Security", 0) >= 0.5, scores
     assert scores.get("Democratic party", 1) >= 0.5, scores
