@@ -236,3 +236,14 @@ def test_one_person_objecting_is_no_demonstration() -> None:
         "the ruling."
     )
     assert "PROTEST" in types(hunger), describe(hunger)
+
+
+def test_a_recipient_we_cannot_code_is_below_the_threshold() -> None:
+    # "Mwangi's appeal" fills the recipient slot but says nothing of whose side the act is done
+    # to: the event rests on half a reading (engine._sentence_events, docs/confidence.md).
+    coded = analyzed("A Kenyan judge rejected the appeal of Ugandan traders on Monday.")
+    uncoded = analyzed("A Kenyan judge rejected Mwangi's appeal on Monday.")
+    by_name = next(e for e in body_events(coded) if e.type == "REJECT")
+    by_guess = next(e for e in body_events(uncoded) if e.type == "REJECT")
+    assert by_guess.recipients and not any(r.code for r in by_guess.recipients), describe(uncoded)
+    assert by_guess.confidence < Settings().analyze.min_confidence <= by_name.confidence

@@ -313,6 +313,11 @@ def _build(
     coded_recipient = any(r.code for r in recipients)
     confidence = 0.1 + (0.3 if coded_actor else 0) + (0.2 if coded_recipient else 0)
     confidence += (0.1 if is_verb else 0) + (0.1 if coded_actor and coded_recipient else 0)
+    if recipients and not coded_recipient:
+        # Someone is acted on, but not anyone we can place ("Assange's attempt", "them", a
+        # name of no known country): the event rests on half a reading. Events with no
+        # recipient slot at all ("Modi pledged to double ...") keep their score.
+        confidence -= 0.1
     if status == "hypothetical":
         # An act that did not happen ("should be supporting", "would then have given"): worth
         # reporting, with its status, only when both sides are coded.
