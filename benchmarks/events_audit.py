@@ -13,7 +13,9 @@ PLOVER type, with that actor and recipient code — a missing recipient is not w
 sentence names none), ``wrong`` (and why) or ``duplicate`` (a happening another line of the
 same page already reports). The judgments (``benchmarks/gold/events_audit/judgments.jsonl``)
 key each event by page id, type and the first 50 characters of its sentence (whitespace
-normalised), so they survive re-runs; an event no judgment covers is counted as unjudged. The
+normalised), so they survive re-runs, and record the ``reading`` judged (status, actor and
+recipient codes): an event whose reading changed since, or that no judgment covers, is counted
+as unjudged. The
 score is right / judged and duplicates / judged.
 """
 
@@ -40,6 +42,13 @@ def unannotated_pages() -> list[Path]:
 
 def key(page: str, event_type: str, sentence: str) -> str:
     return f"{page}|{event_type}|{' '.join(sentence.split())[:50]}"
+
+
+def reading(row: dict[str, Any]) -> str:
+    """What was judged beyond the sentence and type: status and the actor and recipient codes."""
+    actors = sorted({str(code) for _, code in row["actors"]})
+    recipients = sorted({str(code) for _, code in row["recipients"]})
+    return f"{row['status']}|{','.join(actors)}|{','.join(recipients)}"
 
 
 def events_of(pages: list[Path]) -> list[dict[str, Any]]:
@@ -84,14 +93,22 @@ def main() -> None:
                 handle.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"{len(rows)} events on {len(pages)} pages written to {args.dump}")
         return
-    verdicts = {}
+    # A judgment holds for the reading it judged: one that records it ("reading": status and
+    # codes, every judgment since session 9) no longer covers the event once the codes change.
+    verdicts: dict[str, tuple[str | None, str]] = {}
     for line in args.judgments.read_text(encoding="utf-8").splitlines():
         if line.strip():
             judged = json.loads(line)
-            verdicts[key(judged["page"], judged["type"], judged["sentence"])] = judged["verdict"]
+            verdicts[key(judged["page"], judged["type"], judged["sentence"])] = (
+                judged.get("reading"),
+                judged["verdict"],
+            )
     counts = {"right": 0, "wrong": 0, "duplicate": 0, "unjudged": 0}
     for row in rows:
-        counts[verdicts.get(key(row["page"], row["type"], row["sentence"]), "unjudged")] += 1
+        judged_reading, verdict = verdicts.get(key(row["page"], row["type"], row["sentence"]), (None, "unjudged"))
+        if judged_reading is not None and judged_reading != reading(row):
+            verdict = "unjudged"
+        counts[verdict] += 1
     judged = counts["right"] + counts["wrong"] + counts["duplicate"]
     print(
         f"{len(rows)} events on {len(pages)} unannotated pages; judged {judged}, "

@@ -728,6 +728,16 @@ def test_border_says_where_not_whose() -> None:
     assert "THA" not in codes(event.recipients), describe(record)
 
 
+def test_whose_forces_is_written_before_the_head() -> None:
+    # phrases._participant_phrase: the nationality before a common noun says whose; a name after
+    # it ("in southern Syria's al-Tanf") says where, even when the model reads it as a person.
+    record = analyzed(
+        "The Russian defense ministry accused U.S. forces in southern Syria’s al-Tanf of blocking aid."
+    )
+    event = next(e for e in body_events(record) if e.type == "ACCUSE")
+    assert codes(event.recipients) == {"USA"}, describe(record)
+
+
 def test_a_decision_is_the_act() -> None:
     record = analyzed(
         "Kenya's Supreme Court decided to allow opposition candidate Raila Odinga to run in the election."

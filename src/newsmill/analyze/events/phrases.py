@@ -163,6 +163,10 @@ def _participant_phrase(head: Any, article: Article, actor_side: bool) -> list[P
                 if code not in seen:
                     seen.add(code)
                     chosen.append(mention)
+        elif before_head and head.pos_ != "PROPN":
+            # "U.S. forces in southern Syria's al-Tanf": whose they are is written before the
+            # head; what follows it says where they are.
+            chosen = before_head[:1]
         else:
             ranked = sorted(
                 inside,
