@@ -105,7 +105,8 @@ def main() -> None:
             )
     counts = {"right": 0, "wrong": 0, "duplicate": 0, "unjudged": 0}
     for row in rows:
-        judged_reading, verdict = verdicts.get(key(row["page"], row["type"], row["sentence"]), (None, "unjudged"))
+        judged_key = key(row["page"], row["type"], row["sentence"])
+        judged_reading, verdict = verdicts.get(judged_key, (None, "unjudged"))
         if judged_reading is not None and judged_reading != reading(row):
             verdict = "unjudged"
         counts[verdict] += 1
