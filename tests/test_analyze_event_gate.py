@@ -247,3 +247,23 @@ def test_a_recipient_we_cannot_code_is_below_the_threshold() -> None:
     by_guess = next(e for e in body_events(uncoded) if e.type == "REJECT")
     assert by_guess.recipients and not any(r.code for r in by_guess.recipients), describe(uncoded)
     assert by_guess.confidence < Settings().analyze.min_confidence <= by_name.confidence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Naming someone is no request, nor is a scene set before the verb ("On Twitter").
+        "On Twitter, former Kenyan minister Raila Odinga called President Ruto “reckless.”",
+        "Kenya's opposition leader was calling President Ruto a dictator on Monday.",
+        # A question with no act asked for.
+        "Kenya's president asked rhetorically, shaking his head.",
+    ],
+)
+def test_naming_or_asking_a_question_is_no_request(sentence: str) -> None:
+    record = analyzed(sentence)
+    assert "REQUEST" not in types(record), describe(record)
+
+
+def test_asking_someone_to_act_is_a_request() -> None:
+    record = analyzed("Kenya's president called on Uganda to withdraw its troops on Monday.")
+    assert "REQUEST" in types(record), describe(record)

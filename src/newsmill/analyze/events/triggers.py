@@ -74,6 +74,21 @@ _NOT_GOODS = words("events/not_goods.txt")
 _OFFERING = _GIVING | {"offer", "lend", "extend"}
 
 
+def _asks_for_an_act(verb: Any) -> bool:
+    """ "called on Israel to withdraw", "asked Congress to act", "pushed for talks": a request.
+    Naming someone ("called Trump unhinged", "calling Trump a fascist": the parser may read the
+    name as a complement), asking a question ("asked rhetorically, shaking his head") and a
+    scene-setting phrase before the verb ("On Twitter, Bush called Trump ...") ask for nothing."""
+    infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
+    asked_for = any(
+        c.dep_ == "prep"
+        and c.lower_ in {"for", "on", "upon"}
+        and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "on Monday"
+        for c in verb.children
+    )
+    return infinitive or asked_for
+
+
 def _welcome_sense(verb: Any) -> Sense:
     """'gave a warm welcome to de Klerk' hosts a visitor; 'gave the plan a cautious welcome' backs it."""
     for child in verb.children:
@@ -149,9 +164,7 @@ def _verb_candidate(verb: Any) -> Candidate | None:
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
         return None  # "Kyiv battles a Russian invasion": the invasion is the event
     if lemma in {"call", "ask", "appeal", "push", "press"} and phrasal not in PHRASAL_VERBS:
-        if _child(verb, "xcomp") is not None or any(
-            c.dep_ == "prep" and c.lower_ in {"for", "on", "upon"} for c in verb.children
-        ):
+        if _asks_for_an_act(verb):
             return Candidate(Sense("REQUEST"), verb, [verb])
         return None
     if lemma == "fire":
