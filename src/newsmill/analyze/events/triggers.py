@@ -83,6 +83,7 @@ def _asks_for_an_act(verb: Any) -> bool:
     asked_for = any(
         c.dep_ == "prep"
         and c.lower_ in {"for", "on", "upon"}
+        and c.i > verb.i
         and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "on Monday"
         for c in verb.children
     )
