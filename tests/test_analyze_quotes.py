@@ -1100,3 +1100,38 @@ def test_findings_inferences_and_speech_thought_of_are_no_statements(paragraph: 
     contents = [q.content.text for q in record.quotes]
     assert not any(not_said in c for c in contents), describe(record)
     assert any("stay in the race" in c for c in contents), describe(record)
+
+
+def test_a_description_speaker_is_the_one_entity_it_fits() -> None:
+    # quote_speakers._described: "the newspaper" after one newspaper is named; "the president"
+    # after two presidents stays as written.
+    one = analyzed(
+        page(
+            "Editorial splits the party",
+            "The Wall Street Journal published a sharp editorial on Tuesday about the governor.",
+            "The newspaper wrote that the governor had misread the mood of the state.",
+        )
+    )
+    assert find(one, "misread the mood").speaker_name == "Wall Street Journal", describe(one)
+    two = analyzed(
+        page(
+            "Leaders meet in Helsinki",
+            "President Barack Obama met President Vladimir Putin in Helsinki on Tuesday.",
+            "The president said that the talks had been useful for both countries.",
+        )
+    )
+    assert find(two, "talks had been useful").speaker_name == "president", describe(two)
+
+
+def test_an_attribution_after_an_adjunct_is_not_inside_the_content() -> None:
+    # quotes.py: before the attribution only adjuncts ("In contrast", "By eliminating the line"),
+    # no subject: what was said is the clause after it.
+    record = analyzed(
+        page(
+            "Parties at the White House",
+            "By eliminating the receiving line, Ms. Tchen said, the White House is able to invite "
+            "twice as many guests to a party.",
+        )
+    )
+    quote = find(record, "twice as many guests")
+    assert quote.content.text.startswith("the White House is able"), describe(record)

@@ -203,6 +203,10 @@ def resolve_speakers(
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
                 if m_start <= start and end <= m_end:
                     draft.speaker = (m_start, m_end)  # as the mention reads: "Mayor Anne Hidalgo"
+            elif pronoun_kind is None and (described := _described(key, start, mentions)) is not None:
+                # "the newspaper", "the president": the one entity of the article it describes.
+                draft.antecedent = (described[0], described[1])
+                draft.speaker_entity, draft.speaker_name = f"e{described[2]}", described[3].name
             else:
                 draft.speaker_name = (
                     re.sub(r"^(?:the|a|an)\s+", "", words, flags=re.I) if pronoun_kind is None else None
@@ -211,6 +215,48 @@ def resolve_speakers(
         last_by_kind[kind] = draft
         last_by_kind["ANY"] = draft
         history.append((kind, draft))
+
+
+# Heads of a definite description that name an organisation by its sector ("the newspaper")
+# or by a word of its name ("the foundation" is the Trayvon Martin Foundation).
+_SECTOR_HEADS = {
+    "newspaper": "MEDIA", "paper": "MEDIA", "network": "MEDIA", "broadcaster": "MEDIA",
+    "magazine": "MEDIA", "outlet": "MEDIA", "company": "BUS", "firm": "BUS", "bank": "BUS",
+}  # fmt: skip
+_NAME_HEADS = frozenset(
+    "foundation board campaign committee union party court agency ministry department "
+    "institute university commission council".split()
+)
+
+
+def _described(
+    key: str, position: int, mentions: list[tuple[int, int, int, EntityDraft]]
+) -> tuple[int, int, int, EntityDraft] | None:
+    """The entity a definite description speaker ("the newspaper", "the president", "the
+    editorial board") stands for, when exactly one entity named before it fits: an
+    organisation of the sector the head names or with the head in its name, a person whose
+    role has the head as a word. Two that fit ("the president" after Obama and Putin), or
+    none, leave the description as written (docs/confidence.md)."""
+    words = re.sub(r"[^\w\s-]", " ", key).split()
+    if len(words) < 2 or words[0] != "the":
+        return None
+    head = words[-1]
+    fitting: dict[int, tuple[int, int, int, EntityDraft]] = {}
+    for mention in mentions:
+        entity = mention[3]
+        if mention[1] > position:
+            break
+        if entity.kind == "ORG":
+            fits = (head in _SECTOR_HEADS and _SECTOR_HEADS[head] == entity.sector) or (
+                head in _NAME_HEADS and head in entity.name.lower().split()
+            )
+        elif entity.kind == "PERSON":
+            fits = head in (entity.role or "").lower().split()
+        else:
+            fits = False
+        if fits:
+            fitting[mention[2]] = mention
+    return next(iter(fitting.values())) if len(fitting) == 1 else None
 
 
 def _is_subject(doc: Any, start: int, end: int) -> bool:

@@ -476,12 +476,16 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             own = {t.i for t in token.subtree}
             body = [t for t in head.subtree if t.i not in own]
             if body and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-                # "But, the former CEO added, it's not the way to win": an attribution after a
-                # mere opener is not inside what was said. ("The tuft cell, Herbert said, is
-                # ..." keeps both sides: the subject is said too.)
+                # "But, the former CEO added, it's not the way to win", "By eliminating the
+                # line, Ms. Tchen said, the White House is able to ...": an attribution after
+                # openers and adjuncts is not inside what was said; the clause after it is.
+                # ("The tuft cell, Herbert said, is ..." keeps both sides: the subject is said.)
                 before = [t for t in body if t.i < token.left_edge.i]
                 after = [t for t in body if t.i > token.right_edge.i]
-                if after and before and all(t.is_punct or t.dep_ in {"cc", "advmod"} for t in before):
+                subject_before = any(
+                    t.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} and t.head.i == head.i for t in before
+                )
+                if after and before and not subject_before:
                     body = after
                 start = min(t.idx for t in body)
                 end = max(t.idx + len(t.text) for t in body)
