@@ -267,3 +267,18 @@ def test_naming_or_asking_a_question_is_no_request(sentence: str) -> None:
 def test_asking_someone_to_act_is_a_request() -> None:
     record = analyzed("Kenya's president called on Uganda to withdraw its troops on Monday.")
     assert "REQUEST" in types(record), describe(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An inverted condition: it did not happen.
+        "Kenya's president said it would have been fair had Uganda condemned the raid.",
+        # The verb completed carries the "if" and the modal.
+        "Reporters asked if Kenya would continue to reject the Ugandan proposal.",
+    ],
+)
+def test_an_act_in_a_condition_or_question_is_not_asserted(sentence: str) -> None:
+    record = analyzed(sentence)
+    events = [e for e in body_events(record) if e.type in {"ACCUSE", "REJECT"}]
+    assert events and all(e.status != "asserted" for e in events), describe(record)

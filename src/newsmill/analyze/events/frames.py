@@ -153,6 +153,15 @@ def _modal_status(verb: Any, reported: bool) -> str | None:
             return "hypothetical"  # "the pressure must continue for Damascus to allow ...": wanted, not done
     if verb.lemma_.lower() in {"go"} and _child(verb, "xcomp") is not None:
         status = "future"
+    subject = _child(verb, "nsubj", "nsubjpass")
+    if subject is not None and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "should", "were"} and c.i < subject.i for c in verb.children
+    ):
+        return "hypothetical"  # "had Hillary Clinton congratulated him": a condition, inverted
+    if status is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        # "if a Clinton administration would continue to decline ...": the verb it completes
+        # carries the modal and the "if".
+        return _modal_status(verb.head, reported)
     return status
 
 
