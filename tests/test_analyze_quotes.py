@@ -1102,25 +1102,31 @@ def test_findings_inferences_and_speech_thought_of_are_no_statements(paragraph: 
     assert any("stay in the race" in c for c in contents), describe(record)
 
 
-def test_a_description_speaker_is_the_one_entity_it_fits() -> None:
-    # quote_speakers._described: "the newspaper" after one newspaper is named; "the president"
-    # after two presidents stays as written.
-    one = analyzed(
-        page(
-            "Editorial splits the party",
+@pytest.mark.parametrize(
+    ("opening", "said", "content", "speaker"),
+    [
+        # One newspaper named before: "the newspaper" is it.
+        (
             "The Wall Street Journal published a sharp editorial on Tuesday about the governor.",
             "The newspaper wrote that the governor had misread the mood of the state.",
-        )
-    )
-    assert find(one, "misread the mood").speaker_name == "Wall Street Journal", describe(one)
-    two = analyzed(
-        page(
-            "Leaders meet in Helsinki",
+            "misread the mood",
+            "Wall Street Journal",
+        ),
+        # Two presidents named before: "the president" stays as written.
+        (
             "President Barack Obama met President Vladimir Putin in Helsinki on Tuesday.",
             "The president said that the talks had been useful for both countries.",
-        )
-    )
-    assert find(two, "talks had been useful").speaker_name == "president", describe(two)
+            "talks had been useful",
+            "president",
+        ),
+    ],
+)
+def test_a_description_speaker_is_the_one_entity_it_fits(
+    opening: str, said: str, content: str, speaker: str
+) -> None:
+    # quote_speakers._described
+    record = analyzed(page("A week of politics", opening, said))
+    assert find(record, content).speaker_name == speaker, describe(record)
 
 
 def test_an_attribution_after_an_adjunct_is_not_inside_the_content() -> None:
