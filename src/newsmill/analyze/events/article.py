@@ -14,6 +14,7 @@ from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.quotes import QuoteDraft
 from newsmill.analyze.sentences import text_of
 from newsmill.analyze.times import TimeDraft
+from newsmill.extract.meta import find_dateline
 
 
 class _Mentions:
@@ -53,7 +54,7 @@ class _Mentions:
 _BORDER_NOUNS = frozenset("border borders frontier frontiers boundary".split())
 
 
-def _token_at(doc: Any, offset: int) -> Any:
+def token_at(doc: Any, offset: int) -> Any:
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
@@ -83,11 +84,31 @@ class Article:
         self.border_mentions = {
             start
             for start, _end, _index in self.mentions.spans
-            if (token := _token_at(doc, start)) is not None
+            if (token := token_at(doc, start)) is not None
             and token.head.lemma_.lower() in _BORDER_NOUNS
             and token.dep_ in {"amod", "compound", "nmod", "poss"}
         }
         self.plural_actors: list[ParticipantDraft] = []  # the last event's actors, when several
+        self._datelines = [(m.start, m.end) for e in entities for m in e.mentions if m.source == "dateline"]
+        self._line_datelines: dict[int, tuple[int, int] | None] = {}
+
+    def in_dateline(self, start: int) -> bool:
+        """Whether ``start`` lies in the place of a dateline ("NEW DELHI: ... after being
+        deported"): where the story was filed, never a participant — the parse often takes it
+        for the subject of the first clause. A line that opens with a dateline counts too
+        (one below a byline, which the extractor did not take for the article's dateline)."""
+        if any(s <= start < e for s, e in self._datelines):
+            return True
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if line_start not in self._line_datelines:
+            line_end = self.text.find("\n", line_start)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
+            found = find_dateline(line)
+            self._line_datelines[line_start] = (
+                (line_start + found.place_start, line_start + found.place_end) if found else None
+            )
+        place = self._line_datelines[line_start]
+        return place is not None and place[0] <= start < place[1]
 
 
 def in_quote(token: Any, article: Article) -> int | None:

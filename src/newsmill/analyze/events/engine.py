@@ -243,7 +243,9 @@ def _build(
             contexts.append(name)
 
     scope = _clause_scope(anchor, actors, evidence) if is_verb else evidence
-    actors, recipients = settle_codes(actors, recipients, location, event_type, article, evidence, scope)
+    actors, recipients = settle_codes(
+        actors, recipients, location, event_type, article, evidence, scope, anchor if is_verb else None
+    )
     if event_type in ADDRESSED_TYPES:
         recipients = [addressed_recipient(r, article) for r in recipients]
 
@@ -270,7 +272,7 @@ def _build(
         # are coded to where they struck (PLOVER's unidentified armed forces, sector UAF); no
         # words name them, so the span is empty, at the evidence.
         where = location[2] if location is not None and location[2] is not None else None
-        code = article.codes[where] if where is not None else acting_in(article, scope)
+        code = article.codes[where] if where is not None else acting_in(article, scope, anchor)
         if code and code not in GROUP_CODES:
             actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
 

@@ -59,10 +59,28 @@ def verb_participants(
     prepositions = RECIPIENT_PREPOSITIONS.get(event_type, frozenset())
     if anchor.lemma_.lower() in _RECIPROCAL_FIGHT:
         prepositions = prepositions | {"with"}
-    subject, _ = _subject(anchor)
+    subject, by_agent = _subject(anchor)
+    if subject is not None and article.in_dateline(subject.idx):
+        # "BERLIN -- German police arrested ...": the parse made the dateline a second subject.
+        subject = next((c for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i), None)
+    passive_subject = _child(anchor, "nsubjpass")
+    if (
+        subject is not None
+        and not by_agent
+        and passive_subject is None
+        and _child(anchor, "nsubj", "csubj") is None
+        and _child(anchor, "auxpass") is not None
+        and anchor.lemma_.lower() not in _STATIVE_PASSIVES
+    ):
+        # A passive verb borrows its subject from the clause it hangs on: "150 Indians
+        # returned home after being deported", "the group that was attacked" — the one acted on.
+        passive_subject, subject = subject, None
+    if passive_subject is not None and article.in_dateline(passive_subject.idx):
+        passive_subject = None
+    if passive_subject is not None and passive_subject.tag_ in {"WP", "WDT"} and anchor.dep_ == "relcl":
+        passive_subject = anchor.head  # "the rebels who were attacked by Syrian troops"
     if subject is not None:
         actors = participants(subject, article, actor_side=True)
-    passive_subject = _child(anchor, "nsubjpass")
     if passive_subject is not None and anchor.lemma_.lower() in _STATIVE_PASSIVES and not actors:
         # "Vietnam is committed to opening up", "Iraq is prepared to ...": a state the subject
         # is in, not something done to it.

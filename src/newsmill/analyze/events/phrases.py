@@ -85,6 +85,8 @@ _QUANTITY_HEADS = words("events/quantity_heads.txt")
 def participant(head: Any, article: Article, actor_side: bool) -> list[ParticipantDraft]:
     if not actor_side and head.lower_ in _REFLEXIVES:
         return []  # "killed 23 people as well as themselves": no one else
+    if article.in_dateline(head.idx):
+        return []  # where the story was filed ("NEW DELHI: ..."), taken by the parse for a subject
     return _counted(head, article, actor_side) or _participant_phrase(head, article, actor_side)
 
 
@@ -317,6 +319,10 @@ def _subject(verb: Any) -> tuple[Any, bool]:
         elif node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ in {"VBG", "VBD", "VBZ", "VBP"}):
             # "rebels fighting the army", "the group that attacked"; a finite verb read as a
             # modifier ("Palestinian youths resorted to ...") is the noun's predicate.
+            if any(c.tag_ == "WRB" for c in node.children):
+                # "states where the drug has been legalized": the noun is where (or when) it
+                # happened, not who did it.
+                return None, False
             return node.head, False
         else:
             break

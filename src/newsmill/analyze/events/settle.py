@@ -6,6 +6,7 @@ country for a domestic act)."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from newsmill.analyze.actors import GROUP_CODES
 from newsmill.analyze.events.article import Article
@@ -23,6 +24,7 @@ def settle_codes(
     article: Article,
     evidence: tuple[int, int],
     scope: tuple[int, int],
+    anchor: Any = None,
 ) -> tuple[list[ParticipantDraft], list[ParticipantDraft]]:
     """Drop place names from the actors and give participants without a country of their own
     the one the event's clause (``scope``) implies."""
@@ -80,7 +82,7 @@ def settle_codes(
             elif actor.entity is None or article.entities[actor.entity].kind == "NORP":
                 # "people blocked streets in Hong Kong": people of no stated country are of
                 # the place they act in.
-                actor.code = acting_in(article, scope)
+                actor.code = acting_in(article, scope, anchor)
     actor_codes = {a.code for a in actors if a.code}
     # An actor is not its own recipient; but one nationality's groups may act against each
     # other ("Palestinian police confiscated weapons from Palestinian armed groups").
@@ -218,22 +220,42 @@ _WHERE_BEFORE = re.compile(
 )
 
 
-def acting_in(article: Article, scope: tuple[int, int]) -> str | None:
+def acting_in(article: Article, scope: tuple[int, int], anchor: Any = None) -> str | None:
     """The country of the first place the clause says something happens in ('in Hong Kong')."""
-    found = _acting_in_mention(article, scope)
+    found = _acting_in_mention(article, scope, anchor)
     return article.codes[found[2]] if found is not None else None
 
 
-def _acting_in_mention(article: Article, scope: tuple[int, int]) -> tuple[int, int, int] | None:
+def _acting_in_mention(
+    article: Article, scope: tuple[int, int], anchor: Any = None
+) -> tuple[int, int, int] | None:
     for mention in article.mentions.within(*scope):
         code = article.codes[mention[2]]
         if (
             code
             and code not in GROUP_CODES
             and _WHERE_BEFORE.search(article.text, max(0, mention[0] - 40), mention[0])
+            and (anchor is None or not _in_a_noun_clause(mention[0], anchor))
         ):
             return mention
     return None
+
+
+def _in_a_noun_clause(start: int, anchor: Any) -> bool:
+    """Whether the word at ``start`` sits two noun clauses or more below the event's verb
+    ("agreed on a responsibility to confront the group, which Hollande blamed for the attacks
+    that killed 125 people in the French capital"): where another happening took place. One
+    clause down still tells where the event's own participants are ("villagers living in
+    Kosovo", "a rally that drew thousands in Jakarta")."""
+    token = next((t for t in anchor.doc if t.idx == start), None)
+    clauses = 0
+    while token is not None and token.i != anchor.i:
+        if token.dep_ in {"relcl", "acl"} and token.pos_ in {"VERB", "AUX"}:
+            clauses += 1
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return token is not None and clauses >= 2
 
 
 def _sentence_codes(article: Article, evidence: tuple[int, int]) -> set[str]:

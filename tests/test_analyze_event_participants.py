@@ -1,0 +1,56 @@
+"""Who acts and who is acted on: passives that borrow their subject, relative clauses of
+place, and the dateline (docs/events.md, "Participants")."""
+
+from __future__ import annotations
+
+from tests.test_analyze_events import analyzed, codes
+
+
+def _only(record, event_type: str):  # type: ignore[no-untyped-def]
+    found = [e for e in record.events if e.type == event_type]
+    assert len(found) == 1, [(e.type, e.evidence.text) for e in record.events]
+    return found[0]
+
+
+def test_a_passive_verb_borrowing_its_subject_names_the_one_acted_on() -> None:
+    record = analyzed("Protesters marched to the ministry in Cairo and were arrested.")
+    arrest = _only(record, "COERCE")
+    assert not arrest.actors
+    assert [r.span.text for r in arrest.recipients] == ["Protesters"]
+
+
+def test_the_noun_of_a_passive_relative_clause_is_acted_on() -> None:
+    record = analyzed("The rebels who were attacked by Syrian troops fled to Turkey.")
+    attack = _only(record, "ASSAULT")
+    assert codes(attack.actors) == {"SYR"}
+    assert [r.span.text for r in attack.recipients] == ["The rebels"]
+
+
+def test_a_relative_clause_of_place_has_no_actor_in_its_noun() -> None:
+    record = analyzed(
+        "Rates of cannabis use disorder have risen in U.S. states where the drug has been legalized."
+    )
+    assert all("states" not in a.span.text for e in record.events for a in e.actors)
+
+
+def test_the_dateline_is_never_a_participant() -> None:
+    record = analyzed(
+        "BERLIN -- German police arrested three men on Monday.",
+        "NEW DELHI: Their dream shattered, nearly 150 Indians returned home on Wednesday after "
+        "being deported from the United States.",
+    )
+    participants = [p.span.text for e in record.events for p in (*e.actors, *e.recipients)]
+    assert not any(text.upper().startswith(("BERLIN", "NEW DELHI")) for text in participants), participants
+    arrested = [e for e in record.events if e.trigger and e.trigger.text == "arrested"]
+    assert arrested and codes(arrested[0].actors) == {"DEU"}
+
+
+def test_a_place_two_clauses_below_names_another_happening_not_the_actors_country() -> None:
+    record = analyzed(
+        "The three candidates agreed on a duty for American leadership to confront the militia, "
+        "which the French president blamed for the bombings that killed 40 people in Paris."
+    )
+    agreed = [e for e in record.events if e.trigger and e.trigger.text == "agreed"]
+    assert agreed and not codes(agreed[0].actors), [(a.span.text, a.code) for a in agreed[0].actors]
+    killed = [e for e in record.events if e.trigger and e.trigger.text == "killed"]
+    assert killed and codes(killed[0].recipients) == {"FRA"}  # the bombings' own place still counts
