@@ -54,3 +54,46 @@ def test_a_place_two_clauses_below_names_another_happening_not_the_actors_countr
     assert agreed and not codes(agreed[0].actors), [(a.span.text, a.code) for a in agreed[0].actors]
     killed = [e for e in record.events if e.trigger and e.trigger.text == "killed"]
     assert killed and codes(killed[0].recipients) == {"FRA"}  # the bombings' own place still counts
+
+
+def test_an_act_asked_about_in_a_yes_no_question_is_not_asserted() -> None:
+    record = analyzed("Did the ministry refuse to hand over the documents to parliament?")
+    assert all(e.status != "asserted" for e in record.events), [(e.type, e.status) for e in record.events]
+    told = analyzed("The ministry refused to hand over the documents to parliament.")
+    assert any(e.type == "REJECT" and e.status == "asserted" for e in told.events)
+
+
+def test_a_conjunct_without_its_own_subject_shares_the_first_verbs_auxiliaries() -> None:
+    record = analyzed("The minister is going to protect and defend the farmers of Punjab.")
+    defended = [e for e in record.events if e.trigger and e.trigger.text == "defend"]
+    assert defended and defended[0].status == "future", [(e.type, e.status) for e in record.events]
+
+
+def test_a_wh_question_takes_the_act_as_done() -> None:
+    record = analyzed("Why did the ministry refuse to hand over the documents to parliament?")
+    assert any(e.type == "REJECT" and e.status == "asserted" for e in record.events), [
+        (e.type, e.status) for e in record.events
+    ]
+
+
+def test_the_one_called_upon_is_the_recipient_of_a_request() -> None:
+    record = analyzed("Senator Sanders called upon Britain to press China into talks.")
+    request = _only(record, "REQUEST")
+    assert codes(request.recipients) == {"GBR"}
+
+
+def test_an_appeal_is_a_request_only_for_something() -> None:
+    assert not [
+        e
+        for e in analyzed("She sought to counter Mr. Obama's appeal to young voters.").events
+        if e.type == "REQUEST"
+    ]
+    issued = analyzed("The Kenyan government issued an appeal to the UN to send food.")
+    assert codes(_only(issued, "REQUEST").recipients) == {"IGO"}
+
+
+def test_a_published_thing_released_is_no_retreat_and_people_released_are_the_recipients() -> None:
+    assert not analyzed("A recruitment video released by Al-Shabaab features the candidate.").events
+    record = analyzed("The prisoners released by Al-Shabaab returned to Kenya.")
+    release = _only(record, "RETREAT")
+    assert [r.span.text for r in release.recipients] == ["The prisoners"]

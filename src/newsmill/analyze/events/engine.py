@@ -278,6 +278,8 @@ def _build(
 
     if mode == "release" and is_verb:
         released = _child(anchor, "dobj", "obj", "nsubjpass")
+        if released is None and anchor.dep_ == "acl":
+            released = anchor.head  # "a video released by Al-Shabaab"
         if released is not None and released.lemma_.lower() in _PUBLISHED_THINGS:
             return None  # "released the transcript", "the statistics were released": published
     if event_type == "ASSAULT" and _verbal_attack(actors, recipients, article, evidence):

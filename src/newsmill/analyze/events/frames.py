@@ -158,11 +158,43 @@ def _modal_status(verb: Any, reported: bool) -> str | None:
         c.dep_ == "aux" and c.lower_ in {"had", "should", "were"} and c.i < subject.i for c in verb.children
     ):
         return "hypothetical"  # "had Hillary Clinton congratulated him": a condition, inverted
+    if (
+        status is None
+        and verb.dep_ == "conj"
+        and verb.head.i != verb.i
+        and _child(verb, "nsubj", "nsubjpass") is None
+    ):
+        # "I am going to protect and defend": a conjunct without its own subject shares the
+        # first verb's auxiliaries.
+        return _modal_status(verb.head, reported)
     if status is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "if a Clinton administration would continue to decline ...": the verb it completes
         # carries the modal and the "if".
         return _modal_status(verb.head, reported)
     return status
+
+
+_INVERTING_AUXILIARIES = frozenset(
+    "do does did is are was were has have had will would can could should may might must".split()
+)
+
+
+def _yes_no_question(verb: Any) -> bool:
+    """A yes-no question about the act ("Did the foundation refuse to ...?", "Will Iran
+    accept?"): an auxiliary before the subject, in a sentence ending with a question mark."""
+    sentence = verb.sent
+    if not sentence.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return False
+    clause = verb
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    subject = _child(clause, "nsubj", "nsubjpass")
+    if any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} and t.i < clause.i for t in sentence):
+        return False  # "Why did Russia invade?" takes the act as done
+    return subject is not None and any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in _INVERTING_AUXILIARIES and c.i < subject.i
+        for c in clause.children
+    )
 
 
 def _wanted_of_another(intent: Any) -> bool:
@@ -239,6 +271,8 @@ def plover_reading(
         status = "future"
     if negated and status == "asserted":
         status = "negated"
+    if status == "asserted" and _yes_no_question(status_verb):
+        status = "hypothetical"  # "Did the foundation refuse to ...?": asked, not told
     if status == "asserted" and _historical(anchor, status_verb, article):
         status = "historical"
     return event_type, mode, status, status_verb

@@ -33,7 +33,7 @@ RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
     "AID": frozenset({"to", "for"}),
     "CONCEDE": frozenset({"to", "for", "on", "against"}),
     "RETREAT": frozenset({"to", "from", "on", "against"}),
-    "REQUEST": frozenset({"from", "to", "on"}),
+    "REQUEST": frozenset({"from", "to", "on", "upon"}),
     "ACCUSE": frozenset({"against", "with", "on", "at", "over", "about"}),
     "REJECT": frozenset({"from", "to"}),
     "THREATEN": frozenset({"against", "to", "on", "with"}),
@@ -60,6 +60,7 @@ def verb_participants(
     if anchor.lemma_.lower() in _RECIPROCAL_FIGHT:
         prepositions = prepositions | {"with"}
     subject, by_agent = _subject(anchor)
+    obj = _child(anchor, "dobj", "obj")
     if subject is not None and article.in_dateline(subject.idx):
         # "BERLIN -- German police arrested ...": the parse made the dateline a second subject.
         subject = next((c for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i), None)
@@ -79,6 +80,8 @@ def verb_participants(
         passive_subject = None
     if passive_subject is not None and passive_subject.tag_ in {"WP", "WDT"} and anchor.dep_ == "relcl":
         passive_subject = anchor.head  # "the rebels who were attacked by Syrian troops"
+    if passive_subject is None and anchor.dep_ == "acl" and anchor.tag_ == "VBN" and obj is None:
+        passive_subject = anchor.head  # "the prisoners released by Al-Shabaab"
     if subject is not None:
         actors = participants(subject, article, actor_side=True)
     if passive_subject is not None and anchor.lemma_.lower() in _STATIVE_PASSIVES and not actors:
@@ -86,7 +89,6 @@ def verb_participants(
         # is in, not something done to it.
         actors = participants(passive_subject, article, actor_side=True)
         passive_subject = None
-    obj = _child(anchor, "dobj", "obj")
     targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
     if obj is not None and obj != candidate.noun and not is_person_word(obj):
         # "threatened action against Russia"

@@ -43,11 +43,24 @@ def _noun_sense(token: Any) -> Sense | None:
         by_phone = compound is not None and compound.lower_ in {"phone", "telephone"}
         return Sense("CONSULT", "phone") if by_phone else None
     sense = NOUNS.get(lower) or NOUNS.get(token.lemma_.lower())
+    if sense and token.lemma_.lower() == "appeal" and not _appeals_for_something(token):
+        return None  # "Obama's appeal to young voters": his attraction, not a request
     if sense and lower == "strike" and _child(token, "compound", "amod") is not None:
         modifier = _child(token, "compound", "amod").lower_
         if modifier in {"air", "missile", "drone", "military"}:
             return Sense("ASSAULT", "heavy-weapons", "military")
     return sense
+
+
+def _appeals_for_something(noun: Any) -> bool:
+    """'an appeal for calm', 'an appeal to the UN to intervene', 'lodged an appeal': a request;
+    'the candidate's appeal to young voters', 'broad appeal' is how much someone attracts."""
+    if any(c.dep_ == "prep" and c.lower_ in {"for", "against"} for c in noun.children):
+        return True
+    if any(t.dep_ in {"acl", "xcomp", "relcl"} and t.tag_ == "VB" for t in noun.subtree if t.i != noun.i):
+        return True
+    # "filed an appeal", "lodged an appeal": the legal request, made with a verb of filing.
+    return noun.head.lemma_.lower() in {"file", "lodge", "launch", "submit", "reject", "hear", "lose", "win"}
 
 
 _QUANTITIES = words("events/quantities.txt")
