@@ -97,3 +97,15 @@ def test_a_published_thing_released_is_no_retreat_and_people_released_are_the_re
     record = analyzed("The prisoners released by Al-Shabaab returned to Kenya.")
     release = _only(record, "RETREAT")
     assert [r.span.text for r in release.recipients] == ["The prisoners"]
+
+
+def test_it_continuing_a_thing_is_not_the_country_named_last() -> None:
+    record = analyzed(
+        "The bill was introduced by Democrats in the United States on Monday. It would also allow "
+        "those who have been deported to return to the United States."
+    )
+    assert not [e for e in record.events if e.type == "CONCEDE"], [
+        (e.type, e.evidence.text) for e in record.events
+    ]
+    state = analyzed("The United States condemned the attack on Monday. It also imposed sanctions on Iran.")
+    assert codes(_only(state, "SANCTION").actors) == {"USA"}  # a country as subject is still continued

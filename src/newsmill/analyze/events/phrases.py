@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from newsmill.analyze.dictionaries import agent_sector
 from newsmill.analyze.events.article import Article, in_quote
 from newsmill.analyze.events.coding import (
     GROUP_WORDS,
@@ -237,6 +238,8 @@ def _resolve_pronoun(token: Any, article: Article) -> ParticipantDraft | None:
         speaker = article.quotes[quote].speaker_entity if quote is not None else None
         index = int(speaker[1:]) - 1 if speaker else -1
         return _entity_participant(start, end, index, article) if 0 <= index < len(article.entities) else None
+    if token.lower_ == "it" and token.dep_ in {"nsubj", "nsubjpass"} and _thing_before(token, article):
+        return None
     for quote in article.quotes:
         if quote.speaker == (start, end) and quote.speaker_entity:
             index = int(quote.speaker_entity[1:]) - 1
@@ -276,6 +279,24 @@ def _resolve_pronoun(token: Any, article: Article) -> ParticipantDraft | None:
         if mention[0] < start - 600:
             break  # a pronoun refers back a paragraph or two, not across the article
     return uncoded
+
+
+def _thing_before(token: Any, article: Article) -> bool:
+    """Whether "it", opening its sentence, continues a thing the sentence before was about:
+    the subject of that sentence's main verb is a common noun that names no organisation, place
+    or people ("The bill would ... It would also allow those deported to return": the bill, not
+    the country last named). A subject pronoun most often continues the last subject."""
+    sentence = token.sent
+    if token.i - sentence.start > 1 or sentence.start == 0:
+        return False
+    previous = token.doc[sentence.start - 1].sent
+    subject = _child(previous.root, "nsubj", "nsubjpass")
+    if subject is None or subject.pos_ != "NOUN":
+        return False
+    start, end = _phrase_bounds(subject)
+    if article.mentions.within(start, end) or is_person_word(subject):
+        return False
+    return not (subject.lemma_.lower() in GROUP_WORDS or agent_sector(subject.lemma_) is not None)
 
 
 def _entity_participant(start: int, end: int, index: int, article: Article) -> ParticipantDraft:
