@@ -109,3 +109,9 @@ def test_it_continuing_a_thing_is_not_the_country_named_last() -> None:
     ]
     state = analyzed("The United States condemned the attack on Monday. It also imposed sanctions on Iran.")
     assert codes(_only(state, "SANCTION").actors) == {"USA"}  # a country as subject is still continued
+
+
+def test_agreeing_with_a_view_is_no_agreement_between_actors() -> None:
+    assert not analyzed("Former President Bill Clinton agreed with the analysis.").events
+    deal = analyzed("The Kenyan government agreed with Uganda on a ceasefire.")
+    assert codes(_only(deal, "AGREE").recipients) == {"UGA"}

@@ -63,6 +63,26 @@ def _appeals_for_something(noun: Any) -> bool:
     return noun.head.lemma_.lower() in {"file", "lodge", "launch", "submit", "reject", "hear", "lose", "win"}
 
 
+_OPINION_NOUNS = words("events/opinion_nouns.txt")
+
+
+def _agrees_with_a_view(verb: Any) -> bool:
+    """'agreed with the analysis': the only thing agreed with is an opinion nobody is named as
+    holding (``data/events/opinion_nouns.txt``); 'agreed to talks', 'agreed with Russia' and
+    'agreed with Obama's assessment' stay."""
+    if any(c.dep_ in {"xcomp", "ccomp", "dobj", "obj"} for c in verb.children):
+        return False
+    withs = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    views = [_child(w, "pobj") for w in withs]
+    return bool(views) and all(
+        v is not None
+        and v.lemma_.lower() in _OPINION_NOUNS
+        and not v.ent_type_
+        and not any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in v.children)
+        for v in views
+    )
+
+
 _QUANTITIES = words("events/quantities.txt")
 
 
@@ -177,6 +197,8 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return None  # "fighting dirty air", "battle inflation"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
         return None  # "Kyiv battles a Russian invasion": the invasion is the event
+    if lemma in {"agree", "concur"} and _agrees_with_a_view(verb):
+        return None  # "agreed with the analysis": a shared view, no agreement between actors
     if lemma in {"call", "ask", "appeal", "push", "press"} and phrasal not in PHRASAL_VERBS:
         if _asks_for_an_act(verb):
             return Candidate(Sense("REQUEST"), verb, [verb])
