@@ -16,7 +16,14 @@ from newsmill.analyze.dictionaries import (
     role_at,
     verb_dictionary,
 )
-from newsmill.analyze.dictionaries.compile import outputs, parse_date, parse_restriction, read_actors
+from newsmill.analyze.dictionaries.compile import (
+    ActorEntry,
+    actor_kind,
+    outputs,
+    parse_date,
+    parse_restriction,
+    read_actors,
+)
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SOURCE = SHARED / "resources" / "petrarch2"
@@ -51,6 +58,17 @@ def test_an_entry_gathers_its_synonyms_and_tab_indented_roles(tmp_path: Path) ->
     assert first.name == "abdul qadir" and first.aliases == ["nur mohammad taraki"]
     assert [code for code, _, _ in first.codes] == ["AFGELI", "AFGGOV", "AFGELI"]
     assert second.name == "un" and second.codes == [("IGOUNO", "", "")]
+
+
+def test_a_dated_entry_named_like_a_group_is_a_body_not_a_person() -> None:
+    def kind(name: str) -> str:
+        entry = ActorEntry("ORG", name, codes=[("IMGMUSISI", "20130408", "")])
+        return actor_kind(entry, "Phoenix.International.actors.txt")
+
+    assert kind("islamic state") == "ORG"
+    assert kind("tawhid brigade") == "ORG"
+    assert kind("us secretary of state") == "PERSON"  # an office: its holder is a person
+    assert kind("abu bakr al baghdadi") == "PERSON"
 
 
 def test_a_role_is_the_one_held_on_the_articles_date() -> None:

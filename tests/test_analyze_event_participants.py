@@ -115,3 +115,15 @@ def test_agreeing_with_a_view_is_no_agreement_between_actors() -> None:
     assert not analyzed("Former President Bill Clinton agreed with the analysis.").events
     deal = analyzed("The Kenyan government agreed with Uganda on a ceasefire.")
     assert codes(_only(deal, "AGREE").recipients) == {"UGA"}
+
+
+def test_a_pronoun_continues_the_last_fitting_name_even_when_it_has_no_code() -> None:
+    # The group named last has no country; "It" must not skip back to the city named before it.
+    record = analyzed(
+        "The attacks in Paris were claimed by the Sahel Liberation Front on Friday. It has "
+        "seized large parts of northern Mali."
+    )
+    seized = [e for e in record.events if e.trigger and e.trigger.text == "seized"]
+    assert all("FRA" not in codes(e.actors) for e in seized), [
+        (a.span.text, a.code) for e in seized for a in e.actors
+    ]

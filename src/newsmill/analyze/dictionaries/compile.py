@@ -143,9 +143,16 @@ BODY_WORDS = frozenset(
 )
 
 
+# Words that end the name of a group, never a person's ("islamic state", "tawhid brigade",
+# "revolutionary guard"); "secretary of state" is an office, whose holder is a person.
+GROUP_HEADS = frozenset("state brigade brigades congress military guard guards militia militias".split())
+
+
 def actor_kind(entry: ActorEntry, file_name: str) -> str:
     """PERSON for a role-holder (dated codes), COUNTRY for a country's names, else ORG."""
-    body = bool(BODY_WORDS & set(entry.name.split()))
+    words = entry.name.split()
+    headed = len(words) >= 2 and words[-1] in GROUP_HEADS and words[-2] != "of"
+    body = bool(BODY_WORDS & set(words)) or headed
     if any(start or end for _, start, end in entry.codes):
         return "ORG" if body else "PERSON"
     if "Countries" in file_name and all(len(code) == 3 for code, _, _ in entry.codes):

@@ -274,7 +274,7 @@ def _resolve_pronoun(token: Any, article: Article) -> ParticipantDraft | None:
             fits = people  # "they" is a people or a group, never a country ("it")
         else:
             fits = entity.kind in {"ORG", "GPE"} or people
-        if fits and article.codes[mention[2]]:
+        if fits:
             return _entity_participant(start, end, mention[2], article)
         if mention[0] < start - 600:
             break  # a pronoun refers back a paragraph or two, not across the article
