@@ -127,3 +127,38 @@ def test_a_pronoun_continues_the_last_fitting_name_even_when_it_has_no_code() ->
     assert all("FRA" not in codes(e.actors) for e in seized), [
         (a.span.text, a.code) for e in seized for a in e.actors
     ]
+
+
+def test_one_person_blocking_something_is_no_blockade_but_a_crowd_named_by_its_leader_is() -> None:
+    assert not [
+        e for e in analyzed("Clinton could block the release of records.").events if e.type == "PROTEST"
+    ]
+    crowd = analyzed("About 300 supporters of opposition leader Raila Odinga blocked roads in Nairobi.")
+    assert _only(crowd, "PROTEST").mode == "obstruct"
+
+
+def test_laws_systems_and_opinion_polls_do_not_act() -> None:
+    for sentence in (
+        "Switzerland's political system allows anyone to bring an issue to referendum.",
+        "But voters' views of Mrs. Clinton's preparedness have also declined.",
+    ):
+        assert not analyzed(sentence).events, sentence
+
+
+def test_an_honour_accepted_is_no_agreement() -> None:
+    assert not analyzed(
+        "Clinton prepares to accept the Democratic Party's nomination in Philadelphia."
+    ).events
+    terms = analyzed("The rebels accepted the government's conditions for a ceasefire.")
+    assert terms.events
+
+
+def test_recognizing_and_rescuing_are_acts_only_on_someone() -> None:
+    assert not analyzed("Obama himself seemed to recognize the significance of the Iowa victory.").events
+    assert not analyzed(
+        "Bill Clinton was seeking to rescue his own beleaguered presidential campaign."
+    ).events
+    recognized = analyzed("France recognized Kosovo as a state on Monday.")
+    assert codes(_only(recognized, "SUPPORT").actors) == {"FRA"}
+    rescued = analyzed("Navy divers rescued twelve fishermen off the coast of Sri Lanka.")
+    assert _only(rescued, "AID").recipients

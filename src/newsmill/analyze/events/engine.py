@@ -290,8 +290,10 @@ def _build(
         return None  # "declined to comment": no rejection of anything
     if event_type == "PROTEST" and not is_verb and _speech_setting(anchor):
         return None  # "Trump said at a rally in Louisiana": where someone spoke, not a protest
-    if event_type == "PROTEST" and mode in {None, "demo"} and _one_person(actors, article):
-        return None  # "despite her numerous protests", "Romney fired back": one person objects
+    if event_type == "PROTEST" and mode in {None, "demo", "obstruct"} and _one_person(actors, article):
+        # "despite her numerous protests", "Romney fired back": one person objects; "Clinton
+        # could block the release of records" is an official's power, not a blockade.
+        return None
     if event_type == "PROTEST" and candidate.noun is not None and _campaign_gathering(candidate.noun):
         return None  # "held a campaign rally in Cleveland": a candidate's event, not a protest
     if event_type in {"ASSAULT", "COERCE"} and wins_a_vote(anchor, article.text[evidence[0] : evidence[1]]):
@@ -376,6 +378,12 @@ def _one_person(actors: list[ParticipantDraft], article: Article) -> bool:
         written = article.text[actor.start : actor.end].lower()
         person = actor.entity is not None and article.entities[actor.entity].kind == "PERSON"
         if not (person or written in {"he", "she", "her", "his", "him"}):
+            return False
+        # "About 200 supporters of former President Ahmed Ben Bella": a crowd named by its leader.
+        if any(
+            t.tag_ in {"NNS", "CD"}
+            for t in article.doc.char_span(actor.start, actor.end, alignment_mode="expand") or []
+        ):
             return False
     return True
 

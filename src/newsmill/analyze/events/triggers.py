@@ -8,7 +8,8 @@ from typing import Any
 
 from spacy.symbols import AUX, NOUN, PROPN, VERB
 
-from newsmill.analyze.events.coding import is_person_word
+from newsmill.analyze.dictionaries import agent_sector
+from newsmill.analyze.events.coding import GROUP_WORDS, is_person_word
 from newsmill.analyze.events.drafts import Candidate
 from newsmill.analyze.plover import (
     LIGHT_VERBS,
@@ -64,6 +65,17 @@ def _appeals_for_something(noun: Any) -> bool:
 
 
 _OPINION_NOUNS = words("events/opinion_nouns.txt")
+_HONOURS = words("events/honours.txt")
+_ACTOR_OBJECT_VERBS = words("events/actor_object_verbs.txt")
+
+
+def _names_someone(noun: Any) -> bool:
+    """A person, a group, an organisation or a state: a name, a person or group word, an
+    agent of the curated dictionary ("the rebels", "Kosovo", "the hostages")."""
+    if noun.pos_ in {"PROPN", "PRON"} or noun.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"}:
+        return True
+    lemma = noun.lemma_.lower()
+    return is_person_word(noun) or lemma in GROUP_WORDS or agent_sector(lemma) is not None
 
 
 def _agrees_with_a_view(verb: Any) -> bool:
@@ -197,6 +209,10 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return None  # "fighting dirty air", "battle inflation"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
         return None  # "Kyiv battles a Russian invasion": the invasion is the event
+    if lemma == "accept" and obj is not None and obj.lemma_.lower() in _HONOURS:
+        return None  # "accepted her party's nomination": an honour, not another party's proposal
+    if lemma in _ACTOR_OBJECT_VERBS and not (obj is not None and _names_someone(obj)):
+        return None  # "recognized the significance of the victory", "rescue his campaign"
     if lemma in {"agree", "concur"} and _agrees_with_a_view(verb):
         return None  # "agreed with the analysis": a shared view, no agreement between actors
     if lemma in {"call", "ask", "appeal", "push", "press"} and phrasal not in PHRASAL_VERBS:
