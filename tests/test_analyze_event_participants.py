@@ -162,3 +162,29 @@ def test_recognizing_and_rescuing_are_acts_only_on_someone() -> None:
     assert codes(_only(recognized, "SUPPORT").actors) == {"FRA"}
     rescued = analyzed("Navy divers rescued twelve fishermen off the coast of Sri Lanka.")
     assert _only(rescued, "AID").recipients
+
+
+def test_the_noun_a_passive_relative_clause_describes_is_never_its_actor() -> None:
+    record = analyzed(
+        "The cleric Anwar al-Awlaki, who was killed in a 2011 drone strike, is shown lecturing."
+    )
+    killed = _only(record, "ASSAULT")
+    assert not any("Awlaki" in a.span.text for a in killed.actors)
+    assert any("Awlaki" in r.span.text for r in killed.recipients)
+
+
+def test_what_is_discussed_is_the_topic_and_the_other_side_comes_with_with() -> None:
+    record = analyzed(
+        "Defense Secretary Ash Carter spoke with his counterpart to discuss responses to the "
+        "recent North Korean nuclear test."
+    )
+    assert not any(codes(e.recipients) for e in record.events if e.type == "CONSULT")
+    talks = analyzed("The Israeli prime minister discussed the crisis with Egyptian President Hosni Mubarak.")
+    assert codes(_only(talks, "CONSULT").recipients) == {"EGY"}
+
+
+def test_what_someone_did_not_say_is_not_claimed() -> None:
+    record = analyzed("The minister did not say that Iran had attacked the tanker.")
+    assert _only(record, "ASSAULT").status == "hypothetical"
+    said = analyzed("The minister said that Iran had attacked the tanker.")
+    assert _only(said, "ASSAULT").status != "hypothetical"

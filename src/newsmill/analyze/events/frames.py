@@ -271,6 +271,8 @@ def plover_reading(
         status = "future"
     if negated and status == "asserted":
         status = "negated"
+    if frame.reported is not None and _negated(frame.reported) and status in {"asserted", "future"}:
+        status = "hypothetical"  # "I did not say that I will support him": nobody claims it
     if status == "asserted" and _yes_no_question(status_verb):
         status = "hypothetical"  # "Did the foundation refuse to ...?": asked, not told
     if status == "asserted" and _historical(anchor, status_verb, article):

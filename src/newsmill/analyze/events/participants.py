@@ -79,7 +79,11 @@ def verb_participants(
     if passive_subject is not None and article.in_dateline(passive_subject.idx):
         passive_subject = None
     if passive_subject is not None and passive_subject.tag_ in {"WP", "WDT"} and anchor.dep_ == "relcl":
-        passive_subject = anchor.head  # "the rebels who were attacked by Syrian troops"
+        # "the rebels who were attacked by Syrian troops", "al-Awlaki, who was killed in a
+        # drone strike": the noun is acted on, never the actor.
+        passive_subject = anchor.head
+        if not by_agent and subject is not None and subject.i == anchor.head.i:
+            subject = None
     if passive_subject is None and anchor.dep_ == "acl" and anchor.tag_ == "VBN" and obj is None:
         passive_subject = anchor.head  # "the prisoners released by Al-Shabaab"
     if subject is not None:
@@ -89,7 +93,12 @@ def verb_participants(
         # is in, not something done to it.
         actors = participants(passive_subject, article, actor_side=True)
         passive_subject = None
-    targets = [t for t in (passive_subject, obj) if t is not None]  # "X was attacked": X is acted on
+    topic = anchor.lemma_.lower() in _TOPIC_VERBS
+    if topic:
+        prepositions = prepositions & {"with"}  # "discuss ... with Mubarak", not "responses to the test"
+    targets = [
+        t for t in (passive_subject, None if topic else obj) if t is not None
+    ]  # "X was attacked": X is acted on
     if obj is not None and obj != candidate.noun and not is_person_word(obj):
         # "threatened action against Russia"
         targets.extend(measure_targets(prep_objects(obj, prepositions), event_type))
@@ -236,6 +245,7 @@ _REFUGE_NOUNS = frozenset("asylum refuge sanctuary shelter".split())
 
 
 _STATIVE_PASSIVES = words("events/stative_passives.txt")
+_TOPIC_VERBS = words("events/topic_verbs.txt")
 
 
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "xcomp", "conj", "parataxis", "csubj"})
