@@ -188,3 +188,27 @@ def test_what_someone_did_not_say_is_not_claimed() -> None:
     assert _only(record, "ASSAULT").status == "hypothetical"
     said = analyzed("The minister said that Iran had attacked the tanker.")
     assert _only(said, "ASSAULT").status != "hypothetical"
+
+
+def test_a_subject_with_neither_or_no_negates_the_act() -> None:
+    record = analyzed("Neither the House nor the Senate have provided the money NASA requested.")
+    assert all(e.status == "negated" for e in record.events), [(e.type, e.status) for e in record.events]
+    assert _only(analyzed("No country offered aid to Haiti."), "AID").status == "negated"
+
+
+def test_an_act_in_a_wh_clause_under_a_negated_report_is_taken_as_done() -> None:
+    record = analyzed(
+        "Experts cannot explain why they were silent when Obama declined to send arms to Ukraine."
+    )
+    assert _only(record, "REJECT").status == "asserted"
+
+
+def test_a_place_visited_does_not_say_whose_the_visitor_is() -> None:
+    record = analyzed(
+        "Prince Andrew spoke to the BBC on Saturday. He said that he visited Jeffrey Epstein in "
+        "New York in 2010."
+    )
+    visits = [e for e in record.events if e.type == "CONSULT"]
+    assert all("USA" not in codes(e.actors) for e in visits), [
+        (a.span.text, a.code) for e in visits for a in e.actors
+    ]

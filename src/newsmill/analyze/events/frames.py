@@ -210,7 +210,26 @@ def _wanted_of_another(intent: Any) -> bool:
 
 
 def _negated(verb: Any) -> bool:
-    return any(child.dep_ == "neg" for child in verb.children)
+    """'did not refuse'; 'Neither the House nor the Senate have provided ...', 'no one offered'."""
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and (
+        subject.lower_ in {"nobody", "none"}
+        or any(c.lower_ in {"neither", "no"} and c.dep_ in {"preconj", "det"} for c in subject.children)
+    )
+
+
+def _asked_about(anchor: Any, reporting: Any) -> bool:
+    """Whether the clause holding ``anchor`` under a reporting verb is a wh-clause ("cannot
+    explain why they were silent when Obama declined ..."): the act is taken as done, whatever
+    the report says of it."""
+    node = anchor
+    while node.head.i != node.i and node.head.i != reporting.i:
+        if any(c.tag_ in {"WRB", "WP", "WDT"} and c.i < node.i for c in node.children):
+            return True
+        node = node.head
+    return any(c.tag_ in {"WRB", "WP", "WDT"} and c.i < node.i for c in node.children)
 
 
 def _has_condition(verb: Any, marks: frozenset[str]) -> bool:
@@ -271,7 +290,12 @@ def plover_reading(
         status = "future"
     if negated and status == "asserted":
         status = "negated"
-    if frame.reported is not None and _negated(frame.reported) and status in {"asserted", "future"}:
+    if (
+        frame.reported is not None
+        and _negated(frame.reported)
+        and status in {"asserted", "future"}
+        and not _asked_about(anchor, frame.reported)
+    ):
         status = "hypothetical"  # "I did not say that I will support him": nobody claims it
     if status == "asserted" and _yes_no_question(status_verb):
         status = "hypothetical"  # "Did the foundation refuse to ...?": asked, not told

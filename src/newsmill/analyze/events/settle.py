@@ -57,7 +57,12 @@ def settle_codes(
     actor_fallback = _sentence_country(article, scope, recipient_codes)
     for actor in actors:
         # Only a named office-holder or a people: "member states" of no stated country stay unknown.
-        if actor.code is None and actor_fallback and _is_person_or_people(actor, article):
+        if (
+            actor.code is None
+            and actor_fallback
+            and event_type != "CONSULT"  # the place of a meeting says nothing of whose one is
+            and _is_person_or_people(actor, article)
+        ):
             actor.code = actor_fallback
         elif actor.code is None and (
             _is_person_or_people(actor, article)
@@ -77,7 +82,14 @@ def settle_codes(
                 and not (crowd and r.sector in _STATE_SECTORS)
                 and not _DIPLOMATS.search(article.text, r.start, r.end)  # envoys are foreign
             }
-            if len(internal) == 1 and len(recipient_codes) == 1 and internal == recipient_codes:
+            # A visit goes to another's place ("Prince Andrew visited Epstein in New York"):
+            # where one goes does not say whose one is.
+            if (
+                event_type != "CONSULT"
+                and len(internal) == 1
+                and len(recipient_codes) == 1
+                and internal == recipient_codes
+            ):
                 actor.code = next(iter(internal))
             elif actor.entity is None or article.entities[actor.entity].kind == "NORP":
                 # "people blocked streets in Hong Kong": people of no stated country are of
