@@ -212,3 +212,32 @@ def test_a_place_visited_does_not_say_whose_the_visitor_is() -> None:
     assert all("USA" not in codes(e.actors) for e in visits), [
         (a.span.text, a.code) for e in visits for a in e.actors
     ]
+
+
+def test_an_object_pronoun_is_never_the_subject_of_its_own_clause() -> None:
+    record = analyzed(
+        "Edward Snowden criticized WikiLeaks on Friday. WikiLeaks hit Snowden back by accusing him "
+        "of pandering to Hillary Clinton."
+    )
+    accusing = [e for e in record.events if e.trigger and e.trigger.text == "accusing"]
+    assert accusing and [r.span.text for r in accusing[0].recipients] == ["him"]
+    assert codes(accusing[0].recipients) == {"USA"}
+
+
+def test_the_accused_is_the_subject_of_what_is_alleged() -> None:
+    record = analyzed("The Clinton campaign has alleged that the Russian government was behind the release.")
+    assert codes(_only(record, "ACCUSE").recipients) == {"RUS"}
+
+
+def test_who_is_asked_to_act_is_the_recipient_not_what_the_act_is_about() -> None:
+    record = analyzed(
+        "The Washington Post has repeatedly asked the campaign to release copies of the speeches."
+    )
+    assert [r.span.text for r in _only(record, "REQUEST").recipients] == ["the campaign"]
+
+
+def test_what_is_said_about_the_recipient_does_not_give_the_actor_a_country() -> None:
+    record = analyzed(
+        "The Democrats are alleging that Trump's call with his Ukrainian counterpart was irregular."
+    )
+    assert "UKR" not in codes(_only(record, "ACCUSE").actors)

@@ -9,6 +9,7 @@ from typing import Any
 from newsmill.analyze.events.article import Article
 from newsmill.analyze.events.coding import is_person_word, word_code
 from newsmill.analyze.events.drafts import Candidate, Frame, Location, ParticipantDraft
+from newsmill.analyze.events.gate import is_non_actor
 from newsmill.analyze.events.phrases import (
     ABSTRACT_OBJECTS,
     _owner,
@@ -20,6 +21,9 @@ from newsmill.analyze.events.phrases import (
     participant,
     participants,
     prep_objects,
+)
+from newsmill.analyze.events.phrases import (
+    _phrase_bounds as phrase_bounds,
 )
 from newsmill.analyze.events.triggers import _child, object_nouns
 from newsmill.analyze.plover import HOSTILE, INTENT_VERBS, REFUSAL_VERBS, REQUEST_VERBS
@@ -118,7 +122,19 @@ def verb_participants(
     for target in targets:
         if event_type == "AID" and target == candidate.noun and is_person_word(target):
             continue  # "send 2,000 peacekeepers to East Timor": the help, not whom it helps
-        recipients.extend(object_participants(target, event_type, article))
+        found = object_participants(target, event_type, article)
+        if (
+            not found
+            and target is obj
+            and event_type == "REQUEST"
+            and _child(anchor, "xcomp") is not None
+            and target.pos_ in {"NOUN", "PROPN"}
+            and not is_non_actor(target)
+        ):
+            # "asked the campaign to release copies": who is asked to act is the recipient,
+            # named even when it has no code (not the copies the act is about).
+            found = [ParticipantDraft(*phrase_bounds(target))]
+        recipients.extend(found)
         if (
             location is None
             and event_type in HOSTILE | {"CONSULT", "AID", "MOBILIZE"}
@@ -344,6 +360,17 @@ def complement_recipients(verb: Any, event_type: str, article: Article) -> list[
     """'threatened to cut off electricity to Nakhichevan', 'demanded that Hamas renounce ...',
     'called for sanctions against Nigeria': the recipients inside the complement."""
     lemma = verb.lemma_.lower()
+    if event_type == "ACCUSE":
+        # "alleged that the Russian government was behind the release", "charged that the
+        # ministry had lied": the accused is the subject of what is alleged.
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            subject = _child(clause, "nsubj", "nsubjpass")
+            if subject is not None and subject.tag_ not in {"PRP", "EX"}:
+                # Only a coded one: an uncoded name there would leave the event unsure.
+                found = [p for p in participants(subject, article, actor_side=False) if p.code]
+                if found:
+                    return found
+        return []
     if not (
         lemma in INTENT_VERBS
         or lemma in REFUSAL_VERBS

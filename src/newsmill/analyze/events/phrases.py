@@ -247,6 +247,10 @@ def _resolve_pronoun(token: Any, article: Article) -> ParticipantDraft | None:
                 return _entity_participant(start, end, index, article)
     node = token
     uncoded: ParticipantDraft | None = None
+    # An object pronoun is never the subject of its own clause ("WikiLeaks hit Snowden back by
+    # accusing him": him is Snowden, not WikiLeaks): it skips the subjects above it.
+    is_object = token.dep_ in {"dobj", "obj", "dative", "pobj"} and token.lower_ in _OBJECT_PRONOUNS
+    bound = _subject_entities(token, article) if is_object else set()
     for _ in range(10):
         if node.head == node:
             break
@@ -254,6 +258,8 @@ def _resolve_pronoun(token: Any, article: Article) -> ParticipantDraft | None:
         subject = _child(node, "nsubj")
         if subject is not None and subject != token and subject.i < token.i and subject.tag_ not in {"PRP"}:
             found = participant(subject, article, actor_side=True)
+            if found and found[0].entity is not None and found[0].entity in bound:
+                continue  # the object's own clause's subject is never the object
             if found and (found[0].code or found[0].entity is not None):
                 resolved = found[0]
                 return ParticipantDraft(start, end, resolved.entity, resolved.code, resolved.sector)
@@ -274,11 +280,34 @@ def _resolve_pronoun(token: Any, article: Article) -> ParticipantDraft | None:
             fits = people  # "they" is a people or a group, never a country ("it")
         else:
             fits = entity.kind in {"ORG", "GPE"} or people
-        if fits:
+        if fits and mention[2] not in bound:
             return _entity_participant(start, end, mention[2], article)
         if mention[0] < start - 600:
             break  # a pronoun refers back a paragraph or two, not across the article
     return uncoded
+
+
+_OBJECT_PRONOUNS = frozenset("him her them it".split())
+
+
+def _subject_entities(token: Any, article: Article) -> set[int]:
+    """The entities named by the subject of ``token``'s own clause — found up through the
+    verbs it shares a subject with ("hit Snowden back by accusing him"), not past a clause of
+    its own ("Obama said Putin had insulted him": him may be Obama)."""
+    out: set[int] = set()
+    node = token
+    for _ in range(10):
+        if node.head.i == node.i:
+            break
+        crossing = node.dep_ in {"ccomp", "relcl", "parataxis", "advcl", "acl"}
+        node = node.head
+        if crossing:
+            break
+        for child in node.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                start, end = _phrase_bounds(child)
+                out.update(m[2] for m in article.mentions.within(start, end))
+    return out
 
 
 def _thing_before(token: Any, article: Article) -> bool:

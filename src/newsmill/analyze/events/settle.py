@@ -14,6 +14,7 @@ from newsmill.analyze.events.coding import GROUP_WORDS, PERSON_WORDS, SECTOR_WOR
 from newsmill.analyze.events.drafts import Location, ParticipantDraft, dedupe
 from newsmill.analyze.gazetteer import City, Country
 from newsmill.analyze.plover import HOSTILE
+from newsmill.analyze.sentences import root_of
 
 
 def settle_codes(
@@ -54,7 +55,10 @@ def settle_codes(
     ]
     # Participants the sentence names no country for are of the one country it does name.
     recipient_codes = {r.code for r in recipients if r.code}
-    actor_fallback = _sentence_country(article, scope, recipient_codes)
+    # What is said about the recipient ("Trump's call with his Ukrainian counterpart") does not
+    # say whose the actor is.
+    about_recipients = [_subtree_span(r, article) for r in recipients if r.end > r.start]
+    actor_fallback = _sentence_country(article, scope, recipient_codes, skip=about_recipients)
     for actor in actors:
         # Only a named office-holder or a people: "member states" of no stated country stay unknown.
         if (
@@ -270,15 +274,31 @@ def _in_a_noun_clause(start: int, anchor: Any) -> bool:
     return token is not None and clauses >= 2
 
 
-def _sentence_codes(article: Article, evidence: tuple[int, int]) -> set[str]:
+def _sentence_codes(
+    article: Article, evidence: tuple[int, int], skip: list[tuple[int, int]] | None = None
+) -> set[str]:
     return {
         code
         for m in article.mentions.within(*evidence)
-        if (code := article.codes[m[2]]) and code not in GROUP_CODES and m[0] not in article.border_mentions
+        if (code := article.codes[m[2]])
+        and code not in GROUP_CODES
+        and m[0] not in article.border_mentions
+        and not any(start <= m[0] < end for start, end in skip or [])
     }
 
 
-def _sentence_country(article: Article, evidence: tuple[int, int], exclude: set[str]) -> str | None:
+def _sentence_country(
+    article: Article, evidence: tuple[int, int], exclude: set[str], skip: list[tuple[int, int]] | None = None
+) -> str | None:
     """The one country a sentence names besides the actor's: whose a bare recipient is."""
-    codes = _sentence_codes(article, evidence) - exclude
+    codes = _sentence_codes(article, evidence, skip) - exclude
     return codes.pop() if len(codes) == 1 else None
+
+
+def _subtree_span(participant: ParticipantDraft, article: Article) -> tuple[int, int]:
+    """The characters of everything the participant's phrase governs."""
+    head = root_of(article.doc, participant.start, participant.end)
+    if head is None:
+        return participant.start, participant.end
+    last = head.right_edge
+    return min(head.left_edge.idx, participant.start), max(last.idx + len(last.text), participant.end)
