@@ -241,3 +241,49 @@ def test_what_is_said_about_the_recipient_does_not_give_the_actor_a_country() ->
         "The Democrats are alleging that Trump's call with his Ukrainian counterpart was irregular."
     )
     assert "UKR" not in codes(_only(record, "ACCUSE").actors)
+
+
+def test_a_scheduled_act_and_a_headline_infinitive_are_to_come() -> None:
+    record = analyzed(
+        "Obama called both candidates on Tuesday night and was scheduled to meet with Sanders at the "
+        "White House on Thursday."
+    )
+    met = [e for e in record.events if e.trigger and e.trigger.text == "meet"]
+    assert met and met[0].status == "future", [(e.type, e.status) for e in record.events]
+    headline = analyzed("Clinton to call for wider efforts to cure Alzheimer's.")
+    assert _only(headline, "REQUEST").status == "future"
+
+
+def test_the_act_of_a_vow_is_promised_not_done() -> None:
+    record = analyzed("Trump addressed his vow to temporarily ban people from entering the United States.")
+    assert all(e.status != "asserted" for e in record.events), [(e.type, e.status) for e in record.events]
+
+
+def test_laws_contests_and_ads_do_not_act() -> None:
+    for sentence in (
+        "The American Health Security Act of 2009 proposed a national health-insurance system.",
+        "Primaries in Indiana and California would yield victories for Sanders, Devine predicted.",
+        "A pro-Cruz group bought time in South Carolina for ads that attack Trump and Rubio.",
+    ):
+        assert not analyzed(sentence).events, sentence
+    assert analyzed("The African National Congress accused the government of corruption.").events
+
+
+def test_killing_a_bill_and_capturing_a_state_by_votes_are_figures_of_speech() -> None:
+    assert not analyzed(
+        "Seven Democrats kept up a filibuster aimed at killing a religious-freedom bill."
+    ).events
+    assert not analyzed("Mr. Obama ultimately captured Florida by about 74,000 votes.").events
+    assert _only(analyzed("Rebels captured the town of Kidal in northern Mali."), "ASSAULT")
+
+
+def test_unnamed_attackers_are_coded_by_where_they_struck_not_by_what() -> None:
+    record = analyzed("Terrorists attacked a U.S. diplomatic compound in Benghazi, Libya, on Tuesday.")
+    assert codes(_only(record, "ASSAULT").actors) == {"LBY"}
+
+
+def test_calling_someone_is_a_phone_call_not_a_request() -> None:
+    call = _only(analyzed("Obama called both candidates on Tuesday night."), "CONSULT")
+    assert call.mode == "phone"
+    assert not analyzed("Bush called Trump unhinged.").events
+    assert _only(analyzed("The UN called on Israel to withdraw."), "REQUEST")

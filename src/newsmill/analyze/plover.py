@@ -346,6 +346,9 @@ COMMENT_VERBS = frozenset(
 INTENT_VERBS = frozenset(
     "agree offer promise pledge vow plan intend prepare aim seek want expect commit".split()
 )
+# Nouns of a promise or a plan: the act of their infinitive is promised, not done ("his vow to
+# ban people from entering", "a plan to withdraw troops").
+INTENT_NOUNS = frozenset("vow pledge promise plan plans offer proposal intention commitment".split())
 INTENT_ADJECTIVES = frozenset("willing ready prepared committed determined eager poised set".split())
 # Adjectives that forecast their complement: "Russia is unlikely to agree" reports no agreement.
 LIKELIHOOD_ADJECTIVES = frozenset("likely unlikely possible impossible probable".split())

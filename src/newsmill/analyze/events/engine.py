@@ -17,7 +17,9 @@ from newsmill.analyze.events.frames import IF, _frame, plover_reading, time_of
 from newsmill.analyze.events.gate import (
     ADDRESSED_TYPES,
     addressed_recipient,
+    antecedent,
     is_social_actor,
+    kills_a_document,
     reports_a_score,
     wins_a_vote,
 )
@@ -34,6 +36,7 @@ from newsmill.analyze.events.triggers import _child, sentence_candidates, trigge
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.plover import cameo_code
 from newsmill.analyze.quotes import QuoteDraft
+from newsmill.analyze.sentences import root_of
 from newsmill.analyze.times import TimeDraft
 from newsmill.analyze.wordlists import words
 
@@ -266,6 +269,7 @@ def _build(
     if (
         event_type == "ASSAULT"
         and not any(a.code or is_people(a, article) or a.entity is not None for a in actors)
+        and not any(a.end > a.start and _speech_vehicle(a, article) for a in actors)
         and _ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
     ):
         # "Three soldiers were killed by a roadside bomb outside Basra": unidentified attackers
@@ -273,6 +277,10 @@ def _build(
         # words name them, so the span is empty, at the evidence.
         where = location[2] if location is not None and location[2] is not None else None
         code = article.codes[where] if where is not None else acting_in(article, scope, anchor)
+        if code in {r.code for r in recipients if r.code}:
+            # "terrorists attacked a U.S. diplomatic compound in Benghazi, Libya": the place
+            # they struck in codes them, before the nationality of what they struck.
+            code = acting_in(article, scope, anchor) or code
         if code and code not in GROUP_CODES:
             actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
 
@@ -298,6 +306,8 @@ def _build(
         return None  # "held a campaign rally in Cleveland": a candidate's event, not a protest
     if event_type in {"ASSAULT", "COERCE"} and wins_a_vote(anchor, article.text[evidence[0] : evidence[1]]):
         return None  # "Democrats beat incumbent Gov. Matt Bevin": an election, not an assault
+    if event_type == "ASSAULT" and is_verb and kills_a_document(anchor):
+        return None  # "killing a religious-freedom bill": a figure of speech
     if event_type in {"ASSAULT", "COERCE"} and reports_a_score(article.text[evidence[0] : evidence[1]]):
         return None  # "Liverpool beat Chelsea 2-1": a result, not an assault ("rejected 52-48" stays)
     social = [a for a in actors if is_social_actor(a, article, anchor)]
@@ -453,6 +463,16 @@ _PHYSICAL_WORDS = re.compile(
     r"weapons?|armed|troops|soldiers|forces|militants?|police|army|military|violen\w+|hospital\w*)\b",
     re.I,
 )
+
+
+def _speech_vehicle(actor: ParticipantDraft, article: Article) -> bool:
+    """An actor phrase headed by what carries words ("ads that attack Trump", "a speech
+    attacking the governor"): an attack in words, never by unnamed armed men."""
+    head = root_of(article.doc, actor.start, actor.end)
+    return head is not None and antecedent(head).lemma_.lower() in _SPEECH_VEHICLES
+
+
+_SPEECH_VEHICLES = words("events/speech_vehicles.txt")
 
 
 def _verbal_attack(

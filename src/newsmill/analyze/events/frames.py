@@ -16,6 +16,7 @@ from newsmill.analyze.plover import (
     COOPERATIVE,
     HOSTILE,
     INTENT_ADJECTIVES,
+    INTENT_NOUNS,
     INTENT_VERBS,
     LIKELIHOOD_ADJECTIVES,
     REPORTING_VERBS,
@@ -116,6 +117,13 @@ def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
             frame.resisted_by = _child(head, "nsubj")
         if dep in {"ccomp", "xcomp", "acomp"} and (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES):
             frame.intent = frame.intent or head
+        if dep == "acl" and head.pos_ == "NOUN" and lemma in INTENT_NOUNS and node == candidate.anchor:
+            frame.intent = frame.intent or head  # "his vow to temporarily ban people", "a plan to visit"
+        if dep == "xcomp" and node == candidate.anchor and node.left_edge.i > 0:
+            # The parser may hang "his vow to ban ..." on the verb: the noun just before "to".
+            before = node.doc[node.left_edge.i - 1]
+            if before.pos_ == "NOUN" and before.lemma_.lower() in INTENT_NOUNS and before.head.i == head.i:
+                frame.intent = frame.intent or before
         if dep == "xcomp" and lemma in LIKELIHOOD_ADJECTIVES:
             frame.likelihood = frame.likelihood or head
         if dep in {"ccomp", "advcl"} and lemma in REPORTING_VERBS:
@@ -153,6 +161,21 @@ def _modal_status(verb: Any, reported: bool) -> str | None:
             return "hypothetical"  # "the pressure must continue for Damascus to allow ...": wanted, not done
     if verb.lemma_.lower() in {"go"} and _child(verb, "xcomp") is not None:
         status = "future"
+    if (
+        status is None
+        and verb.dep_ == "xcomp"
+        and verb.head.lower_ in _SCHEDULED
+        and verb.head.i != verb.i
+        and (verb.head.tag_ == "VBN" or verb.head.pos_ == "ADJ")
+    ):
+        return "future"  # "was scheduled to meet Sanders on Thursday", "is set to visit"
+    if (
+        status is None
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and _child(verb, "nsubj") is not None
+    ):
+        return "future"  # a headline's "Clinton to call for wider efforts": announced, to come"
     subject = _child(verb, "nsubj", "nsubjpass")
     if subject is not None and any(
         c.dep_ == "aux" and c.lower_ in {"had", "should", "were"} and c.i < subject.i for c in verb.children
@@ -195,6 +218,10 @@ def _yes_no_question(verb: Any) -> bool:
         c.dep_ in {"aux", "auxpass"} and c.lower_ in _INVERTING_AUXILIARIES and c.i < subject.i
         for c in clause.children
     )
+
+
+# Words of a timetable: "scheduled to meet", "set to visit", "due to sign", "slated to".
+_SCHEDULED = frozenset("scheduled set due slated poised expected".split())
 
 
 def _wanted_of_another(intent: Any) -> bool:

@@ -39,6 +39,7 @@ from newsmill.extract.blocks import SCORE
 
 _ENTITY_ACTORS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NON_ACTORS = words("events/non_actors.txt")
+_DOCUMENT_NAMES = words("events/document_names.txt")
 _COLLECTIVES = words("events/collective_nouns.txt")
 _COUNTS = words("events/quantity_heads.txt") | frozenset(
     "dozen dozens hundred hundreds thousand thousands million millions group groups".split()
@@ -79,6 +80,9 @@ def is_social_actor(participant: ParticipantDraft, article: Article, anchor: Any
     if head is None:
         return False
     entity = article.entities[participant.entity] if participant.entity is not None else None
+    if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl" and entity is None:
+        # "ads that attack Trump": a relative pronoun acts as its noun does.
+        return not is_non_actor(antecedent(head))
     if head.pos_ == "PRON":
         # "it had expelled", "their withdrawal": resolved to a name, or a person ("he").
         # "I", "we" and "you" that name no one (the writer, the reader, an unnamed speaker) do not.
@@ -89,6 +93,13 @@ def is_social_actor(participant: ParticipantDraft, article: Article, anchor: Any
     if not (start <= outer.idx < end):
         head = outer  # a name or nationality modifying something acts only if that thing does
     return not is_non_actor(head)
+
+
+def antecedent(token: Any) -> Any:
+    """The noun a relative pronoun stands for ("ads" in "ads that attack"); else the token."""
+    if token.tag_ in {"WDT", "WP"} and token.head.dep_ == "relcl" and token.head.head.i != token.head.i:
+        return token.head.head
+    return token
 
 
 def is_non_actor(head: Any) -> bool:
@@ -102,13 +113,15 @@ def is_non_actor(head: Any) -> bool:
     named_thing = any(t.lower_ in _NON_ACTORS or t.lemma_.lower() in _NON_ACTORS for t in compounds)
     if head.pos_ == "PROPN" and named_thing:
         return True  # "Hurricane Ian", "Storm Ciaran": a named storm is a storm
+    if head.pos_ == "PROPN" and lemma in _DOCUMENT_NAMES and any(t.dep_ == "compound" for t in head.lefts):
+        return True  # "The American Health Security Act proposed ...": a law, not who made it
     if head.ent_type_ in _ENTITY_ACTORS:
         return False
     return head.lower_ in _NON_ACTORS or lemma in _NON_ACTORS
 
 
 _CONTESTS = words("events/contest_words.txt")
-_WINNING = frozenset("beat defeat trounce rout crush oust unseat topple".split())
+_WINNING = frozenset("beat defeat trounce rout crush oust unseat topple capture carry sweep win".split())
 
 
 def wins_a_vote(trigger: Any, sentence: str) -> bool:
@@ -116,6 +129,21 @@ def wins_a_vote(trigger: Any, sentence: str) -> bool:
     words of a fight — a winning verb in a sentence with a word of an electoral contest."""
     found = {w.lower() for w in re.findall(r"[A-Za-z-]+", sentence)}
     return trigger.lemma_.lower() in _WINNING and bool(found & _CONTESTS)
+
+
+def kills_a_document(trigger: Any) -> bool:
+    """'ultimately killing a religious-freedom bill', 'torpedoed the measure': what is struck is a
+    law, a bill or a proposal — a figure of speech, not an assault."""
+    if trigger.lemma_.lower() not in _STRIKING:
+        return False  # "violating the ceasefire agreement" is a fight (CAMEO 196), not a figure
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "obj", "nsubjpass"}]
+    return bool(objects) and all(
+        o.lemma_.lower() in _DOCUMENT_NAMES | _PROPOSALS and not o.ent_type_ for o in objects
+    )
+
+
+_PROPOSALS = frozenset("legislation measure proposal plan deal".split())
+_STRIKING = frozenset("kill attack torpedo sink gut shoot strike assault destroy bomb".split())
 
 
 def reports_a_score(sentence: str) -> bool:

@@ -135,6 +135,23 @@ def _asks_for_an_act(verb: Any) -> bool:
     return infinitive or asked_for
 
 
+def _phones_someone(verb: Any, obj: Any) -> bool:
+    """'Obama called both candidates Tuesday night', 'she called Sanders to congratulate him': a
+    call to someone, not a call on them ('called on Israel to withdraw', 'called for talks') nor
+    a name given ('called Trump unhinged', 'calling him a fascist')."""
+    if obj is None or not _names_someone(obj) or obj.tag_ == "PRP$":
+        return False
+    for child in verb.children:
+        dated = any(o.ent_type_ in {"DATE", "TIME"} for o in child.children)  # "on Thursday"
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon", "for"} and not dated:
+            return False
+        if child.dep_ in {"oprd", "acomp", "ccomp"}:
+            return False
+        if child.dep_ == "xcomp" and child.tag_ != "VB":
+            return False  # "called Trump unhinged": the parser's complement names him
+    return not any(c.dep_ in {"oprd", "appos", "amod"} and c.i > obj.i for c in obj.children)
+
+
 def _welcome_sense(verb: Any) -> Sense:
     """'gave a warm welcome to de Klerk' hosts a visitor; 'gave the plan a cautious welcome' backs it."""
     for child in verb.children:
@@ -215,6 +232,8 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return None  # "recognized the significance of the victory", "rescue his campaign"
     if lemma in {"agree", "concur"} and _agrees_with_a_view(verb):
         return None  # "agreed with the analysis": a shared view, no agreement between actors
+    if lemma == "call" and _phones_someone(verb, obj):
+        return Candidate(Sense("CONSULT", "phone"), verb, [verb])  # "Obama called both candidates"
     if lemma in {"call", "ask", "appeal", "push", "press"} and phrasal not in PHRASAL_VERBS:
         if _asks_for_an_act(verb):
             return Candidate(Sense("REQUEST"), verb, [verb])
