@@ -287,3 +287,14 @@ def test_calling_someone_is_a_phone_call_not_a_request() -> None:
     assert call.mode == "phone"
     assert not analyzed("Bush called Trump unhinged.").events
     assert _only(analyzed("The UN called on Israel to withdraw."), "REQUEST")
+
+
+def test_a_request_or_accusation_someone_plans_is_still_to_come() -> None:
+    planned = analyzed(
+        "Clinton plans to call for a dramatic increase in federal spending on Alzheimer's research."
+    )
+    assert _only(planned, "REQUEST").status == "future"
+    assert (
+        _only(analyzed("The union intends to sue the government over the law."), "ACCUSE").status == "future"
+    )
+    assert _only(analyzed("The union sued the government over the law."), "ACCUSE").status == "asserted"

@@ -220,6 +220,8 @@ def _yes_no_question(verb: Any) -> bool:
     )
 
 
+# Verbs of planning: what they govern is still to come ("plans to call for", "intends to sue").
+_PLANNING = frozenset("plan intend prepare aim expect want hope seek".split())
 # Words of a timetable: "scheduled to meet", "set to visit", "due to sign", "slated to".
 _SCHEDULED = frozenset("scheduled set due slated poised expected".split())
 
@@ -313,6 +315,13 @@ def plover_reading(
         mode = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}.get(event_type)
         event_type = "THREATEN"
         status = "future"
+    if (
+        frame.intent is not None
+        and frame.intent.lemma_.lower() in _PLANNING
+        and event_type in {"REQUEST", "REJECT", "ACCUSE"}
+        and status == "asserted"
+    ):
+        status = "future"  # "Clinton plans to call for ...", "intends to sue": not yet made
     if promised and status == "asserted" and event_type in {"AGREE", "THREATEN"} and frame.intent is None:
         status = "future"
     if negated and status == "asserted":
