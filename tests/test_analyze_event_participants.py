@@ -298,3 +298,35 @@ def test_a_request_or_accusation_someone_plans_is_still_to_come() -> None:
         _only(analyzed("The union intends to sue the government over the law."), "ACCUSE").status == "future"
     )
     assert _only(analyzed("The union sued the government over the law."), "ACCUSE").status == "asserted"
+
+
+def test_blocking_websites_is_censorship_and_blocking_roads_a_blockade() -> None:
+    websites = analyzed("Saudi authorities have blocked nearly 400,000 websites with offensive content.")
+    assert _only(websites, "COERCE").mode == "restrict"
+    roads = analyzed("Protesters blocked roads in the capital city of Algiers.")
+    assert _only(roads, "PROTEST").mode == "obstruct"
+
+
+def test_occupying_is_an_act_only_on_a_place() -> None:
+    assert not analyzed("Warren, Biden and Obama have occupied the spotlight in the general election.").events
+    assert _only(analyzed("Israeli troops occupied the town of Jenin."), "COERCE")
+
+
+def test_giving_birth_is_no_aid() -> None:
+    assert not analyzed(
+        "Three women on the U.S. mainland have given birth to infants with birth defects."
+    ).events
+
+
+def test_an_act_judged_premature_has_not_happened_and_its_empty_it_acts_for_no_one() -> None:
+    record = analyzed("Gore insisted it was premature to back Clinton's campaign for president.")
+    backing = [e for e in record.events if e.trigger and e.trigger.text == "back"]
+    assert backing and backing[0].status == "hypothetical" and not backing[0].actors
+
+
+def test_it_after_a_things_sentence_continues_the_thing_whoever_it_is_from() -> None:
+    record = analyzed(
+        "A strong showing from Mr. Rubio in New Hampshire could push several candidates out. It "
+        "would also allow him to consolidate the voters."
+    )
+    assert not record.events, [(e.type, e.evidence.text) for e in record.events]

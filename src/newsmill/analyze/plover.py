@@ -351,6 +351,6 @@ INTENT_VERBS = frozenset(
 INTENT_NOUNS = frozenset("vow pledge promise plan plans offer proposal intention commitment".split())
 INTENT_ADJECTIVES = frozenset("willing ready prepared committed determined eager poised set".split())
 # Adjectives that forecast their complement: "Russia is unlikely to agree" reports no agreement.
-LIKELIHOOD_ADJECTIVES = frozenset("likely unlikely possible impossible probable".split())
+LIKELIHOOD_ADJECTIVES = frozenset("likely unlikely possible impossible probable premature".split())
 REFUSAL_VERBS = frozenset("refuse decline reject rebuff".split())
 REQUEST_VERBS = frozenset("demand urge ask request appeal press call pressure push order insist".split())

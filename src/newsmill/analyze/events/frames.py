@@ -126,6 +126,12 @@ def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
                 frame.intent = frame.intent or before
         if dep == "xcomp" and lemma in LIKELIHOOD_ADJECTIVES:
             frame.likelihood = frame.likelihood or head
+        if dep == "xcomp" and lemma == "be":
+            # "it was premature to back Clinton's campaign": the adjective of the copula judges
+            # the act; it has not happened.
+            judged = next((c for c in head.children if c.dep_ == "acomp"), None)
+            if judged is not None and judged.lemma_.lower() in LIKELIHOOD_ADJECTIVES:
+                frame.likelihood = frame.likelihood or judged
         if dep in {"ccomp", "advcl"} and lemma in REPORTING_VERBS:
             frame.reported = frame.reported or head
         node = head

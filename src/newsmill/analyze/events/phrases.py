@@ -322,8 +322,8 @@ def _thing_before(token: Any, article: Article) -> bool:
     subject = _child(previous.root, "nsubj", "nsubjpass")
     if subject is None or subject.pos_ != "NOUN":
         return False
-    start, end = _phrase_bounds(subject)
-    if article.mentions.within(start, end) or is_person_word(subject):
+    # The head decides: "A strong showing from Mr. Rubio" is a thing, whoever it is from.
+    if article.mentions.covering(subject.idx, subject.idx + len(subject.text)) or is_person_word(subject):
         return False
     return not (subject.lemma_.lower() in GROUP_WORDS or agent_sector(subject.lemma_) is not None)
 
@@ -358,8 +358,15 @@ def _subject(verb: Any) -> tuple[Any, bool]:
     node = verb
     for _ in range(6):
         if node.dep_ in {"conj", "xcomp", "advcl", "acomp", "pcomp", "prep"} and node.head != node:
+            extraposed = (
+                node.dep_ == "xcomp"
+                and node.head.lemma_ == "be"
+                and any(c.dep_ == "acomp" and c.lemma_.lower() not in _RAISING for c in node.head.children)
+            )
             node = node.head
             subject = _child(node, "nsubj")
+            if subject is not None and extraposed and subject.lower_ == "it":
+                return None, False  # "it was premature to back ...": no one, the act is judged
             if subject is not None:
                 return subject, False
         elif node.dep_ == "acl" and node.head.lemma_.lower() in _STATEMENT_NOUNS:
@@ -377,6 +384,13 @@ def _subject(verb: Any) -> tuple[Any, bool]:
         else:
             break
     return None, False
+
+
+# Adjectives whose subject is the actor of their infinitive ("Iran is likely to attack", "is
+# ready to talk"); others judge an act with an empty "it" ("it was premature to back ...").
+_RAISING = frozenset(
+    "likely unlikely certain sure bound set due ready willing able prepared poised about".split()
+)
 
 
 def _owner(noun: Any, article: Article) -> Any:

@@ -65,6 +65,19 @@ def _appeals_for_something(noun: Any) -> bool:
 
 
 _OPINION_NOUNS = words("events/opinion_nouns.txt")
+_CENSORED = words("events/censored_things.txt")
+_PLACE_WORDS = words("events/place_nouns.txt")
+
+
+def _a_place(noun: Any) -> bool:
+    """A named place or a word for one ("the town", "the embassy", "Crimea")."""
+    if noun.ent_type_ in {"GPE", "LOC", "FAC"}:
+        return True
+    return noun.lemma_.lower() in _PLACE_WORDS or any(
+        c.ent_type_ in {"GPE", "LOC", "FAC"} for c in noun.children if c.dep_ in {"compound", "poss"}
+    )
+
+
 _HONOURS = words("events/honours.txt")
 _ACTOR_OBJECT_VERBS = words("events/actor_object_verbs.txt")
 
@@ -226,6 +239,11 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return None  # "fighting dirty air", "battle inflation"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
         return None  # "Kyiv battles a Russian invasion": the invasion is the event
+    if lemma == "block" and obj is not None and obj.lemma_.lower() in _CENSORED and phrasal == "block":
+        # "blocked nearly 400,000 websites": censorship, not a blockade ("blocked roads").
+        return Candidate(Sense("COERCE", "restrict"), verb, [verb])
+    if lemma == "occupy" and obj is not None and not _a_place(obj):
+        return None  # "have occupied the spotlight"; "occupied the town" stays
     if lemma == "accept" and obj is not None and obj.lemma_.lower() in _HONOURS:
         return None  # "accepted her party's nomination": an honour, not another party's proposal
     if lemma in _ACTOR_OBJECT_VERBS and not (obj is not None and _names_someone(obj)):
