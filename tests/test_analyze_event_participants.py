@@ -330,3 +330,9 @@ def test_it_after_a_things_sentence_continues_the_thing_whoever_it_is_from() -> 
         "would also allow him to consolidate the voters."
     )
     assert not record.events, [(e.type, e.evidence.text) for e in record.events]
+
+
+def test_a_promised_fight_against_no_one_threatens_no_one() -> None:
+    assert not analyzed("Sanders has vowed to fight on.").events
+    threat = _only(analyzed("Hamas vowed to attack Israel."), "THREATEN")
+    assert codes(threat.recipients) == {"ISR"}

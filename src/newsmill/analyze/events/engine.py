@@ -34,7 +34,7 @@ from newsmill.analyze.events.phrases import located_phrase, object_participants,
 from newsmill.analyze.events.settle import acting_in, is_people, is_political, settle_codes
 from newsmill.analyze.events.triggers import _child, sentence_candidates, trigger_words
 from newsmill.analyze.gazetteer import Gazetteer
-from newsmill.analyze.plover import cameo_code
+from newsmill.analyze.plover import HOSTILE, cameo_code
 from newsmill.analyze.quotes import QuoteDraft
 from newsmill.analyze.sentences import root_of
 from newsmill.analyze.times import TimeDraft
@@ -306,6 +306,14 @@ def _build(
         return None  # "held a campaign rally in Cleveland": a candidate's event, not a protest
     if event_type in {"ASSAULT", "COERCE"} and wins_a_vote(anchor, article.text[evidence[0] : evidence[1]]):
         return None  # "Democrats beat incumbent Gov. Matt Bevin": an election, not an assault
+    if (
+        event_type == "THREATEN"
+        and is_verb
+        and candidate.sense.type in HOSTILE
+        and not recipients
+        and _child(anchor, "dobj", "obj") is None
+    ):
+        return None  # "has vowed to fight on": a promised fight against no one threatens no one
     if event_type == "ASSAULT" and is_verb and kills_a_document(anchor):
         return None  # "killing a religious-freedom bill": a figure of speech
     if event_type in {"ASSAULT", "COERCE"} and reports_a_score(article.text[evidence[0] : evidence[1]]):
