@@ -336,3 +336,14 @@ def test_a_promised_fight_against_no_one_threatens_no_one() -> None:
     assert not analyzed("Sanders has vowed to fight on.").events
     threat = _only(analyzed("Hamas vowed to attack Israel."), "THREATEN")
     assert codes(threat.recipients) == {"ISR"}
+
+
+def test_a_clause_of_time_is_an_event_of_its_own_and_its_passive_names_no_actor() -> None:
+    record = analyzed(
+        "Republican front-runner Donald Trump defended his campaign manager as a decent man on "
+        "Tuesday, hours after the staffer was charged with battery in Florida."
+    )
+    defended = _only(record, "SUPPORT")
+    assert not any("Florida" in r.span.text for r in defended.recipients)
+    charged = [e for e in record.events if e.trigger and e.trigger.text == "charged"]
+    assert all(not e.actors for e in charged)

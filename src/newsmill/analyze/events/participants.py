@@ -72,6 +72,19 @@ def verb_participants(
     if (
         subject is not None
         and not by_agent
+        and passive_subject is not None
+        and _child(anchor, "nsubj", "csubj") is None
+        and passive_subject.tag_ not in {"WP", "WDT"}
+        and anchor.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in anchor.children)
+    ):
+        # "defended his manager, hours after the staffer was charged": a passive clause of time
+        # with its own subject names no actor; the main clause's subject did not do it ("if no
+        # deal is reached with Beijing" still borrows it: the deal would be the speaker's).
+        subject = None
+    if (
+        subject is not None
+        and not by_agent
         and passive_subject is None
         and _child(anchor, "nsubj", "csubj") is None
         and _child(anchor, "auxpass") is not None
@@ -261,6 +274,7 @@ _REFUGE_NOUNS = frozenset("asylum refuge sanctuary shelter".split())
 
 
 _STATIVE_PASSIVES = words("events/stative_passives.txt")
+_TIME_MARKS = frozenset("after before since until while when once as".split())
 _TOPIC_VERBS = words("events/topic_verbs.txt")
 
 
