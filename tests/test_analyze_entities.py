@@ -713,3 +713,29 @@ def test_analyze_entities_components_match_record_path(user_nlp, page: str) -> N
     assert {s.label_ for s in doc.spans["newsmill_entities"]} <= {"PERSON", "ORG", "GPE", "LOC", "NORP"}
     times = {(t["text"], t["value"]) for t in doc._.newsmill_times}
     assert times == {(t.text, t.value) for t in record.times}
+
+
+def test_a_surname_goes_to_the_full_name_with_a_given_name_not_to_a_slogan() -> None:
+    record = newsmill.analyze(
+        "Rally turns ugly\nDonald J. Trump spoke in Fayetteville on Saturday night.\n"
+        "A protester wore a shirt that read Fascist Trump.\n"
+        "Mr. Trump shouted at the protester to leave the arena."
+    )
+    trumps = [e for e in record.entities if e.kind == "PERSON" and "Trump" in e.name]
+    holder = next(e for e in trumps if any(m.text == "Trump" for m in e.mentions))
+    assert holder.name == "Donald J. Trump", [(e.name, [m.text for m in e.mentions]) for e in trumps]
+
+
+def test_a_one_word_company_is_not_folded_into_a_longer_name_it_ends() -> None:
+    from newsmill.analyze.entities import _cluster_by_name
+    from newsmill.analyze.mentions import Mention
+
+    mentions = [
+        Mention(0, 15, "ORG", "Wilayat Twitter"),
+        Mention(40, 47, "ORG", "Twitter"),
+        Mention(60, 84, "ORG", "the European Commission"),
+        Mention(90, 104, "ORG", "the Commission"),
+    ]
+    clusters = {c.name: [m.text for m in c.mentions] for c in _cluster_by_name(mentions, "ORG")}
+    assert clusters["Twitter"] == ["Twitter"], clusters  # a name of its own
+    assert clusters["European Commission"] == ["the European Commission", "the Commission"], clusters

@@ -1141,3 +1141,24 @@ def test_an_attribution_after_an_adjunct_is_not_inside_the_content() -> None:
     )
     quote = find(record, "twice as many guests")
     assert quote.content.text.startswith("the White House is able"), describe(record)
+
+
+def test_a_content_never_holds_its_own_cue() -> None:
+    record = analyzed(
+        page(
+            "Debate night",
+            "Donald Trump spoke after the debate on Thursday. The \"animosity is like I've never seen "
+            'before," he told Chris Cuomo of CNN after the debate, "and I hope we can straighten it out."',
+        )
+    )
+    told = [q for q in record.quotes if q.cue is not None and q.cue.text == "told"]
+    assert told and all("told" not in q.content.text for q in told), [q.content.text for q in told]
+    record = analyzed(
+        page(
+            "Schools",
+            "Other Republican candidates said they support charter schools and vouchers, but they "
+            "would not advocate for them at the federal level.",
+        )
+    )
+    said = [q for q in record.quotes if q.cue is not None and q.cue.text == "said"]
+    assert said and not said[0].content.text.startswith("Other Republican"), said[0].content.text

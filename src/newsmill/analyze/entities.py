@@ -39,6 +39,7 @@ from newsmill.analyze.attach import (
     known_people,
     sentence_country,
 )
+from newsmill.analyze.given_names import is_given_name
 from newsmill.analyze.mentions import EntityContext, EntityDraft, Mention, bare_name
 from newsmill.analyze.place_mentions import (
     cluster_places,
@@ -65,6 +66,7 @@ from newsmill.analyze.relabel import (
 )
 from newsmill.analyze.roles import sector_of_organisation, sector_of_role
 from newsmill.analyze.sentences import text_of
+from newsmill.analyze.wordlists import words
 
 # Imported from here by the quotes, evidence and events stages.
 __all__ = ["EntityContext", "EntityDraft", "Mention", "_bare", "annotate_entities", "known_actor"]
@@ -168,6 +170,12 @@ def _cluster_persons(mentions: list[Mention]) -> list[EntityDraft]:
             clusters.append(EntityDraft("PERSON", " ".join(words), [mention]))
             name_words[id(clusters[-1])] = {w.lower() for w in words}
             continue
+        # A name that opens with a known given name is a person's; one that does not may be a
+        # slogan or an epithet the text prints ("Fascist Trump" on a T-shirt): "Mr. Trump" is
+        # Donald J. Trump's whenever the article names him too.
+        given = [c for c in candidates if is_given_name(c.name.split()[0]) and len(c.name.split()) >= 2]
+        if given and len(given) < len(candidates):
+            candidates = given
         # Two people with one surname: the one named most recently before this mention.
         before = [c for c in candidates if c.first < mention.start]
         chosen = (
@@ -181,6 +189,14 @@ def _cluster_persons(mentions: list[Mention]) -> list[EntityDraft]:
     return clusters
 
 
+def _short_form(written: str, key: str) -> bool:
+    """A short form of a longer name: a generic body word ("the Commission", "the Party") or a
+    name written with "the" — not a name of its own that a longer name ends with ("Twitter" is
+    not "Wilayat Twitter", an account named after it)."""
+    last = key.split()[-1] if key else ""
+    return last in words("organisation_words.txt") or written.lower().startswith("the ")
+
+
 def _cluster_by_name(mentions: list[Mention], kind: str) -> list[EntityDraft]:
     """One cluster per name; a short form ("the Commission") joins the longer name it ends
     ("the European Commission")."""
@@ -189,7 +205,7 @@ def _cluster_by_name(mentions: list[Mention], kind: str) -> list[EntityDraft]:
         key = bare_name(mention.text).lower()
         if not key:
             continue
-        if key not in clusters and kind == "ORG":
+        if key not in clusters and kind == "ORG" and _short_form(mention.text, key):
             longer = [k for k in clusters if k.endswith(" " + key) and len(key.split()) < len(k.split())]
             if len(longer) == 1:
                 key = longer[0]

@@ -101,6 +101,16 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
                 while start < end and text[start].isspace():
                     start += 1
         draft.content = (start, _trim_end(text, start, end, ""))  # never the paragraph break after it
+        if (
+            draft.cue is not None
+            and draft.content[0] <= draft.cue[0] < draft.content[1]
+            and (
+                draft.quote is not None
+                or (draft.speaker is not None and draft.speaker[0] <= draft.content[0])
+            )
+        ):
+            # Not "The tuft cell, Herbert said, is ...": a subject said before the cue is said too.
+            draft.content, draft.kind = _without_attribution(draft, text)
         if draft.speaker is not None and (
             not _can_speak(draft.speaker, text, marks, datelines) or _opens_a_dateline(draft.speaker, text)
         ):
@@ -111,6 +121,27 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
     continue_speakers(drafts, text)
     resolve_speakers(drafts, doc, entities, min_confidence)
     return drafts
+
+
+def _without_attribution(draft: QuoteDraft, text: str) -> tuple[tuple[int, int], str]:
+    """A content that holds its own cue ("The 'animosity is like ...,' he told Chris Cuomo ...",
+    "which he described as 'making sure ...'", "Other candidates said they support ...") holds
+    the attribution: the quoted words are the content when there are any, else the clause after
+    the cue."""
+    assert draft.cue is not None
+    if draft.quote is not None:
+        start, end = draft.quote
+        while start < end and text[start] in "“”\"'‘’« ":
+            start += 1
+        while end > start and text[end - 1] in "“”\"'‘’» ":
+            end -= 1
+        return (start, end), draft.kind  # still "mixed": quoted words inside reported speech
+    start, end = draft.cue[1], draft.content[1]
+    while start < end and (text[start] in ",:;" or text[start].isspace()):
+        start += 1
+    if text[start : start + 5].lower() == "that ":
+        start += 5
+    return (start, end), draft.kind
 
 
 def _line_dateline(text: str, position: int) -> tuple[int, int, DatelineMatch] | None:
