@@ -1162,3 +1162,23 @@ def test_a_content_never_holds_its_own_cue() -> None:
     )
     said = [q for q in record.quotes if q.cue is not None and q.cue.text == "said"]
     assert said and not said[0].content.text.startswith("Other Republican"), said[0].content.text
+
+
+def test_a_pronoun_after_a_quote_goes_to_the_name_opening_the_sentence_before() -> None:
+    record = analyzed(
+        page(
+            "Education candidates differ on the department",
+            "Senate candidate Todd Wilcox, a businessman from Orlando, wants to close the federal "
+            "department of education. “It is not needed at all in this country,” he said on Monday.",
+            "Republicans David Jolly and Ron DeSantis are against abolishing the department, which was "
+            "created in 1979.",
+            "Jolly, who was elected to Congress in 2014, doesn’t see the department’s role in enforcing "
+            "civil rights laws as antiquated.",
+            "“There are communities around the country that require some level of federal "
+            "involvement,” he said, adding the involvement should be minimal.",
+        )
+    )
+    communities = [q for q in record.quotes if "communities" in q.content.text]
+    assert communities and communities[0].speaker_name == "David Jolly", [
+        (q.speaker_name, q.content.text) for q in record.quotes
+    ]

@@ -60,7 +60,7 @@ def test_corpus_cli_search_table_and_json(db: Path, capsys: pytest.CaptureFixtur
     assert main(["search", "minister", "--db", str(db), "--json", "--limit", "2"]) == 0
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(hits) == 2 and all("**" in h["snippet"] for h in hits)
-    assert main(["search", "said", "--kind", "quote", "--db", str(db), "--json", "--limit", "1"]) == 0
+    assert main(["search", "the", "--kind", "quote", "--db", str(db), "--json", "--limit", "1"]) == 0
     assert json.loads(capsys.readouterr().out)["kind"] == "quote"
 
 

@@ -178,14 +178,36 @@ def resolve_speakers(
             key,
         ):
             sentence = sentence_of(doc, doc.char_span(start, end, alignment_mode="expand").start)
+            opened = draft.quote[0] if draft.quote is not None else draft.content[0]
+            if opened < sentence.start_char:
+                # '"There are communities ... involvement," he said': the parser may end a
+                # sentence inside the quoted words; the pronoun's sentence opens with the quote.
+                opening = doc.char_span(opened, opened + 1, alignment_mode="expand")
+                if opening is not None:
+                    sentence = sentence_of(doc, opening.start)
             previous = sentence.start_char
             if sentence.start > 0:
                 previous = sentence_of(doc, sentence.start - 1).start_char
+            # The sentence before as written: the parser may split it after an opening name
+            # ("Jolly, who was elected to Congress in 2014, | doesn't see ...").
+            ends = [
+                m.end() for m in _SENTENCE_END.finditer(text, max(0, previous - 400), max(0, previous - 1))
+            ]
+            if ends and text[ends[-1] : previous].count("\n") == 0:
+                previous = min(previous, ends[-1])
+            elif not ends:
+                previous = min(previous, text.rfind("\n", 0, max(0, previous - 1)) + 1)
             # A person named inside the quoted words is who they speak about, not the speaker.
             outside = [m for m in antecedents if not (draft.content[0] <= m[0] < draft.content[1])]
+            # A name that opens the sentence before is its subject, whatever the parse makes of it.
+            opening = (
+                previous
+                + len(text[previous : sentence.start_char])
+                - len(text[previous : sentence.start_char].lstrip())
+            )
             antecedent = _antecedent(
                 key, pronoun_kind, start, last_by_kind, outside, (previous, sentence.start_char), history,
-                genders, subjects,
+                genders, subjects | {opening},
             )  # fmt: skip
             if isinstance(antecedent, tuple):  # an entity mention
                 m_start, m_end, number, entity = antecedent
