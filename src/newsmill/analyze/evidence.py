@@ -40,7 +40,7 @@ from newsmill.analyze.places import celestial_bodies, is_locative
 from newsmill.analyze.quote_evidence import SPEAKER_NOUNS
 from newsmill.analyze.quote_speakers import NOT_PERSON_NOUNS
 from newsmill.analyze.roles import TITLES
-from newsmill.analyze.sentences import tokens_in
+from newsmill.analyze.sentences import text_of, tokens_in
 from newsmill.analyze.wordlists import words
 
 # Lower-case particles of personal names ("Ludwig van Beethoven", "Ahmed bin Salman").
@@ -208,7 +208,7 @@ def _introduced_as_person(entity: EntityDraft, doc: Any) -> bool:
     initial ("Renzo B. Larriviere"), or a person noun just before it ("astronaut Christer
     Fuglesang", "dressage rider Steffen Peters", "student Aidan Gantenbein") or in apposition
     ("his wife, Jane,")."""
-    text = doc.text
+    text = text_of(doc)
     if _MIDDLE_INITIAL.match(entity.name):
         return True
     for mention in entity.mentions:
@@ -235,7 +235,7 @@ def _first_word_alone(entity: EntityDraft, doc: Any) -> bool:
     if len(words) < 2:
         return False
     pattern = re.compile(rf"\b{re.escape(words[0])}\b(?![\s-]+{re.escape(words[1])})")
-    return pattern.search(doc.text) is not None
+    return pattern.search(text_of(doc)) is not None
 
 
 def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
@@ -334,7 +334,7 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         against = min(against, 0.35)
     if _POSSESSIVE_INSIDE.search(name + " ") and not named_as_body:
         against = min(against, 0.3)  # "Apple's MacBook": the owner's product, not a body
-    if not named_as_body and any(_is_plural_of(m.text, doc.text) for m in entity.mentions):
+    if not named_as_body and any(_is_plural_of(m.text, text_of(doc)) for m in entity.mentions):
         against = min(against, 0.3)  # "MacBooks", "iPhones": a product is counted, a firm is not
     if all(w in organisation_words() for w in lowered):
         against = min(against, 0.3)  # "Office", "the Team": a generic word, no name
@@ -387,10 +387,10 @@ def _spelled_out(entity: EntityDraft, doc: Any) -> bool | None:
     name = entity.name
     if not (name.isupper() and 2 <= len(name) <= 6):
         return None
-    at = doc.text.find(f"({name})")
+    at = text_of(doc).find(f"({name})")
     if at < 0:
         return None
-    before = [w for w in doc.text[max(0, at - 80) : at].split() if w[:1].isalpha()][-len(name) :]
+    before = [w for w in text_of(doc)[max(0, at - 80) : at].split() if w[:1].isalpha()][-len(name) :]
     if not before:
         return None
     capitalised = [w for w in before if w[:1].isupper()]

@@ -25,6 +25,7 @@ from typing import Any
 
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, skeleton
 from newsmill.analyze.gender import is_first_name
+from newsmill.analyze.sentences import text_of
 from newsmill.analyze.wordlists import phrases
 
 _DATA = Path(__file__).with_name("data")
@@ -110,7 +111,7 @@ def _written_as_a_name(doc: Any, start: int, end: int) -> bool:
 
 def _name_end(doc: Any, start: int) -> int:
     """Where the capitalised name starting at ``start`` ends."""
-    found = re.match(r"[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)*", doc.text[start:])
+    found = re.match(r"[\w.'’-]+(?:\s+[A-Z][\w.'’-]*)*", text_of(doc)[start:])
     return start + (found.end() if found else 1)
 
 
@@ -126,7 +127,7 @@ def resolve(
     nearby: set[str],
 ) -> Resolution:
     """The place ``name`` (as written at Doc offsets ``start``-``end``) most likely means."""
-    text: str = doc.text
+    text: str = text_of(doc)
     key = name.lower()
     qualifier = qualifier_after(text, end)
     if qualifier and not (
@@ -286,10 +287,10 @@ def _definite(doc: Any, start: int, end: int) -> bool:
     if span is None:
         return False
     before = doc[span.start - 1] if span.start > 0 else None
-    as_written = doc.text[start:end].lower()
+    as_written = text_of(doc)[start:end].lower()
     with_the = as_written.startswith("the ") or (before is not None and before.lower_ == "the")
     heads = span.root.dep_ in _HEAD_DEPS
-    hyphenated = doc.text[end : end + 1] == "-"  # "the Delhi-based council"
+    hyphenated = text_of(doc)[end : end + 1] == "-"  # "the Delhi-based council"
     return with_the and heads and not hyphenated
 
 

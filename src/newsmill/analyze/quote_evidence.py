@@ -23,7 +23,7 @@ from typing import Any
 
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.quotes import CUE_VERBS, QuoteDraft
-from newsmill.analyze.sentences import root_of
+from newsmill.analyze.sentences import root_of, text_of
 from newsmill.analyze.wordlists import words
 
 # Entities at or below this confidence had evidence against them (not just little for them):
@@ -54,12 +54,12 @@ def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
     start, end = draft.speaker
     if any(s < end and start < e for s, e in spans.doubtful):
         return False  # a name judged no person or organisation ("Senkata", "Basic Activities")
-    if doc.text[start:end].lower() in _FIRST_PERSON:
+    if text_of(doc)[start:end].lower() in _FIRST_PERSON:
         return False  # "we confirmed that ...": the writer, whatever "we" was resolved to
     if draft.speaker_entity is not None or any(s < end and start < e for s, e in spans.speaking):
         return True
     head = root_of(doc, start, end)
-    if head is None or not any(ch.isalpha() for ch in doc.text[start:end]):
+    if head is None or not any(ch.isalpha() for ch in text_of(doc)[start:end]):
         return False
     if head.lower_ in _FIRST_PERSON:
         return False  # "I found that ...", outside quotation marks: the writer, not a source
@@ -136,7 +136,7 @@ def _evidence_not_speech(draft: QuoteDraft, cue: Any, doc: Any) -> bool:
 def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     """The confidence of one quote draft (Doc offsets)."""
     start, end = draft.content
-    content = doc.text[start:end]
+    content = text_of(doc)[start:end]
     words = content.split()
     cue = root_of(doc, *draft.cue) if draft.cue else None
     if cue is not None and not _speech_happened(cue):
@@ -151,7 +151,7 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     if draft.speaker is not None and not _can_speak(draft, doc, entity_spans):
         return 0.3
     unnamed = draft.speaker is not None and draft.speaker_name is None
-    if unnamed and doc.text[draft.speaker[0] : draft.speaker[1]].lower() in _PRONOUNS:
+    if unnamed and text_of(doc)[draft.speaker[0] : draft.speaker[1]].lower() in _PRONOUNS:
         return 0.4  # "she said" with no one she can be: a speaker we cannot name
     span = doc.char_span(start, end, alignment_mode="expand")
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
@@ -280,7 +280,7 @@ def score_quotes(
          for m in e.mentions],
     )  # fmt: skip
     for draft in drafts:
-        if _nested(draft, drafts, doc.text):
+        if _nested(draft, drafts, text_of(doc)):
             draft.confidence = 0.3  # "X said that the team saw ...": X's words, not the team's
             continue
         if (
@@ -289,5 +289,5 @@ def score_quotes(
         ):
             draft.speaker_entity = None
         draft.confidence = quote_confidence(draft, doc, spans)
-        if draft.confidence >= min_confidence and _pronoun_unsure(draft, drafts, entities, doc.text):
+        if draft.confidence >= min_confidence and _pronoun_unsure(draft, drafts, entities, text_of(doc)):
             draft.confidence = UNSURE_PRONOUN

@@ -19,6 +19,7 @@ from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
 from newsmill.analyze.judge import inside, judge
 from newsmill.analyze.nlp import load_nlp
 from newsmill.analyze.quotes import QuoteDraft, quoted_stretches
+from newsmill.analyze.sentences import text_of
 from newsmill.analyze.times import annotate_times, doubt_quoted_days
 from newsmill.model import Entity, Mention, Place, Quote, Record, Span, TimeExpr
 from newsmill.settings import AnalyzeSettings
@@ -103,7 +104,7 @@ def fill_record(
             quote.speaker_entity = None
     record.quotes, quote_index = _quotes(record, article, quote_drafts, min_confidence)
     time_drafts = annotate_times(doc, published)
-    doubt_quoted_days(time_drafts, quoted_stretches(doc.text))
+    doubt_quoted_days(time_drafts, quoted_stretches(text_of(doc)))
     fields = ("value", "precision", "basis", "reason", "confidence")
     record.times = [
         TimeExpr.of(record.text, *mapped, **{name: getattr(t, name) for name in fields})

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from newsmill.analyze.actors import GROUP_CODES
-from newsmill.analyze.events.article import Article
+from newsmill.analyze.events.article import Article, token_at
 from newsmill.analyze.events.coding import GROUP_WORDS, PERSON_WORDS, SECTOR_WORDS
 from newsmill.analyze.events.drafts import Location, ParticipantDraft, dedupe
 from newsmill.analyze.gazetteer import City, Country
@@ -263,7 +263,7 @@ def _in_a_noun_clause(start: int, anchor: Any) -> bool:
     that killed 125 people in the French capital"): where another happening took place. One
     clause down still tells where the event's own participants are ("villagers living in
     Kosovo", "a rally that drew thousands in Jakarta")."""
-    token = next((t for t in anchor.doc if t.idx == start), None)
+    token = token_at(anchor.doc, start)
     clauses = 0
     while token is not None and token.i != anchor.i:
         if token.dep_ in {"relcl", "acl"} and token.pos_ in {"VERB", "AUX"}:
