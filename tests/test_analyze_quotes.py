@@ -1143,25 +1143,29 @@ def test_an_attribution_after_an_adjunct_is_not_inside_the_content() -> None:
     assert quote.content.text.startswith("the White House is able"), describe(record)
 
 
-def test_a_content_never_holds_its_own_cue() -> None:
-    record = analyzed(
-        page(
-            "Debate night",
+@pytest.mark.parametrize(
+    ("paragraph", "cue", "not_inside"),
+    [
+        (
             "Donald Trump spoke after the debate on Thursday. The \"animosity is like I've never seen "
             'before," he told Chris Cuomo of CNN after the debate, "and I hope we can straighten it out."',
-        )
-    )
-    told = [q for q in record.quotes if q.cue is not None and q.cue.text == "told"]
-    assert told and all("told" not in q.content.text for q in told), [q.content.text for q in told]
-    record = analyzed(
-        page(
-            "Schools",
+            "told",
+            "told",
+        ),
+        (
             "Other Republican candidates said they support charter schools and vouchers, but they "
             "would not advocate for them at the federal level.",
-        )
-    )
-    said = [q for q in record.quotes if q.cue is not None and q.cue.text == "said"]
-    assert said and not said[0].content.text.startswith("Other Republican"), said[0].content.text
+            "said",
+            "Other Republican",
+        ),
+    ],
+    ids=["mixed-quote", "opens-with-speaker"],
+)
+def test_a_content_never_holds_its_own_cue(paragraph: str, cue: str, not_inside: str) -> None:
+    contents = [
+        q.content.text for q in analyzed(page("Campaign notes", paragraph)).quotes if text(q.cue) == cue
+    ]
+    assert contents and all(not_inside not in c for c in contents), contents
 
 
 def test_a_pronoun_after_a_quote_goes_to_the_name_opening_the_sentence_before() -> None:
