@@ -739,3 +739,12 @@ def test_a_one_word_company_is_not_folded_into_a_longer_name_it_ends() -> None:
     clusters = {c.name: [m.text for m in c.mentions] for c in _cluster_by_name(mentions, "ORG")}
     assert clusters["Twitter"] == ["Twitter"], clusters  # a name of its own
     assert clusters["European Commission"] == ["the European Commission", "the Commission"], clusters
+
+
+def test_a_hyphenated_given_name_goes_on_past_the_hyphen_but_an_adjective_does_not() -> None:
+    record = newsmill.analyze(
+        "Korea summit\nSouth Korean President Moon Jae-in met Japanese Prime Minister Shinzo Abe in "
+        "Bangkok on Monday. Moon said the talks were useful.\nThe Obama-led coalition met later."
+    )
+    names = {e.name for e in record.entities if e.kind == "PERSON"}
+    assert "Moon Jae-in" in names and "Obama" in names, names

@@ -25,6 +25,7 @@ Offsets are Doc character offsets; ``convert.py`` maps them to the record's ``te
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from newsmill.analyze.attach import (
@@ -86,6 +87,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     relabel_person_names(mentions, gazetteer)
     mentions = relabel_name_parts(mentions, doc, gazetteer)
     mentions = join_split_names(mentions, doc)
+    _join_hyphenated_given_names(mentions, text)
     mentions = join_nested_organisations(mentions, text)
     mentions = known_people(doc, mentions)
     mentions = trim_headline_names(mentions, text)
@@ -187,6 +189,21 @@ def _cluster_persons(mentions: list[Mention]) -> list[EntityDraft]:
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: m.start)
     return clusters
+
+
+_HYPHENATED_TAIL = re.compile(r"-[a-z]{1,6}(?![\w-])")
+
+
+def _join_hyphenated_given_names(mentions: list[Mention], text: str) -> None:
+    """'Moon Jae-in': the model may stop a person's name at the hyphen of a given name written
+    with a lower-case second syllable (Korean names: "Jae-in", "Geun-hye"); the name goes on."""
+    for mention in mentions:
+        if mention.label != "PERSON":
+            continue
+        tail = _HYPHENATED_TAIL.match(text, mention.end)
+        if tail is not None and tail.group()[1:] not in words("hyphen_suffixes.txt"):
+            mention.end = tail.end()
+            mention.text = text[mention.start : mention.end]
 
 
 def _short_form(written: str, key: str) -> bool:
