@@ -9,7 +9,7 @@ from typing import Any
 
 from newsmill.analyze.events.article import Article, in_quote
 from newsmill.analyze.events.drafts import Candidate, Frame
-from newsmill.analyze.events.participants import OBJECT_CONTROL
+from newsmill.analyze.events.participants import OBJECT_CONTROL, TIME_MARKS
 from newsmill.analyze.events.triggers import _child
 from newsmill.analyze.plover import (
     COMMENT_VERBS,
@@ -85,7 +85,7 @@ def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
             return frame
         if head == node or dep not in _PASS_THROUGH | {"nsubjpass", "nsubj", "conj"}:
             break
-        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in node.children):
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children):
             break  # "defended his manager, hours after the staffer was charged": another event
         if dep in {"nsubj"} and candidate.noun != candidate.anchor:
             break
@@ -228,8 +228,6 @@ def _yes_no_question(verb: Any) -> bool:
     )
 
 
-# Marks of a clause that tells when, not what: its act is an event of its own.
-_TEMPORAL_MARKS = frozenset("after before since until while when once as".split())
 # Verbs of planning: what they govern is still to come ("plans to call for", "intends to sue").
 _PLANNING = frozenset("plan intend prepare aim expect want hope seek".split())
 # Words of a timetable: "scheduled to meet", "set to visit", "due to sign", "slated to".

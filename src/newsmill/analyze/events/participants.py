@@ -9,7 +9,7 @@ from typing import Any
 from newsmill.analyze.events.article import Article
 from newsmill.analyze.events.coding import is_person_word, word_code
 from newsmill.analyze.events.drafts import Candidate, Frame, Location, ParticipantDraft
-from newsmill.analyze.events.gate import is_non_actor
+from newsmill.analyze.events.gate import antecedent, is_non_actor
 from newsmill.analyze.events.phrases import (
     ABSTRACT_OBJECTS,
     _owner,
@@ -76,7 +76,7 @@ def verb_participants(
         and _child(anchor, "nsubj", "csubj") is None
         and passive_subject.tag_ not in {"WP", "WDT"}
         and anchor.dep_ == "advcl"
-        and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in anchor.children)
+        and any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in anchor.children)
     ):
         # "defended his manager, hours after the staffer was charged": a passive clause of time
         # with its own subject names no actor; the main clause's subject did not do it ("if no
@@ -95,10 +95,10 @@ def verb_participants(
         passive_subject, subject = subject, None
     if passive_subject is not None and article.in_dateline(passive_subject.idx):
         passive_subject = None
-    if passive_subject is not None and passive_subject.tag_ in {"WP", "WDT"} and anchor.dep_ == "relcl":
+    if passive_subject is not None and antecedent(passive_subject).i != passive_subject.i:
         # "the rebels who were attacked by Syrian troops", "al-Awlaki, who was killed in a
         # drone strike": the noun is acted on, never the actor.
-        passive_subject = anchor.head
+        passive_subject = antecedent(passive_subject)
         if not by_agent and subject is not None and subject.i == anchor.head.i:
             subject = None
     if passive_subject is None and anchor.dep_ == "acl" and anchor.tag_ == "VBN" and obj is None:
@@ -274,7 +274,8 @@ _REFUGE_NOUNS = frozenset("asylum refuge sanctuary shelter".split())
 
 
 _STATIVE_PASSIVES = words("events/stative_passives.txt")
-_TIME_MARKS = frozenset("after before since until while when once as".split())
+# Marks of a clause that tells when, not what ("hours after the staffer was charged").
+TIME_MARKS = frozenset("after before since until while when once as".split())
 _TOPIC_VERBS = words("events/topic_verbs.txt")
 
 
