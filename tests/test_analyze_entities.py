@@ -748,3 +748,12 @@ def test_a_hyphenated_given_name_goes_on_past_the_hyphen_but_an_adjective_does_n
     )
     names = {e.name for e in record.entities if e.kind == "PERSON"}
     assert "Moon Jae-in" in names and "Obama" in names, names
+
+
+def test_a_name_followed_by_its_stock_ticker_is_a_company() -> None:
+    record = newsmill.analyze(
+        "Home improvement stocks\nShares of Lowe’s (LOW) rose 3% on Tuesday after the retailer beat "
+        "estimates. Marco Rubio (R) said the market was strong."
+    )
+    kinds = {e.name: e.kind for e in record.entities}
+    assert kinds.get("Lowe") == "ORG" and kinds.get("Marco Rubio") == "PERSON", kinds

@@ -61,6 +61,7 @@ from newsmill.analyze.relabel import (
     relabel_person_names,
     relabel_speakers,
     relabel_surnames,
+    relabel_tickers,
     strip_titles,
     surnames_of,
     trim_headline_names,
@@ -85,6 +86,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     relabel_after_titles(mentions, text, gazetteer)
     relabel_speakers(mentions, doc, gazetteer)
     relabel_person_names(mentions, gazetteer)
+    relabel_tickers(mentions, text)
     mentions = relabel_name_parts(mentions, doc, gazetteer)
     mentions = join_split_names(mentions, doc)
     _join_hyphenated_given_names(mentions, text)

@@ -408,3 +408,20 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         known = actors.lookup(name, "PERSON") is not None
         if known or (is_given_name(parts[0]) and is_surname(parts[-1])):
             mention.label = "PERSON"
+
+
+# A stock ticker after a name: "Lowe's (LOW)", "Apple (NASDAQ: AAPL)", "Tesla Inc. (TSLA.O)".
+_EXCHANGES = r"(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|NSE|BSE|HKEX|SGX)\s*:\s*"
+_TICKER = re.compile(r"[’']?s?\s*\((?P<exchange>" + _EXCHANGES + r")?(?P<code>[A-Z]{2,5}(?:\.[A-Z]{1,2})?)\)")
+# News agencies after a dateline: "WASHINGTON (AP)" names no company.
+_AGENCIES = frozenset("AP AFP UPI CNN BBC IANS PTI ANI EFE DPA ANSA APA".split())
+
+
+def relabel_tickers(mentions: list[Mention], text: str) -> None:
+    """A name the model took for a person or a product, followed by its stock ticker, is a
+    listed company ("Lowe's (LOW)" is no person named Lowe). Places are left alone: "the
+    United Arab Emirates (UAE)" writes an abbreviation, not a ticker."""
+    for mention in mentions:
+        found = _TICKER.match(text, mention.end) if mention.label in {"PERSON", "PRODUCT"} else None
+        if found is not None and found.group("code") not in _AGENCIES:
+            mention.label = "ORG"
