@@ -751,9 +751,15 @@ def test_a_hyphenated_given_name_goes_on_past_the_hyphen_but_an_adjective_does_n
 
 
 def test_a_name_followed_by_its_stock_ticker_is_a_company() -> None:
-    record = newsmill.analyze(
-        "Home improvement stocks\nShares of Lowe’s (LOW) rose 3% on Tuesday after the retailer beat "
-        "estimates. Marco Rubio (R) said the market was strong."
-    )
-    kinds = {e.name: e.kind for e in record.entities}
-    assert kinds.get("Lowe") == "ORG" and kinds.get("Marco Rubio") == "PERSON", kinds
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import relabel_tickers
+
+    text = "Lowe’s (LOW) rose. Marco Rubio (R) spoke. Ada Byron (AP) wrote. Gulf states (UAE) met."
+    mentions = [
+        Mention(0, 6, "PERSON", "Lowe’s"),
+        Mention(19, 30, "PERSON", "Marco Rubio"),
+        Mention(42, 51, "PERSON", "Ada Byron"),
+        Mention(63, 74, "GPE", "Gulf states"),
+    ]
+    relabel_tickers(mentions, text)
+    assert [m.label for m in mentions] == ["ORG", "PERSON", "PERSON", "GPE"]
