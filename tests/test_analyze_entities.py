@@ -756,10 +756,13 @@ def test_a_name_followed_by_its_stock_ticker_is_a_company() -> None:
 
     text = "Lowe’s (LOW) rose. Marco Rubio (R) spoke. Ada Byron (AP) wrote. Gulf states (UAE) met."
     mentions = [
-        Mention(0, 6, "PERSON", "Lowe’s"),
-        Mention(19, 30, "PERSON", "Marco Rubio"),
-        Mention(42, 51, "PERSON", "Ada Byron"),
-        Mention(63, 74, "GPE", "Gulf states"),
+        Mention(text.index(name), text.index(name) + len(name), label, name)
+        for name, label in [
+            ("Lowe’s", "PERSON"),
+            ("Marco Rubio", "PERSON"),
+            ("Ada Byron", "PERSON"),
+            ("Gulf states", "GPE"),
+        ]
     ]
     relabel_tickers(mentions, text)
     assert [m.label for m in mentions] == ["ORG", "PERSON", "PERSON", "GPE"]
