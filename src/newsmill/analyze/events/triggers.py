@@ -138,26 +138,28 @@ def _asks_for_an_act(verb: Any) -> bool:
     name as a complement), asking a question ("asked rhetorically, shaking his head") and a
     scene-setting phrase before the verb ("On Twitter, Bush called Trump ...") ask for nothing."""
     infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
-    asked_for = any(
+    return infinitive or _asked_for(verb, after_verb=True)
+
+
+def _asked_for(verb: Any, after_verb: bool) -> bool:
+    """'called for talks', 'called on Israel': "for", "on" or "upon" before something that is
+    not a day ("on Monday"), after the verb or (``after_verb`` False) anywhere."""
+    return any(
         c.dep_ == "prep"
         and c.lower_ in {"for", "on", "upon"}
-        and c.i > verb.i
-        and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)  # "on Monday"
+        and (c.i > verb.i or not after_verb)
+        and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
         for c in verb.children
     )
-    return infinitive or asked_for
 
 
 def _phones_someone(verb: Any, obj: Any) -> bool:
     """'Obama called both candidates Tuesday night', 'she called Sanders to congratulate him': a
     call to someone, not a call on them ('called on Israel to withdraw', 'called for talks') nor
     a name given ('called Trump unhinged', 'calling him a fascist')."""
-    if obj is None or not _names_someone(obj) or obj.tag_ == "PRP$":
+    if obj is None or not _names_someone(obj) or obj.tag_ == "PRP$" or _asked_for(verb, after_verb=False):
         return False
     for child in verb.children:
-        dated = any(o.ent_type_ in {"DATE", "TIME"} for o in child.children)  # "on Thursday"
-        if child.dep_ == "prep" and child.lower_ in {"on", "upon", "for"} and not dated:
-            return False
         if child.dep_ in {"oprd", "acomp", "ccomp"}:
             return False
         if child.dep_ == "xcomp" and child.tag_ != "VB":
