@@ -84,3 +84,19 @@ def test_a_name_that_modifies_a_noun_is_not_placed_by_the_preposition_before_it(
 def test_a_world_region_is_no_town_of_that_name(paragraph: str, region: str) -> None:
     found = places(paragraph).get(region)
     assert found is None or (found.country is None and found.latitude is None), found
+
+
+def test_a_name_found_nowhere_is_no_place_even_after_in() -> None:
+    found = places(
+        "Fans can now build the duel in Cloud City with the new set, the company said on Monday.",
+        "Farmers in Eastern Europe and in the Bay Area said prices rose after the floods in Inner Mongolia.",
+    )
+    assert "Cloud City" not in found  # a toy set's name: no city, region or variant anywhere
+    for kept in ("Eastern Europe", "Bay Area", "Inner Mongolia"):  # parts named by direction or land
+        assert found[kept].latitude is None and found[kept].confidence >= 0.5, kept
+
+
+def test_a_continent_or_world_region_is_a_confident_place_without_a_point() -> None:
+    found = places("Investors in the Middle East and Europe bought the bonds on Tuesday, traders said.")
+    assert found["Middle East"].country is None and found["Middle East"].confidence >= 0.9
+    assert found["Europe"].latitude is None

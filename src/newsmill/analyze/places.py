@@ -49,6 +49,7 @@ LARGE_CITY = 0.85
 LOCAL_CITY = 0.8
 KNOWN_CITY = 0.7
 VARIANT = 0.6
+REGION_PART = 0.8
 UNRESOLVED_LOCATIVE = 0.55
 UNRESOLVED = 0.35
 NOT_A_PLACE = 0.1
@@ -141,12 +142,13 @@ def resolve(
     if (country := gazetteer.country(name)) is not None:
         return Resolution(country, COUNTRY, "country")
     if key in gazetteer.continents:
-        return Resolution(None, UNRESOLVED_LOCATIVE, "a continent")
+        return Resolution(None, REGION, "a continent")
     if key in _WORLD_REGIONS or (
         f"the {key}" in _WORLD_REGIONS and text[max(0, start - 4) : start].lower() == "the "
     ):
-        # "the Middle East" is no neighbourhood of Baltimore: a world region is no town.
-        return Resolution(None, UNRESOLVED_LOCATIVE, "a world region")
+        # "the Middle East" is no neighbourhood of Baltimore: a world region is no town. The
+        # data file knows it for a place: it is reported, with no country and no point.
+        return Resolution(None, REGION, "a world region")
     if is_first_name(name) and qualifier is None and not is_locative(doc, start):
         # "Mary" is a city in Turkmenistan and a first name far more often.
         return Resolution(None, UNRESOLVED, "a first name more often than a place")
@@ -214,7 +216,47 @@ def resolve(
         variants = [c for c in gazetteer.skeletons.get(skeleton(name), []) if c.country in nearby]
         if variants:
             return Resolution(max(variants, key=lambda c: c.population), VARIANT, "spelling variant")
-    return Resolution(None, UNRESOLVED_LOCATIVE if locative else UNRESOLVED, "not in the gazetteer")
+    if (part := _compass_part(name)) is not None:
+        inner = resolve(part, part, start, end, doc, gazetteer, countries, states, nearby)
+        if inner.confidence >= REGION:
+            # "North India", "Eastern Europe", "Inner Mongolia": a part of a country, a
+            # continent or a state, named by its direction: a place, though not a point.
+            return Resolution(None, REGION_PART, "part of " + inner.reason)
+    if cities or regions or _says_place(name, text, end):
+        # A namesake we could not choose between, or a name that says it is land or water
+        # ("the Tibetan Plateau", "the Bay Area", "Ernakulam district"): a place, but not one
+        # we can put on the map.
+        return Resolution(None, UNRESOLVED_LOCATIVE if locative else UNRESOLVED, "unresolved")
+    # A name found nowhere — no city, region, alternate name or variant of it — is no place
+    # we can vouch for even after "in" ("in Cloud City", "in Braveheart", "on Weibo": a toy set,
+    # a film, a website on the tuning pages): reported only at a lower threshold.
+    return Resolution(None, UNRESOLVED, "not in the gazetteer")
+
+
+# Land and water words that make a name found nowhere a place's ("the Tibetan Plateau").
+_LAND_AND_WATER = frozenset(
+    "area bay coast gulf sea ocean mountains desert peninsula strait basin delta plateau valley "
+    "river lake lakes island islands highlands".split()
+)
+# A place noun after a name: "Kerala's Ernakulam district", "Berrien County".
+_PLACE_NOUN_AFTER = re.compile(r"\s+(?:district|province|county|region|prefecture|governorate|state)\b", re.I)
+
+
+def _says_place(name: str, text: str, end: int) -> bool:
+    words = name.lower().split()
+    return bool(set(words[1:]) & _LAND_AND_WATER) or _PLACE_NOUN_AFTER.match(text, end) is not None
+
+
+_COMPASS = re.compile(
+    r"(?:Inner|Outer|North|South|East|West|Northern|Southern|Eastern|Western|Central|North-?[Ee]ast(?:ern)?|"
+    r"North-?[Ww]est(?:ern)?|South-?[Ee]ast(?:ern)?|South-?[Ww]est(?:ern)?|Upper|Lower)\s+(?P<part>[A-Z].+)"
+)
+
+
+def _compass_part(name: str) -> str | None:
+    """'Eastern Europe' → 'Europe': the place a directional region name is part of."""
+    found = _COMPASS.fullmatch(name.strip())
+    return found.group("part") if found else None
 
 
 # Words after a place name that make it a team ("Tottenham manager", "Porto's fans").
