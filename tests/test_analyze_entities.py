@@ -572,6 +572,20 @@ def test_analyze_entities_nationality_gives_person_country() -> None:
     assert (modi.role, modi.country) == ("Prime Minister", "IND")
 
 
+def test_analyze_entities_a_place_word_read_with_the_name_before_it() -> None:
+    """"New Jersey's Steve Lonegan" is from a US state, not from the island of Jersey."""
+    page = (
+        "Delegates met in Cleveland\n"
+        "Delegates leading the effort have largely been coordinated by New Jersey's Steve "
+        "Lonegan, a former mayor, organisers said on Tuesday.\n"
+        "Ukraine's Dmytro Kuleba said on Tuesday that the talks would go on next week, and "
+        "officials in Kyiv agreed with him."
+    )
+    found = persons(analyzed(page))
+    assert found["Steve Lonegan"].country in {None, "USA"}
+    assert found["Dmytro Kuleba"].country == "UKR"
+
+
 # --- Organisations ----------------------------------------------------------------------------
 
 

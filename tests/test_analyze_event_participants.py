@@ -347,3 +347,20 @@ def test_a_clause_of_time_is_an_event_of_its_own_and_its_passive_names_no_actor(
     assert not any("Florida" in r.span.text for r in defended.recipients)
     charged = [e for e in record.events if e.trigger and e.trigger.text == "charged"]
     assert all(not e.actors for e in charged)
+
+
+def test_declining_to_tell_rejects_no_one() -> None:
+    record = analyzed(
+        "Trump declined to define what such a deal with Mexico would include.",
+        "The ministry refused to name the officials who met the Iranian envoy.",
+    )
+    assert not [e for e in record.events if e.type == "REJECT"]
+    kept = analyzed("Iran refused to release the detained American sailors.")
+    assert any(e.type in {"REJECT", "RETREAT"} for e in kept.events)
+
+
+def test_a_proposed_policy_is_no_agreement() -> None:
+    record = analyzed("Trump has proposed temporarily banning Muslims from entering the United States.")
+    assert not [e for e in record.events if e.type == "AGREE"]
+    offer = _only(analyzed("Russia proposed a ceasefire to Ukraine on Monday."), "AGREE")
+    assert codes(offer.recipients) == {"UKR"}

@@ -100,3 +100,13 @@ def test_a_continent_or_world_region_is_a_confident_place_without_a_point() -> N
     found = places("Investors in the Middle East and Europe bought the bonds on Tuesday, traders said.")
     assert found["Middle East"].country is None and found["Middle East"].confidence >= 0.9
     assert found["Europe"].latitude is None
+
+
+def test_a_us_state_named_like_a_country_is_the_state_in_an_american_story() -> None:
+    found = places(
+        "Gov. Nathan Deal has vowed to block refugees from coming to Georgia, and other U.S. "
+        "governors have taken a similar stance."
+    )
+    assert found["Georgia"].country == "USA" and found["Georgia"].feature == "region"
+    abroad = places("Russia sent troops into Georgia in 2008, and U.S. officials flew to Tbilisi.")
+    assert abroad["Georgia"].country == "GEO"  # its capital is written: the country

@@ -94,10 +94,31 @@ def attach_nationalities(persons: list[EntityDraft], text: str, gazetteer: Gazet
             window = text[max(0, mention.start - 60) : mention.start]
             window = window[max(window.rfind("\n"), window.rfind(". ")) + 1 :]
             found = left.search(window)
-            if found and (iso3 := country_words(found.group("word"), gazetteer)):
+            if found and (iso3 := _country_of_word(found, window, gazetteer)):
                 votes[iso3] += 1
         if votes and person.country is None:
             person.country = votes.most_common(1)[0][0]
+
+
+_NAME_BEFORE = re.compile(r"([A-Z][\w.\-]*)\s+$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _country_of_word(found: re.Match[str], window: str, gazetteer: Gazetteer) -> str | None:
+    """The country the word before a name gives, read with the capitalised word before it:
+    "New Jersey's Steve Lonegan" is from a US state, not from Jersey; "New Mexico's" is not
+    Mexico's."""
+    word = found.group("word")
+    before = _NAME_BEFORE.search(window, 0, found.start("word"))
+    if before is not None:
+        joined = before.group(1) + " " + _POSSESSIVE.sub("", word)
+        if gazetteer.state_codes.get(joined.lower()):
+            return "USA"
+        if (country := gazetteer.country(joined)) is not None:
+            return country.iso3
+        if gazetteer.is_city_name(joined, 0):
+            return None  # "New Delhi's", "San Juan's": a city's name, not a country's
+    return country_words(word, gazetteer)
 
 
 def known_actor(entity: EntityDraft, on: date | None = None) -> Actor | None:

@@ -140,6 +140,8 @@ def resolve(
     if (other := _names_something_else(doc, start, end)) is not None:
         return Resolution(None, NOT_A_PLACE, other)
     if (country := gazetteer.country(name)) is not None:
+        if (state := _state_named_like(country, written, text, gazetteer, countries, states)) is not None:
+            return Resolution(state, REGION, "US state named like a country")
         return Resolution(country, COUNTRY, "country")
     if key in gazetteer.continents:
         return Resolution(None, REGION, "a continent")
@@ -245,6 +247,22 @@ _PLACE_NOUN_AFTER = re.compile(r"\s+(?:district|province|county|region|prefectur
 def _says_place(name: str, text: str, end: int) -> bool:
     words = name.lower().split()
     return bool(set(words[1:]) & _LAND_AND_WATER) or _PLACE_NOUN_AFTER.match(text, end) is not None
+
+
+def _state_named_like(
+    country: Country, written: str, text: str, gazetteer: Gazetteer, countries: set[str], states: set[str]
+) -> City | None:
+    """Georgia the US state, not the country: a name both carry means the state in an article
+    that names the United States or another state, unless it writes the country's capital or
+    its people ("Tbilisi", "Georgian")."""
+    code = gazetteer.state_codes.get(written.lower())
+    if code is None or len(written) <= 2 or not ("USA" in countries or states - {code}):
+        return None
+    own = [country.capital] if country.capital else []
+    own += [d for d, iso3 in gazetteer.demonyms.items() if iso3 == country.iso3]
+    if any(re.search(rf"\b{re.escape(word)}\b", text, re.I) for word in own if word):
+        return None
+    return gazetteer.states.get(code)
 
 
 _COMPASS = re.compile(

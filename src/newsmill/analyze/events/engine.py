@@ -77,6 +77,7 @@ _CONTEXTS: tuple[tuple[re.Pattern[str], str], ...] = (
 # "declined to comment", "refused to elaborate": withholding speech rejects no one.
 _WITHHOLD_VERBS = frozenset({"decline", "refuse"})
 _SPEECH_LEMMAS = words("events/speech_lemmas.txt")
+_PROPOSAL_VERBS = words("events/proposal_verbs.txt")
 
 
 def annotate_events(
@@ -296,6 +297,10 @@ def _build(
         c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_LEMMAS for c in anchor.children
     ):
         return None  # "declined to comment": no rejection of anything
+    if is_verb and anchor.lemma_.lower() in _PROPOSAL_VERBS and any(
+        c.dep_ == "xcomp" and c.tag_ == "VBG" for c in anchor.children
+    ):
+        return None  # "proposed temporarily banning Muslims": a policy put forward, not an accord
     if event_type == "PROTEST" and not is_verb and _speech_setting(anchor):
         return None  # "Trump said at a rally in Louisiana": where someone spoke, not a protest
     if event_type == "PROTEST" and mode in {None, "demo", "obstruct"} and _one_person(actors, article):
