@@ -573,7 +573,7 @@ def test_analyze_entities_nationality_gives_person_country() -> None:
 
 
 def test_analyze_entities_a_place_word_read_with_the_name_before_it() -> None:
-    """"New Jersey's Steve Lonegan" is from a US state, not from the island of Jersey."""
+    """ "New Jersey's Steve Lonegan" is from a US state, not from the island of Jersey."""
     page = (
         "Delegates met in Cleveland\n"
         "Delegates leading the effort have largely been coordinated by New Jersey's Steve "

@@ -297,8 +297,10 @@ def _build(
         c.dep_ == "xcomp" and c.lemma_.lower() in _SPEECH_LEMMAS for c in anchor.children
     ):
         return None  # "declined to comment": no rejection of anything
-    if is_verb and anchor.lemma_.lower() in _PROPOSAL_VERBS and any(
-        c.dep_ == "xcomp" and c.tag_ == "VBG" for c in anchor.children
+    if (
+        is_verb
+        and anchor.lemma_.lower() in _PROPOSAL_VERBS
+        and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in anchor.children)
     ):
         return None  # "proposed temporarily banning Muslims": a policy put forward, not an accord
     if event_type == "PROTEST" and not is_verb and _speech_setting(anchor):
