@@ -364,3 +364,14 @@ def test_a_proposed_policy_is_no_agreement() -> None:
     assert not [e for e in record.events if e.type == "AGREE"]
     offer = _only(analyzed("Russia proposed a ceasefire to Ukraine on Monday."), "AGREE")
     assert codes(offer.recipients) == {"UKR"}
+
+
+def test_winning_by_a_margin_or_winning_hearts_assaults_no_one() -> None:
+    record = analyzed(
+        "Hillary Clinton beat the senator from Vermont by 18 points on Tuesday.",
+        "Within the past 12 days, he has captured the hearts of moderates in New Hampshire.",
+        "Judge Reeves struck down Mississippi's constitutional bans on same-sex marriage.",
+    )
+    assert not [e for e in record.events if e.type in {"ASSAULT", "COERCE", "THREATEN"}]
+    beating = _only(analyzed("Israeli troops beat a Palestinian man in Hebron on Tuesday."), "ASSAULT")
+    assert codes(beating.actors) == {"ISR"}

@@ -127,8 +127,21 @@ _WINNING = frozenset("beat defeat trounce rout crush oust unseat topple capture 
 def wins_a_vote(trigger: Any, sentence: str) -> bool:
     """ "Kentucky Democrats beat incumbent Gov. Matt Bevin": a win at the polls, told with the
     words of a fight — a winning verb in a sentence with a word of an electoral contest."""
+    if trigger.lemma_.lower() not in _WINNING:
+        return False
     found = {w.lower() for w in re.findall(r"[A-Za-z-]+", sentence)}
-    return trigger.lemma_.lower() in _WINNING and bool(found & _CONTESTS)
+    objects = [c.lemma_.lower() for c in trigger.children if c.dep_ in {"dobj", "obj"}]
+    # "beat the senator by 18 points", "would beat Trump by more than 5 percentage points": a
+    # margin of points or votes; "captured the hearts of moderates": what is won is no one's.
+    return bool(found & _CONTESTS) or bool(_MARGIN.search(sentence)) or bool(set(objects) & _WON_THINGS)
+
+
+_MARGIN = re.compile(
+    r"\bby (?:more than |nearly |almost |about |some |just |only )?"
+    r"[\d.,]+ ?(?:percentage )?(?:points|votes)\b",
+    re.I,
+)
+_WON_THINGS = words("events/won_things.txt")
 
 
 def kills_a_document(trigger: Any) -> bool:
