@@ -1186,3 +1186,93 @@ def test_a_pronoun_after_a_quote_goes_to_the_name_opening_the_sentence_before() 
     assert communities and communities[0].speaker_name == "David Jolly", [
         (q.speaker_name, q.content.text) for q in record.quotes
     ]
+
+
+# --- Parse slips the reported-speech pass reads through (session 12) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "expect"),
+    [
+        pytest.param(
+            page(
+                "Governor on jobs",
+                "Mayor Ann Reyes jokingly offered the boy a job as Deputy Mayor, then says she will "
+                "ask lawmakers for money to hire more teachers.",
+            ),
+            Expect("she will ask lawmakers for money", "indirect", cue="says", name="Ann Reyes"),
+            id="coordinated-verb-hung-on-the-cue",
+        ),
+        pytest.param(
+            page(
+                "Senator on drilling",
+                "Senator Dan Okafor spoke at a rally in Albany. He said taxing it would raise "
+                "millions for the schools in the north of the state.",
+            ),
+            Expect("taxing it would raise millions", "indirect", cue="said", name="Dan Okafor"),
+            id="gerund-opening-the-clause",
+        ),
+        pytest.param(
+            page(
+                "Minister wants more troops",
+                "Defence Minister Clara Holt is calling for the alliance to send more troops to the "
+                "eastern border.",
+            ),
+            Expect("the alliance to send more troops", "indirect", cue="calling", name="Clara Holt"),
+            id="calling-for-a-clause",
+        ),
+        pytest.param(
+            page(
+                "Mayor blames the council",
+                "Mayor Luis Ortega accused the council of delaying the bus lanes for two years.",
+            ),
+            Expect("the council of delaying the bus lanes", "indirect", cue="accused", name="Luis Ortega"),
+            id="accused-someone-of-something",
+        ),
+        pytest.param(
+            page(
+                "Rival on the mayor",
+                "State Senator Priya Nair has criticized the mayor for closing the library on Sundays.",
+            ),
+            Expect("the mayor for closing the library", "indirect", cue="criticized", name="Priya Nair"),
+            id="criticized-someone-for-something",
+        ),
+        pytest.param(
+            page(
+                "Senator on the president",
+                "Senator Tom Marsh says the president is “obsessed” with cutting the farm budget.",
+            ),
+            Expect("the president is “obsessed” with cutting", "mixed", cue="says", name="Tom Marsh"),
+            id="one-quoted-word-inside-the-clause",
+        ),
+        pytest.param(
+            page(
+                "Chef cancels a show",
+                "A producer for the network told reporters on Tuesday that the chef had cancelled the "
+                "live show at short notice.",
+            ),
+            Expect("the chef had cancelled the live show", "indirect", cue="told", speaker="A producer"),
+            id="an-agent-noun-from-the-phoenix-dictionary-speaks",
+        ),
+    ],
+)
+def test_reported_speech_through_parse_slips(source: str, expect: Expect) -> None:
+    """The small parser hangs a coordinated verb, a gerund or a "for" clause on the cue in ways
+    the clause rules miss; a charge after an evaluative cue is what was said; a quoted word
+    inside the clause makes a mixed quote, not a lone scare quote; a common noun the Phoenix
+    agents dictionary lists is a speaker."""
+    expect.check(analyzed(source))
+
+
+def test_a_quote_after_the_listener_starts_at_the_clause() -> None:
+    """'telling supporters after the vote that “...”': the listener and the setting between the
+    cue and the clause are not what was said."""
+    record = analyzed(
+        page(
+            "Winner thanks voters",
+            "Mayor Anne Hidalgo is telling supporters after her victory in the city election that "
+            "“when you work together, you win.”",
+        )
+    )
+    quote = find(record, "when you work together")
+    assert "supporters" not in quote.content.text and quote.speaker_name == "Anne Hidalgo"

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Any
 
+from newsmill.analyze.dictionaries import agents
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.quotes import CUE_VERBS, QuoteDraft
 from newsmill.analyze.sentences import root_of, text_of
@@ -77,6 +78,24 @@ def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
         or head.pos_ == "PROPN"  # a name the model did not tag
         or lemma in SPEAKER_NOUNS
         or head.lower_ in SPEAKER_NOUNS
+        or _agent_noun(head)
+    )
+
+
+def _agent_noun(head: Any) -> bool:
+    """A common noun the Phoenix agents dictionary lists as an actor ("the billionaire
+    businessman", "a producer", "the nurses", "the foreign minister"): people and bodies of
+    every sector, curated, where ``speaker_nouns.txt`` holds only the everyday ones."""
+    if head.pos_ != "NOUN":
+        return False
+    known = agents()
+    if head.lower_ in known or head.lemma_.lower() in known:
+        return True
+    before = head.i - 1
+    return (
+        before >= 0
+        and head.doc[before].dep_ == "compound"
+        and (f"{head.doc[before].lower_} {head.lower_}" in known)
     )
 
 

@@ -58,6 +58,13 @@ def speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] | 
             and child.ent_type_ not in {"DATE", "TIME"}
         ):
             return phrase(child)
+    # "Kasich offered the man a job, then says he'll ...": the parse hung the first of two
+    # coordinated verbs on the cue as a clause before it; its subject is the cue's.
+    before = [c for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i]
+    if before and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        subject = next((c for c in before[0].children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ in {"PROPN", "PRON"} or subject.ent_type_):
+            return phrase(subject)
     # A participle or coordinated verb borrows the subject of the verb it hangs from:
     # "Blige sings to Clinton before asking her, '...'", "..., saying '...'".
     head, steps = cue, 0

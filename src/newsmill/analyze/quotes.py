@@ -72,10 +72,9 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
             continue  # a cue inside quotation marks is someone's words, not an attribution
         if any(q[0] <= content[0] and content[1] <= q[1] for q in claimed):
             continue  # the clause is itself inside a direct quote
-        if any(
-            d.cue == draft.cue and d.quote is not None and overlaps_half(d.quote, content) for d in drafts
-        ):
-            continue  # the direct quote with this cue already says it
+        if any(d.cue == draft.cue and d.quote is not None and _covers_most(d.quote, content) for d in drafts):
+            continue  # the direct quote with this cue already says it (a quoted word inside
+            # the clause does not: 'says Obama is “obsessed” with ...' is a mixed quote)
         inside = [q for q in claimed if content[0] <= q[0] and q[1] <= content[1]]
         if inside:
             draft.kind = "mixed"
@@ -241,6 +240,12 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
         if len(straight) % 2 == 1 and straight[-1][0] <= 1:
             stretches.append((base + straight[-1][1], base + len(body.rstrip())))
     return sorted(set(stretches))
+
+
+def _covers_most(quote: tuple[int, int], content: tuple[int, int]) -> bool:
+    """The quoted words overlap at least half of the reported content."""
+    inter = min(quote[1], content[1]) - max(quote[0], content[0])
+    return inter > 0 and inter * 2 >= content[1] - content[0]
 
 
 def overlaps_half(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -415,6 +420,10 @@ def _clause_after(doc: Any, cue: Any, start: int, end: int) -> tuple[int, int]:
     complements = [
         c for c in cue.children if c.dep_ in {"ccomp", "dobj", "xcomp", "prep", "advcl"} and c.idx < end + 2
     ]
+    # The complement holding the quoted words is the clause; a listener or a setting before it
+    # is not ("telling supporters after his victory that “...”").
+    holding = [c for c in complements if any(start <= t.idx < end for t in c.subtree)]
+    complements = holding or complements
     first = min((min(t.idx for t in c.subtree) for c in complements), default=start)
     first = min(first, start)
     return (first, max(end, max((t.idx + len(t.text) for c in complements for t in c.subtree), default=end)))
@@ -444,6 +453,16 @@ _TOPIC_CUES = frozenset(
     "speak talk warn complain comment apologize apologise testify argue write joke boast brag "
     "lament worry caution".split()
 )
+# Evaluative speech acts whose content is someone and a charge: "accused X of ...", "criticized X
+# for ...", "called out X for ...".
+_CHARGING_CUES = (
+    frozenset(
+        "accuse criticize criticise blame slam blast attack condemn praise applaud fault chide "
+        "rebuke thank commend credit".split()
+    )
+    & CUE_VERBS
+)
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset("tell urge ask call warn promise vow pledge threaten".split())
 
@@ -464,7 +483,9 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             continue
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             continue  # "pointed out that ..." is speech; "pointed to a role for ..." is not
-        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        # A clause after the cue is what was said; one before it is only when none follows
+        # ("X offered a job, then says he'll ...": the parse hung the first verb on the cue).
+        clauses = sorted((c for c in token.children if c.dep_ == "ccomp"), key=lambda c: (c.i < token.i, c.i))
         if not clauses and lemma in _INTENT_CUES:
             # "told reporters to ...", "urged lawmakers to ...", "called for an inquiry"
             clauses = [c for c in token.children if c.dep_ == "xcomp"]
@@ -476,6 +497,24 @@ def _reported(doc: Any) -> list[QuoteDraft]:
                     for g in c.children
                     if g.dep_ == "pobj"
                 ]
+                # "calling for the United States to step up ...": the parse reads "for" as
+                # the mark of an adverbial clause, which is what was called for.
+                clauses += [
+                    c
+                    for c in token.children
+                    if c.dep_ == "advcl" and c.i > token.i
+                    and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                ]  # fmt: skip
+        if not clauses and lemma not in _INTENT_CUES:
+            # "He said legalizing it could put thousands to work": the parse took the gerund
+            # opening the clause for the cue's complement; a finite verb under it makes the
+            # whole a clause ("continued to rise" has none and stays no speech).
+            clauses = [
+                c
+                for c in token.children
+                if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > token.i
+                and any(t.tag_ in _FINITE_TAGS and t.i > c.i for t in c.subtree)
+            ]  # fmt: skip
         if not clauses and lemma == "call":
             # "called the remarks a wake-up call": the object and what it is called.
             named = [c for c in token.children if c.dep_ == "oprd"]
@@ -488,6 +527,11 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         if not clauses and lemma in _OBJECT_CUES:
             # "cited a poll showing ...", "announced a plan to ...": the object is what is said.
             clauses = [c for c in token.children if c.dep_ == "dobj" and len(list(c.subtree)) >= 3]
+        if not clauses and lemma in _CHARGING_CUES:
+            charged = _charge(doc, token)
+            if charged is not None:
+                drafts.append(charged)
+                continue
         if not clauses and lemma in _TOPIC_CUES:
             # "warned of a recession", "spoke about the media", "apologized for the incident":
             # the prepositional phrase is what was said.
@@ -550,6 +594,28 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             continue
         drafts.append(QuoteDraft("indirect", (start, end), _span(token), speaker_of(token)))
     return drafts
+
+
+def _charge(doc: Any, cue: Any) -> QuoteDraft | None:
+    """'accused Republicans of placing ...', 'criticized Clinton for accepting ...': the one
+    spoken of and the charge, a verb under "of" or "for", are what was said."""
+    target = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if target is None:
+        return None
+    charge = next(
+        (
+            c
+            for c in cue.children
+            if c.dep_ == "prep" and c.lower_ in {"of", "for"} and c.i > target.i
+            and any(g.dep_ == "pcomp" and g.pos_ == "VERB" for g in c.children)
+        ),
+        None,
+    )  # fmt: skip
+    if charge is None:
+        return None
+    start = min(t.idx for t in target.subtree)
+    end = _trim_end(text_of(doc), start, max(t.idx + len(t.text) for t in charge.subtree), ",;:—-")
+    return QuoteDraft("indirect", (start, end), _span(cue), speaker_of(cue))
 
 
 # What a bare attribution ("officials said on Monday", "he added") may carry besides its cue.
