@@ -1276,3 +1276,21 @@ def test_a_quote_after_the_listener_starts_at_the_clause() -> None:
     )
     quote = find(record, "when you work together")
     assert "supporters" not in quote.content.text and quote.speaker_name == "Anne Hidalgo"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        pytest.param(
+            "Party chairman Ed Vance called the remarks a disgrace.", "the remarks a disgrace", id="dobj"
+        ),
+        pytest.param(
+            "Former governor Ed Vance on Monday called Trump a fascist.", "Trump a fascist", id="two-oprd"
+        ),
+    ],
+)
+def test_calling_someone_something_is_a_statement(sentence: str, content: str) -> None:
+    """Naming someone something in speech says X is Y, though the content has no verb of its
+    own: it clears the threshold that a topic ("announced the terms") does not."""
+    quote = find(analyzed(page("Chairman on the remarks", sentence)), content, "called")
+    assert quote.speaker_name == "Ed Vance" and quote.confidence >= 0.5

@@ -53,11 +53,14 @@ _WITHHELD = frozenset("decline refuse fail".split())
 def _can_speak(draft: QuoteDraft, doc: Any, spans: Spans) -> bool:
     assert draft.speaker is not None
     start, end = draft.speaker
-    if any(s < end and start < e for s, e in spans.doubtful):
-        return False  # a name judged no person or organisation ("Senkata", "Basic Activities")
+    speaking = any(s < end and start < e for s, e in spans.speaking)
+    if any(s < end and start < e for s, e in spans.doubtful) and not speaking:
+        # a name judged no person or organisation ("Senkata", "Basic Activities"); beside a
+        # confident one it is a word of the speaker's description ("Party chairman Ed Vance")
+        return False
     if text_of(doc)[start:end].lower() in _FIRST_PERSON:
         return False  # "we confirmed that ...": the writer, whatever "we" was resolved to
-    if draft.speaker_entity is not None or any(s < end and start < e for s, e in spans.speaking):
+    if draft.speaker_entity is not None or speaking:
         return True
     head = root_of(doc, start, end)
     if head is None or not any(ch.isalpha() for ch in text_of(doc)[start:end]):
@@ -184,7 +187,7 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
         return 0.3  # one quoted word is a term or a scare quote ("creators"), not a statement
     if len(words) <= 3 and not verbs and (cue is None or cue.lemma_.lower() not in CUE_VERBS):
         return 0.3  # a term or scare quote no one is said to have said: "interim", "no need"
-    if draft.kind == "indirect" and not verbs:
+    if draft.kind == "indirect" and not verbs and not _calls_something(cue):
         return 0.35  # a topic, not what was said: "reported $2.53 a share", "announced the terms"
     if draft.kind == "indirect" and span is not None and _subjectless(span):
         return 0.35  # "is essential to keeping Artemis on track": the clause lost its subject
@@ -196,6 +199,12 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     ):
         return 0.35  # an intention, not speech: "Seoul plans to install 30 GW by 2030"
     return 0.9 if draft.kind != "indirect" else 0.8
+
+
+def _calls_something(cue: Any) -> bool:
+    """'called Trump a fascist': naming someone something is a statement (X is Y) with no verb
+    of its own (docs/annotation.md, Q: "call something X (in speech)")."""
+    return cue is not None and cue.lemma_.lower() == "call" and any(c.dep_ == "oprd" for c in cue.children)
 
 
 def _asked(cue: Any) -> bool:

@@ -519,6 +519,8 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             # "called the remarks a wake-up call": the object and what it is called.
             named = [c for c in token.children if c.dep_ == "oprd"]
             objects = [c for c in token.children if c.dep_ == "dobj"]
+            if not objects and len(named) == 2:
+                objects, named = named[:1], named[1:]  # "called Trump a fascist": parsed as two
             if named and objects and objects[0].tag_ != "WDT":  # not "a chart that experts called wrong"
                 first = min(t.idx for t in objects[0].subtree)
                 last = max(t.idx + len(t.text) for t in named[0].subtree)
