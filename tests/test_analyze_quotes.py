@@ -1294,3 +1294,30 @@ def test_calling_someone_something_is_a_statement(sentence: str, content: str) -
     own: it clears the threshold that a topic ("announced the terms") does not."""
     quote = find(analyzed(page("Chairman on the remarks", sentence)), content, "called")
     assert quote.speaker_name == "Ed Vance" and quote.confidence >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "content", "name"),
+    [
+        pytest.param(
+            "Speaking at a town hall event in Salem, New Hampshire, Senator Dana Whitfield went after "
+            "her rival, calling him “a total stiff.”",
+            "a total stiff",
+            "Dana Whitfield",
+            id="two-subjects-the-nearest",
+        ),
+        pytest.param(
+            "Governor Dana Whitfield posted a message on Twitter reading “Thank you Georgia” moments "
+            "after the polls closed.",
+            "Thank you Georgia",
+            "Dana Whitfield",
+            id="a-name-after-a-preposition-is-not-the-speaker",
+        ),
+    ],
+)
+def test_the_speaker_is_the_subject_not_a_place_or_a_platform(
+    paragraph: str, content: str, name: str
+) -> None:
+    """A place ending an opener that the parse also makes a subject, and a platform named after
+    "on", are not who spoke."""
+    assert find(analyzed(page("Senator on her rival", paragraph)), content).speaker_name == name

@@ -39,15 +39,20 @@ def speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] | 
     A relative pronoun ('..., who said') stands for the noun it follows; times and dates are
     never speakers, nor words inside the ``quoted`` stretch the cue attributes ('"... Full
     panic mode," said Leslie Wimes': the parser may take "mode" for the subject)."""
-    for child in cue.children:
-        if (
-            child.dep_ in {"nsubj", "nsubjpass"}
-            and child.ent_type_ not in {"DATE", "TIME"}
-            and not child.is_punct
-            and not quoted[0] <= child.idx < quoted[1]
-        ):
-            named = _appositive_name(child)
-            return phrase(named or child)  # a relative pronoun ("..., who said") resolves later
+    subjects = [
+        child
+        for child in cue.children
+        if child.dep_ in {"nsubj", "nsubjpass"}
+        and child.ent_type_ not in {"DATE", "TIME"}
+        and not child.is_punct
+        and not quoted[0] <= child.idx < quoted[1]
+    ]
+    if subjects:
+        # Of two subjects the parse gives one verb, the one nearest it: "Speaking in Salem, New
+        # Hampshire, Trump went after Bush" — the place ending the opener is no subject.
+        child = min(subjects, key=lambda s: abs(cue.i - s.i))
+        named = _appositive_name(child)
+        return phrase(named or child)  # a relative pronoun ("..., who said") resolves later
     for child in cue.children:
         # An inverted cue ('said Qureshi'); after 'ask' or 'tell' the object is the listener.
         if (
@@ -79,6 +84,17 @@ def _appositive_name(subject: Any) -> Any:
     """The name set beside a described subject: 'Sweden's deputy director of public
     prosecution, Eva-Marie Persson, said' → Eva-Marie Persson (the person, not the post)."""
     if subject.pos_ == "PROPN":
+        # "in Salem, New Hampshire, Senator Dana Whitfield went ...": the parse made the place
+        # ending an opener the subject and the person its apposition.
+        if subject.ent_type_ in {"GPE", "LOC"}:
+            return next(
+                (
+                    c
+                    for c in subject.children
+                    if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > subject.i
+                ),
+                None,
+            )
         return None
     for child in subject.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -163,8 +179,11 @@ def resolve_speakers(
                 (s, t) for s, t, _, e in mentions
                 if opening <= s and t <= draft.cue[0] and e.kind in {"PERSON", "ORG"}
             ]  # fmt: skip
-            if named:
-                draft.speaker = named[-1]
+            # A name after a preposition is where or to whom, not who: "Trump posted a
+            # message on Twitter reading ..." is Trump's.
+            outside = [n for n in named if not _after_preposition(doc, *n)]
+            if outside or named:
+                draft.speaker = (outside or named)[-1]
         if draft.speaker is None:
             continue
         start, end = draft.speaker
@@ -286,6 +305,12 @@ def _described(
         if fits:
             fitting[mention[2]] = mention
     return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+
+def _after_preposition(doc: Any, start: int, end: int) -> bool:
+    """The mention is the object of a preposition ("on Twitter", "to CNN")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.dep_ == "pobj"
 
 
 def _is_subject(doc: Any, start: int, end: int) -> bool:
