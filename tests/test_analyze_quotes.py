@@ -1321,3 +1321,19 @@ def test_the_speaker_is_the_subject_not_a_place_or_a_platform(
     """A place ending an opener that the parse also makes a subject, and a platform named after
     "on", are not who spoke."""
     assert find(analyzed(page("Senator on her rival", paragraph)), content).speaker_name == name
+
+
+def test_a_straight_mark_closes_a_curly_one() -> None:
+    """Scraped copy mixes typography ('“When removing ...," said X'): the straight mark closes
+    the quote, so the attribution after it is the cue and not part of the words."""
+    quote = find(
+        analyzed(
+            page(
+                "Expert on jail safety",
+                "“When removing a high-risk inmate from suicide watch, it would be critical to keep some "
+                'extra monitoring," said Lisa Boesky, a clinical psychologist from San Diego.',
+            )
+        ),
+        "When removing a high-risk inmate",
+    )
+    assert "said" not in quote.content.text and quote.speaker_name == "Lisa Boesky"

@@ -221,6 +221,10 @@ def quoted_stretches(text: str) -> list[tuple[int, int]]:
                 close_at = body.find(closer, open_at + 1)
                 while opener == "‘" and close_at >= 0 and _is_apostrophe(body, close_at):
                     close_at = body.find(closer, close_at + 1)
+                if close_at < 0 and opener in "“«„" and (straight_at := body.find('"', open_at + 1)) > 0:
+                    # Mixed typography in scraped copy: '“When removing ...," said X' — a
+                    # straight mark closes the curly one.
+                    close_at = straight_at
                 if close_at < 0:
                     # News style: a quote left open runs to the paragraph's end when it opens
                     # the paragraph, or when the next paragraph reopens it.
