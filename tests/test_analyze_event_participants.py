@@ -375,3 +375,16 @@ def test_winning_by_a_margin_or_winning_hearts_assaults_no_one() -> None:
     assert not [e for e in record.events if e.type in {"ASSAULT", "COERCE", "THREATEN"}]
     beating = _only(analyzed("Israeli troops beat a Palestinian man in Hebron on Tuesday."), "ASSAULT")
     assert codes(beating.actors) == {"ISR"}
+
+
+def test_the_capital_where_two_ministers_meet_does_not_say_whose_the_visitor_is() -> None:
+    """An actor the text names no country for is of the place it acts in only when it is a
+    crowd or a people; a minister met in the host's capital is not the host's."""
+    record = analyzed(
+        "Minister of Mines and Energy Kwame Asante-Boadu met Brazil's Foreign Minister, Paulo "
+        "Ribeiro, in the Brazilian capital on Monday."
+    )
+    meetings = [e for e in record.events if e.type == "CONSULT"]
+    assert meetings and all("BRA" not in codes(e.actors) for e in meetings), [
+        (a.span.text, a.code) for e in meetings for a in e.actors
+    ]

@@ -95,9 +95,12 @@ def settle_codes(
                 and internal == recipient_codes
             ):
                 actor.code = next(iter(internal))
-            elif actor.entity is None or article.entities[actor.entity].kind == "NORP":
+            elif event_type != "CONSULT" and (
+                actor.entity is None or article.entities[actor.entity].kind == "NORP"
+            ):
                 # "people blocked streets in Hong Kong": people of no stated country are of
-                # the place they act in.
+                # the place they act in; where one meets says nothing of whose one is ("X met
+                # India's minister in the Indian capital").
                 actor.code = acting_in(article, scope, anchor)
     actor_codes = {a.code for a in actors if a.code}
     # An actor is not its own recipient; but one nationality's groups may act against each
