@@ -616,3 +616,24 @@ def test_a_first_name_in_apposition_to_a_person_noun_is_a_person() -> None:
     assert {e.name for e in record.entities if e.kind == "PERSON"} >= {"Jane"}
     quote = next(q for q in record.quotes if "keep this movement" in q.content.text)
     assert quote.speaker_name == "Jane", quote
+
+
+def test_a_title_before_the_name_stays_out_of_it_and_gives_the_role() -> None:
+    """The model may start a name inside a title ("Executive Laura Whitcombe" after "Chief"):
+    a title that ends at the word before the name, a role noun of the agents dictionary
+    ("Attorney") and a rank ("Sgt.") stay out of the name and give the role; a company's
+    officers are business, not government."""
+    record = analyze(
+        '"We are supply-constrained, not demand-constrained," Chief Executive Laura Whitcombe told '
+        "analysts on a conference call. Margins widened, Chief Financial Officer Ken Matsuda said.",
+        "Attorney Jonathan Reyes said his client would appeal. Sgt. Dana Polk of the county "
+        "police said the thefts took about two minutes each.",
+    )
+    by_name = {e.name: e for e in record.entities if e.kind == "PERSON"}
+    assert by_name["Laura Whitcombe"].role == "Chief Executive"
+    assert by_name["Laura Whitcombe"].sector == "BUS"
+    assert by_name["Ken Matsuda"].role == "Chief Financial Officer"
+    assert by_name["Ken Matsuda"].sector == "BUS"
+    assert by_name["Jonathan Reyes"].role == "Attorney"
+    assert by_name["Dana Polk"].role == "Sergeant"
+    assert not any(name in {"Sgt", "Attorney Jonathan Reyes"} for name in by_name)

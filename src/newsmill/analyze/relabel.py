@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from newsmill.analyze.actors import key, load_actors
+from newsmill.analyze.dictionaries import agents
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
@@ -303,8 +304,13 @@ def join_split_names(mentions: list[Mention], doc: Any) -> list[Mention]:
             token = doc[first - 1]
             if not (CAPITALISED.match(token.text) and token.pos_ == "PROPN") or doc[first].is_sent_start:
                 break
-            if title_before(token.text) or token.lower_ in _HONORIFICS or by_start.get(token.idx) is not None:
-                break  # "PM Imran Khan", "Mr. Trump": the title or honorific stays out of the name
+            words_to_token = text[doc[max(0, first - 3)].idx : token.idx + len(token.text)]
+            titled = title_before(token.text) or title_before(words_to_token)
+            if titled or token.lower_ in _HONORIFICS or token.lower_ in agents() or by_start.get(token.idx):
+                # "PM Imran Khan", "Mr. Trump", "Chief Executive Laura Whitcombe" (a title that
+                # ends here), "Attorney Jonathan Reyes" (a role noun of the agents dictionary):
+                # the title or honorific stays out of the name.
+                break
             first -= 1
         if first < span.start:
             mention.start = doc[first].idx

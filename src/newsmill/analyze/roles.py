@@ -71,6 +71,13 @@ TITLES: dict[str, str] = {
     "police chief": "Police Chief",
     "chief": "Chief",
     "chief executive": "Chief Executive",
+    "chief executive officer": "Chief Executive",
+    "chief financial officer": "Chief Financial Officer",
+    "chief operating officer": "Chief Operating Officer",
+    "chief technology officer": "Chief Technology Officer",
+    "cfo": "Chief Financial Officer",
+    "coo": "Chief Operating Officer",
+    "cto": "Chief Technology Officer",
     "ceo": "Chief Executive",
     "chairman": "Chairman",
     "chairwoman": "Chairwoman",
@@ -85,6 +92,23 @@ TITLES: dict[str, str] = {
     "commerce secretary": "Commerce Secretary",
     "secretary": "Secretary",
     "supervisor": "Supervisor",
+    # Police and service ranks: "Sgt. Dana Polk", "Det. Ray Kim", "Superintendent Marcus Tillery".
+    "sergeant": "Sergeant",
+    "sgt": "Sergeant",
+    "sgt.": "Sergeant",
+    "detective": "Detective",
+    "det.": "Detective",
+    "lieutenant": "Lieutenant",
+    "lt.": "Lieutenant",
+    "captain": "Captain",
+    "capt.": "Captain",
+    "corporal": "Corporal",
+    "cpl.": "Corporal",
+    "inspector": "Inspector",
+    "superintendent": "Superintendent",
+    "supt.": "Superintendent",
+    "attorney": "Attorney",
+    "district attorney": "District Attorney",
     "analyst": "Analyst",
 }
 _TITLE_PATTERN = re.compile(
@@ -125,7 +149,9 @@ MILITARY_ROLES = frozenset({"General", "Lieutenant General", "Colonel", "Admiral
 SECURITY_ROLES = frozenset({"Police Chief", "Chief"})
 # A spokesperson, a chairman or an analyst speaks for a ministry, a committee, a company or a
 # think tank alike: those roles give no sector (an actor dictionary or the employer may).
-BUSINESS_ROLES = frozenset({"Chief Executive"})
+BUSINESS_ROLES = frozenset(
+    {"Chief Executive", "Chief Financial Officer", "Chief Operating Officer", "Chief Technology Officer"}
+)
 # Civil offices called "... General": not generals.
 CIVIL_GENERALS = frozenset(
     "attorney solicitor inspector surgeon postmaster consul secretary comptroller auditor".split()
