@@ -110,3 +110,50 @@ def test_a_us_state_named_like_a_country_is_the_state_in_an_american_story() -> 
     assert found["Georgia"].country == "USA" and found["Georgia"].feature == "region"
     abroad = places("Russia sent troops into Georgia in 2008, and U.S. officials flew to Tbilisi.")
     assert abroad["Georgia"].country == "GEO"  # its capital is written: the country
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "not_places", "places_kept"),
+    [
+        pytest.param(
+            "Fans in England watched as Norwich City beat Hull City 2-0 at home.",
+            {"Kingston upon Hull"},
+            {"United Kingdom"},
+            id="a-club-after-the-place",
+        ),
+        pytest.param(
+            "Melbourne City were held 1-1 by Melbourne Victory, and fans in Mexico City cheered.",
+            {"Melbourne"},
+            {"Mexico City"},
+            id="a-club-inside-the-mention-unless-the-whole-is-a-city",
+        ),
+        pytest.param(
+            "Sheffield Wednesday drew 2-2 with Bristol Rovers; the minister spoke in London Tuesday.",
+            {"Sheffield"},
+            {"London"},
+            id="a-club-named-with-a-weekday",
+        ),
+    ],
+)
+def test_a_place_name_opening_another_name_is_no_place(
+    paragraph: str, not_places: set[str], places_kept: set[str]
+) -> None:
+    """A capitalised word after a place name that heads another name — a street, a club, a
+    body or a thing ("Gloucester Road", "Norwich City", "Santa Rosa Hospital") — or a weekday
+    after it with no preposition before ("Sheffield Wednesday") makes the place name part of
+    that name; a whole that is itself a place ("Mexico City") stays."""
+    found = places(paragraph)
+    assert not (not_places & set(found)), sorted(found)
+    assert places_kept <= set(found), sorted(found)
+
+
+def test_a_street_is_no_person() -> None:
+    text = "\n".join(
+        [
+            "A headline for a test page about local news",
+            "Crews closed Ethan Allen Parkway and Ashley Down Road after the storm on Tuesday.",
+            FILLER,
+        ]
+    )
+    record = newsmill.analyze(text, published="2019-11-20")
+    assert not [e.name for e in record.entities if e.kind == "PERSON"]

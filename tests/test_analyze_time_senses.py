@@ -90,3 +90,18 @@ def test_a_stretch_or_a_habit_is_no_calendar_time() -> None:
     assert found.get("last year") == "2015" and "the last year" not in found  # only the calendar year
     assert found.get("on Saturday night") == "2016-07-23"  # the one night, not the habit
     assert len([t for t in found if "Saturday" in t]) == 1, found
+
+
+def test_a_weekday_in_a_clubs_name_is_no_day() -> None:
+    """A bare weekday right after a name that opens its clause names a club ("Sheffield
+    Wednesday"), and the same bare weekday elsewhere in the article is the club too; a weekday
+    with a preposition, after a verb, with its date, or after a name with "the" is a day."""
+    found = times(
+        "Sheffield Wednesday drew 2-2 with Bristol City at Hillsborough on Saturday.",
+        "Wednesday travel to Millwall on Tuesday night. The Supreme Court Tuesday ruled on a "
+        "separate case, officials said Monday, November 18.",
+    )
+    assert "Wednesday" not in found
+    assert found["on Tuesday night"] == "2019-11-19"
+    assert found["Tuesday"] == "2019-11-19"  # "The Supreme Court Tuesday ruled"
+    assert "on Saturday" in found and "Monday" in found

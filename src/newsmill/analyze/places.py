@@ -26,7 +26,7 @@ from typing import Any
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, skeleton
 from newsmill.analyze.gender import is_first_name
 from newsmill.analyze.sentences import text_of
-from newsmill.analyze.wordlists import phrases
+from newsmill.analyze.wordlists import phrases, words
 
 _DATA = Path(__file__).with_name("data")
 # Words that put a name on the map in the sentence itself.
@@ -137,7 +137,7 @@ def resolve(
         qualifier = None  # "the Earth, Cook said": a comma, not a state or country after it
     if key in celestial_bodies() and qualifier is None:
         return Resolution(None, NOT_A_PLACE, "a body of the solar system")
-    if (other := _names_something_else(doc, start, end)) is not None:
+    if (other := _names_something_else(doc, start, end, name, gazetteer)) is not None:
         return Resolution(None, NOT_A_PLACE, other)
     if (country := gazetteer.country(name)) is not None:
         if (state := _state_named_like(country, written, text, gazetteer, countries, states)) is not None:
@@ -284,12 +284,47 @@ _TEAM_WORDS = frozenset(
 )
 
 
-def _names_something_else(doc: Any, start: int, end: int) -> str | None:
-    """A place name used for a team ('the Tottenham manager') or inside a product's name
-    right after its maker ('Ford Mustang')."""
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Capitalised words that make a place name the start of another's name: a body ("UK
+# Biobank", "Delhi Police"), a club ("Bristol City", "Adelaide United"), a thing, a building
+# or a street ("Gloucester Road", "Santa Rosa Hospital").
+_NAME_HEADS = (words("organisation_words.txt") | words("thing_words.txt") | words("club_words.txt")) - {
+    "city",
+    "state",
+    "county",
+    "republic",
+}
+
+
+def _names_something_else(doc: Any, start: int, end: int, name: str, gazetteer: Gazetteer) -> str | None:
+    """A place name used for a team ('the Tottenham manager'), inside a product's name right
+    after its maker ('Ford Mustang'), or opening another's name ('Gloucester Road', 'UK
+    Biobank', 'Melbourne City' — unless the whole is a place, as 'Mexico City' is)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    following = doc[span.end] if span.end < len(doc) else None
+    gap = text_of(doc)[end : following.idx] if following is not None else ""
+    # Only a space between: the parse may start a sentence at the second word of a name.
+    if following is not None and following.text[:1].isupper() and gap.strip(" ") == "" and "\n" not in gap:
+        whole = f"{name} {following.text}"
+        named = following.lower_ in _NAME_HEADS or following.lower_ == "city"
+        if named and not gazetteer.cities.get(whole.lower()) and not gazetteer.regions.get(whole.lower()):
+            return "the start of another name (a body, a club, a street or a thing)"
+        if following.lower_ in _WEEKDAYS and not is_locative(doc, start):
+            # "Sheffield Wednesday 2-2 Bristol City": a club; "in London Tuesday" is a date.
+            return "a club named with a weekday"
+    last = span[-1]
+    if len(span) > 1 and last.lower_ in _NAME_HEADS | {"city"} and last.text[:1].isupper():
+        # The model's mention holds the other name's head: "Melbourne City", "Bristol Rovers".
+        whole = re.sub(r"^the\s+", "", text_of(doc)[start:end].strip(), flags=re.I)
+        if not (
+            gazetteer.cities.get(whole.lower())
+            or gazetteer.regions.get(whole.lower())
+            or gazetteer.country(whole)  # "the West Bank"
+            or whole.lower() in _WORLD_REGIONS
+        ):
+            return "the start of another name (a body, a club, a street or a thing)"
     after = span.end
     if after < len(doc) and doc[after].tag_ == "POS":
         after += 1

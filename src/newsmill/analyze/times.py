@@ -146,6 +146,7 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
     text: str = text_of(doc)
     drafts: list[TimeDraft] = []
     pending_ordinals: list[tuple[TimeDraft, int, str]] = []
+    clubs: set[str] = set()  # weekdays the article uses in a name
     for match in _PATTERNS.finditer(text):
         kind = next((k for k in _KINDS if match.group(k)), None)
         if kind is None:
@@ -187,6 +188,16 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             continue
         elif kind == "weekday" and _HABIT.match(text, end):
             continue  # "on Saturday nights", "on Sundays": a habit, not a day
+        elif (
+            kind == "weekday"
+            and expression.lower() in _WEEKDAYS  # bare: "on Monday" after a name is a day
+            and not _DATE_AFTER.match(text, end)
+            and (_after_a_name(doc, start) or expression.lower() in clubs)
+        ):
+            # "Sheffield Wednesday drew 2-2": a club's name, not a day; and so is the bare
+            # weekday elsewhere in the article ("Wednesday travel to Millwall on Tuesday").
+            clubs.add(expression.lower())
+            continue
         elif kind == "period" and re.match(r"\s+of\b", text[end : end + 4]):
             continue  # "the last weekend of the festival": a part of something, not last week
         elif published is None and (kind not in {"dmy", "mdy", "iso", "year"} or not _has_year(expression)):
@@ -207,6 +218,31 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
 # a rally speech of election day, at "Tuesday's" hearing. Read against the publication date it
 # is right only when the words were said that day, which the text rarely says (docs/confidence.md).
 SPEAKERS_DAY = 0.45
+
+
+# A weekday written with its date ("Monday, November 18", "Saturday, Jan. 25"): a day.
+_DATE_AFTER = re.compile(r",?\s+(?:" + "|".join(_MONTH_ABBR) + r")[a-z]*\.?\s+\d", re.I)
+
+
+def _after_a_name(doc: Any, start: int) -> bool:
+    """A bare weekday right after a proper name that opens its clause, with only a space
+    between: "Sheffield Wednesday drew 2-2" names a club ("in London Tuesday", "said Tuesday"
+    and "the Supreme Court Tuesday ruled" are days; "Biden Tuesday signed" is lost)."""
+    if not hasattr(doc, "char_span") or start < 2 or text_of(doc)[start - 1] != " ":
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    name = doc[span.start - 1]
+    if name.pos_ != "PROPN" or not name.text[:1].isupper() or name.ent_type_ in {"DATE", "TIME"}:
+        return False
+    first = name
+    while first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and doc[first.i - 1].text[:1].isupper():
+        first = doc[first.i - 1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    # The name opens its clause: "the Supreme Court Tuesday ruled", "told Fox News Tuesday"
+    # and "in South Carolina Saturday" are American copy's days.
+    return before is None or before.is_space or before.is_punct
 
 
 def _counts_days(expression: str) -> bool:
