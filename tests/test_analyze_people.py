@@ -637,3 +637,28 @@ def test_a_title_before_the_name_stays_out_of_it_and_gives_the_role() -> None:
     assert by_name["Jonathan Reyes"].role == "Attorney"
     assert by_name["Dana Polk"].role == "Sergeant"
     assert not any(name in {"Sgt", "Attorney Jonathan Reyes"} for name in by_name)
+
+
+def test_a_name_described_as_someone_is_a_person_even_when_tagged_an_organisation() -> None:
+    """A two-word name with a known given name or family name, followed by an indefinite
+    description whose head is a person noun ("a shipping analyst at ..."), is a person."""
+    record = analyze(
+        '"The logic is sound, but they are paying a full price," said Anders Ravnsborg, a '
+        "shipping analyst at Danske Bank."
+    )
+    assert "Anders Ravnsborg" in people(record), [(e.name, e.kind) for e in record.entities]
+
+
+def test_sectors_and_countries_of_bodies_come_from_what_their_names_say() -> None:
+    from newsmill.analyze.roles import sector_of_organisation
+
+    assert sector_of_organisation("Securities and Exchange Commission") == "GOV"
+    assert sector_of_organisation("University of Vermont Medical Center") == "HLH"
+    assert sector_of_organisation("Open Rights Group") == "NGO"
+    assert sector_of_organisation("Goldman Sachs Group") == "BUS"
+    record = analyze(
+        "The Pan American Health Organization sent a team of epidemiologists to Lima on Monday, "
+        "the agency said in a statement."
+    )
+    paho = next(e for e in record.entities if e.name.endswith("Health Organization"))
+    assert paho.country is None  # not the United States: "Pan American" spans a continent

@@ -294,6 +294,11 @@ def sentence_country(
     return None
 
 
+# A prefix that makes a nationality word span a continent or a world: "Pan American",
+# "Pan-African", "Inter-American", "All-African".
+_SPANNING = re.compile(r"\b(?:pan|inter|all|trans)[\s-]+[A-Z]", re.I)
+
+
 def attach_org_country(
     organisation: EntityDraft, text: str, gazetteer: Gazetteer, dateline: str | None, on: date | None
 ) -> None:
@@ -303,6 +308,8 @@ def attach_org_country(
         # beside the name may be a sponsor or a stance ("the pro-Iranian Hezbollah").
         organisation.country = known.country
         return
+    if _SPANNING.search(organisation.name):
+        return  # "Pan American Health Organization", "Pan-African Parliament": many countries
     for word in organisation.name.split():
         if iso3 := country_words(word, gazetteer):
             organisation.country = iso3

@@ -85,7 +85,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     relabel_by_gazetteer(mentions, gazetteer, text)
     relabel_after_titles(mentions, text, gazetteer)
     relabel_speakers(mentions, doc, gazetteer)
-    relabel_person_names(mentions, gazetteer)
+    relabel_person_names(mentions, gazetteer, text)
     relabel_tickers(mentions, text)
     mentions = relabel_name_parts(mentions, doc, gazetteer)
     mentions = join_split_names(mentions, doc)

@@ -392,7 +392,27 @@ def trim_headline_names(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
-def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer) -> None:
+_DESCRIBED = re.compile(r",\s+(?:a|an)\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,3})")
+# Where a description's head ends: "a shipping analyst at Danske Bank".
+_DESCRIPTION_END = frozenset("at of for with in from who and or to on".split())
+
+
+def _described_as_someone(text: str, end: int, body_words: frozenset[str]) -> bool:
+    """The name is followed by an indefinite description whose head is a noun for a person
+    in the agents dictionary or the speaker nouns, not a body ("..., a shipping analyst at")."""
+    found = _DESCRIBED.match(text, end)
+    if found is None:
+        return False
+    head = []
+    for word in found.group("words").split():
+        if word in _DESCRIPTION_END:
+            break
+        head.append(word)
+    people = agents().keys() | words("speaker_nouns.txt")
+    return bool(head) and head[-1] in people and head[-1] not in body_words
+
+
+def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> None:
     """'Barack Obama's', 'Eva-Marie Persson' tagged as organisations: a two- or three-word name
     that the actor dictionary knows as a person, or that opens with a given name and ends with a
     family name, with no organisation word in it and no organisation or company of that name
@@ -412,8 +432,11 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer) -> None:
         if named_else or gazetteer.is_city_name(name, 0) or gazetteer.country(name):
             continue
         known = actors.lookup(name, "PERSON") is not None
+        half_known = is_given_name(parts[0]) or is_surname(parts[-1])
         if known or (is_given_name(parts[0]) and is_surname(parts[-1])):
             mention.label = "PERSON"
+        elif half_known and _described_as_someone(text, mention.end, body_words):
+            mention.label = "PERSON"  # "said Anders Ravnsborg, a shipping analyst at Danske Bank"
 
 
 # A stock ticker after a name: "Lowe's (LOW)", "Apple (NASDAQ: AAPL)", "Tesla Inc. (TSLA.O)".

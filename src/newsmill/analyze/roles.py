@@ -215,12 +215,16 @@ _ORG_SECTORS: tuple[tuple[re.Pattern[str], str], ...] = (
             # a council or commission is a government's only when it says so ("Security
             # Council", "European Commission"; not "Council on Energy", "Lancet Commission")
             r"(?:security|city|county|state|national|municipal|european|executive|privy|federal|"
-            r"electoral|election|trade|securities|public service)\s+(?:council|commission))\b",
+            r"electoral|election|trade|securities|exchange|communications|public service)\s+"
+            r"(?:council|commission))\b",
             re.I,
         ),
         "GOV",
     ),
     (re.compile(r"\b(?:court|tribunal)\b", re.I), "JUD"),
+    # a hospital is health care even when a university runs it ("University of Vermont Medical
+    # Center"); CAMEO's sector code for health is HLH
+    (re.compile(r"\b(?:hospital|medical cent(?:er|re)|clinic|health service|health system)\b", re.I), "HLH"),
     (
         re.compile(
             r"\b(?:news|times|post|press|tv|television|radio|broadcasting|reuters|herald|journal)\b", re.I
@@ -228,6 +232,8 @@ _ORG_SECTORS: tuple[tuple[re.Pattern[str], str], ...] = (
         "MEDIA",
     ),
     (re.compile(r"\b(?:university|(?<!electoral )college|school|institute)\b", re.I), "EDU"),
+    # campaigners and charities before business: "Open Rights Group" is no company
+    (re.compile(r"\b(?:rights|advocacy|charity|watchdog|humanitarian|relief)\b", re.I), "NGO"),
     (re.compile(r"\b(?:bank|inc|corp|ltd|llc|plc|group|company|securities|holdings)\b", re.I), "BUS"),
     (re.compile(r"\b(?:party|union|federation)\b", re.I), "POL"),
 )
