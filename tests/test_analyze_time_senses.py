@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsmill
 
 FILLER = (
@@ -104,4 +106,84 @@ def test_a_weekday_in_a_clubs_name_is_no_day() -> None:
     assert "Wednesday" not in found
     assert found["on Tuesday night"] == "2019-11-19"
     assert found["Tuesday"] == "2019-11-19"  # "The Supreme Court Tuesday ruled"
-    assert "on Saturday" in found and "Monday" in found
+    assert "on Saturday" in found and found["November 18"] == "2019-11-18"  # its date says the day
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expression", "value"),
+    [
+        pytest.param(
+            "The album, due June 13 on a small label, was recorded in a chapel in Wales.",
+            "June 13",
+            "2020-06-13",
+            id="a-timetable-word-governs-the-date",
+        ),
+        pytest.param(
+            "She travels on Friday to Mumbai, where she is scheduled to visit a cocoa plant.",
+            "on Friday",
+            "2019-11-22",
+            id="a-present-passive-is-no-past",
+        ),
+        pytest.param(
+            "The superintendent said all schools would remain closed Thursday, after the storm cut power.",
+            "Thursday",
+            "2019-11-21",
+            id="would-under-a-reporting-verb",
+        ),
+        pytest.param(
+            "The utility warned that some customers might not have power restored until Friday evening.",
+            "until Friday evening",
+            "2019-11-22",
+            id="might-under-a-warning",
+        ),
+        pytest.param(
+            "The judge ordered him to surrender to the Bureau of Prisons by Feb. 14.",
+            "Feb. 14",
+            "2020-02-14",
+            id="a-deadline-of-an-order",
+        ),
+        pytest.param(
+            "Leeds face Hull at Elland Road on Wednesday in the second round.",
+            "on Wednesday",
+            "2019-11-20",
+            id="a-fixture-in-the-present",
+        ),
+        pytest.param(
+            "Three districts announced closures for Thursday.",
+            "Thursday",
+            "2019-11-21",
+            id="set-for-a-day",
+        ),
+        pytest.param(
+            "Forecasters say smog will return this week and will peak on Monday.",
+            "on Monday",
+            "2019-11-18",
+            id="this-week-names-the-week",
+        ),
+    ],
+)
+def test_which_way_a_day_is_read(paragraph: str, expression: str, value: str) -> None:
+    """A timetable word the date hangs from, a present passive, a modal in reported speech or
+    a warning, the deadline of an order, a present-tense fixture in the body and "for" a day
+    read forward; "this week" names the publication's week (docs/confidence.md, Times)."""
+    assert times(paragraph).get(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expression"),
+    [
+        pytest.param(
+            "Her car was stripped at church on a Wednesday night in November.", "Wednesday night", id="a-day"
+        ),
+        pytest.param("The lanes run from 7am to 10am, Monday to Saturday.", "Monday", id="a-range"),
+        pytest.param(
+            "Police will hold an etching event Saturday, Jan. 25, at the fire station.",
+            "Saturday",
+            id="dated",
+        ),
+    ],
+)
+def test_some_such_day_a_range_or_a_dated_weekday_is_no_weekday_of_its_own(
+    paragraph: str, expression: str
+) -> None:
+    assert expression not in times(paragraph)

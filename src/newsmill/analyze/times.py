@@ -188,6 +188,24 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             continue
         elif kind == "weekday" and _HABIT.match(text, end):
             continue  # "on Saturday nights", "on Sundays": a habit, not a day
+        elif kind == "weekday" and (_RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, 0, start)):
+            continue  # "Monday to Saturday", "Monday through Friday": opening hours, not a day
+        elif kind == "weekday" and re.search(
+            r"\b(?:a|an|every|each|any)\s+$", text[max(0, start - 7) : start], re.I
+        ):
+            continue  # "on a Wednesday night in November": some such day, not a date
+        elif (
+            kind == "weekday"
+            and expression.lower() in _WEEKDAYS
+            and text[max(0, start - 4) : start].lower() == "for "
+        ):
+            # "announced closures for Thursday": what something is set for is the coming day
+            if published is not None:
+                _resolve(draft, kind, match, published, True)
+            drafts.append(draft)
+            continue
+        elif kind == "weekday" and _DATE_AFTER.match(text, end):
+            continue  # "Saturday, Jan. 25": the date that follows says which day
         elif (
             kind == "weekday"
             and expression.lower() in _WEEKDAYS  # bare: "on Monday" after a name is a day
@@ -205,6 +223,12 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
         else:
             try:
                 _resolve(draft, kind, match, published, _looks_ahead(doc, start, end))
+                if kind == "weekday" and published is not None and _this_week(doc, start, expression):
+                    # "this week ... on Wednesday": the Wednesday of the publication's week,
+                    # whichever way the tense points.
+                    monday = published - timedelta(days=published.weekday())
+                    day = next(i for i, name in enumerate(_WEEKDAYS) if name in expression.lower())
+                    draft.value = (monday + timedelta(days=day)).isoformat()
             except (OverflowError, ValueError) as exc:  # dates off the calendar's ends
                 draft.value = draft.precision = None
                 draft.basis, draft.reason = "unresolved", f"cannot be placed on the calendar ({exc})"
@@ -220,8 +244,20 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
 SPEAKERS_DAY = 0.45
 
 
+# A range of weekdays: "Monday to Saturday", "Monday through Friday", "Monday-Friday".
+_DAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_RANGE_AFTER = re.compile(rf"\s*(?:to|through|thru|until|-|–)\s*(?:{_DAY_NAMES})\b", re.I)
+_RANGE_BEFORE = re.compile(rf"\b(?:{_DAY_NAMES})\s*(?:to|through|thru|-|–)\s*$", re.I)
 # A weekday written with its date ("Monday, November 18", "Saturday, Jan. 25"): a day.
 _DATE_AFTER = re.compile(r",?\s+(?:" + "|".join(_MONTH_ABBR) + r")[a-z]*\.?\s+\d", re.I)
+
+
+def _this_week(doc: Any, start: int, expression: str) -> bool:
+    """The weekday's sentence says "this week" (and the weekday is not "last" or "next")."""
+    if not hasattr(doc, "char_span") or expression.lower().startswith(("last", "next")):
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and re.search(r"\bthis week\b", span.sent.text, re.I) is not None
 
 
 def _after_a_name(doc: Any, start: int) -> bool:
@@ -279,6 +315,7 @@ _AHEAD_WORDS = frozenset(
     "fixtures tickets sale kicks starts begins opens tour premieres airs".split()
 )
 _REPORTING = frozenset("say tell announce add state report confirm note write explain".split())
+_WARNING = frozenset("warn expect predict forecast caution".split())
 
 
 def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
@@ -293,20 +330,51 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
     if span is None:
         return False
     sentence = span.sent
-    # The verb the time hangs from says it first: "concluded its hearings on Tuesday" is past
+    # A word of timetable the time hangs from says it first: "The album, due June 13, was
+    # recorded in Wales" is ahead whatever the rest of the sentence did.
+    holder = span.root.head
+    if holder.pos_ == "ADP" and holder.head.i != holder.i:
+        holder = holder.head  # "scheduled for March 3"
+    if holder.lower_ in _AHEAD_WORDS and holder.i != span.root.i and holder.tag_ not in {"VBZ", "VBP", "VBD"}:
+        return True  # "due", "scheduled", "upcoming" (a finite "airs" may be a habit)
+    # The verb the time hangs from says it next: "concluded its hearings on Tuesday" is past
     # even when a quote in the sentence says "we will win".
     verb = span.root.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in _REPORTING:
-        if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall"} for c in verb.children):
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        if auxiliaries & {"will", "'ll", "shall"}:
             return True
-        if verb.tag_ == "VBD" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        modal = verb
+        for _ in range(2):  # "might not have electricity restored until Friday"
+            if (
+                modal.dep_ not in {"xcomp", "acomp", "oprd", "ccomp"}
+                or modal.head.lemma_.lower() in _REPORTING
+            ):
+                break
+            if _has_subject(modal) and modal.head.lemma_.lower() not in _LIGHT_VERBS:
+                break
+            modal = modal.head
+        modals = {c.lower_ for c in modal.children if c.dep_ == "aux"}
+        if modals & {"would", "might", "could", "may"} and _reported(modal):
+            # "said schools would remain closed Thursday", "warned that power might not be
+            # restored until Friday": the future of the day it was said.
+            return True
+        if (
+            verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+            and (verb.head.lemma_.lower() in _DIRECTIVES)
+        ):
+            return True  # "ordered Ford to surrender by Feb. 14": what was ordered comes after
+        if verb.tag_ == "VBD" and not auxiliaries:
             return False
     words = [t for t in sentence if not (span.start <= t.i < span.end)]
     # The reporting verb's tense is the article's ("the company said the phone goes on sale").
     told = [t for t in words if t.lemma_.lower() not in _REPORTING]
-    if any(t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ != "amod") for t in told):
+    if any(
+        t.tag_ == "VBD" or (t.tag_ == "VBN" and t.dep_ != "amod" and not _present_passive(t)) for t in told
+    ):
         return any(t.lower_ in {"will", "'ll", "shall"} for t in words)  # "will have finished"
     if any(t.lower_ in _AHEAD_WORDS for t in words) or (
         any(t.lower_ == "going" for t in words) and any(t.lower_ == "to" for t in words)
@@ -314,8 +382,49 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
         return True
     has_verb = any(t.pos_ in {"VERB", "AUX"} for t in words)
     if has_verb:
+        if (
+            verb.tag_ in {"VBZ", "VBP"}
+            and verb.lemma_.lower() not in _REPORTING | {"be", "have"}
+            and (
+                text_of(doc).rfind("\n", 0, start)
+                > 0  # not the headline, which tells the past in the present
+            )
+        ):
+            return True  # "Bristol City face Leicester City on Wednesday": a fixture, a plan
         return None
     return SCORE.search(sentence.text) is None
+
+
+# Verbs whose infinitive is what someone must or may do later: "ordered X to surrender by".
+_DIRECTIVES = frozenset("order tell ask urge require direct instruct give allow force expect plan".split())
+
+
+# Verbs whose clause complement is part of their own event: "have electricity restored".
+_LIGHT_VERBS = frozenset("have get keep see".split())
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+def _present_passive(participle: Any) -> bool:
+    """'is scheduled', 'are expected': a present passive says nothing of the past."""
+    return any(
+        c.dep_ == "auxpass" and c.lower_ in {"is", "are", "am", "'s", "'re", "be"}
+        for c in participle.children
+    )
+
+
+def _reported(verb: Any) -> bool:
+    """The verb is in the clause a reporting verb governs ("said ... would remain")."""
+    head = verb
+    for _ in range(3):
+        if head.dep_ in {"ccomp", "xcomp", "conj"} and head.head.lemma_.lower() in _REPORTING | _WARNING:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _resolve(
