@@ -272,3 +272,23 @@ def test_an_act_in_a_condition_or_question_is_not_asserted(sentence: str) -> Non
     record = analyzed(sentence)
     events = [e for e in body_events(record) if e.type in {"ACCUSE", "REJECT"}]
     assert events and all(e.status != "asserted" for e in events), describe(record)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Samsung offers its Interpreter mode on Galaxy Buds3 Pro when paired with a Galaxy S25 phone.",
+        "Toyota agreed on Monday to recall 2,000 hybrid cars over a braking fault.",
+    ],
+)
+def test_a_companys_dealings_with_no_one_on_the_other_side_are_commerce(sentence: str) -> None:
+    """Offering, agreeing or giving by a company with no recipient is no interaction between
+    political or social actors (docs/events.md, the gate)."""
+    assert not types(analyzed(sentence)) & {"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+
+
+def test_pledged_aid_is_the_promise_of_aid() -> None:
+    """PLOVER codes the promise of aid AGREE (CAMEO 033); the pledge was made, so it is asserted."""
+    events = body_events(analyzed("The European Union and Japan have also pledged emergency assistance."))
+    pledges = [e for e in events if e.trigger.text.startswith("pledged")]
+    assert pledges and all(e.type == "AGREE" and e.status == "asserted" for e in pledges), describe(events)

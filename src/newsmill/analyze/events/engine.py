@@ -333,6 +333,11 @@ def _build(
         # No political actor: no one doing anything to anyone ("Dozens were killed", "corals
         # expel the algae"), or a product, a company or a pronoun we cannot place.
         return None
+    if not recipients and actors and all(_a_business(a, article) for a in actors) and event_type in _DEALINGS:
+        # "Samsung offers its Interpreter mode", "the carmaker agreed to recall 2,000 cars": a
+        # company's dealings with no one named on the other side are commerce, not an
+        # interaction between political or social actors (docs/events.md, the gate).
+        return None
     words_span = sorted(candidate.words, key=lambda t: t.i)
     if words_span[-1].i - words_span[0].i > 4:
         # "negotiations ... would be held", "provide 25,000 tons of food aid": the noun says it.
@@ -488,6 +493,19 @@ def _speech_vehicle(actor: ParticipantDraft, article: Article) -> bool:
 
 
 _SPEECH_VEHICLES = words("events/speech_vehicles.txt")
+
+
+# Event types a company's commerce looks like: offering, agreeing, cooperating, giving.
+_DEALINGS = frozenset({"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+
+
+def _a_business(participant: ParticipantDraft, article: Article) -> bool:
+    """A company: coded MNC (a multinational of the actor dictionary), of the business sector,
+    or an organisation whose name says it is one."""
+    if participant.code == "MNC" or participant.sector == "BUS":
+        return True
+    entity = article.entities[participant.entity] if participant.entity is not None else None
+    return entity is not None and entity.kind == "ORG" and entity.sector == "BUS"
 
 
 def _verbal_attack(

@@ -301,6 +301,10 @@ def plover_reading(
         status = "hypothetical"  # "Russia is unlikely to agree": a forecast
     negated = _negated(status_verb) or (frame.intent is not None and _negated(frame.intent))
     promised = status == "future" or frame.intent is not None
+    if event_type in COOPERATIVE and event_type != "AGREE" and not negated and _pledges(anchor, candidate):
+        # "pledged emergency assistance": the pledge, made, is the event; PLOVER codes the
+        # promise of aid AGREE (CAMEO 033), and what was pledged is not yet given.
+        event_type, mode = "AGREE", None
     if event_type == "AGREE" and inner and promised and negated:
         event_type, mode, negated = "REJECT", None, False  # "will not accept any more refugees"
     elif event_type == "AGREE" and inner:
@@ -346,6 +350,18 @@ def plover_reading(
     if status == "asserted" and _historical(anchor, status_verb, article):
         status = "historical"
     return event_type, mode, status, status_verb
+
+
+# Verbs that promise what their object names: "pledged emergency assistance", "vowed support".
+_PLEDGING = frozenset("pledge promise vow".split())
+
+
+def _pledges(anchor: Any, candidate: Candidate) -> bool:
+    """The trigger's words hold a promising verb with the act as its object ("pledged
+    emergency assistance"): the promise of aid, which PLOVER codes AGREE (CAMEO 033)."""
+    return any(w.lemma_.lower() in _PLEDGING and w.pos_ == "VERB" for w in candidate.words) or (
+        anchor.pos_ == "NOUN" and anchor.dep_ == "dobj" and anchor.head.lemma_.lower() in _PLEDGING
+    )
 
 
 def _historical(anchor: Any, verb: Any, article: Article) -> bool:
