@@ -157,3 +157,15 @@ def test_a_street_is_no_person() -> None:
     )
     record = newsmill.analyze(text, published="2019-11-20")
     assert not [e.name for e in record.entities if e.kind == "PERSON"]
+
+
+def test_a_foreign_namesake_is_no_better_than_a_us_one_the_states_do_not_hold() -> None:
+    """A story that names US states and, by a province, Canada: "Richmond" is a Vermont town the
+    gazetteer does not hold, not Richmond, British Columbia; a capital is still a capital."""
+    found = places(
+        "An ice storm coated northern Vermont and southern Quebec on Wednesday, and a truck "
+        "overturned on Interstate 89 near the Richmond exit.",
+        "Officials in Washington said federal help would come, as did a minister in Damascus.",
+    )
+    assert "Richmond" not in found or found["Richmond"].country != "CAN", found.get("Richmond")
+    assert found["Washington"].feature == "city" and found["Washington"].country == "USA"

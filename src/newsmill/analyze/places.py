@@ -215,7 +215,13 @@ def resolve(
     # Consonant skeletons of short names collide by chance ("Diwali" and Doiwala, "Bush" and
     # Bushey): a variant counts for a long name or one the sentence uses as a place.
     if nearby and (locative or len(written) >= 8):
-        variants = [c for c in gazetteer.skeletons.get(skeleton(name), []) if c.country in nearby]
+        # Only other spellings: a city of this very name was weighed above ("the Richmond exit"
+        # in a story naming Quebec is no Richmond, British Columbia, spelled another way).
+        variants = [
+            c
+            for c in gazetteer.skeletons.get(skeleton(name), [])
+            if c.country in nearby and c.name.lower() != key
+        ]
         if variants:
             return Resolution(max(variants, key=lambda c: c.population), VARIANT, "spelling variant")
     if (part := _compass_part(name)) is not None:
@@ -352,6 +358,11 @@ def _rank_cities(
         return Resolution(where, LOCAL_CITY, "in a state the article names")
     # A US town in a state the article does not name is no local evidence when it names others.
     local = [c for c in cities if c.country in countries and not (c.country == "USA" and states)]
+    if local and states and any(c.country == "USA" for c in cities):
+        # "the Richmond exit" in a Vermont story: a US namesake outside the states it names is
+        # no evidence for it, and so none for a namesake in another country the story names
+        # (Canada, by Quebec) either; a capital or a far larger city may still be meant.
+        local = []
     if local:
         home = max(local, key=lambda c: c.population)
         outweighs = home.population * 10 >= best.population or best.population < 100_000
