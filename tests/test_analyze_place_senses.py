@@ -169,3 +169,10 @@ def test_a_foreign_namesake_is_no_better_than_a_us_one_the_states_do_not_hold() 
     )
     assert "Richmond" not in found or found["Richmond"].country != "CAN", found.get("Richmond")
     assert found["Washington"].feature == "city" and found["Washington"].country == "USA"
+
+
+def test_a_name_judged_no_place_is_not_rescued_as_a_region() -> None:
+    """ "the 2008 Beijing Olympics" names the Games, not Beijing; the region check for names
+    found nowhere else must not bring it back as the province of Beijing."""
+    found = places("China spent heavily on the 2008 Beijing Olympics, officials in China said on Monday.")
+    assert "Beijing" not in found, found.get("Beijing")

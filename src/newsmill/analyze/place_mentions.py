@@ -18,7 +18,7 @@ from newsmill.analyze.mentions import (
     country_words,
     inside_name,
 )
-from newsmill.analyze.places import QUALIFIED, REGION, Resolution, resolve
+from newsmill.analyze.places import NOT_A_PLACE, QUALIFIED, REGION, Resolution, resolve
 from newsmill.analyze.sentences import sentence_of, text_of
 
 
@@ -101,7 +101,11 @@ def cluster_places(
         nearby = _sentence_countries(mention, doc, gazetteer)
         found = resolve(name, bare_name(mention.text), mention.start, mention.end, doc, gazetteer,
                         countries, states, nearby)  # fmt: skip
-        if found.place is None and (region := _region(mention, name, text_of(doc), gazetteer, countries)):
+        if (
+            found.place is None
+            and found.confidence > NOT_A_PLACE  # a name judged no place ("the Beijing Olympics") stays none
+            and (region := _region(mention, name, text_of(doc), gazetteer, countries))
+        ):
             found = Resolution(region, REGION, "a region the text calls one")
         resolved.append((mention, name, found))
     # One sense per article: a name the text once qualifies ("PARIS, Texas") means that place
