@@ -662,3 +662,23 @@ def test_sectors_and_countries_of_bodies_come_from_what_their_names_say() -> Non
     )
     paho = next(e for e in record.entities if e.name.endswith("Health Organization"))
     assert paho.country is None  # not the United States: "Pan American" spans a continent
+
+
+def test_titles_and_codes_the_model_glued_to_organisations() -> None:
+    """An organisation opened with a title and a name ("Cllr Pryce") is that person; one closed
+    with an office and an honorific ("... School District Superintendent Dr.") ends before
+    them, and the office before an honorific is the person's role; an instrument code
+    ("TSCI.O") names no one. "Department of Justice" and "General Assembly" stay whole."""
+    record = analyze(
+        "Committee chair Cllr Rhiannon Pryce said the lanes would open in May. Cllr Pryce added "
+        "that the council would review them.",
+        "Burlington School District Superintendent Dr. Marcus Tillery said schools would close. "
+        "Shares of Tucson Semiconductor (TSCI.O) rose 9%. The Department of Justice and the "
+        "General Assembly were not involved.",
+    )
+    names = {e.name: e for e in record.entities}
+    assert "Cllr Pryce" not in names and names["Rhiannon Pryce"].role == "Councillor"
+    assert names["Marcus Tillery"].role == "Superintendent"
+    assert "Burlington School District" in names
+    assert not any(n.endswith(("Dr.", "Dr")) for n in names) and "TSCI.O" not in names
+    assert "Department of Justice" in names and "General Assembly" in names

@@ -176,3 +176,12 @@ def test_a_name_judged_no_place_is_not_rescued_as_a_region() -> None:
     found nowhere else must not bring it back as the province of Beijing."""
     found = places("China spent heavily on the 2008 Beijing Olympics, officials in China said on Monday.")
     assert "Beijing" not in found, found.get("Beijing")
+
+
+def test_where_someone_works_is_no_town() -> None:
+    """'a strategist at Wexford' names an employer; a country or a sizeable city after a person
+    noun and 'at' stays a place."""
+    found = places(
+        '"It is a good result," said Tom Reed, a strategist at Wexford. A researcher at Paris said the same.'
+    )
+    assert "Wexford" not in found and "Paris" in found

@@ -54,9 +54,9 @@ def test_corpus_cli_ingest_summary_and_rerun(db: Path, capsys: pytest.CaptureFix
 
 
 def test_corpus_cli_search_table_and_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "minister", "--db", str(db), "--limit", "3"]) == 0
+    assert main(["search", "mining minister", "--db", str(db), "--limit", "3"]) == 0
     out = capsys.readouterr().out
-    assert "articles for 'minister'" in out and "Mining" in out
+    assert "for 'mining minister'" in out and "Mining" in out
     assert main(["search", "minister", "--db", str(db), "--json", "--limit", "2"]) == 0
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(hits) == 2 and all("**" in h["snippet"] for h in hits)

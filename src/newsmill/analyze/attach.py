@@ -48,6 +48,11 @@ def attach_roles(persons: list[EntityDraft], text: str, gazetteer: Gazetteer) ->
                 roles[mention.role] += 2
             before = text[max(0, mention.start - 40) : mention.start]
             found = title_before(before.rstrip())
+            if found and found[0].lower().rstrip(".") == "dr":
+                # "Superintendent Dr. Marcus Tillery": the office before the honorific is the role.
+                office = title_before(before.rstrip()[: -len(found[0])].rstrip())
+                if office is not None:
+                    found = (f"{office[0]} {found[0]}", office[1])
             if found:
                 mention.role = found[1]
                 roles[found[1]] += 2

@@ -139,6 +139,10 @@ def resolve(
         return Resolution(None, NOT_A_PLACE, "a body of the solar system")
     if (other := _names_something_else(doc, start, end, name, gazetteer)) is not None:
         return Resolution(None, NOT_A_PLACE, other)
+    if _employer(text, start) and not gazetteer.country(name) and not gazetteer.is_city_name(name, 100_000):
+        # "an analyst at Bernstein", "a professor at Princeton": where someone works is a
+        # body, not a town of that name (a country or a sizeable city stays a place).
+        return Resolution(None, NOT_A_PLACE, "an employer after a person noun and 'at'")
     if (country := gazetteer.country(name)) is not None:
         if (state := _state_named_like(country, written, text, gazetteer, countries, states)) is not None:
             return Resolution(state, REGION, "US state named like a country")
@@ -291,6 +295,28 @@ _TEAM_WORDS = frozenset(
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_PERSON_AT = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:at|with)\s+(?:the\s+)?$")
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns for people who work somewhere: the speaker nouns and the Phoenix agents, not bodies."""
+    from newsmill.analyze.dictionaries import agents
+
+    people = words("speaker_nouns.txt") | frozenset(k for k in agents() if " " not in k)
+    return people - words("organisation_words.txt") - words("thing_words.txt")
+
+
+def _employer(text: str, start: int) -> bool:
+    """The name follows a person noun and "at" or "with": "an analyst at Bernstein"."""
+    found = _PERSON_AT.search(text[max(0, start - 40) : start])
+    if found is None:
+        return False
+    noun = found.group("noun")
+    # The lists, or a noun of a profession by its ending ("strategist", "physician").
+    return noun in _person_nouns() or (len(noun) > 5 and noun.endswith(("ist", "ists", "ian", "ians")))
+
+
 # Capitalised words that make a place name the start of another's name: a body ("UK
 # Biobank", "Delhi Police"), a club ("Bristol City", "Adelaide United"), a thing, a building
 # or a street ("Gloucester Road", "Santa Rosa Hospital").

@@ -66,9 +66,43 @@ def multiword_demonyms(mentions: list[Mention], text: str, gazetteer: Gazetteer)
     return kept + [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
 
 
+_HONORIFICS_AT_END = frozenset({"dr", "mr", "mrs", "ms", "prof"})
+# A Reuters instrument code or a ticker with its exchange suffix: "TSCI.O", "VOD.L", "7203.T".
+_INSTRUMENT_CODE = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}")
+
+
 def relabel_after_titles(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> None:
     """'Mayor Chokwe Antar Lumumba': what follows a title is a person, not a place named
-    like one (unless it is a country: 'President Trump' vs 'Foreign Minister of Ukraine')."""
+    like one (unless it is a country: 'President Trump' vs 'Foreign Minister of Ukraine').
+    An organisation the model opened with a title ("Cllr Pryce") is that person; one it closed
+    with a title or an honorific ("Burlington School District Superintendent Dr.") ends before
+    it; an instrument code ("TSCI.O") names no one."""
+    for mention in mentions:
+        if mention.label == "ORG" and _INSTRUMENT_CODE.fullmatch(mention.text.strip()):
+            mention.label = "TICKER"  # not an entity kind: no entity is made of it
+            continue
+        words = mention.text.split()
+        if mention.label == "ORG" and len(words) >= 2:
+            found = title_before(words[0]) or title_before(" ".join(words[:2]))
+            if found and not " ".join(words).lower().startswith(found[0].lower()):
+                found = None  # a civil office read with a word outside the mention
+            rest = words[len(found[0].split()) :] if found else []
+            at = mention.text.find(rest[0], len(found[0])) if found and rest else -1
+            named = bool(rest) and (is_given_name(rest[0]) or is_surname(rest[-1]))  # not "General Assembly"
+            if found and at > 0 and named and 1 <= len(rest) <= 3 and all(w[:1].isupper() for w in rest):
+                offset = mention.start + at
+                mention.start, mention.text, mention.label, mention.role = (
+                    offset, text[offset : mention.end], "PERSON", found[1],
+                )  # fmt: skip
+                continue
+            # Only after an honorific: "Department of Justice" ends with a title's word and is whole.
+            trailing = 1 if words[-1].lower().rstrip(".") in _HONORIFICS_AT_END else 0
+            while trailing and trailing < len(words) - 1 and title_before(words[-1 - trailing]):
+                trailing += 1
+            if trailing:
+                kept = " ".join(words[: len(words) - trailing])
+                mention.end = mention.start + len(kept)
+                mention.text = text[mention.start : mention.end]
     for mention in mentions:
         if mention.label in {"GPE", "ORG", "NORP", "LOC", "FAC"} and not gazetteer.country(
             bare_name(mention.text)
