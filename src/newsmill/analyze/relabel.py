@@ -4,6 +4,7 @@ one mention per stretch of text."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -442,8 +443,12 @@ def _described_as_someone(text: str, end: int, body_words: frozenset[str]) -> bo
         if word in _DESCRIPTION_END:
             break
         head.append(word)
-    people = agents().keys() | words("speaker_nouns.txt")
-    return bool(head) and head[-1] in people and head[-1] not in body_words
+    return bool(head) and head[-1] in _people_nouns() and head[-1] not in body_words
+
+
+@functools.cache
+def _people_nouns() -> frozenset[str]:
+    return frozenset(agents()) | words("speaker_nouns.txt")
 
 
 def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> None:
