@@ -209,7 +209,6 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
         elif (
             kind == "weekday"
             and expression.lower() in _WEEKDAYS  # bare: "on Monday" after a name is a day
-            and not _DATE_AFTER.match(text, end)
             and (_after_a_name(doc, start) or expression.lower() in clubs)
         ):
             # "Sheffield Wednesday drew 2-2": a club's name, not a day; and so is the bare
