@@ -3,6 +3,7 @@ times and events newsmill reports on ``examples/everyday/`` (16 fictional articl
 beats, written for newsmill in session 12 by a helper that saw no code).
 
     python benchmarks/everyday_audit.py [--judgments FILE] [--unjudged]
+    python benchmarks/everyday_audit.py --set unseen12    # the 12 pages kept unseen in session 12
 
 These pages were read for errors in session 12 and tuned on: the figure is a tuning figure,
 not an unseen one (the untouched figures are the facts audit's half D and the fact gold's half
@@ -26,8 +27,17 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.facts_audit import facts_of, load_judgments  # noqa: E402
 
-PAGES = ROOT / "examples" / "everyday"
-JUDGMENTS = ROOT / "benchmarks" / "gold" / "everyday_audit" / "judgments.jsonl"
+# A set of pages and its judgments: the tuning pages, and pages written later and kept unseen
+# (judged once, at the end of the session that wrote them, before anyone read their errors).
+SETS = {
+    "everyday": (ROOT / "examples" / "everyday", ROOT / "benchmarks" / "gold" / "everyday_audit"),
+    "unseen12": (
+        ROOT / "benchmarks" / "gold" / "unseen12_audit" / "pages",
+        ROOT / "benchmarks" / "gold" / "unseen12_audit",
+    ),
+}
+PAGES, _GOLD = SETS["everyday"]
+JUDGMENTS = _GOLD / "judgments.jsonl"
 LETTERS = ("E", "P", "Q", "T", "V")
 
 
@@ -42,25 +52,27 @@ def event_facts(record: Any, page: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def analysed() -> list[tuple[str, Any]]:
+def analysed(pages: Path = PAGES) -> list[tuple[str, Any]]:
     import newsmill
 
-    lines = (PAGES / "dates.tsv").read_text(encoding="utf-8").splitlines()
+    lines = (pages / "dates.tsv").read_text(encoding="utf-8").splitlines()
     dates = dict(line.split("\t") for line in lines if "\t" in line)
     return [
-        (name[:2], newsmill.analyze((PAGES / name).read_text(encoding="utf-8"), published=date.strip()))
+        (name[:2], newsmill.analyze((pages / name).read_text(encoding="utf-8"), published=date.strip()))
         for name, date in sorted(dates.items())
     ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--judgments", type=Path, default=JUDGMENTS)
+    parser.add_argument("--set", choices=sorted(SETS), default="everyday", help="which pages")
+    parser.add_argument("--judgments", type=Path, help="judgments file (default: the set's)")
     parser.add_argument("--unjudged", action="store_true", help="list the facts no judgment covers")
     parser.add_argument("--json", type=Path, help="write the scores here")
     args = parser.parse_args()
-    verdicts = load_judgments(args.judgments)
-    records = analysed()
+    pages, gold = SETS[args.set]
+    verdicts = load_judgments(args.judgments or gold / "judgments.jsonl")
+    records = analysed(pages)
     table: dict[str, Counter[str]] = {letter: Counter() for letter in LETTERS}
     for page, record in records:
         for letter, line, key in facts_of(record, page) + event_facts(record, page):
@@ -68,7 +80,8 @@ def main() -> None:
             table[letter][verdict] += 1
             if args.unjudged and verdict == "unjudged":
                 print(f"  unjudged {page} {letter} {line}")
-    print(f"{len(records)} everyday pages (examples/everyday; read for errors in session 12: tuning)")
+    role = "read for errors in session 12: tuning" if args.set == "everyday" else "unseen when judged"
+    print(f"{len(records)} pages ({pages.relative_to(ROOT)}; {role})")
     print(f"{'':<6}{'precision':>10}{'right/judged':>14}{'unjudged':>10}")
     summary: dict[str, Any] = {"pages": len(records)}
     right_all = wrong_all = 0

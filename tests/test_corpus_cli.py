@@ -102,7 +102,7 @@ def test_corpus_cli_export_jsonl_parses_back_to_records(db: Path, tmp_path: Path
 
 
 def test_corpus_cli_export_csv_with_filters(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["export", "--db", str(db), "--format", "csv", "--query", "lithium"]) == 0
+    assert main(["export", "--db", str(db), "--format", "csv", "--query", "lithium tender"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert len(rows) == 1 and "lithium" in rows[0]["title"].casefold()
     assert int(rows[0]["entities"]) > 0
