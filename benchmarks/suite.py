@@ -136,6 +136,22 @@ def _facts_audit(r: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+def _page_audit(label: str) -> Any:
+    def rows(r: dict[str, Any]) -> list[Row]:
+        per_type = " / ".join(
+            _f(r[k]["precision"], 2) if r[k]["precision"] is not None else "-" for k in "EPQTV"
+        )
+        total = _f(r["all"]["precision"])
+        wrong = f"{r['all']['wrong_per_page']:.2f}"
+        return [
+            (f"facts read by hand: precision, all types ({label})", total, "", "", ">= 0.90"),
+            (f"facts read by hand: precision E/P/Q/T/V ({label})", per_type, "", "", ">= .92/.95/.88/.92"),
+            (f"facts read by hand: wrong facts per page ({label})", wrong, "", "", "<= 3"),
+        ]
+
+    return rows
+
+
 def _corpus(r: dict[str, Any]) -> list[Row]:
     ingest, search = r["ingest"], r["search"]
     overhead = 100 * ((ingest["writes_s"] + ingest["passes_s"]) / ingest["analysis_s"])
@@ -178,6 +194,14 @@ BENCHES = [
     Bench("events_audit", "events_audit.py", (), (), _events_audit),
     Bench("facts", "facts.py", (), (), _facts),
     Bench("facts_audit", "facts_audit.py", (), (), _facts_audit),
+    Bench("everyday_audit", "everyday_audit.py", (), (), _page_audit("examples/everyday, tuning")),
+    Bench(
+        "unseen12_audit",
+        "everyday_audit.py",
+        ("--set", "unseen12"),
+        ("--set", "unseen12"),
+        _page_audit("12 pages unseen when judged in session 12"),
+    ),
     Bench(
         "corpus",
         "corpus.py",
