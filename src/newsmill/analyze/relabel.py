@@ -67,6 +67,8 @@ def multiword_demonyms(mentions: list[Mention], text: str, gazetteer: Gazetteer)
     return kept + [f for f in found if not any(k.start <= f.start and f.end <= k.end for k in kept)]
 
 
+# Honorifics that may end an organisation the model ran into a name ("... Superintendent Dr."):
+# narrower than ``_HONORIFICS`` below, whose "Lady" or "Lord" end real names ("Our Lady").
 _HONORIFICS_AT_END = frozenset({"dr", "mr", "mrs", "ms", "prof"})
 # A Reuters instrument code or a ticker with its exchange suffix: "TSCI.O", "VOD.L", "7203.T".
 _INSTRUMENT_CODE = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,2}")
