@@ -682,3 +682,21 @@ def test_titles_and_codes_the_model_glued_to_organisations() -> None:
     assert "Burlington School District" in names
     assert not any(n.endswith(("Dr.", "Dr")) for n in names) and "TSCI.O" not in names
     assert "Department of Justice" in names and "General Assembly" in names
+
+
+def test_unions_central_banks_and_unions_of_states_get_their_own_sectors() -> None:
+    """Workers' organisations are labour (CAMEO LAB), not a party or a government; a central
+    bank is the state's, not a business; a union of states gets no sector from its name; a
+    party, a ministry and an army keep theirs."""
+    from newsmill.analyze.roles import sector_of_organisation
+
+    assert sector_of_organisation("Nigeria Labour Congress") == "LAB"
+    assert sector_of_organisation("Trades Union Congress") == "LAB"
+    assert sector_of_organisation("National Union of Journalists") == "LAB"
+    assert sector_of_organisation("Reserve Bank of Australia") == "GOV"
+    assert sector_of_organisation("Bank of America") == "BUS"
+    assert sector_of_organisation("European Union") is None
+    assert sector_of_organisation("Labour Party") == "POL"
+    assert sector_of_organisation("Christian Democratic Union") == "POL"
+    assert sector_of_organisation("Ministry of Labour") == "GOV"
+    assert sector_of_organisation("Russian Defense Ministry") == "MIL"

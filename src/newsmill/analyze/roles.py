@@ -203,11 +203,28 @@ def sector_of_role(role: str | None) -> str | None:
     return None
 
 
-_ORG_SECTORS: tuple[tuple[re.Pattern[str], str], ...] = (
+_ORG_SECTORS: tuple[tuple[re.Pattern[str], str | None], ...] = (
+    # A union of states is no party and no labour union: no sector from the name.
+    (re.compile(r"\b(?:european|african|eurasian|arab|postal|customs) union\b", re.I), None),
     (
         re.compile(r"\b(?:army|military|navy|air force|forces|troops|defen[cs]e ministry|pentagon)\b", re.I),
         "MIL",
     ),
+    (re.compile(r"\bparty\b", re.I), "POL"),  # "Labour Party" is a party
+    (re.compile(r"\b(?:ministry|department|secretary)\b", re.I), "GOV"),  # "Ministry of Labour"
+    # Workers' organisations (CAMEO's labour sector, LAB) before government ("Nigeria Labour
+    # Congress", "Trades Union Congress") and before a party's "union".
+    (
+        re.compile(
+            r"\b(?:labou?r|trades?\s+unions?|workers|employees|teachers|nurses|miners|dockers|"
+            r"(?<!democratic )(?<!christian )(?<!patriotic )union\s+of|(?:sector|workers'?|teachers'?|"
+            r"nurses'?|employees'?) union)\b",
+            re.I,
+        ),
+        "LAB",
+    ),
+    # A central bank is the state's, not a business ("Reserve Bank of Australia").
+    (re.compile(r"\b(?:central bank|reserve bank|federal reserve|monetary authority)\b", re.I), "GOV"),
     (
         re.compile(
             r"\b(?:ministry|office|government|parliament|senate|congress|assembly|department|"

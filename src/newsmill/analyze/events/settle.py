@@ -170,8 +170,8 @@ def is_political(participant: ParticipantDraft, article: Article) -> bool:
         entity = article.entities[participant.entity]
         if entity.kind == "NORP" or (entity.kind == "PERSON" and entity.role is not None):
             return True
-        # A government body, army, court, party or newspaper (the organisation's sector says).
-        if entity.kind == "ORG" and entity.sector in {"GOV", "MIL", "JUD", "POL", "MEDIA"}:
+        # A government body, army, court, party, union or newspaper (the organisation's sector says).
+        if entity.kind == "ORG" and entity.sector in {"GOV", "MIL", "JUD", "POL", "MEDIA", "LAB"}:
             return True
     return False
 
