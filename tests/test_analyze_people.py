@@ -697,6 +697,7 @@ def test_unions_central_banks_and_unions_of_states_get_their_own_sectors() -> No
     assert sector_of_organisation("Bank of America") == "BUS"
     assert sector_of_organisation("European Union") is None
     assert sector_of_organisation("Labour Party") == "POL"
+    assert sector_of_organisation("Victorian Labor") is None  # the party, by its short name
     assert sector_of_organisation("Christian Democratic Union") == "POL"
     assert sector_of_organisation("Ministry of Labour") == "GOV"
     assert sector_of_organisation("Russian Defense Ministry") == "MIL"

@@ -216,7 +216,8 @@ _ORG_SECTORS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # Congress", "Trades Union Congress") and before a party's "union".
     (
         re.compile(
-            r"\b(?:labou?r|trades?\s+unions?|workers|employees|teachers|nurses|miners|dockers|"
+            r"\b(?:labou?r\s+(?:congress|federation|council|union|organi[sz]ation)|federation of labou?r|"
+            r"trades?\s+unions?|workers|employees|teachers|nurses|miners|dockers|"
             r"(?<!democratic )(?<!christian )(?<!patriotic )union\s+of|(?:sector|workers'?|teachers'?|"
             r"nurses'?|employees'?) union)\b",
             re.I,
