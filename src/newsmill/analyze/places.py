@@ -26,6 +26,7 @@ from typing import Any
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, skeleton
 from newsmill.analyze.gender import is_first_name
 from newsmill.analyze.sentences import text_of
+from newsmill.analyze.times import WEEKDAYS
 from newsmill.analyze.wordlists import phrases, words
 
 _DATA = Path(__file__).with_name("data")
@@ -294,17 +295,15 @@ _TEAM_WORDS = frozenset(
 )
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _PERSON_AT = re.compile(r"\b(?P<noun>[a-z]+)\s+(?:at|with)\s+(?:the\s+)?$")
 
 
 @functools.cache
 def _person_nouns() -> frozenset[str]:
-    """Nouns for people who work somewhere: the speaker nouns and the Phoenix agents, not bodies."""
-    from newsmill.analyze.dictionaries import agents
+    """Nouns for people who work somewhere, less the thing words ("a video at ...")."""
+    from newsmill.analyze.dictionaries import person_nouns
 
-    people = words("speaker_nouns.txt") | frozenset(k for k in agents() if " " not in k)
-    return people - words("organisation_words.txt") - words("thing_words.txt")
+    return person_nouns() - words("thing_words.txt")
 
 
 def _employer(text: str, start: int) -> bool:
@@ -343,7 +342,7 @@ def _names_something_else(doc: Any, start: int, end: int, name: str, gazetteer: 
         named = following.lower_ in _NAME_HEADS or following.lower_ == "city"
         if named and not gazetteer.cities.get(whole.lower()) and not gazetteer.regions.get(whole.lower()):
             return "the start of another name (a body, a club, a street or a thing)"
-        if following.lower_ in _WEEKDAYS and not is_locative(doc, start):
+        if following.lower_ in WEEKDAYS and not is_locative(doc, start):
             # "Sheffield Wednesday 2-2 Bristol City": a club; "in London Tuesday" is a date.
             return "a club named with a weekday"
     last = span[-1]

@@ -4,12 +4,11 @@ one mention per stretch of text."""
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Any
 
 from newsmill.analyze.actors import key, load_actors
-from newsmill.analyze.dictionaries import agents
+from newsmill.analyze.dictionaries import agents, person_nouns
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
@@ -445,12 +444,7 @@ def _described_as_someone(text: str, end: int, body_words: frozenset[str]) -> bo
         if word in _DESCRIPTION_END:
             break
         head.append(word)
-    return bool(head) and head[-1] in _people_nouns() and head[-1] not in body_words
-
-
-@functools.cache
-def _people_nouns() -> frozenset[str]:
-    return frozenset(agents()) | words("speaker_nouns.txt")
+    return bool(head) and head[-1] in person_nouns() and head[-1] not in body_words
 
 
 def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> None:

@@ -22,7 +22,7 @@ from newsmill.analyze.sentences import text_of
 from newsmill.extract.blocks import SCORE
 from newsmill.extract.dates import fast_parse
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "hundredth": 100,
@@ -112,7 +112,7 @@ def _named_day(name: str, year: int) -> date:
 def _day_name(text: str, start: int, expression: str) -> str | None:
     """The named day a weekday word ends ("Black Friday", "Cyber Monday"), when the words
     written before it make one of ``data/named_days.tsv``."""
-    if expression.split()[0].lower() not in _WEEKDAYS:
+    if expression.split()[0].lower() not in WEEKDAYS:
         return None  # "last Friday", "on Monday"
     before = re.search(r"((?:[A-Z][\w'’]*\s+){1,3})$", text[max(0, start - 40) : start])
     if before is None:
@@ -196,7 +196,7 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             continue  # "on a Wednesday night in November": some such day, not a date
         elif (
             kind == "weekday"
-            and expression.lower() in _WEEKDAYS
+            and expression.lower() in WEEKDAYS
             and text[max(0, start - 4) : start].lower() == "for "
         ):
             # "announced closures for Thursday": what something is set for is the coming day
@@ -208,7 +208,7 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             continue  # "Saturday, Jan. 25": the date that follows says which day
         elif (
             kind == "weekday"
-            and expression.lower() in _WEEKDAYS  # bare: "on Monday" after a name is a day
+            and expression.lower() in WEEKDAYS  # bare: "on Monday" after a name is a day
             and (_after_a_name(doc, start) or expression.lower() in clubs)
         ):
             # "Sheffield Wednesday drew 2-2": a club's name, not a day; and so is the bare
@@ -226,7 +226,7 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
                     # "this week ... on Wednesday": the Wednesday of the publication's week,
                     # whichever way the tense points.
                     monday = published - timedelta(days=published.weekday())
-                    day = next(i for i, name in enumerate(_WEEKDAYS) if name in expression.lower())
+                    day = next(i for i, name in enumerate(WEEKDAYS) if name in expression.lower())
                     draft.value = (monday + timedelta(days=day)).isoformat()
             except (OverflowError, ValueError) as exc:  # dates off the calendar's ends
                 draft.value = draft.precision = None
@@ -432,8 +432,8 @@ def _resolve(
     expression = draft.text.lower()
     if kind == "weekday":
         assert published is not None
-        name = next(w for w in _WEEKDAYS if w in expression)
-        target = _WEEKDAYS.index(name)
+        name = next(w for w in WEEKDAYS if w in expression)
+        target = WEEKDAYS.index(name)
         if expression.startswith("next"):
             delta = (target - published.weekday()) % 7 or 7
             value = published + timedelta(days=delta)

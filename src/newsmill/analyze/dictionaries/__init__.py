@@ -87,6 +87,16 @@ def agents() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("agents.tsv")}
 
 
+@functools.cache
+def person_nouns() -> frozenset[str]:
+    """One-word nouns for people: the Phoenix agents and ``data/speaker_nouns.txt``, less the
+    words that head a body's name (``data/organisation_words.txt``: "company", "union")."""
+    from newsmill.analyze.wordlists import words  # the data files' one loader
+
+    people = words("speaker_nouns.txt") | frozenset(k for k in agents() if " " not in k)
+    return people - words("organisation_words.txt")
+
+
 def agent_sector(phrase: str) -> str | None:
     """The sector an agent noun carries ('police' → 'COP', 'foreign minister' → 'GOV')."""
     code = agents().get(phrase.lower())
