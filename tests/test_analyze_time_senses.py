@@ -187,3 +187,31 @@ def test_some_such_day_a_range_or_a_dated_weekday_is_no_weekday_of_its_own(
     paragraph: str, expression: str
 ) -> None:
     assert expression not in times(paragraph)
+
+
+def test_a_weekday_of_a_stated_span_is_that_day() -> None:
+    """times._read_against_stated_days: an article that states its days ("runs Friday, July 31
+    through Sunday, Aug. 2") reads a bare weekday as the stated day of that name, the one it
+    sits under; past narration stays on the publication's week. Published Thu 2019-11-14."""
+    found = times(
+        "The fair runs Friday, Dec. 6 through Sunday, Dec. 8 at the old market hall, organisers said.",
+        "SATURDAY, DEC. 7",
+        "Saturday belongs to the brass bands, with the parade at noon.",
+        "The council approved the road closures on Tuesday.",
+        published="2019-11-14",
+    )
+    assert found.get("Saturday") == "2019-12-07", found
+    assert found.get("on Tuesday") == "2019-11-12", found
+
+
+def test_an_infinitive_is_still_to_come() -> None:
+    """times._looks_ahead: "travel to Bristol to face City on Thursday" is a fixture ahead when
+    nothing in the sentence is told in the past (published Tue 2019-11-19)."""
+    assert times("Leeds travel to Bristol to face City on Thursday.").get("on Thursday") == "2019-11-21"
+
+
+def test_a_word_opening_with_a_months_name_is_no_month() -> None:
+    """ "In a 2-1 decision", "Junior 3": a month is its name or its abbreviation."""
+    found = times("In a 2-1 decision the panel reversed the ruling. Junior 3 sat out. It closed Dec. 3.")
+    assert "1 decision" not in found and "Junior 3" not in found, found
+    assert found.get("Dec. 3") == "2019-12-03", found

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from newsmill.analyze.dictionaries import person_nouns
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.gender import gender_of, pronoun_gender
 from newsmill.analyze.sentences import sentence_of, text_of
@@ -47,6 +48,17 @@ def speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] | 
         and not child.is_punct
         and not quoted[0] <= child.idx < quoted[1]
     ]
+    if not subjects:
+        # '"..., only one nurse for the whole ward," her husband, Chukwuemeka, told ...': the
+        # parse took a word inside the quote for the subject and hung the speaker phrase after
+        # the closing mark on it as an apposition; that phrase, between quote and cue, speaks.
+        subjects = [
+            appos
+            for child in cue.children
+            if child.dep_ in {"nsubj", "nsubjpass"} and quoted[0] <= child.idx < quoted[1]
+            for appos in child.children
+            if appos.dep_ == "appos" and quoted[1] <= appos.idx < cue.idx
+        ]
     if subjects:
         # Of two subjects the parse gives one verb, the one nearest it: "Speaking in Salem, New
         # Hampshire, Trump went after Bush" — the place ending the opener is no subject.
@@ -127,15 +139,20 @@ def phrase(token: Any) -> tuple[int, int]:
 # --- Resolution ---------------------------------------------------------------------------
 
 
-def continue_speakers(drafts: list[QuoteDraft], text: str) -> None:
-    """A cue-less quote filling its paragraph continues the previous quote's speaker."""
+def continue_speakers(drafts: list[QuoteDraft], text: str, resolved: bool = False) -> None:
+    """A cue-less quote filling its paragraph continues the speaker of the quote just before
+    it. Called again once speakers are ``resolved``: a cue the parse gave no subject gets its
+    speaker in resolution, and the quote after it follows."""
     previous: QuoteDraft | None = None
     for draft in drafts:
         if draft.cue is None and draft.speaker is None and previous is not None:
             draft.speaker = previous.speaker
             draft.antecedent = previous.antecedent
-        if draft.speaker is not None:
-            previous = draft
+            if resolved:
+                draft.speaker_entity, draft.speaker_name = previous.speaker_entity, previous.speaker_name
+        # The quote just before, with or without a speaker: a quote whose speaker was not found
+        # is still someone else's, so the one after it does not go back to an earlier speaker.
+        previous = draft
 
 
 def resolve_speakers(
@@ -235,6 +252,22 @@ def resolve_speakers(
                 key, pronoun_kind, start, last_by_kind, outside, (previous, sentence.start_char), history,
                 genders, subjects | {opening},
             )  # fmt: skip
+            described = _described_subject(doc, previous, sentence.start_char, mentions)
+            last = next((d for k, d in reversed(history) if k == "PERSON"), None)
+            if (
+                pronoun_gender(key) is not None
+                and described is not None
+                and not isinstance(antecedent, tuple)
+                and (last is None or (last.cue or last.content)[0] < previous)
+            ):
+                # "An adviser to the RSF, speaking by phone, rejected the accusations. '...,' he
+                # said.": someone described, not named, is the subject of the sentence before
+                # and the last quote was not there: "he" is that person, not the last speaker.
+                draft.antecedent = described
+                draft.speaker_name = re.sub(
+                    r"^(?:the|a|an|one)\s+", "", text[described[0] : described[1]], flags=re.I
+                )
+                antecedent = None
             if isinstance(antecedent, tuple):  # an entity mention
                 m_start, m_end, number, entity = antecedent
                 draft.antecedent = (m_start, m_end)
@@ -307,6 +340,33 @@ def _described(
     return next(iter(fitting.values())) if len(fitting) == 1 else None
 
 
+def _described_subject(
+    doc: Any, start: int, end: int, mentions: list[tuple[int, int, int, EntityDraft]]
+) -> tuple[int, int] | None:
+    """The subject of the main clause of the sentence at ``start:end`` when it describes one
+    person without naming them ("An adviser to the RSF"): a common noun of the person nouns
+    (agents dictionary, speaker nouns), with no entity mention in its phrase. Its span runs
+    to the end of a prepositional tail ("to the RSF"), not into clauses."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.tag_ != "NN" or subject.lemma_.lower() not in person_nouns():
+        return None
+    if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in subject.children):
+        return None  # "Qureshi's spokesman": resolved through the owner elsewhere
+    left, right = phrase(subject)
+    for child in subject.children:
+        if child.dep_ == "prep" and child.i > subject.i:
+            right = max(right, child.right_edge.idx + len(child.right_edge.text))
+    if any(left < m[1] and m[0] < right and m[3].kind == "PERSON" for m in mentions):
+        return None
+    return left, right
+
+
 def _after_preposition(doc: Any, start: int, end: int) -> bool:
     """The mention is the object of a preposition ("on Twitter", "to CNN")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -363,7 +423,13 @@ def _owns_the_head(mention: tuple[int, int, int, EntityDraft], phrase_end: int, 
     if text[end : end + 2] in {"'s", "’s"}:
         return bool(text[end + 2 : phrase_end].strip())
     following = re.match(r"\s+([a-z]+)", text[end:phrase_end])
-    return following is not None and following.group(1) not in _NOT_A_HEAD
+    if following is not None and following.group(1) not in _NOT_A_HEAD:
+        return True
+    # A name coordinated with another before a common noun modifies it too: "Waitematā and
+    # Gulf ward councillor Mere Tahana" (not "Smith and Jones", where nothing follows).
+    # (Not "Howitt and Garett’s work", whose owners speak through it.)
+    joined = re.match(r"\s+(?:and|&)\s+(?:[A-Z][\w.-]*\s+)+([a-z]+)", text[end:phrase_end])
+    return joined is not None and joined.group(1) not in _NOT_A_HEAD
 
 
 # Lower-case words that may follow the speaker's own name in the speaker phrase.

@@ -119,6 +119,7 @@ def annotate_quotes(doc: Any, entities: list[EntityDraft], min_confidence: float
             draft.speaker = _subject_after_dateline(draft, text, speakers)
     continue_speakers(drafts, text)
     resolve_speakers(drafts, doc, entities, min_confidence)
+    continue_speakers(drafts, text, resolved=True)
     return drafts
 
 
@@ -438,9 +439,11 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _JOINER = re.compile(r",?\s*(?:and|&)?\s*")
-# Cues whose object phrase is the content when there is no clause.
+# Cues whose object phrase is the content when there is no clause. Not "deny": what is denied
+# ("denied the allegations", "denied the motion to dismiss") is the opposite of what was said, or
+# a ruling; "denied that ..." keeps its clause.
 _OBJECT_CUES = frozenset(
-    "cite mention discuss announce propose recommend demand deny confirm report describe reveal "
+    "cite mention discuss announce propose recommend demand confirm report describe reveal "
     "disclose predict show criticize criticise attack support expect endorse praise blame accuse reject "
     "oppose back welcome condemn applaud dismiss defend slam blast characterize label dub brand "
     "compare acknowledge".split()
@@ -481,6 +484,8 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             continue
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
             continue  # "pointed out that ..." is speech; "pointed to a role for ..." is not
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN" and any(c.tag_ == "TO" for c in token.children):
+            continue  # "a motion to dismiss", "the right to reply": a noun's purpose, not an act
         # A clause after the cue is what was said; one before it is only when none follows
         # ("X offered a job, then says he'll ...": the parse hung the first verb on the cue).
         clauses = sorted((c for c in token.children if c.dep_ == "ccomp"), key=lambda c: (c.i < token.i, c.i))
@@ -713,7 +718,13 @@ def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
     objects = [c for c in to.children if c.dep_ == "pobj"]
     if not objects:
         return []
-    speaker = phrase(objects[0])
+    speaker = phrase(_source_of_data(objects[0]) or objects[0])
+    first = doc.char_span(*speaker, alignment_mode="expand")
+    if first is not None and len(first) > 1 and first[0].is_lower and first[0].pos_ == "NOUN":
+        # "figures from consultancy Drewry": the kind of body before its name is no part of it
+        named = next((t for t in first if t.text[:1].isupper()), None)
+        if named is not None:
+            speaker = (named.idx, speaker[1])
     sentence = sentence_of(doc, according.i)
     phrase_end = max(t.idx + len(t.text) for t in to.subtree)
     text = text_of(doc)
@@ -729,3 +740,24 @@ def _according_to(doc: Any, according: Any) -> list[QuoteDraft]:
     if len(text[start:end].split()) < 3:
         return []
     return [QuoteDraft("indirect", (start, end), (according.idx, to.idx + len(to.text)), speaker)]
+
+
+# Nouns for numbers someone put out: "according to figures released by the board" is the board's.
+_DATA_NOUNS = frozenset("figures data statistics numbers estimates".split())
+
+
+def _source_of_data(head: Any) -> Any:
+    """The body behind bare figures: "according to figures released Tuesday by the Calgary Real
+    Estate Board", "data from the statistics office" (a proper noun after "by", "from" or "of",
+    directly or under a participle). Figures with their owner in front ("Indian government
+    figures", "LSEG data") already name it."""
+    if head.lower_ not in _DATA_NOUNS or any(c.dep_ in {"compound", "poss", "amod"} for c in head.children):
+        return None
+    holders = [head] + [c for c in head.children if c.dep_ == "acl"]
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from", "of"}:
+                source = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if source is not None and (source.pos_ == "PROPN" or source.ent_type_ in {"ORG", "GPE"}):
+                    return source
+    return None

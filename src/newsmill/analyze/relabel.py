@@ -342,10 +342,17 @@ def join_split_names(mentions: list[Mention], doc: Any) -> list[Mention]:
                 break
             words_to_token = text[doc[max(0, first - 3)].idx : token.idx + len(token.text)]
             titled = title_before(token.text) or title_before(words_to_token)
-            if titled or token.lower_ in _HONORIFICS or token.lower_ in agents() or by_start.get(token.idx):
+            if (
+                titled
+                or token.lower_ in _HONORIFICS
+                or token.lower_ in agents()
+                or token.lower_ in person_nouns()
+                or by_start.get(token.idx)
+            ):
                 # "PM Imran Khan", "Mr. Trump", "Chief Executive Laura Whitcombe" (a title that
                 # ends here), "Attorney Jonathan Reyes" (a role noun of the agents dictionary):
-                # the title or honorific stays out of the name.
+                # the title or honorific stays out of the name, and so does a noun for a person
+                # opening the sentence ("Opener Aarav Deshmukh").
                 break
             first -= 1
         if first < span.start:
@@ -472,6 +479,63 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: st
             mention.label = "PERSON"
         elif half_known and _described_as_someone(text, mention.end, body_words):
             mention.label = "PERSON"  # "said Anders Ravnsborg, a shipping analyst at Danske Bank"
+
+
+# An age set beside a name: "Deshmukh, 23, took charge", "Mackenzie Obi, 31, said", "Obi (31)".
+_AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,2}\s*,|\(\d{1,2}\))")
+# The name in apposition to a noun for a person: "A police spokesman, Olumide Bakare, said".
+_NOUN_BEFORE = re.compile(r"\b([A-Za-z-]+),?\s+$")
+
+
+def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
+    """Names the model typed as organisations that the text shows are people, whatever their
+    language (the name lists know few Indian or Nigerian names): an age beside the name, or a
+    noun for a person just before it ("spinner Mohit Rawal", "A police spokesman, Olumide
+    Bakare,"), or opening the model's mention ("Opener Aarav Deshmukh", cut off). Nouns that
+    describe bodies as often ("rival", "owner") are no evidence, nor is
+    any noun for a one-word name; a name the actor dictionary or the gazetteer knows, or with
+    an organisation word in it, stays."""
+    actors = load_actors()
+    body_words = words("organisation_words.txt")
+    describing = person_nouns() - words("person_or_body_nouns.txt")
+    for mention in mentions:
+        name = bare_name(mention.text)
+        parts = name.split()
+        if mention.label not in {"ORG", "FAC"}:
+            continue
+        if len(parts) >= 3 and parts[0].lower() in describing and mention.text.startswith(parts[0]):
+            # The model took the noun opening the sentence into the name: "Opener Aarav Deshmukh".
+            rest = mention.text[len(parts[0]) :]
+            cut = len(parts[0]) + len(rest) - len(rest.lstrip())
+            mention.start, mention.text = mention.start + cut, mention.text[cut:]
+            mention.label = "PERSON"
+            continue
+        if not 1 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts):
+            continue
+        if {p.lower() for p in parts} & body_words or any(p.isupper() and len(p) > 1 for p in parts):
+            continue  # "Hale Partners", "SDA"
+        if actors.lookup(name, "ORG") or key(name) in actors.companies:
+            continue
+        if gazetteer.is_city_name(name, 0) or gazetteer.country(name):
+            continue
+        aged = _AGE_AFTER.match(text, mention.end) is not None
+        before = _NOUN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        described = (
+            len(parts) >= 2
+            and before is not None
+            and before.group(1).lower() in describing
+            # a lower-case noun, or one opening its sentence ("Opener Aarav Deshmukh")
+            and (before.group(1).islower() or _opens_sentence(text, before.start(1)))
+            # in apposition the name is closed by a comma too ("spokesman, Olumide Bakare, said")
+            and ("," not in text[before.end(1) : mention.start] or text[mention.end : mention.end + 1] == ",")
+        )
+        if aged or described:
+            mention.label = "PERSON"
+
+
+def _opens_sentence(text: str, position: int) -> bool:
+    before = text[max(0, position - 3) : position]
+    return position == 0 or before.endswith("\n") or bool(re.search(r"[.!?][\"”’]?\s+$", before))
 
 
 # A stock ticker after a name: "Lowe's (LOW)", "Apple (NASDAQ: AAPL)", "Tesla Inc. (TSLA.O)".

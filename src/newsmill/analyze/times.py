@@ -10,6 +10,7 @@ expression is kept, resolved or not; ``basis`` says how a value was reached.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -44,6 +45,11 @@ _MONTHS = {m: i for i, m in enumerate(
      "november", "december"), 1)}  # fmt: skip
 _MONTH_ABBR = {m[:3]: i for m, i in _MONTHS.items()} | {"sept": 9}
 
+# A month's name or its abbreviation, not any word opening with one ("1 decision", "Junior 3").
+_MONTH_WORD = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 _PATTERNS = re.compile(
     r"\b(?P<weekday>(?:(?:last|this|next|on|since|by|until|early|late)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b|"
@@ -54,8 +60,8 @@ _PATTERNS = re.compile(
     r"\b(?P<ordinal>the\s+(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
     r"twelfth|hundredth|\d+(?:st|nd|rd|th))\s+day\s+of\s+(?:the\s+|its\s+|a\s+)?"
     r"(?P<event>(?:(?!(?:would|will|was|were|is|are|has|had|outside|in|at|on|since|as|and|but)\b)[\w\-]+\s?){1,4}))|"
-    r"\b(?P<dmy>\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?)\b|"
-    r"\b(?P<mdy>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"\b(?P<dmy>\d{1,2}\s+" + _MONTH_WORD + r"(?:,?\s+\d{4})?)\b|"
+    r"\b(?P<mdy>" + _MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?"
     r"(?:,?\s+\d{4})?)\b|"
     r"\b(?P<iso>\d{4}-\d{2}-\d{2})\b|"
     r"\bin\s+(?P<year>(?:19|20)\d{2})\b",
@@ -147,6 +153,7 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
     drafts: list[TimeDraft] = []
     pending_ordinals: list[tuple[TimeDraft, int, str]] = []
     clubs: set[str] = set()  # weekdays the article uses in a name
+    bare_weekdays: list[tuple[TimeDraft, bool | None]] = []  # with the way their tense reads
     for match in _PATTERNS.finditer(text):
         kind = next((k for k in _KINDS if match.group(k)), None)
         if kind is None:
@@ -221,7 +228,10 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             draft.reason = "relative to the publication date, which is unknown"
         else:
             try:
-                _resolve(draft, kind, match, published, _looks_ahead(doc, start, end))
+                ahead = _looks_ahead(doc, start, end)
+                _resolve(draft, kind, match, published, ahead)
+                if kind == "weekday" and not re.search(r"\b(?:last|next|this|past)\b", expression, re.I):
+                    bare_weekdays.append((draft, ahead))
                 if kind == "weekday" and published is not None and _this_week(doc, start, expression):
                     # "this week ... on Wednesday": the Wednesday of the publication's week,
                     # whichever way the tense points.
@@ -234,7 +244,57 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
         drafts.append(draft)
     for draft, number, event in pending_ordinals:
         _resolve_ordinal(draft, number, event, drafts, text)
+    if published is not None:
+        _read_against_stated_days(bare_weekdays, drafts, text, published)
     return drafts
+
+
+# A weekday written with its date: "Friday, July 31", "SATURDAY, AUG. 1".
+_WEEKDAY_BEFORE_DATE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\s*,?\s*$", re.I)
+# Two dates joined as a span: "July 31 through Aug. 2", "July 31-Aug 2", "from 3 to 5 June".
+_SPAN_JOINER = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—)\s*$", re.I)
+
+
+def _read_against_stated_days(
+    weekdays: list[tuple[TimeDraft, bool | None]], drafts: list[TimeDraft], text: str, published: date
+) -> None:
+    """A bare weekday in an article that states its days ("The festival runs Friday, July 31
+    through Sunday, Aug. 2 ... Friday belongs to ...") is the stated day of that name, not the
+    one nearest the publication date: the days written with their weekday (checked against the
+    calendar) and the days inside a stated span of up to ten days. Of several stated days of
+    that name, the last stated before the weekday (the header it sits under), else the first
+    after. Only in the direction the tense reads: a weekday told in the past is not moved to a
+    stated day ahead of the publication date, nor one ahead to a day behind it."""
+    stated: list[tuple[int, date]] = []
+    dated = sorted((d for d in drafts if d.value and d.precision == "day" and d.basis != "unresolved"
+                    and not any(d is w for w, _ in weekdays)), key=lambda d: d.start)  # fmt: skip
+    for draft in dated:
+        day = date.fromisoformat(draft.value)  # type: ignore[arg-type]
+        written = _WEEKDAY_BEFORE_DATE.search(text, max(0, draft.start - 14), draft.start)
+        if written is not None and WEEKDAYS.index(written.group(1).lower()) == day.weekday():
+            stated.append((draft.start, day))
+    for first, second in itertools.pairwise(dated):
+        if _SPAN_JOINER.match(text[first.end : second.start]) is None:
+            # "Friday, July 31 through Sunday, Aug. 2": the joiner stands before the weekday
+            between = _WEEKDAY_BEFORE_DATE.sub("", text[first.end : second.start])
+            if _SPAN_JOINER.match(between) is None:
+                continue
+        opening, closing = date.fromisoformat(first.value), date.fromisoformat(second.value)  # type: ignore[arg-type]
+        if 0 < (closing - opening).days <= 10:
+            length = (closing - opening).days
+            stated += [(first.start, opening + timedelta(days=n)) for n in range(length + 1)]
+    if not stated:
+        return
+    for draft, ahead in weekdays:
+        name = next(w for w in WEEKDAYS if w in draft.text.lower())
+        days = sorted({(at, day) for at, day in stated if day.weekday() == WEEKDAYS.index(name)})
+        if not days:
+            continue
+        before = [day for at, day in days if at < draft.start]
+        day = before[-1] if before else days[0][1]
+        if (ahead is False and day > published) or (ahead is True and day < published):
+            continue
+        draft.value = day.isoformat()
 
 
 # A day named inside quotation marks is the speaker's day: "today" in a tweet of November 1, in
@@ -390,6 +450,11 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
             )
         ):
             return True  # "Bristol City face Leicester City on Wednesday": a fixture, a plan
+        if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            # "Leeds travel to Bristol to face City on Thursday", "is expected to appear in court
+            # on Monday": what an infinitive names is still to come when nothing in the sentence
+            # is told in the past.
+            return True
         return None
     return SCORE.search(sentence.text) is None
 
