@@ -118,7 +118,7 @@ def test_a_us_state_named_like_a_country_is_the_state_in_an_american_story() -> 
         pytest.param(
             "Fans in England watched as Norwich City beat Hull City 2-0 at home.",
             {"Kingston upon Hull"},
-            {"United Kingdom"},
+            {"England"},
             id="a-club-after-the-place",
         ),
         pytest.param(
@@ -185,3 +185,15 @@ def test_where_someone_works_is_no_town() -> None:
         '"It is a good result," said Tom Reed, a strategist at Wexford. A researcher at Paris said the same.'
     )
     assert "Wexford" not in found and "Paris" in found
+
+
+def test_a_nation_of_a_state_is_a_place_of_its_own() -> None:
+    """place_mentions._nations: "Wales", "England" and "the UK" are three places, all of GBR,
+    each at its own coordinates — not one United Kingdom written three ways."""
+    found = places(
+        "Farmers from across Wales drove tractors to Cardiff on Monday, and farmers in England "
+        "said they would follow. The UK government said it would listen."
+    )
+    assert found["Wales"].country == found["England"].country == found["United Kingdom"].country == "GBR"
+    assert found["Wales"].latitude != found["United Kingdom"].latitude
+    assert [m.text for m in found["United Kingdom"].mentions] == ["UK"]

@@ -4,6 +4,7 @@ clustered into one draft per place meant (each resolved by ``places.resolve``)."
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -20,6 +21,7 @@ from newsmill.analyze.mentions import (
 )
 from newsmill.analyze.places import NOT_A_PLACE, QUALIFIED, REGION, Resolution, resolve
 from newsmill.analyze.sentences import sentence_of, text_of
+from newsmill.analyze.wordlists import pairs
 
 
 def missing_places(
@@ -115,8 +117,11 @@ def cluster_places(
         if found.place is not None and found.confidence < QUALIFIED and name.lower() in qualified:
             found = qualified[name.lower()]
         place = found.place
+        nation = _nations().get(name.lower())
+        if isinstance(place, Country) and nation is not None and nation.iso3 == place.iso3:
+            place = nation  # "Wales" is Wales, of GBR, not the United Kingdom under another name
         if isinstance(place, Country):
-            key = f"c:{place.iso3}"
+            key = f"c:{place.iso3}:{place.name}"
         elif isinstance(place, City):
             key = f"g:{place.geonameid}:{place.name}"
         else:
@@ -131,6 +136,17 @@ def cluster_places(
         clusters[key].confidence = max(clusters[key].confidence, found.confidence)
         clusters[key].mentions.append(mention)
     return list(clusters.values())
+
+
+@functools.cache
+def _nations() -> dict[str, Country]:
+    """The nations of ``data/nations.tsv`` ("Wales" → Wales, GBR, with its own coordinates)."""
+    out = {}
+    for name, value in pairs("nations.tsv").items():
+        iso3, where = value.split()
+        latitude, longitude = (float(x) for x in where.split(","))
+        out[name] = Country(iso3, name.title(), latitude, longitude, None)
+    return out
 
 
 _REGION_WORD = re.compile(r"\s*(?:province|region|state|district)\b", re.I)
