@@ -739,3 +739,30 @@ def test_a_noun_for_a_person_opening_the_sentence_stays_out_of_the_name() -> Non
         "he had studied the takers on video all week."
     )
     assert "Lukas Brand" in people(record), people(record)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "label"),
+    [
+        ("The advocacy group Bike Auckland said it was disappointed.", "Bike Auckland", "ORG"),
+        ("Peru's national weather service, Senamhi, warned of more rain.", "Senamhi", "ORG"),
+        ("Companion app Ada Live, available for iOS and Android, tracks sleep.", "Ada Live", "WORK"),
+        ("A spokesman for the ministry, Ahmed Ali, said no one was hurt.", "Ahmed Ali", "PERSON"),
+        ("It is the company Jane Doe founded in 2001.", "Jane Doe", "PERSON"),
+        ("Union leader Joe Bloggs said the talks had failed.", "Joe Bloggs", "PERSON"),
+    ],
+)
+def test_a_name_introduced_as_a_body_or_a_work_is_no_person(sentence: str, name: str, label: str) -> None:
+    # relabel.relabel_described_bodies: a body word or a work noun set before the name in the
+    # parse; not a noun after a preposition, nor one the name only follows in a reduced
+    # relative ("the company Jane Doe founded"). On the model's parse, with the mention as the
+    # model may give it.
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.nlp import load_nlp
+    from newsmill.analyze.relabel import relabel_described_bodies
+
+    doc = load_nlp()(sentence)
+    start = sentence.index(name)
+    mentions = [Mention(start, start + len(name), "PERSON", name)]
+    relabel_described_bodies(mentions, doc)
+    assert mentions[0].label == label

@@ -57,6 +57,7 @@ from newsmill.analyze.relabel import (
     multiword_demonyms,
     relabel_after_titles,
     relabel_by_gazetteer,
+    relabel_described_bodies,
     relabel_described_people,
     relabel_name_parts,
     relabel_person_names,
@@ -88,6 +89,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     relabel_speakers(mentions, doc, gazetteer)
     relabel_person_names(mentions, gazetteer, text)
     relabel_described_people(mentions, gazetteer, text)
+    relabel_described_bodies(mentions, doc)
     relabel_tickers(mentions, text)
     mentions = relabel_name_parts(mentions, doc, gazetteer)
     mentions = join_split_names(mentions, doc)

@@ -533,6 +533,45 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
             mention.label = "PERSON"
 
 
+# Works and products a name is introduced as ("companion app Ada Live", "the film Ted Lasso"):
+# a subset of ``data/thing_words.txt`` that never heads a person's description.
+_WORK_NOUNS = frozenset("app apps film movie show series album single song novel book game podcast".split())
+
+
+def relabel_described_bodies(mentions: list[Mention], doc: Any) -> None:
+    """People the model found that the text introduces as a body or a work: a body word
+    (``data/organisation_words.txt``) or a work noun set before the name in the parse
+    ("The advocacy group Bike Auckland said", "Peru's national weather service, Senamhi,
+    warned", "companion app Ada Live"). A body becomes an organisation; a work is dropped
+    (no person, no body). Not a noun after a preposition ("a spokesman for the ministry, Ahmed
+    Ali, said") nor one the name only follows ("the company Jane Doe founded")."""
+    body_words = words("organisation_words.txt")
+    for mention in mentions:
+        if mention.label != "PERSON":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        inside = {t.i for t in span}
+        described = [
+            t
+            for t in doc[max(0, span.start - 6) : span.start]
+            if t.text.islower() and t.dep_ != "pobj"
+            and ((t.head.i in inside and t.dep_ in {"compound", "nmod", "amod"})
+                 or (span.root.dep_ == "appos" and span.root.head.i == t.i))
+        ]  # fmt: skip
+        if not described:
+            continue
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.dep_ in {"acl", "relcl"} and after.head.i == described[-1].i:
+            continue  # "the company Jane Doe founded": she founded it
+        noun = described[-1].lower_
+        if noun in _WORK_NOUNS:
+            mention.label = "WORK"  # no kind the entities stage keeps
+        elif noun in body_words:
+            mention.label = "ORG"
+
+
 def _opens_sentence(text: str, position: int) -> bool:
     before = text[max(0, position - 3) : position]
     return position == 0 or before.endswith("\n") or bool(re.search(r"[.!?][\"”’]?\s+$", before))
