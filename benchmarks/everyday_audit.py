@@ -4,6 +4,7 @@ beats, written for newsmill in session 12 by a helper that saw no code).
 
     python benchmarks/everyday_audit.py [--judgments FILE] [--unjudged]
     python benchmarks/everyday_audit.py --set unseen12    # the 12 pages kept unseen in session 12
+    python benchmarks/everyday_audit.py --set unseen13    # 12 pages judged unseen in session 13
 
 These pages were read for errors in session 12 and tuned on: the figure is a tuning figure,
 not an unseen one (the untouched figures are the facts audit's half D and the fact gold's half
@@ -34,6 +35,10 @@ SETS = {
     "unseen12": (
         ROOT / "benchmarks" / "gold" / "unseen12_audit" / "pages",
         ROOT / "benchmarks" / "gold" / "unseen12_audit",
+    ),
+    "unseen13": (
+        ROOT / "benchmarks" / "gold" / "unseen13_audit" / "pages",
+        ROOT / "benchmarks" / "gold" / "unseen13_audit",
     ),
 }
 PAGES, _GOLD = SETS["everyday"]
@@ -80,7 +85,7 @@ def main() -> None:
             table[letter][verdict] += 1
             if args.unjudged and verdict == "unjudged":
                 print(f"  unjudged {page} {letter} {line}")
-    role = "read for errors in session 12: tuning" if args.set == "everyday" else "unseen when judged"
+    role = "read for errors in session 12: tuning" if args.set == "everyday" else "unseen when judged, tuned on since"
     print(f"{len(records)} pages ({pages.relative_to(ROOT)}; {role})")
     print(f"{'':<6}{'precision':>10}{'right/judged':>14}{'unjudged':>10}")
     summary: dict[str, Any] = {"pages": len(records)}

@@ -292,3 +292,20 @@ def test_pledged_aid_is_the_promise_of_aid() -> None:
     events = body_events(analyzed("The European Union and Japan have also pledged emergency assistance."))
     pledges = [e for e in events if e.trigger.text.startswith("pledged")]
     assert pledges and all(e.type == "AGREE" and e.status == "asserted" for e in pledges), describe(events)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aid"),
+    [
+        # triggers._MARKET_THINGS: what the gate never lets act is never handed over either.
+        (
+            "The Malaysian logistics group reported a rise in profit, sending its shares to an "
+            "all-time high on Bursa Malaysia on Thursday.",
+            False,
+        ),
+        ("The Japanese government sent prices of rice soaring with a surprise export ban.", False),
+        ("Japan sent 500 tons of rice to North Korea on Monday.", True),
+    ],
+)
+def test_a_market_thing_sent_is_no_aid(sentence: str, aid: bool) -> None:
+    assert ("AID" in types(analyzed(sentence))) is aid, describe(analyzed(sentence))

@@ -215,3 +215,15 @@ def test_a_word_opening_with_a_months_name_is_no_month() -> None:
     found = times("In a 2-1 decision the panel reversed the ruling. Junior 3 sat out. It closed Dec. 3.")
     assert "1 decision" not in found and "Junior 3" not in found, found
     assert found.get("Dec. 3") == "2019-12-03", found
+
+
+def test_a_weekday_written_before_its_day_and_month_is_no_day_of_its_own() -> None:
+    """In a schedule, "Saturday 13 December" is the date that follows it, not a bare Saturday
+    (read against the publication date or the line before)."""
+    found = times(
+        "Saturday 6 December – Athletics: the track classic, 4pm to 9pm.",
+        "Saturday 13 December – Football: City v Rovers, kick-off 5pm.",
+        published="2019-11-19",
+    )
+    assert "Saturday" not in found, found
+    assert found.get("13 December") == "2019-12-13", found

@@ -212,7 +212,7 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             drafts.append(draft)
             continue
         elif kind == "weekday" and _DATE_AFTER.match(text, end):
-            continue  # "Saturday, Jan. 25": the date that follows says which day
+            continue  # "Saturday, Jan. 25", "Saturday 13 December": the date that follows says which day
         elif (
             kind == "weekday"
             and expression.lower() in WEEKDAYS  # bare: "on Monday" after a name is a day
@@ -308,7 +308,11 @@ _DAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _RANGE_AFTER = re.compile(rf"\s*(?:to|through|thru|until|-|–)\s*(?:{_DAY_NAMES})\b", re.I)
 _RANGE_BEFORE = re.compile(rf"\b(?:{_DAY_NAMES})\s*(?:to|through|thru|-|–)\s*$", re.I)
 # A weekday written with its date ("Monday, November 18", "Saturday, Jan. 25"): a day.
-_DATE_AFTER = re.compile(r",?\s+(?:" + "|".join(_MONTH_ABBR) + r")[a-z]*\.?\s+\d", re.I)
+_DATE_AFTER = re.compile(
+    r",?\s+(?:(?:" + "|".join(_MONTH_ABBR) + r")[a-z]*\.?\s+\d"  # "Saturday, Jan. 25"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + ")",  # "Saturday 13 December"
+    re.I,
+)
 
 
 def _this_week(doc: Any, start: int, expression: str) -> bool:

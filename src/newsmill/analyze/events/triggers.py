@@ -128,6 +128,8 @@ _ONLY_WITH_OBJECTS = words("events/only_with_objects.txt")
 _TRANSITIVE_ONLY = words("events/transitive_only.txt")
 _GIVING = words("events/giving.txt")
 _NOT_GOODS = words("events/not_goods.txt")
+# What the event gate never lets act (markets, prices, figures ...) is never handed over either.
+_MARKET_THINGS = words("events/non_actors.txt")
 # Verbs of offering and giving whose object may be words rather than something handed over.
 _OFFERING = _GIVING | {"offer", "lend", "extend"}
 
@@ -281,6 +283,12 @@ def _verb_candidate(verb: Any) -> Candidate | None:
             return Candidate(Sense("PROTEST", "boycott"), verb, [verb])
         if lemma in {"march", "rally"} and obj is not None:
             return None
+    if (
+        lemma in _OFFERING
+        and obj is not None
+        and (obj.lower_ in _MARKET_THINGS or obj.lemma_.lower() in _MARKET_THINGS)
+    ):
+        return None  # "sending its shares to an all-time high", "sent prices soaring": a market moving
     giving = lemma in _GIVING and obj is not None and obj.lemma_.lower() not in _NOT_GOODS
     if giving and any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
         return Candidate(Sense("AID"), verb, [verb])  # "sent 500 tons of maize to Somalia"
