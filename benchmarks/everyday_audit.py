@@ -85,7 +85,9 @@ def main() -> None:
             table[letter][verdict] += 1
             if args.unjudged and verdict == "unjudged":
                 print(f"  unjudged {page} {letter} {line}")
-    role = "read for errors in session 12: tuning" if args.set == "everyday" else "unseen when judged, tuned on since"
+    role = "unseen when judged, tuned on since"
+    if args.set == "everyday":
+        role = "read for errors in session 12: tuning"
     print(f"{len(records)} pages ({pages.relative_to(ROOT)}; {role})")
     print(f"{'':<6}{'precision':>10}{'right/judged':>14}{'unjudged':>10}")
     summary: dict[str, Any] = {"pages": len(records)}
