@@ -1453,3 +1453,52 @@ def test_what_is_denied_is_not_what_was_said() -> None:
     contents = [q.content.text for q in record.quotes]
     assert not any("allegations" in c or "motion" in c for c in contents), describe(record)
     assert find(record, "he had taken money").cue.text == "denied"
+
+
+def test_he_after_a_name_the_model_missed_is_that_name() -> None:
+    """quote_speakers._speaker_kind: a speaker written as a capitalised name with no entity
+    ("Oladipo, a veteran of 60 films, said ...") is someone a later "he said" points back to,
+    not the person named before; "Everyone" is no one."""
+    record = analyzed(
+        page(
+            "Box office record",
+            '"I read the script on a bus and I cried," Adaeze Nwosu said.',
+            "Oladipo, a veteran of more than 60 Nollywood films, said the shoot had been the hardest "
+            'of his career. "Eleven weeks, most of it on boats," he said with a laugh.',
+        )
+    )
+    assert find(record, "Eleven weeks").speaker_name == "Oladipo", describe(record)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "content", "speaker"),
+    [
+        pytest.param(
+            "Her colleague Cllr Tom Fitzgerald (FG) agreed, pointing to similar schemes in Kilkenny. "
+            '"The sky didn\'t fall in. Footfall went up," he said.',
+            "The sky didn't fall in",
+            "Tom Fitzgerald",
+            id="a-name-beside-a-noun",
+        ),
+        pytest.param(
+            "Cllr Aisling Doyle (SF) said she supported the principle but abstained because the plan "
+            'did not go far enough. "If you close the street, you\'re just moving the problem," she said.',
+            "If you close the street",
+            "Cllr Aisling Doyle",
+            id="a-given-name-tagged-a-verb",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_sentence_about_someone_named(paragraph: str, content: str, speaker: str) -> None:
+    """quote_speakers._described_subject: a name the model did not tag, subject of the sentence
+    before (with no quote there), is who "he"/"she" is — not the councillor quoted earlier —
+    when its given name, if known, agrees; a party after the name is no ticker."""
+    record = analyzed(
+        page(
+            "Main street to close",
+            "Cllr Síle Ní Dhubhghaill (Soc Dems), who proposed the motion, said the town had waited "
+            'too long. "Every parent here knows what it is like," she said.',
+            paragraph,
+        )
+    )
+    assert speaker in (find(record, content).speaker_name or ""), describe(record)

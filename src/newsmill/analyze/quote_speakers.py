@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsmill.analyze.dictionaries import person_nouns
 from newsmill.analyze.entities import EntityDraft
-from newsmill.analyze.gender import gender_of, pronoun_gender
+from newsmill.analyze.gender import gender_of, is_first_name, pronoun_gender
 from newsmill.analyze.sentences import sentence_of, text_of
 
 if TYPE_CHECKING:
@@ -252,7 +254,9 @@ def resolve_speakers(
                 key, pronoun_kind, start, last_by_kind, outside, (previous, sentence.start_char), history,
                 genders, subjects | {opening},
             )  # fmt: skip
-            described = _described_subject(doc, previous, sentence.start_char, mentions)
+            described = _described_subject(
+                doc, previous, sentence.start_char, antecedents, pronoun_gender(key)
+            )
             last = next((d for k, d in reversed(history) if k == "PERSON"), None)
             if (
                 pronoun_gender(key) is not None
@@ -341,7 +345,11 @@ def _described(
 
 
 def _described_subject(
-    doc: Any, start: int, end: int, mentions: list[tuple[int, int, int, EntityDraft]]
+    doc: Any,
+    start: int,
+    end: int,
+    mentions: list[tuple[int, int, int, EntityDraft]],
+    pronoun: str | None = None,
 ) -> tuple[int, int] | None:
     """The subject of the main clause of the sentence at ``start:end`` when it describes one
     person without naming them ("An adviser to the RSF"): a common noun of the person nouns
@@ -354,7 +362,32 @@ def _described_subject(
     if root.pos_ not in {"VERB", "AUX"}:
         return None
     subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.tag_ != "NN" or subject.lemma_.lower() not in person_nouns():
+    if subject is None:
+        return None
+    named = next((c for c in subject.children if c.dep_ == "appos" and c.tag_ == "NNP"), None)
+    if subject.tag_ == "NN" and named is not None:
+        subject = named  # "Her colleague Cllr Tom Fitzgerald (FG) agreed": the name beside the noun
+    # A name: tagged one, or capitalised after a capitalised title or name word (the tagger
+    # may take a given name for a verb: "Cllr Aisling [VBG] Doyle said").
+    name_like = subject.tag_ == "NNP" or any(
+        c.dep_ == "compound" and c.text[:1].isupper() and c.i < subject.i for c in subject.children
+    )
+    if name_like and subject.text[:1].isupper() and not subject.text.isupper():
+        # A name the model did not tag ("Her colleague Cllr Tom Fitzgerald (FG) agreed"): the
+        # person the sentence is about, when no entity is named in it and its given name, if
+        # known, agrees with the pronoun.
+        left, right = phrase(subject)
+        after = subject.i + 1
+        while after < len(doc) and doc[after].is_alpha and doc[after].text[:1].isupper():
+            right = doc[after].idx + len(doc[after].text)  # the rest of the name the parse cut
+            after += 1
+        if any(left < m[1] and m[0] < right for m in mentions):
+            return None
+        first = next((t for t in doc[subject.left_edge.i : subject.i + 1] if is_first_name(t.text)), None)
+        if first is not None and pronoun is not None and gender_of(first.text, []) not in (None, pronoun):
+            return None
+        return left, right
+    if subject.tag_ != "NN" or subject.lemma_.lower() not in person_nouns():
         return None
     if any(c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" for c in subject.children):
         return None  # "Qureshi's spokesman": resolved through the owner elsewhere
@@ -453,6 +486,13 @@ def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> 
         words,
     ):
         return "ORG"
+    written = re.sub(r"\s*\([^)]*\)\s*$", "", text[draft.speaker[0] : draft.speaker[1]])  # "Doyle (SF)"
+    if written.split()[-1:] and written.split()[-1].lower() in STOP_WORDS:
+        return "THING"  # "Everyone", "Nobody": no one a pronoun points back to
+    if re.search(r"(?:^|\s)[A-Z][a-zà-ÿ'’-]+$", written) and not re.match(r"(?:the|a|an)\s", written, re.I):
+        # A name the model did not tag ("Oladipo, a veteran of 60 films, said ..."): someone a
+        # later "he said" points back to, rather than a speaker named before them.
+        return "PERSON"
     # Only a phrase headed by a word for a person is someone "he" or "she" can point back
     # to: "the spokesman", "a senior adviser"; "the data", "a controversial comment" are not.
     head = (re.sub(r"[^\w\s-]", " ", words).split()[-1:] or [""])[0]

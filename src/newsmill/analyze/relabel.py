@@ -587,8 +587,19 @@ _AGENCIES = frozenset("AP AFP UPI CNN BBC IANS PTI ANI EFE DPA ANSA APA".split()
 def relabel_tickers(mentions: list[Mention], text: str) -> None:
     """A name the model took for a person or a product, followed by its stock ticker, is a
     listed company ("Lowe's (LOW)" is no person named Lowe). Places are left alone: "the
-    United Arab Emirates (UAE)" writes an abbreviation, not a ticker."""
+    United Arab Emirates (UAE)" writes an abbreviation, not a ticker; so is a person's full
+    name, a given name and a family name, with no exchange: that is their party ("Cllr Tom
+    Fitzgerald (FG)", "Aisling Doyle (SF)")."""
     for mention in mentions:
         found = _TICKER.match(text, mention.end) if mention.label in {"PERSON", "PRODUCT"} else None
-        if found is not None and found.group("code") not in _AGENCIES:
-            mention.label = "ORG"
+        if found is None or found.group("code") in _AGENCIES:
+            continue
+        parts = bare_name(mention.text).split()
+        if (
+            not found.group("exchange")
+            and len(parts) >= 2
+            and is_given_name(parts[0])
+            and is_surname(parts[-1])
+        ):
+            continue  # "Cllr Tom Fitzgerald (FG)": a person's party, not a ticker
+        mention.label = "ORG"
