@@ -766,3 +766,42 @@ def test_a_name_introduced_as_a_body_or_a_work_is_no_person(sentence: str, name:
     mentions = [Mention(start, start + len(name), "PERSON", name)]
     relabel_described_bodies(mentions, doc)
     assert mentions[0].label == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "sector"),
+    [
+        ("Chamber president Rajesh Menon said members were not consulted.", "Rajesh Menon", None),
+        ("Local president Harjit Sandhu told strikers the offer was a pay cut.", "Harjit Sandhu", None),
+        ("Council chief executive Ciarán Mulvihill said work would start in May.", "Ciarán Mulvihill", None),
+        (
+            '"It was found by audiences," said Francesca Lund, HBO\'s executive vice president.',
+            "Francesca Lund",
+            None,
+        ),
+        (
+            "Nordlys Shipping chief executive Mette Kjaergaard said the deal made sense.",
+            "Mette Kjaergaard",
+            "BUS",
+        ),
+        ("Russian President Vladimir Putin said the talks had failed.", "Vladimir Putin", "GOV"),
+    ],
+)
+def test_a_generic_title_takes_its_employers_sector(sentence: str, name: str, sector: str | None) -> None:
+    # attach.employer_sector: a president, chairman or chief executive of a chamber, a union
+    # local, a council or a broadcaster is not the state's (nor a company's): the employer's
+    # sector when its name gives one, else none; a company's chief executive stays business and
+    # a country's president the state's.
+    record = analyze(sentence)
+    person = next(e for e in record.entities if e.name == name)
+    assert person.sector == sector, (person.role, person.sector)
+
+
+def test_a_union_is_labours_unless_named_a_party_or_a_students() -> None:
+    from newsmill.analyze.roles import sector_of_organisation
+
+    assert sector_of_organisation("Amalgamated Transit Union") == "LAB"
+    assert sector_of_organisation("McMaster Students Union") == "EDU"
+    assert sector_of_organisation("Christian Democratic Union") == "POL"
+    assert sector_of_organisation("European Union") is None
+    assert sector_of_organisation("Asian Football Federation") is None

@@ -329,3 +329,84 @@ def attach_org_country(
     # the dateline: the news convention for a story filed from that capital.
     if dateline and _NATIONAL_INSTITUTION.search(organisation.name):
         organisation.country = dateline
+
+
+# Titles that say nothing of the kind of body that gives them: a company, a union, a chamber of
+# commerce or a state may each have a president or a chief executive.
+GENERIC_ROLES = frozenset(
+    {"President", "Vice President", "Chief Executive", "Chief Financial Officer", "Chief Operating Officer",
+     "Chief Technology Officer", "Chairman", "Chairwoman", "Chief"}
+)  # fmt: skip
+# Words between an employer and the title that are no employer: "former", "acting", "executive".
+_TITLE_QUALIFIERS = frozenset(
+    "former acting deputy vice then new interim outgoing incoming late current executive senior "
+    "assistant associate co joint founding".split()
+)
+# Lower-case words that stand for the body whose officer the title names ("chamber president",
+# "local president", "club chairman"): the body words of organisation_words.txt and these.
+_EMPLOYER_WORDS = frozenset("chamber local club team firm studio channel label charity".split())
+_OF_EMPLOYER = re.compile(
+    r"\s*,\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:president|chief executive|chairman|chairwoman|chief|"
+    r"secretary|vice president)\s+of\s+(?:the\s+)?(?P<body>[A-Z][\w&.'’-]*(?:\s+(?:of|and|for|&)?\s*"
+    r"[A-Z][\w&.'’-]*)*)"
+)
+_OWNER_APPOSITIVE = re.compile(r"\s*,\s+(?P<body>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+[a-z]")
+
+
+def employer_sector(person: EntityDraft, text: str, gazetteer: Gazetteer) -> str | None:
+    """The sector of a person with a generic title: their employer's (``employer_of``) when
+    the text names one — none when the employer's name tells none, except that a chief
+    executive of a body the name does not call a council, union or the like stays business."""
+    from newsmill.analyze.roles import sector_of_organisation
+    from newsmill.analyze.wordlists import words
+
+    sector = person.sector
+    if person.role not in GENERIC_ROLES or (employer := employer_of(person, text, gazetteer)) is None:
+        return sector
+    found = sector_of_organisation(employer)
+    body = employer.split()[-1].lower() in words("organisation_words.txt") | _EMPLOYER_WORDS
+    if found is None and sector == "BUS" and not body:
+        return sector  # "Nordlys Shipping chief executive": a company's
+    return found
+
+
+def employer_of(person: EntityDraft, text: str, gazetteer: Gazetteer) -> str | None:
+    """The body whose officer a person with a generic title is, as the text names it: the
+    words before the title ("Council chief executive Ciarán Mulvihill", "chamber president
+    Rajesh Menon", "local president Harjit Sandhu") or an owner or an "of" after the name
+    ("Francesca Lund, HBO's executive vice president", "X, president of the Hamilton Chamber of
+    Commerce"). None when it names none, or names a country ("Russian President", "US
+    President"): the title is then the state's."""
+    from newsmill.analyze.wordlists import words  # the data files' one loader
+
+    body_words = words("organisation_words.txt") | _EMPLOYER_WORDS
+    for mention in person.mentions:
+        after = _OWNER_APPOSITIVE.match(text, mention.end) or _OF_EMPLOYER.match(text, mention.end)
+        if after is not None and not country_words(after.group("body"), gazetteer):
+            return after.group("body")
+        if mention.title_start is None:
+            continue
+        line = text[
+            max(
+                0, mention.title_start - 60, text.rfind("\n", 0, mention.title_start) + 1
+            ) : mention.title_start
+        ]
+        tokens = line.split()
+        while tokens and tokens[-1].lower() in _TITLE_QUALIFIERS:
+            tokens.pop()
+        if not tokens:
+            continue
+        last = tokens[-1].strip(",;:—–-")
+        if last.islower():
+            if last in body_words:
+                return last
+            continue
+        run = []
+        for token in reversed(tokens):
+            if not token[:1].isupper() or token.endswith((",", ".", ":", ";")):
+                break
+            run.insert(0, token)
+        name = " ".join(run)
+        if name and not country_words(name, gazetteer) and name.lower() not in {"the", "a", "an"}:
+            return re.sub(r"['’]s$", "", name)
+    return None

@@ -35,6 +35,7 @@ from newsmill.analyze.attach import (
     attach_nationalities,
     attach_org_country,
     attach_roles,
+    employer_sector,
     known_actor,
     known_mentions,
     known_people,
@@ -117,6 +118,8 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
         person.country = person.country or tentative.get(id(person))
     for person in persons:
         person.sector = sector_of_role(person.role)
+        # a union's or a chamber's president is not the state's: the employer's sector, if any
+        person.sector = employer_sector(person, text, gazetteer)
     organisations = _cluster_by_name([m for m in mentions if m.label in {"ORG", "FAC"}], "ORG")
     dateline_country = dateline_country_of(context, gazetteer, article_countries)
     for organisation in organisations:

@@ -253,7 +253,12 @@ _ORG_SECTORS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # campaigners and charities before business: "Open Rights Group" is no company
     (re.compile(r"\b(?:rights|advocacy|charity|watchdog|humanitarian|relief)\b", re.I), "NGO"),
     (re.compile(r"\b(?:bank|inc|corp|ltd|llc|plc|group|company|securities|holdings)\b", re.I), "BUS"),
-    (re.compile(r"\b(?:party|union|federation)\b", re.I), "POL"),
+    # A union is a party only when named as one ("Christian Democratic Union"); a students'
+    # union is education's; any other union is a labour union ("Amalgamated Transit Union").
+    # A federation is no sector by its name (a football federation is no party).
+    (re.compile(r"\b(?:democratic|christian|social|people'?s|popular|patriotic)\s+union\b", re.I), "POL"),
+    (re.compile(r"\bstudents['’]?\s+union\b", re.I), "EDU"),
+    (re.compile(r"\bunion\b", re.I), "LAB"),
 )
 
 
