@@ -197,3 +197,18 @@ def test_a_nation_of_a_state_is_a_place_of_its_own() -> None:
     assert found["Wales"].country == found["England"].country == found["United Kingdom"].country == "GBR"
     assert found["Wales"].latitude != found["United Kingdom"].latitude
     assert [m.text for m in found["United Kingdom"].mentions] == ["UK"]
+
+
+def test_a_province_of_a_country_the_article_names_before_a_town_of_its_name() -> None:
+    """places.resolve: "Bulacan, Rizal and Cavite" in a Philippine story are provinces, not
+    the small towns of those names; "Ontario" in a story set in Canada is the province, not
+    Ontario, California."""
+    found = places(
+        "Classes were suspended in Manila, the Philippines, and in 14 cities in Bulacan and Cavite "
+        "on Tuesday.",
+        "In Hamilton, Canada, the transit union said the offer was in line with other settlements "
+        "in Ontario.",
+    )
+    assert found["Bulacan"].feature == found["Cavite"].feature == "region", found
+    assert found["Bulacan"].country == "PHL"
+    assert found["Ontario"].country == "CAN" and found["Ontario"].feature == "region"

@@ -191,11 +191,20 @@ def resolve(
         # that name (towns are not written with "the"; "The Hague" carries it in its name;
         # regions are: "the District of Columbia", "the Bay Area").
         return Resolution(None, UNRESOLVED, "a landmark named with 'the'")
+    region = gazetteer.unique_region(name)
+    if region is not None and cities and region.country in countries | nearby:
+        # "14 cities in Bulacan, Rizal and Cavite", "settlements in Ontario": a province of a
+        # country the article names, before a town of its name there (under 100,000) or a city
+        # of its name abroad (under a million: Ontario, California, in a Hamilton story).
+        home = max((c.population for c in cities if c.country == region.country), default=0)
+        abroad = max((c.population for c in cities if c.country != region.country), default=0)
+        if home < 100_000 and abroad < 1_000_000:
+            return Resolution(region, REGION, "province of a country the article names")
     if cities:
         found = _rank_cities(cities, countries, states, capitals=gazetteer.capitals)
         if found is not None:
             return found
-    if (region := gazetteer.unique_region(name)) is not None and region.country in countries | nearby:
+    if region is not None and region.country in countries | nearby:
         return Resolution(region, REGION, "province of a country the article names")
     locative = is_locative(doc, start)
     if not (written.isupper() and len(written) <= 5):  # an acronym is no alternate name
