@@ -805,3 +805,20 @@ def test_a_union_is_labours_unless_named_a_party_or_a_students() -> None:
     assert sector_of_organisation("Christian Democratic Union") == "POL"
     assert sector_of_organisation("European Union") is None
     assert sector_of_organisation("Asian Football Federation") is None
+
+
+def test_places_events_and_abbreviations_are_no_people_or_bodies() -> None:
+    # evidence.person_confidence (data/landform_words.txt, thing_words.txt) and the entities
+    # stage's abbreviations (data/abbreviations.txt): "Lake Turkana", "Catherine Hill Bay" are
+    # places, "Hunter Track Classic" an event; "MoU" and a rank ("the DIG said") are no body —
+    # the rank's quote stays, and "Michael Bay" stays a person.
+    record = analyze(
+        "Fishermen on Lake Turkana said the deal came too late. Surfers gather at Catherine Hill "
+        "Bay every summer, and the Hunter Track Classic returns in December.",
+        'The two ministers signed an MoU on Friday. "The gang had done its homework," the DIG said.',
+        "Director Michael Bay said his next film would be shot in Kenya.",
+    )
+    names = {e.name for e in record.entities}
+    assert not names & {"Lake Turkana", "Catherine Hill Bay", "Hunter Track Classic", "MoU", "DIG"}, names
+    assert "Michael Bay" in people(record)
+    assert any("done its homework" in q.content.text for q in record.quotes)

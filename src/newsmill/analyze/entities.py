@@ -82,7 +82,9 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     """The entities of ``doc`` (a parsed spaCy Doc), each with all its mentions."""
     gazetteer = context.gazetteer
     text: str = text_of(doc)
-    mentions = model_mentions(doc)
+    # "DIG", "SSP" (ranks), "MoU", "GDP": abbreviations that name no one, whatever the model
+    # says; "the DIG said" stays a speaker described by rank.
+    mentions = [m for m in model_mentions(doc) if bare_name(m.text).lower() not in words("abbreviations.txt")]
     mentions = strip_titles(mentions, text)
     mentions = multiword_demonyms(mentions, text, gazetteer)
     relabel_by_gazetteer(mentions, gazetteer, text)

@@ -41,7 +41,7 @@ from newsmill.analyze.quote_evidence import SPEAKER_NOUNS
 from newsmill.analyze.quote_speakers import NOT_PERSON_NOUNS
 from newsmill.analyze.roles import TITLES
 from newsmill.analyze.sentences import text_of, tokens_in
-from newsmill.analyze.wordlists import words
+from newsmill.analyze.wordlists import pairs, words
 
 # Lower-case particles of personal names ("Ludwig van Beethoven", "Ahmed bin Salman").
 _NAME_PARTICLES = frozenset(
@@ -259,6 +259,12 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
     if len(words) > 1 and _head_is_thing(entity.name):
         against = min(against, 0.2)  # "Cannabis Use Disorder", "Event Horizon"
     first = words[0]
+    landforms = pairs("landform_words.txt")
+    if len(words) > 1 and (
+        landforms.get(first.lower().strip(".")) == "opens"
+        or (landforms.get(words[-1].lower()) == "closes" and (len(words) >= 3 or not is_given_name(first)))
+    ):
+        against = min(against, 0.2)  # "Lake Turkana", "Catherine Hill Bay": a place
     if first.lower().strip(".") in _title_words() and len(words) > 1:
         against = min(against, 0.35)  # a role glued to the name: "Administrator Jim Bridenstine"
     for mention in entity.mentions:
