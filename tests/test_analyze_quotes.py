@@ -1502,3 +1502,19 @@ def test_a_pronoun_after_a_sentence_about_someone_named(paragraph: str, content:
         )
     )
     assert speaker in (find(record, content).speaker_name or ""), describe(record)
+
+
+def test_no_one_saying_and_a_rejection_are_no_quotes() -> None:
+    """quote_evidence._speech_happened: a subject of "neither ... nor", "no" or "nobody" says
+    nothing; quotes._OBJECT_CUES holds no "reject": "rejected the offer" is a vote, not words."""
+    record = analyzed(
+        page(
+            "Bus strike drags on",
+            "Commuters faced a third day without buses, with neither the union nor the city saying "
+            "when they would return to the bargaining table. No official said when the road would "
+            "reopen. Members rejected what the city called its final offer.",
+        )
+    )
+    contents = " | ".join(q.content.text for q in record.quotes)
+    assert "bargaining table" not in contents and "reopen" not in contents, describe(record)
+    assert "final offer" not in contents.replace("what the city called", ""), describe(record)

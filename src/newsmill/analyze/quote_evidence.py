@@ -117,6 +117,11 @@ _SEEMING = frozenset("seem appear".split())
 def _speech_happened(cue: Any) -> bool:
     if any(child.dep_ == "neg" for child in cue.children):
         return False  # "did not say", "never commented"
+    speaker = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if speaker is not None and any(
+        t.lower_ in {"neither", "nobody", "none", "no"} and t.i <= speaker.i for t in speaker.subtree
+    ):
+        return False  # "with neither the union nor the city saying when ...", "no one said"
     if any(child.dep_ == "aux" and child.lower_ in _NOT_YET for child in cue.children):
         return False  # "others might argue", "people will ask you to ...": not (yet) said
     # "Noel is charged with four counts", "Webb was told to leave": in the passive of a speech

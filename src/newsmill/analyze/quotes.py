@@ -439,12 +439,13 @@ def _span(token: Any) -> tuple[int, int]:
 
 
 _JOINER = re.compile(r",?\s*(?:and|&)?\s*")
-# Cues whose object phrase is the content when there is no clause. Not "deny": what is denied
-# ("denied the allegations", "denied the motion to dismiss") is the opposite of what was said, or
-# a ruling; "denied that ..." keeps its clause.
+# Cues whose object phrase is the content when there is no clause. Not "deny" nor "reject": what
+# is denied or rejected ("denied the allegations", "rejected the offer", "denied the motion to
+# dismiss") is the opposite of what was said, or a vote or a ruling; "denied that ..." keeps its
+# clause.
 _OBJECT_CUES = frozenset(
     "cite mention discuss announce propose recommend demand confirm report describe reveal "
-    "disclose predict show criticize criticise attack support expect endorse praise blame accuse reject "
+    "disclose predict show criticize criticise attack support expect endorse praise blame accuse "
     "oppose back welcome condemn applaud dismiss defend slam blast characterize label dub brand "
     "compare acknowledge".split()
 )
@@ -464,6 +465,11 @@ _TOPIC_CUES = frozenset(
 # charge: "accused X of ...", "criticized X for ...", "praised X for ...".
 _CHARGING_CUES = frozenset("accuse criticize criticise blame slam blast condemn praise applaud".split())
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# Evaluative speech acts (``data/speech_cues.txt``'s last block): their object is what they judge.
+_EVALUATIVE_CUES = frozenset(
+    "endorse praise blame accuse reject condemn applaud dismiss defend slam blast characterize "
+    "characterise".split()
+)
 # Cues whose content is an infinitive: "told reporters to ...", "wants to ...", "agreed to ...".
 _INTENT_CUES = frozenset("tell urge ask call warn promise vow pledge threaten".split())
 
@@ -489,6 +495,9 @@ def _reported(doc: Any) -> list[QuoteDraft]:
         # A clause after the cue is what was said; one before it is only when none follows
         # ("X offered a job, then says he'll ...": the parse hung the first verb on the cue).
         clauses = sorted((c for c in token.children if c.dep_ == "ccomp"), key=lambda c: (c.i < token.i, c.i))
+        if lemma in _EVALUATIVE_CUES:
+            # "rejected what the city called its final offer": what is judged, not what is said
+            clauses = [c for c in clauses if c.left_edge.lower_ not in {"what", "whatever"}]
         if not clauses and lemma in _INTENT_CUES:
             # "told reporters to ...", "urged lawmakers to ...", "called for an inquiry"
             clauses = [c for c in token.children if c.dep_ == "xcomp"]
@@ -524,7 +533,14 @@ def _reported(doc: Any) -> list[QuoteDraft]:
             objects = [c for c in token.children if c.dep_ == "dobj"]
             if not objects and len(named) == 2:
                 objects, named = named[:1], named[1:]  # "called Trump a fascist": parsed as two
-            if named and objects and objects[0].tag_ != "WDT":  # not "a chart that experts called wrong"
+            # not "a chart that experts called wrong", nor "rejected what the city called its
+            # offer" (but 'what he called "a rapid response"' quotes the words called)
+            quoted_name = named and any(t.text in '"“”' for t in named[0].subtree)
+            if (
+                named
+                and objects
+                and (objects[0].tag_ not in {"WDT", "WP"} or (objects[0].tag_ == "WP" and quoted_name))
+            ):
                 first = min(t.idx for t in objects[0].subtree)
                 last = max(t.idx + len(t.text) for t in named[0].subtree)
                 drafts.append(QuoteDraft("indirect", (first, last), _span(token), speaker_of(token)))
