@@ -309,3 +309,33 @@ def test_pledged_aid_is_the_promise_of_aid() -> None:
 )
 def test_a_market_thing_sent_is_no_aid(sentence: str, aid: bool) -> None:
     assert ("AID" in types(analyzed(sentence))) is aid, describe(analyzed(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        # triggers: a bare singular object alone is a mass noun ("meet demand"), not demands.
+        ("Many cinemas in Lagos added late-night screenings to meet demand.", "CONCEDE"),
+        # triggers: "how much water must reach the lake" is a question the deal answers.
+        (
+            "Kenya's water minister said the deal would for the first time put in writing how much "
+            "water must reach the lake during the dry season.",
+            "REQUEST",
+        ),
+    ],
+)
+def test_market_demand_and_an_embedded_question_are_no_events(sentence: str, absent: str) -> None:
+    assert absent not in types(analyzed(sentence)), describe(analyzed(sentence))
+
+
+def test_what_two_sides_agree_on_is_not_the_other_side() -> None:
+    # phrases.object_participants: in an act two sides share (AGREE, CONSULT, COOPERATE), a
+    # market thing agreed on ("Kenyan imports") names no recipient; a threat on "Belarusian
+    # potash exports" is still aimed at Belarus.
+    agreed = analyzed("Kenya and Ethiopia agreed on Friday to increase Kenyan imports of Ethiopian power.")
+    assert not any(r.span.text.startswith("Kenyan imports") for e in agreed.events for r in e.recipients)
+    threat = analyzed(
+        "The European Union warned Belarus on Monday that it would widen sanctions to Belarusian potash "
+        "exports unless the government freed political prisoners."
+    )
+    assert any(r.code == "BLR" for e in threat.events for r in e.recipients), describe(threat)

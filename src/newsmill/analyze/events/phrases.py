@@ -20,6 +20,7 @@ from newsmill.analyze.events.coding import (
     word_code,
 )
 from newsmill.analyze.events.drafts import ParticipantDraft, dedupe
+from newsmill.analyze.events.gate import is_non_actor
 from newsmill.analyze.events.settle import is_people
 from newsmill.analyze.events.triggers import _child, _noun_sense
 from newsmill.analyze.plover import HOSTILE
@@ -454,6 +455,10 @@ _TRANSFER_NOUNS = words("events/transfer_nouns.txt")
 _COMPANY_NOUNS = words("events/company_nouns.txt")
 
 
+# Acts two sides share: their object is the matter, not a party.
+_SHARED_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
 def object_participants(target: Any, event_type: str, article: Article) -> list[ParticipantDraft]:
     """The recipients an object names: itself when it is someone (or a place attacked), its
     owner when it is an abstract thing ('Haiti's efforts'), else no one."""
@@ -491,6 +496,16 @@ def object_participants(target: Any, event_type: str, article: Article) -> list[
             if token.dep_ == "pobj" and token.head.lower_ == "in" and (place := is_place(token, article)):
                 code = article.codes[place[2]]
                 return [ParticipantDraft(place[0], place[1], place[2], code, "CVL")] if code else []
+        return []
+    if (
+        event_type in _SHARED_ACTS
+        and target.pos_ == "NOUN"
+        and is_non_actor(target)
+        and not any(c.dep_ == "poss" for c in target.children)
+    ):
+        # "agreed to increase Kenyan imports": in an act two sides share, a market thing is what
+        # they agree on, not the other side (a threat or a sanction on "Belarusian potash
+        # exports" is aimed at Belarus; "boycott Algeria's elections" at Algeria)
         return []
     if target.dep_ != "conj" and target.conjuncts:
         # "aid for Romania and Poland": every conjunct is a recipient.

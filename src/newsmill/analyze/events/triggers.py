@@ -125,6 +125,13 @@ def object_nouns(obj: Any) -> list[Any]:
 
 
 _ONLY_WITH_OBJECTS = words("events/only_with_objects.txt")
+# Object nouns that keep their event sense bare and singular ("stopped work", "opened fire",
+# "imposed curfew", "sought asylum", "shared intelligence"): every other bare singular object is
+# read as a mass noun ("to meet demand") and triggers nothing.
+_BARE_SENSE_NOUNS = frozenset(
+    "work fire curfew asylum refuge intelligence information evidence expertise data compensation "
+    "aid assistance support access entry permission martial law emergency".split()
+)
 _TRANSITIVE_ONLY = words("events/transitive_only.txt")
 _GIVING = words("events/giving.txt")
 _NOT_GOODS = words("events/not_goods.txt")
@@ -209,6 +216,11 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         # "70 million dollars of aid", "mediation efforts": the noun that says what it is.
         for noun in object_nouns(obj):
             sense = table.get(noun.lemma_.lower()) or table.get(noun.lower_)
+            bare = noun is obj and noun.tag_ == "NN" and not any(noun.children)
+            if sense is not None and bare and noun.lower_ not in _BARE_SENSE_NOUNS:
+                # "added screenings to meet demand": a bare singular object, alone, is the mass
+                # noun (market demand), not someone's demands: no event at all.
+                return None
             if sense is not None:
                 if sense.type == "CONSULT" and noun.lemma_.lower() in {"welcome", "reception"}:
                     sense = _welcome_sense(verb)
@@ -384,6 +396,8 @@ def sentence_candidates(sentence: Any, words: _TriggerWords) -> dict[int, Candid
         # "declared that China must drop barriers": a demand, made by whoever says it.
         if not any(c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
             continue
+        if any(t.tag_ in {"WRB", "WP", "WDT"} for t in token.subtree if t.i < token.i):
+            continue  # "how much water must reach the lake": a question the deal answers, no demand
         reporter = token.head
         if reporter.lemma_.lower() in REPORTING_VERBS and reporter.i not in candidates:
             subject = _child(token, "nsubj", "nsubjpass")
