@@ -227,3 +227,17 @@ def test_a_weekday_written_before_its_day_and_month_is_no_day_of_its_own() -> No
     )
     assert "Saturday" not in found, found
     assert found.get("13 December") == "2019-12-13", found
+
+
+def test_an_announcement_to_come_and_a_shared_infinitive_read_forward() -> None:
+    """times._looks_ahead: a reporting verb with "would" under "said" is an announcement to come
+    ("said a decision on Wednesday would be announced"); a verb coordinated with an infinitive
+    shares its "to" ("was expected to weaken and exit ... by Thursday"). Published Tue
+    2019-11-19."""
+    found = times(
+        "The ministry suspended classes on Tuesday and said a decision on Wednesday would be "
+        "announced by 8 p.m. Forecasters said the storm was expected to weaken and exit the area "
+        "by Thursday."
+    )
+    assert found.get("on Wednesday") == "2019-11-20", found
+    assert found.get("by Thursday") == "2019-11-21", found

@@ -405,6 +405,10 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
     verb = span.root.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _REPORTING:
+        helpers = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if helpers & {"will", "'ll", "shall"} or (helpers & {"would"} and _reported(verb)):
+            return True  # "said a decision on Wednesday would be announced": an announcement to come
     if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in _REPORTING:
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxiliaries & {"will", "'ll", "shall"}:
@@ -424,10 +428,14 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
             # "said schools would remain closed Thursday", "warned that power might not be
             # restored until Friday": the future of the day it was said.
             return True
+        # "expected to weaken and exit the area by Thursday": the second verb shares the first's "to"
+        infinitive = (
+            verb.head if verb.dep_ == "conj" and verb.tag_ == "VB" and verb.head.tag_ == "VB" else verb
+        )
         if (
-            verb.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
-            and (verb.head.lemma_.lower() in _DIRECTIVES)
+            infinitive.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children)
+            and (infinitive.head.lemma_.lower() in _DIRECTIVES)
         ):
             return True  # "ordered Ford to surrender by Feb. 14": what was ordered comes after
         if verb.tag_ == "VBD" and not auxiliaries:
