@@ -822,3 +822,17 @@ def test_places_events_and_abbreviations_are_no_people_or_bodies() -> None:
     assert not names & {"Lake Turkana", "Catherine Hill Bay", "Hunter Track Classic", "MoU", "DIG"}, names
     assert "Michael Bay" in people(record)
     assert any("done its homework" in q.content.text for q in record.quotes)
+
+
+def test_a_surname_or_an_acronym_takes_the_dictionarys_country_only_if_the_article_names_it() -> None:
+    # attach.attach_known_people / attach_org_country: "Sithole" in a rugby report is not the
+    # Zimbabwean politician, "SDA" in an Australian retail story not the Bosnian party — unless
+    # the article names Zimbabwe or Bosnia.
+    record = analyze(
+        "In Sydney, the retail union SDA said the cuts were brutal. Sithole scored twice for the "
+        "Pumas in Kimberley on Saturday."
+    )
+    countries = {e.name: e.country for e in record.entities}
+    assert countries.get("SDA") != "BIH" and countries.get("Sithole") != "ZWE", countries
+    named = analyze("In Harare, Zimbabwe, Sithole said the party would contest the election.")
+    assert {e.name: e.country for e in named.entities}.get("Sithole") == "ZWE"

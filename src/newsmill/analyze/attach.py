@@ -143,14 +143,19 @@ def known_actor(entity: EntityDraft, on: date | None = None) -> Actor | None:
     return None
 
 
-def attach_known_people(persons: list[EntityDraft], on: date | None) -> None:
+def attach_known_people(
+    persons: list[EntityDraft], on: date | None, countries: set[str] | None = None
+) -> None:
     """People the text gives no country: the actor dictionary's ('President Mitterrand'), by
-    the role held on the article's date."""
+    the role held on the article's date. A name written only as a surname ("Sithole", a rugby
+    player in a South African report, not the Zimbabwean politician) takes the dictionary's
+    country only when the article names that country (``countries``)."""
     for person in persons:
         if person.country is not None:
             continue
         found = known_actor(person, on)
-        if found is not None:
+        partial = len(person.name.split()) == 1 and countries is not None and found is not None
+        if found is not None and not (partial and found.country not in countries):  # type: ignore[operator]
             person.country = found.country
             person.sector = person.sector or found.sector
 
@@ -305,9 +310,19 @@ _SPANNING = re.compile(r"\b(?:pan|inter|all|trans)[\s-]+[A-Z]", re.I)
 
 
 def attach_org_country(
-    organisation: EntityDraft, text: str, gazetteer: Gazetteer, dateline: str | None, on: date | None
+    organisation: EntityDraft,
+    text: str,
+    gazetteer: Gazetteer,
+    dateline: str | None,
+    on: date | None,
+    countries: set[str] | None = None,
 ) -> None:
     known = known_actor(organisation, on)
+    name = bare_name(organisation.name)
+    if known is not None and name.isupper() and len(name) <= 5 and countries is not None:
+        # An acronym stands for many bodies ("SDA": a Bosnian party, an Australian union): the
+        # dictionary's only when the article names its country.
+        known = known if known.country is None or known.country in countries else None
     if known is not None:
         # "Hezbollah", "the Kurdistan Workers' Party (PKK)": world knowledge, where a word
         # beside the name may be a sponsor or a stance ("the pro-Iranian Hezbollah").

@@ -113,7 +113,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     attach_roles(persons, text, gazetteer)
     attach_counterparts(persons, doc)
     attach_nationalities(persons, text, gazetteer)
-    attach_known_people(persons, context.published)
+    attach_known_people(persons, context.published, article_countries)
     tentative = {id(p): sentence_country(p, doc, mentions, gazetteer) for p in persons if p.country is None}
     attach_descriptions(persons, doc, gazetteer, tentative)
     for person in persons:
@@ -125,7 +125,9 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     organisations = _cluster_by_name([m for m in mentions if m.label in {"ORG", "FAC"}], "ORG")
     dateline_country = dateline_country_of(context, gazetteer, article_countries)
     for organisation in organisations:
-        attach_org_country(organisation, text, gazetteer, dateline_country, context.published)
+        attach_org_country(
+            organisation, text, gazetteer, dateline_country, context.published, article_countries
+        )
         organisation.sector = sector_of_organisation(organisation.name)
     places = cluster_places(
         [m for m in mentions if m.label in {"GPE", "LOC"}], doc, gazetteer, article_countries
