@@ -147,14 +147,16 @@ def attach_known_people(
     persons: list[EntityDraft], on: date | None, countries: set[str] | None = None
 ) -> None:
     """People the text gives no country: the actor dictionary's ('President Mitterrand'), by
-    the role held on the article's date. A name written only as a surname ("Sithole", a rugby
-    player in a South African report, not the Zimbabwean politician) takes the dictionary's
-    country only when the article names that country (``countries``)."""
+    the role held on the article's date. A name written only as a surname, with no title
+    ("Sithole", a rugby player in a South African report, not the Zimbabwean politician; not
+    "President Mitterrand"), takes the dictionary's country only when the article names that
+    country (``countries``)."""
     for person in persons:
         if person.country is not None:
             continue
         found = known_actor(person, on)
-        partial = len(person.name.split()) == 1 and countries is not None and found is not None
+        titled = person.role is not None or any(m.title_start is not None for m in person.mentions)
+        partial = len(person.name.split()) == 1 and not titled and countries is not None and found is not None
         if found is not None and not (partial and found.country not in countries):  # type: ignore[operator]
             person.country = found.country
             person.sector = person.sector or found.sector
