@@ -203,6 +203,20 @@ BENCHES = [
         _page_audit("12 pages unseen when judged in session 12"),
     ),
     Bench(
+        "unseen13_audit",
+        "everyday_audit.py",
+        ("--set", "unseen13"),
+        ("--set", "unseen13"),
+        _page_audit("12 pages unseen when judged early in session 13, tuned on since"),
+    ),
+    Bench(
+        "unseen14_audit",
+        "everyday_audit.py",
+        ("--set", "unseen14"),
+        ("--set", "unseen14"),
+        _page_audit("12 pages unseen when judged at the end of session 13"),
+    ),
+    Bench(
         "corpus",
         "corpus.py",
         ("--only", "ingest", "search"),
