@@ -339,3 +339,10 @@ def test_what_two_sides_agree_on_is_not_the_other_side() -> None:
         "exports unless the government freed political prisoners."
     )
     assert any(r.code == "BLR" for e in threat.events for r in e.recipients), describe(threat)
+
+
+def test_a_road_blocked_is_where_not_whom() -> None:
+    # phrases.object_participants (data/events/route_nouns.txt): "blocked the Dhaka-Rangpur
+    # highway" names no recipient.
+    record = analyzed("Bangladeshi farmers blocked the Dhaka-Rangpur highway for four hours on Thursday.")
+    assert not any("highway" in r.span.text for e in record.events for r in e.recipients), describe(record)

@@ -836,3 +836,44 @@ def test_a_surname_or_an_acronym_takes_the_dictionarys_country_only_if_the_artic
     assert countries.get("SDA") != "BIH" and countries.get("Sithole") != "ZWE", countries
     named = analyze("In Harare, Zimbabwe, Sithole said the party would contest the election.")
     assert {e.name: e.country for e in named.entities}.get("Sithole") == "ZWE"
+
+
+def test_an_honorific_or_a_spokesman_for_a_body_makes_a_person() -> None:
+    # relabel.relabel_described_people: "said Dr Nasrin Akter", "A spokesman for the Ministry of
+    # Finance, Nii Armah Quaye, said"; a glued title is cut from a person too ("Guitarist Aisha
+    # Rahman"). Tested on mentions as the model may give them.
+    from newsmill.analyze.gazetteer import load_gazetteer
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import relabel_described_people
+
+    text = (
+        '"He is stable," said Dr Nasrin Akter. A spokesman for the Ministry of Finance, Nii Armah '
+        "Quaye, said so. Guitarist Aisha Rahman said the same."
+    )
+    mentions = [
+        Mention(text.index(n), text.index(n) + len(n), label, n)
+        for n, label in (
+            ("Nasrin Akter", "ORG"),
+            ("Nii Armah Quaye", "ORG"),
+            ("Guitarist Aisha Rahman", "PERSON"),
+        )
+    ]
+    relabel_described_people(mentions, load_gazetteer(), text)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Nasrin Akter", "PERSON"),
+        ("Nii Armah Quaye", "PERSON"),
+        ("Aisha Rahman", "PERSON"),
+    ]
+
+
+def test_a_name_in_lower_case_is_no_place() -> None:
+    # relabel.model_mentions: "a van" the model tagged as a place is no Van, Turkey (on a Doc
+    # with the model's tags set by hand: the tagger does so only in some contexts).
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    from newsmill.analyze.relabel import model_mentions
+
+    doc = Doc(Vocab(), words=["Police", "said", "a", "van", "burned", "in", "Bogura", "."])
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 6, 7, label="GPE")]
+    assert [m.text for m in model_mentions(doc)] == ["Bogura"]

@@ -22,7 +22,8 @@ _EDGE_MARKS = re.compile(r"^[^\w@#]+|[^\w.)]+$")
 
 def model_mentions(doc: Any) -> list[Mention]:
     """spaCy's entity spans of the kinds we keep, split where one runs across a paragraph
-    break, and without all-lower-case "organisations" ("state" in "secretary of state")."""
+    break, and without all-lower-case names: an "organisation" ("state" in "secretary of state")
+    or a "place" ("a van", read as Van, Turkey) written in lower case is a common word."""
     mentions: list[Mention] = []
     text = text_of(doc)
     for entity in doc.ents:
@@ -32,7 +33,7 @@ def model_mentions(doc: Any) -> list[Mention]:
             # Never the dash or quotation mark the model swept in ("― Jacklyn Ashley").
             raw = piece.group()
             chunk = _EDGE_MARKS.sub("", raw)
-            if not chunk or (entity.label_ == "ORG" and chunk.islower()):
+            if not chunk or (entity.label_ != "NORP" and chunk.islower()):
                 continue
             start = entity.start_char + piece.start() + raw.index(chunk)
             mentions.append(
@@ -483,6 +484,13 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: st
 
 # An age set beside a name: "Deshmukh, 23, took charge", "Mackenzie Obi, 31, said", "Obi (31)".
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,2}\s*,|\(\d{1,2}\))")
+# An honorific before the name: "said Dr Nasrin Akter".
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+$")
+# A noun for a person, the body they are of or speak for, then the name: "A spokesman for the
+# Ministry of Finance, Nii Armah Quaye,".
+_NOUN_FOR_BODY = re.compile(
+    r"\b([a-z-]+)\s+(?:for|of|at|from)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|and|for|&)?\s*[A-Z][\w'’&.-]*)*,\s+$"
+)
 # The name in apposition to a noun for a person: "A police spokesman, Olumide Bakare, said".
 _NOUN_BEFORE = re.compile(r"\b([A-Za-z-]+),?\s+$")
 
@@ -491,7 +499,8 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
     """Names the model typed as organisations that the text shows are people, whatever their
     language (the name lists know few Indian or Nigerian names): an age beside the name, or a
     noun for a person just before it ("spinner Mohit Rawal", "A police spokesman, Olumide
-    Bakare,"), or opening the model's mention ("Opener Aarav Deshmukh", cut off). Nouns that
+    Bakare,", "A spokesman for the Ministry of Finance, Nii Armah Quaye,"), an honorific ("Dr
+    Nasrin Akter"), or opening the model's mention ("Opener Aarav Deshmukh", cut off). Nouns that
     describe bodies as often ("rival", "owner") are no evidence, nor is
     any noun for a one-word name; a name the actor dictionary or the gazetteer knows, or with
     an organisation word in it, stays."""
@@ -501,7 +510,7 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
     for mention in mentions:
         name = bare_name(mention.text)
         parts = name.split()
-        if mention.label not in {"ORG", "FAC"}:
+        if mention.label not in {"ORG", "FAC", "PERSON"}:
             continue
         if len(parts) >= 3 and parts[0].lower() in describing and mention.text.startswith(parts[0]):
             # The model took the noun opening the sentence into the name: "Opener Aarav Deshmukh".
@@ -509,6 +518,8 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
             cut = len(parts[0]) + len(rest) - len(rest.lstrip())
             mention.start, mention.text = mention.start + cut, mention.text[cut:]
             mention.label = "PERSON"
+            continue
+        if mention.label == "PERSON":
             continue
         if not 1 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts):
             continue
@@ -519,6 +530,15 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
         if gazetteer.is_city_name(name, 0) or gazetteer.country(name):
             continue
         aged = _AGE_AFTER.match(text, mention.end) is not None
+        honoured = _HONORIFIC_BEFORE.search(text, max(0, mention.start - 6), mention.start) is not None
+        # "A spokesman for the Ministry of Finance, Nii Armah Quaye, said": the noun before the
+        # body the person speaks for, and the name closed by a comma
+        spokesman = _NOUN_FOR_BODY.search(text, max(0, mention.start - 90), mention.start)
+        for_body = (
+            spokesman is not None
+            and spokesman.group(1).lower() in describing
+            and text[mention.end : mention.end + 1] == ","
+        )
         before = _NOUN_BEFORE.search(text, max(0, mention.start - 40), mention.start)
         described = (
             len(parts) >= 2
@@ -529,7 +549,7 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
             # in apposition the name is closed by a comma too ("spokesman, Olumide Bakare, said")
             and ("," not in text[before.end(1) : mention.start] or text[mention.end : mention.end + 1] == ",")
         )
-        if aged or described:
+        if aged or described or honoured or for_body:
             mention.label = "PERSON"
 
 

@@ -455,6 +455,7 @@ _TRANSFER_NOUNS = words("events/transfer_nouns.txt")
 _COMPANY_NOUNS = words("events/company_nouns.txt")
 
 
+_ROUTES = words("events/route_nouns.txt")
 # Acts two sides share: their object is the matter, not a party.
 _SHARED_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -497,6 +498,8 @@ def object_participants(target: Any, event_type: str, article: Article) -> list[
                 code = article.codes[place[2]]
                 return [ParticipantDraft(place[0], place[1], place[2], code, "CVL")] if code else []
         return []
+    if lemma in _ROUTES or target.lower_ in _ROUTES:
+        return []  # "blocked the Dhaka-Rangpur highway": where, not whom
     if (
         event_type in _SHARED_ACTS
         and target.pos_ == "NOUN"
