@@ -212,3 +212,10 @@ def test_a_province_of_a_country_the_article_names_before_a_town_of_its_name() -
     assert found["Bulacan"].feature == found["Cavite"].feature == "region", found
     assert found["Bulacan"].country == "PHL"
     assert found["Ontario"].country == "CAN" and found["Ontario"].feature == "region"
+
+
+def test_a_name_the_text_calls_a_region_is_the_region_not_its_city() -> None:
+    """place_mentions: "Chile's Coquimbo region" is the region (no point), not the city of
+    Coquimbo."""
+    found = places("The telescope sits on a mountain in Chile's Coquimbo region, far from city lights.")
+    assert found["Coquimbo"].feature == "region" and found["Coquimbo"].country == "CHL", found

@@ -103,10 +103,13 @@ def cluster_places(
         nearby = _sentence_countries(mention, doc, gazetteer)
         found = resolve(name, bare_name(mention.text), mention.start, mention.end, doc, gazetteer,
                         countries, states, nearby)  # fmt: skip
-        if (
-            found.place is None
-            and found.confidence > NOT_A_PLACE  # a name judged no place ("the Beijing Olympics") stays none
-            and (region := _region(mention, name, text_of(doc), gazetteer, countries))
+        region = _region(mention, name, text_of(doc), gazetteer, countries)
+        called = region is not None and _REGION_WORD.match(text_of(doc), mention.end) is not None
+        if region is not None and (
+            (found.place is None and found.confidence > NOT_A_PLACE)  # judged no place: stays none
+            # "Chile's Coquimbo region": the region, not the city of its name, when the text
+            # calls it one and no qualifier said otherwise
+            or (called and isinstance(found.place, City) and found.confidence < QUALIFIED)
         ):
             found = Resolution(region, REGION, "a region the text calls one")
         resolved.append((mention, name, found))
