@@ -346,3 +346,13 @@ def test_a_road_blocked_is_where_not_whom() -> None:
     # highway" names no recipient.
     record = analyzed("Bangladeshi farmers blocked the Dhaka-Rangpur highway for four hours on Thursday.")
     assert not any("highway" in r.span.text for e in record.events for r in e.recipients), describe(record)
+
+
+def test_a_product_is_no_actor_even_counted_by_an_ordinal() -> None:
+    # gate.is_non_actor (data/events/non_actors.txt, products and works): "the first of two
+    # expansions ... will arrive" is a release, not an act; an ordinal counts what follows "of".
+    record = analyzed(
+        "The Japanese studio says the first of two expansions, set in a flooded version of Yokohama, "
+        "will arrive in the summer."
+    )
+    assert not body_events(record), describe(record)

@@ -47,6 +47,8 @@ _COUNTS = words("events/quantity_heads.txt") | frozenset(
 
 
 _UNNAMED_PRONOUNS = frozenset("it i me we us you".split())
+# "the first of two expansions", "the latest of the updates": one of what follows "of".
+_ORDINALS = frozenset("first second third fourth fifth last latest next final".split())
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 
 
@@ -107,7 +109,7 @@ def is_non_actor(head: Any) -> bool:
     ('populations of bumblebees', 'thousands of protesters') by what it collects."""
     lemma = head.lemma_.lower()
     counted = [t for c in head.children if c.lower_ == "of" for t in c.children if t.dep_ == "pobj"]
-    if counted and (head.pos_ == "NUM" or lemma in _COUNTS or lemma in _COLLECTIVES):
+    if counted and (head.pos_ == "NUM" or lemma in _COUNTS or lemma in _COLLECTIVES or lemma in _ORDINALS):
         return all(is_non_actor(t) for t in counted)
     compounds = [t for t in head.lefts if t.dep_ == "compound"]
     named_thing = any(t.lower_ in _NON_ACTORS or t.lemma_.lower() in _NON_ACTORS for t in compounds)
