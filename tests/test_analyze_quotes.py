@@ -1470,6 +1470,19 @@ def test_he_after_a_name_the_model_missed_is_that_name() -> None:
     assert find(record, "Eleven weeks").speaker_name == "Oladipo", describe(record)
 
 
+def test_a_plural_noun_opening_a_sentence_is_a_group_not_a_name() -> None:
+    """quote_speakers._speaker_kind: "Witnesses said ..." is capitalised only because it opens
+    the sentence: a group, which "he" never points back to."""
+    from newsmill.analyze.quote_speakers import _speaker_kind
+    from newsmill.analyze.quotes import QuoteDraft
+
+    text = "Witnesses said the crowd threw bricks."
+    draft = QuoteDraft("indirect", (15, len(text) - 1), cue=(10, 14), speaker=(0, 9))
+    assert _speaker_kind(draft, [], text) == "GROUP"
+    named = QuoteDraft("indirect", (15, len(text) - 1), cue=(10, 14), speaker=(0, 7))
+    assert _speaker_kind(named, [], "Oladipo said the shoot was hard.") == "PERSON"
+
+
 @pytest.mark.parametrize(
     ("paragraph", "content", "speaker"),
     [

@@ -487,8 +487,11 @@ def _speaker_kind(draft: QuoteDraft, entities: list[EntityDraft], text: str) -> 
     ):
         return "ORG"
     written = re.sub(r"\s*\([^)]*\)\s*$", "", text[draft.speaker[0] : draft.speaker[1]])  # "Doyle (SF)"
-    if written.split()[-1:] and written.split()[-1].lower() in STOP_WORDS:
+    last_word = written.split()[-1].lower() if written.split() else ""
+    if last_word in STOP_WORDS:
         return "THING"  # "Everyone", "Nobody": no one a pronoun points back to
+    if last_word in person_nouns() and last_word.endswith("s"):
+        return "GROUP"  # "Witnesses said", capitalised only because it opens the sentence
     if re.search(r"(?:^|\s)[A-Z][a-zà-ÿ'’-]+$", written) and not re.match(r"(?:the|a|an)\s", written, re.I):
         # A name the model did not tag ("Oladipo, a veteran of 60 films, said ..."): someone a
         # later "he said" points back to, rather than a speaker named before them.
