@@ -877,3 +877,22 @@ def test_a_name_in_lower_case_is_no_place() -> None:
     doc = Doc(Vocab(), words=["Police", "said", "a", "van", "burned", "in", "Bogura", "."])
     doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 6, 7, label="GPE")]
     assert [m.text for m in model_mentions(doc)] == ["Bogura"]
+
+
+def test_a_legal_form_makes_a_company_and_a_described_namesake_keeps_no_dictionary_country() -> None:
+    # relabel.relabel_described_bodies: "Medivita S.A." (and "Medivita" after it) is a company;
+    # attach.attach_known_people: "Daniel Ortega, an analyst at ..." is not Nicaragua's president.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import relabel_described_bodies
+
+    text = "Medivita S.A. said on Monday . Medivita apologised ."
+    doc = Doc(Vocab(), words=text.split())
+    mentions = [Mention(0, 13, "PERSON", "Medivita S.A."), Mention(31, 39, "PERSON", "Medivita")]
+    relabel_described_bodies(mentions, doc)
+    assert [m.label for m in mentions] == ["ORG", "ORG"]
+    record = analyze('"Sales will recover," said Daniel Ortega, an analyst at Kantar in Tokyo.')
+    ortega = next(e for e in record.entities if e.name == "Daniel Ortega")
+    assert ortega.country != "NIC", (ortega.role, ortega.country)

@@ -241,3 +241,11 @@ def test_an_announcement_to_come_and_a_shared_infinitive_read_forward() -> None:
     )
     assert found.get("on Wednesday") == "2019-11-20", found
     assert found.get("by Thursday") == "2019-11-21", found
+
+
+def test_months_and_years_ago_count_by_the_calendar() -> None:
+    """ "12 months ago" on 2026-06-28 is June 2025 (360 days would make it July)."""
+    found = times(
+        "He was still at school 12 months ago, and two years ago he had never raced.", published="2026-06-28"
+    )
+    assert found.get("12 months ago") == "2025-06" and found.get("two years ago") == "2024", found

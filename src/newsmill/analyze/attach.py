@@ -12,7 +12,7 @@ from typing import Any
 from newsmill.analyze.actors import Actor, load_actors, name_at
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.mentions import Coverage, EntityDraft, Mention, as_name, bare_name, country_words
-from newsmill.analyze.roles import DESCRIPTION_ROLES, HEAD_ROLES, TITLES, title_before
+from newsmill.analyze.roles import DESCRIPTION_ROLES, HEAD_ROLES, TITLES, sector_of_role, title_before
 from newsmill.analyze.sentences import sentence_of, text_of
 
 _NATIONAL_INSTITUTION = re.compile(
@@ -157,6 +157,8 @@ def attach_known_people(
         found = known_actor(person, on)
         titled = person.role is not None or any(m.title_start is not None for m in person.mentions)
         partial = len(person.name.split()) == 1 and not titled and countries is not None and found is not None
+        if found is not None and person.role is not None and sector_of_role(person.role) is None:
+            continue  # "Daniel Ortega, an analyst at ...": a namesake the text describes otherwise
         if found is not None and not (partial and found.country not in countries):  # type: ignore[operator]
             person.country = found.country
             person.sector = person.sector or found.sector

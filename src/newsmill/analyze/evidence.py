@@ -273,7 +273,12 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
             against = min(against, 0.25)  # "Hosting Cook": a verb glued to a surname
     known_first = is_given_name(first)
     titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
-    if len(words) > 1 and words[-1].lower() in organisation_words() and not (titled or speaks):
+    last = words[-1].lower().replace(".", "")  # "Medivita S.A.": a legal form with its dots
+    if (
+        len(words) > 1
+        and (last in organisation_words() or words[-1].lower() in organisation_words())
+        and not (titled or speaks)
+    ):
         against = min(against, 0.3)  # "Manchester United", "Bolton Wanderers": a club
     if all(w.isupper() for w in words) and len(words) == 1:
         against = min(against, 0.3)

@@ -558,6 +558,9 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
 _WORK_NOUNS = frozenset("app apps film movie show series album single song novel book game podcast".split())
 
 
+_LEGAL_FORMS = frozenset("sa inc ltd llc plc gmbh ag nv bv corp co spa sarl pty bhd".split())
+
+
 def relabel_described_bodies(mentions: list[Mention], doc: Any) -> None:
     """People the model found that the text introduces as a body or a work: a body word
     (``data/organisation_words.txt``) or a work noun set before the name in the parse
@@ -566,8 +569,21 @@ def relabel_described_bodies(mentions: list[Mention], doc: Any) -> None:
     (no person, no body). Not a noun after a preposition ("a spokesman for the ministry, Ahmed
     Ali, said") nor one the name only follows ("the company Jane Doe founded")."""
     body_words = words("organisation_words.txt")
+    companies = set()
+    for mention in mentions:
+        parts = mention.text.split()
+        if (
+            mention.label == "PERSON"
+            and len(parts) > 1
+            and parts[-1].lower().replace(".", "") in _LEGAL_FORMS
+        ):
+            mention.label = "ORG"  # "Medivita S.A.": a legal form closes a company's name
+            companies.add(" ".join(parts[:-1]).rstrip(","))
     for mention in mentions:
         if mention.label != "PERSON":
+            continue
+        if bare_name(mention.text) in companies:
+            mention.label = "ORG"  # "Medivita" after "Medivita S.A."
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):

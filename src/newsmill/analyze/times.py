@@ -532,8 +532,12 @@ def _resolve(
         raw = match.group("n").lower()
         count = _NUMBERS.get(raw) or (1 if raw in {"a", "an"} else int(raw))
         unit = match.group("unit").lower().rstrip("s")
-        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * count
-        value = published - timedelta(days=days)
+        if unit in {"month", "year"}:
+            # by the calendar: "12 months ago" on 2026-06-28 is June 2025, not July (360 days)
+            months = published.year * 12 + published.month - 1 - count * (12 if unit == "year" else 1)
+            value = date(months // 12, months % 12 + 1, 1)
+        else:
+            value = published - timedelta(days={"day": 1, "week": 7}[unit] * count)
         precision = {"day": "day", "week": "day", "month": "month", "year": "year"}[unit]
         draft.value = (
             value.isoformat() if precision == "day" else value.isoformat()[: 7 if precision == "month" else 4]
