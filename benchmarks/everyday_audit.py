@@ -5,7 +5,8 @@ beats, written for newsmill in session 12 by a helper that saw no code).
     python benchmarks/everyday_audit.py [--judgments FILE] [--unjudged]
     python benchmarks/everyday_audit.py --set unseen12    # the 12 pages kept unseen in session 12
     python benchmarks/everyday_audit.py --set unseen13    # 12 pages judged unseen in session 13
-    python benchmarks/everyday_audit.py --set unseen14    # 12 more, judged at session 13's end
+    python benchmarks/everyday_audit.py --set unseen14    # 12 more, judged late in session 13
+    python benchmarks/everyday_audit.py --set unseen15    # 12 more, judged at session 13's end
 
 These pages were read for errors in session 12 and tuned on: the figure is a tuning figure,
 not an unseen one (the untouched figures are the facts audit's half D and the fact gold's half
@@ -44,6 +45,10 @@ SETS = {
     "unseen14": (
         ROOT / "benchmarks" / "gold" / "unseen14_audit" / "pages",
         ROOT / "benchmarks" / "gold" / "unseen14_audit",
+    ),
+    "unseen15": (
+        ROOT / "benchmarks" / "gold" / "unseen15_audit" / "pages",
+        ROOT / "benchmarks" / "gold" / "unseen15_audit",
     ),
 }
 PAGES, _GOLD = SETS["everyday"]
@@ -93,7 +98,7 @@ def main() -> None:
     role = "unseen when judged, tuned on since"
     if args.set == "everyday":
         role = "read for errors in session 12: tuning"
-    elif args.set == "unseen14":
+    elif args.set == "unseen15":
         role = "unseen when judged at the end of session 13"
     print(f"{len(records)} pages ({pages.relative_to(ROOT)}; {role})")
     print(f"{'':<6}{'precision':>10}{'right/judged':>14}{'unjudged':>10}")

@@ -214,6 +214,13 @@ BENCHES = [
         "everyday_audit.py",
         ("--set", "unseen14"),
         ("--set", "unseen14"),
+        _page_audit("12 pages unseen when judged late in session 13, tuned on since"),
+    ),
+    Bench(
+        "unseen15_audit",
+        "everyday_audit.py",
+        ("--set", "unseen15"),
+        ("--set", "unseen15"),
         _page_audit("12 pages unseen when judged at the end of session 13"),
     ),
     Bench(

@@ -249,3 +249,10 @@ def test_months_and_years_ago_count_by_the_calendar() -> None:
         "He was still at school 12 months ago, and two years ago he had never raced.", published="2026-06-28"
     )
     assert found.get("12 months ago") == "2025-06" and found.get("two years ago") == "2024", found
+
+
+def test_a_weekday_with_its_date_in_brackets_is_no_day_of_its_own() -> None:
+    """ "Closed on Thursday (October 23) and Friday (October 24)": the dates say which days."""
+    found = times("Schools: closed on Thursday (November 21) and Friday (November 22) in four districts.")
+    assert "on Thursday" not in found and "Friday" not in found, found
+    assert found.get("November 21") == "2019-11-21", found

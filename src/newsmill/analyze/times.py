@@ -250,7 +250,7 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
 
 
 # A weekday written with its date: "Friday, July 31", "SATURDAY, AUG. 1".
-_WEEKDAY_BEFORE_DATE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\s*,?\s*$", re.I)
+_WEEKDAY_BEFORE_DATE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\s*[,(]?\s*$", re.I)
 # Two dates joined as a span: "July 31 through Aug. 2", "July 31-Aug 2", "from 3 to 5 June".
 _SPAN_JOINER = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—)\s*$", re.I)
 
@@ -309,7 +309,8 @@ _RANGE_AFTER = re.compile(rf"\s*(?:to|through|thru|until|-|–)\s*(?:{_DAY_NAMES
 _RANGE_BEFORE = re.compile(rf"\b(?:{_DAY_NAMES})\s*(?:to|through|thru|-|–)\s*$", re.I)
 # A weekday written with its date ("Monday, November 18", "Saturday, Jan. 25"): a day.
 _DATE_AFTER = re.compile(
-    r",?\s+(?:(?:" + "|".join(_MONTH_ABBR) + r")[a-z]*\.?\s+\d"  # "Saturday, Jan. 25"
+    r"(?:,?\s+|\s*\(\s*)"  # "Saturday, Jan. 25", "Thursday (October 23)"
+    r"(?:(?:" + "|".join(_MONTH_ABBR) + r")[a-z]*\.?\s+\d"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + ")",  # "Saturday 13 December"
     re.I,
 )
