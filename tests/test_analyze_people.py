@@ -896,3 +896,23 @@ def test_a_legal_form_makes_a_company_and_a_described_namesake_keeps_no_dictiona
     record = analyze('"Sales will recover," said Daniel Ortega, an analyst at Kantar in Tokyo.')
     ortega = next(e for e in record.entities if e.name == "Daniel Ortega")
     assert ortega.country != "NIC", (ortega.role, ortega.country)
+
+
+def test_letters_after_a_name_and_a_unions_local_number() -> None:
+    # relabel.relabel_described_people: "Niamh Costigan SC" is Niamh Costigan; attach.employer_of:
+    # "ILA Local 269 president Darrell MacIsaac" is the union's, not the state's; roles: a
+    # credit union is a lender, a development bank no business.
+    from newsmill.analyze.gazetteer import load_gazetteer
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import relabel_described_people
+    from newsmill.analyze.roles import sector_of_organisation
+
+    text = "Counsel Niamh Costigan SC said the accused had lied."
+    mentions = [Mention(8, 27, "PERSON", "Niamh Costigan SC")]
+    relabel_described_people(mentions, load_gazetteer(), text)
+    assert mentions[0].text == "Niamh Costigan"
+    record = analyze("ILA Local 269 president Darrell MacIsaac said the strike would go on.")
+    person = next(e for e in record.entities if e.name == "Darrell MacIsaac")
+    assert person.sector != "GOV", (person.role, person.sector)
+    assert sector_of_organisation("Lough Ennell Credit Union") == "BUS"
+    assert sector_of_organisation("African Development Bank") is None

@@ -411,8 +411,8 @@ def employer_of(person: EntityDraft, text: str, gazetteer: Gazetteer) -> str | N
             ) : mention.title_start
         ]
         tokens = line.split()
-        while tokens and tokens[-1].lower() in _TITLE_QUALIFIERS:
-            tokens.pop()
+        while tokens and (tokens[-1].lower() in _TITLE_QUALIFIERS or tokens[-1].isdigit()):
+            tokens.pop()  # "former", "executive"; a union local's number ("ILA Local 269 president")
         if not tokens:
             continue
         last = tokens[-1].strip(",;:—–-")

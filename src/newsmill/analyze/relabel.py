@@ -484,6 +484,8 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: st
 
 # An age set beside a name: "Deshmukh, 23, took charge", "Mackenzie Obi, 31, said", "Obi (31)".
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,2}\s*,|\(\d{1,2}\))")
+# Letters after a name: senior counsel, a member of parliament, an honour, a degree.
+_POST_NOMINALS = frozenset("SC KC QC MP MLA MSP MEP TD MBE OBE CBE PhD".split())
 # An honorific before the name: "said Dr Nasrin Akter".
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+$")
 # A noun for a person, the body they are of or speak for, then the name: "A spokesman for the
@@ -519,6 +521,11 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
             mention.start, mention.text = mention.start + cut, mention.text[cut:]
             mention.label = "PERSON"
             continue
+        if mention.label == "PERSON" and len(parts) >= 3 and parts[-1].rstrip(",") in _POST_NOMINALS:
+            # "Niamh Costigan SC", "Jane Doe MP": letters after a name are no part of it
+            cut = mention.text.rfind(parts[-1])
+            mention.end = mention.start + len(mention.text[:cut].rstrip())
+            mention.text = text[mention.start : mention.end]
         if mention.label == "PERSON":
             continue
         if not 1 <= len(parts) <= 3 or not all(p[:1].isupper() for p in parts):
@@ -565,9 +572,10 @@ def relabel_described_bodies(mentions: list[Mention], doc: Any) -> None:
     """People the model found that the text introduces as a body or a work: a body word
     (``data/organisation_words.txt``) or a work noun set before the name in the parse
     ("The advocacy group Bike Auckland said", "Peru's national weather service, Senamhi,
-    warned", "companion app Ada Live"). A body becomes an organisation; a work is dropped
-    (no person, no body). Not a noun after a preposition ("a spokesman for the ministry, Ahmed
-    Ali, said") nor one the name only follows ("the company Jane Doe founded")."""
+    warned", "companion app Ada Live"), or a legal form closing the name ("Medivita S.A.").
+    A body becomes an organisation; a work is dropped (no person, no body). Not a noun after a
+    preposition ("a spokesman for the ministry, Ahmed Ali, said") nor one the name only follows
+    ("the company Jane Doe founded")."""
     body_words = words("organisation_words.txt")
     companies = set()
     for mention in mentions:

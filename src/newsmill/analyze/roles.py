@@ -224,6 +224,9 @@ _ORG_SECTORS: tuple[tuple[re.Pattern[str], str | None], ...] = (
         ),
         "LAB",
     ),
+    # a credit union is a lender; a development bank is many states', no business
+    (re.compile(r"\bcredit\s+unions?\b", re.I), "BUS"),
+    (re.compile(r"\b(?:development|investment|world|reconstruction)\s+bank\b", re.I), None),
     # A central bank is the state's, not a business ("Reserve Bank of Australia").
     (re.compile(r"\b(?:central bank|reserve bank|federal reserve|monetary authority)\b", re.I), "GOV"),
     (
