@@ -30,26 +30,14 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.facts_audit import facts_of, load_judgments  # noqa: E402
 
-# A set of pages and its judgments: the tuning pages, and pages written later and kept unseen
-# (judged once, at the end of the session that wrote them, before anyone read their errors).
+# A set of pages and its judgments: the tuning pages, and pages written later and kept unseen.
+GOLD = ROOT / "benchmarks" / "gold"
+# Sets of pages kept unseen until judged (each judged once, at a frozen commit, before anyone
+# read its errors; tuning material after): benchmarks/gold/<name>_audit/{pages,judgments.jsonl}.
+UNSEEN = ("unseen12", "unseen13", "unseen14", "unseen15")
 SETS = {
-    "everyday": (ROOT / "examples" / "everyday", ROOT / "benchmarks" / "gold" / "everyday_audit"),
-    "unseen12": (
-        ROOT / "benchmarks" / "gold" / "unseen12_audit" / "pages",
-        ROOT / "benchmarks" / "gold" / "unseen12_audit",
-    ),
-    "unseen13": (
-        ROOT / "benchmarks" / "gold" / "unseen13_audit" / "pages",
-        ROOT / "benchmarks" / "gold" / "unseen13_audit",
-    ),
-    "unseen14": (
-        ROOT / "benchmarks" / "gold" / "unseen14_audit" / "pages",
-        ROOT / "benchmarks" / "gold" / "unseen14_audit",
-    ),
-    "unseen15": (
-        ROOT / "benchmarks" / "gold" / "unseen15_audit" / "pages",
-        ROOT / "benchmarks" / "gold" / "unseen15_audit",
-    ),
+    "everyday": (ROOT / "examples" / "everyday", GOLD / "everyday_audit"),
+    **{name: (GOLD / f"{name}_audit" / "pages", GOLD / f"{name}_audit") for name in UNSEEN},
 }
 PAGES, _GOLD = SETS["everyday"]
 JUDGMENTS = _GOLD / "judgments.jsonl"
