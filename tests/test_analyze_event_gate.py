@@ -356,3 +356,13 @@ def test_a_product_is_no_actor_even_counted_by_an_ordinal() -> None:
         "will arrive in the summer."
     )
     assert not body_events(record), describe(record)
+
+
+def test_a_document_signed_is_what_not_whom() -> None:
+    # phrases.object_participants: "signed a package of agreements" names no recipient (a
+    # document, or a measure of documents, is what is signed).
+    record = analyzed(
+        "Zimbabwe and Mozambique on Wednesday signed a package of agreements worth $1.1 billion to "
+        "revive the Beira corridor."
+    )
+    assert not any("agreements" in r.span.text for e in record.events for r in e.recipients), describe(record)

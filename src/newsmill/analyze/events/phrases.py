@@ -456,6 +456,27 @@ _COMPANY_NOUNS = words("events/company_nouns.txt")
 
 
 _ROUTES = words("events/route_nouns.txt")
+_DOCUMENTS = words("events/document_names.txt") | {
+    "deal",
+    "deals",
+    "pact",
+    "pacts",
+    "contract",
+    "contracts",
+    "memorandum",
+}
+
+
+def _counts_documents(target: Any) -> bool:
+    """ "a package of agreements", "a raft of deals": a measure of documents is documents."""
+    return any(
+        t.dep_ == "pobj" and t.lemma_.lower() in _DOCUMENTS
+        for prep in target.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for t in prep.children
+    )
+
+
 # Acts two sides share: their object is the matter, not a party.
 _SHARED_ACTS = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
@@ -500,6 +521,8 @@ def object_participants(target: Any, event_type: str, article: Article) -> list[
         return []
     if lemma in _ROUTES or target.lower_ in _ROUTES:
         return []  # "blocked the Dhaka-Rangpur highway": where, not whom
+    if lemma in _DOCUMENTS or _counts_documents(target):
+        return []  # "signed a package of agreements worth $1.1 billion": what, not with whom
     if (
         event_type in _SHARED_ACTS
         and target.pos_ == "NOUN"
