@@ -521,8 +521,10 @@ def object_participants(target: Any, event_type: str, article: Article) -> list[
         return []
     if lemma in _ROUTES or target.lower_ in _ROUTES:
         return []  # "blocked the Dhaka-Rangpur highway": where, not whom
-    if lemma in _DOCUMENTS or _counts_documents(target):
-        return []  # "signed a package of agreements worth $1.1 billion": what, not with whom
+    if event_type in _SHARED_ACTS | {"SUPPORT"} and (lemma in _DOCUMENTS or _counts_documents(target)):
+        # "signed a package of agreements worth $1.1 billion": what is signed, not with whom (a
+        # ban or a ruling denounced still stands for whoever made it)
+        return []
     if (
         event_type in _SHARED_ACTS
         and target.pos_ == "NOUN"
