@@ -12,8 +12,16 @@ from typing import Any
 from newsmill.analyze.actors import Actor, load_actors, name_at
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.mentions import Coverage, EntityDraft, Mention, as_name, bare_name, country_words
-from newsmill.analyze.roles import DESCRIPTION_ROLES, HEAD_ROLES, TITLES, sector_of_role, title_before
+from newsmill.analyze.roles import (
+    DESCRIPTION_ROLES,
+    HEAD_ROLES,
+    TITLES,
+    sector_of_organisation,
+    sector_of_role,
+    title_before,
+)
 from newsmill.analyze.sentences import sentence_of, text_of
+from newsmill.analyze.wordlists import words
 
 _NATIONAL_INSTITUTION = re.compile(
     r"^(?:the )?(?:foreign|interior|home|defen[cs]e|finance|health|education|justice|energy|trade|"
@@ -155,13 +163,20 @@ def attach_known_people(
         if person.country is not None:
             continue
         found = known_actor(person, on)
-        titled = person.role is not None or any(m.title_start is not None for m in person.mentions)
-        partial = len(person.name.split()) == 1 and not titled and countries is not None and found is not None
-        if found is not None and person.role is not None and sector_of_role(person.role) is None:
+        if found is None:
+            continue
+        if person.role is not None and sector_of_role(person.role) is None:
             continue  # "Daniel Ortega, an analyst at ...": a namesake the text describes otherwise
-        if found is not None and not (partial and found.country not in countries):  # type: ignore[operator]
-            person.country = found.country
-            person.sector = person.sector or found.sector
+        titled = person.role is not None or any(m.title_start is not None for m in person.mentions)
+        if (
+            len(person.name.split()) == 1
+            and not titled
+            and countries is not None
+            and found.country not in countries
+        ):
+            continue  # a surname alone, of a country the article never names
+        person.country = found.country
+        person.sector = person.sector or found.sector
 
 
 def known_people(doc: Any, mentions: list[Mention]) -> list[Mention]:
@@ -372,18 +387,19 @@ _OF_EMPLOYER = re.compile(
 _OWNER_APPOSITIVE = re.compile(r"\s*,\s+(?P<body>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+[a-z]")
 
 
+def _employer_words() -> frozenset[str]:
+    return words("organisation_words.txt") | _EMPLOYER_WORDS
+
+
 def employer_sector(person: EntityDraft, text: str, gazetteer: Gazetteer) -> str | None:
     """The sector of a person with a generic title: their employer's (``employer_of``) when
     the text names one — none when the employer's name tells none, except that a chief
     executive of a body the name does not call a council, union or the like stays business."""
-    from newsmill.analyze.roles import sector_of_organisation
-    from newsmill.analyze.wordlists import words
-
     sector = person.sector
     if person.role not in GENERIC_ROLES or (employer := employer_of(person, text, gazetteer)) is None:
         return sector
     found = sector_of_organisation(employer)
-    body = employer.split()[-1].lower() in words("organisation_words.txt") | _EMPLOYER_WORDS
+    body = employer.split()[-1].lower() in _employer_words()
     if found is None and sector == "BUS" and not body:
         return sector  # "Nordlys Shipping chief executive": a company's
     return found
@@ -396,20 +412,15 @@ def employer_of(person: EntityDraft, text: str, gazetteer: Gazetteer) -> str | N
     ("Francesca Lund, HBO's executive vice president", "X, president of the Hamilton Chamber of
     Commerce"). None when it names none, or names a country ("Russian President", "US
     President"): the title is then the state's."""
-    from newsmill.analyze.wordlists import words  # the data files' one loader
-
-    body_words = words("organisation_words.txt") | _EMPLOYER_WORDS
+    body_words = _employer_words()
     for mention in person.mentions:
         after = _OWNER_APPOSITIVE.match(text, mention.end) or _OF_EMPLOYER.match(text, mention.end)
         if after is not None and not country_words(after.group("body"), gazetteer):
             return after.group("body")
         if mention.title_start is None:
             continue
-        line = text[
-            max(
-                0, mention.title_start - 60, text.rfind("\n", 0, mention.title_start) + 1
-            ) : mention.title_start
-        ]
+        opening = max(0, mention.title_start - 60, text.rfind("\n", 0, mention.title_start) + 1)
+        line = text[opening : mention.title_start]
         tokens = line.split()
         while tokens and (tokens[-1].lower() in _TITLE_QUALIFIERS or tokens[-1].isdigit()):
             tokens.pop()  # "former", "executive"; a union local's number ("ILA Local 269 president")
