@@ -84,7 +84,8 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     text: str = text_of(doc)
     # "DIG", "SSP" (ranks), "MoU", "GDP": abbreviations that name no one, whatever the model
     # says; "the DIG said" stays a speaker described by rank.
-    mentions = [m for m in model_mentions(doc) if bare_name(m.text).lower() not in words("abbreviations.txt")]
+    abbreviations = words("abbreviations.txt")
+    mentions = [m for m in model_mentions(doc) if bare_name(m.text).lower() not in abbreviations]
     mentions = strip_titles(mentions, text)
     mentions = multiword_demonyms(mentions, text, gazetteer)
     relabel_by_gazetteer(mentions, gazetteer, text)

@@ -254,16 +254,16 @@ def resolve_speakers(
                 key, pronoun_kind, start, last_by_kind, outside, (previous, sentence.start_char), history,
                 genders, subjects | {opening},
             )  # fmt: skip
-            described = _described_subject(
-                doc, previous, sentence.start_char, antecedents, pronoun_gender(key)
-            )
-            last = next((d for k, d in reversed(history) if k == "PERSON"), None)
+            described = None
             if (
                 pronoun_gender(key) is not None
-                and described is not None
                 and not isinstance(antecedent, tuple)
-                and (last is None or (last.cue or last.content)[0] < previous)
+                and _last_person_quote_at(history) < previous
             ):
+                described = _described_subject(
+                    doc, previous, sentence.start_char, antecedents, pronoun_gender(key)
+                )
+            if described is not None:
                 # "An adviser to the RSF, speaking by phone, rejected the accusations. '...,' he
                 # said.": someone described, not named, is the subject of the sentence before
                 # and the last quote was not there: "he" is that person, not the last speaker.
@@ -522,6 +522,12 @@ NOT_PERSON_NOUNS = frozenset(
 )
 
 
+def _last_person_quote_at(history: list[tuple[str, QuoteDraft]]) -> int:
+    """Where the last quote of a person so far has its cue (or content); -1 before any."""
+    last = next((d for k, d in reversed(history) if k == "PERSON"), None)
+    return (last.cue or last.content)[0] if last is not None else -1
+
+
 def _written(mention: tuple[int, int, int, EntityDraft]) -> str:
     """The words of one entity mention, as written."""
     return next((m.text for m in mention[3].mentions if m.start == mention[0]), mention[3].name)
@@ -562,9 +568,7 @@ def _antecedent(
         # The narration turned to someone else: "Stafford, earlier in the hearing, was adamant
         # ... '...,' he said." A person who is the subject of the sentence before, when the
         # last quote was not in that sentence, beats the last speaker.
-        last = next((d for k, d in reversed(history) if k == "PERSON"), None)
-        last_at = (last.cue or last.content)[0] if last is not None else -1
-        if last_at < previous_start:
+        if _last_person_quote_at(history) < previous_start:
             topic = [
                 m for m in mentions
                 if previous_start <= m[0] < sentence_start and m[0] in subjects
