@@ -388,3 +388,14 @@ def test_the_capital_where_two_ministers_meet_does_not_say_whose_the_visitor_is(
     assert meetings and all("BRA" not in codes(e.actors) for e in meetings), [
         (a.span.text, a.code) for e in meetings for a in e.actors
     ]
+
+
+def test_actors_meeting_among_themselves_visit_no_one_where_they_meet() -> None:
+    # participants._among_themselves: the venue of a meeting of several actors is no recipient;
+    # one actor arriving somewhere still visits its country.
+    meeting = analyzed("Indian and Chinese foreign ministers met in Geneva on Monday to discuss the border.")
+    assert all("CHE" not in codes(e.recipients) for e in meeting.events), [
+        (e.type, codes(e.recipients)) for e in meeting.events
+    ]
+    visit = analyzed("Pakistani Prime Minister Imran Khan arrived in Moscow on a two-day visit on Wednesday.")
+    assert any(e.type == "CONSULT" and codes(e.recipients) == {"RUS"} for e in visit.events)

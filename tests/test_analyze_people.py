@@ -916,3 +916,27 @@ def test_letters_after_a_name_and_a_unions_local_number() -> None:
     assert person.sector != "GOV", (person.role, person.sector)
     assert sector_of_organisation("Lough Ennell Credit Union") == "BUS"
     assert sector_of_organisation("African Development Bank") is None
+
+
+def test_a_name_a_body_noun_introduces_is_an_organisation() -> None:
+    # relabel.relabel_described_bodies and evidence.organisation_confidence, data/body_nouns.txt:
+    # "regional carrier Cendrawasih Air", "of the firm Grant Thornton" (a noun right before the
+    # name, even after a preposition) name companies, not people.
+    record = analyze(
+        "The Twin Otter operated by regional carrier Cendrawasih Air lost contact 46 minutes after "
+        "taking off. A forensic accountant, Ms Roisin Kavanagh of the firm Grant Thornton, gave "
+        "evidence over four days, the court heard."
+    )
+    kinds = {e.name: e.kind for e in record.entities}
+    assert kinds.get("Cendrawasih Air") == "ORG" and kinds.get("Grant Thornton") == "ORG", kinds
+
+
+def test_a_company_short_name_after_its_full_name_is_the_company() -> None:
+    # relabel.relabel_described_bodies: "Sinar Freight" after "Sinar Freight Holdings Bhd".
+    record = analyze(
+        "KUALA LUMPUR: Perdana Logistics Bhd has agreed to acquire Sinar Freight Holdings Bhd for "
+        "RM4.1 billion, the companies said on Tuesday. Sinar Freight chief executive Tan Wei Ming "
+        "said the deal was fair. Sinar Freight will keep its brand for two years."
+    )
+    people = {e.name for e in record.entities if e.kind == "PERSON"}
+    assert "Sinar Freight" not in people and "Tan Wei Ming" in people, people

@@ -219,3 +219,23 @@ def test_a_name_the_text_calls_a_region_is_the_region_not_its_city() -> None:
     Coquimbo."""
     found = places("The telescope sits on a mountain in Chile's Coquimbo region, far from city lights.")
     assert found["Coquimbo"].feature == "region" and found["Coquimbo"].country == "CHL", found
+
+
+def test_a_province_abbreviation_after_a_town_picks_the_town_in_that_province() -> None:
+    found = places(
+        "Peter Zhang, who runs a seafood processor in Yarmouth, N.S., said the strike would cost "
+        "exporters millions of dollars.",
+        "A second plant in Windsor, Nova Scotia, stopped work on Monday.",
+    )
+    assert found["Yarmouth"].country == "CAN"  # data/provinces.tsv: not Yarmouth, Maine
+    assert found["Windsor"].latitude is not None and found["Windsor"].latitude > 44.5  # not Ontario's
+
+
+def test_a_metropolis_written_without_its_accents_is_the_metropolis() -> None:
+    found = places("Exporters said they would have to truck containers to Montreal or to the United States.")
+    assert found["Montréal"].country == "CAN"  # not Montreal, Wisconsin (783 people)
+
+
+def test_korea_alone_is_the_republic_of_korea() -> None:
+    found = places("The startup said its assistant was built for users in Korea and would launch next year.")
+    assert [p.country for p in found.values()] == ["KOR"]  # data/country_names.tsv; not Kurye

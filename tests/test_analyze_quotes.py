@@ -1531,3 +1531,17 @@ def test_no_one_saying_and_a_rejection_are_no_quotes() -> None:
     contents = " | ".join(q.content.text for q in record.quotes)
     assert "bargaining table" not in contents and "reopen" not in contents, describe(record)
     assert "final offer" not in contents.replace("what the city called", ""), describe(record)
+
+
+def test_a_name_before_a_title_and_a_person_is_the_employer_not_the_speaker() -> None:
+    # quote_speakers._titled_after: "Hanul Labs CEO Park Ji-yeon said" is Park's quote, even
+    # when the model types the company a person.
+    record = analyzed(
+        "Startup unveils assistant\n"
+        "SEOUL — Hanul Labs, a four-year-old startup, on Thursday unveiled a voice assistant for phones.\n"
+        '"Korean users have been forced to accept AI that thinks in English," Hanul Labs CEO Park '
+        'Ji-yeon said in a keynote. "We wanted to build something that sounds like us."\n'
+        "The assistant will go on sale in the first quarter of next year, the company said in a statement."
+    )
+    speakers = {q.speaker_name for q in record.quotes if q.kind == "direct"}
+    assert speakers == {"Park Ji-yeon"}, speakers

@@ -376,9 +376,20 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         head = tokens[-1]
         if mention.text.endswith(("'s", "’s")):
             support = max(support, 0.7)
+        introduced = _WORD_BEFORE.search(text_of(doc), max(0, mention.start - 30), mention.start)
+        if introduced and introduced.group(1) in _body_nouns():
+            support = max(support, 0.8)  # "the firm Grant Thornton", "retail giant Walmart"
         if head.dep_ == "poss" or (head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS"):
             support = max(support, 0.7)
     return min(support, against)
+
+
+def _body_nouns() -> frozenset[str]:
+    return words("body_nouns.txt")
+
+
+# The lower-case word just before a mention ("carrier" in "regional carrier Cendrawasih Air").
+_WORD_BEFORE = re.compile(r"\b([a-z][a-z-]*)\s+\Z")
 
 
 def _is_plural_of(text: str, document: str) -> bool:

@@ -8,6 +8,7 @@ name; cities also by a consonant skeleton, so that transliteration variants of o
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import pickle
@@ -19,78 +20,8 @@ from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-CACHE_VERSION = 13
-# Common short forms news writes that the country data lacks.
-_EXTRA_COUNTRY_NAMES = {
-    "USA": [
-        "us",
-        "u.s.",
-        "u.s",
-        "america",
-        "united states of america",
-        "the united states",
-        "the us",
-        "the u.s.",
-    ],
-    "GBR": ["uk", "u.k.", "britain", "great britain", "england", "scotland", "wales", "northern ireland"],
-    "RUS": ["russian federation"],
-    "KOR": ["south korea", "republic of korea"],
-    "PRK": ["north korea", "democratic people's republic of korea", "dprk"],
-    "MKD": ["macedonia", "north macedonia", "fyrom"],
-    "BIH": ["bosnia", "bosnia-herzegovina", "bosnia herzegovina"],
-    "IRN": ["iran"],
-    "SYR": ["syria"],
-    "VNM": ["vietnam"],
-    "CZE": ["czech republic", "czechia"],
-    "ARE": ["uae", "emirates"],
-    "COD": ["drc", "democratic republic of congo"],
-    "PSE": ["palestine", "palestinian territories", "gaza", "west bank"],
-    "TWN": ["taiwan"],
-    "TUR": ["turkey", "türkiye"],
-    "NLD": ["netherlands", "holland", "the netherlands"],
-    "VAT": ["vatican"],
-}
-_EXTRA_DEMONYMS = {
-    "GBR": ["british", "briton", "britons", "english", "scottish", "welsh"],
-    "USA": ["american", "americans", "u.s."],
-    "NLD": ["dutch"],
-    "CHN": ["chinese"],
-    "JPN": ["japanese"],
-    "FRA": ["french"],
-    "DEU": ["german", "germans"],
-    "CHE": ["swiss"],
-    "PHL": ["filipino", "filipinos", "philippine"],
-    "ISR": ["israeli", "israelis"],
-    "PSE": ["palestinian", "palestinians"],
-    "SAU": ["saudi", "saudis"],
-    "KOR": ["south korean", "south koreans"],
-    "PRK": ["north korean", "north koreans"],
-    "NZL": ["new zealander"],
-    "BLR": ["belarusian", "belarusians", "belarussian"],
-    "UKR": ["ukrainian", "ukrainians"],
-    "AFG": ["afghan", "afghans"],
-    "BGD": ["bangladeshi", "bangladeshis"],
-    "THA": ["thai"],
-    "VNM": ["vietnamese"],
-    "EUR": ["european"],
-    "BIH": ["bosnian", "bosnians"],
-    "SRB": ["serb", "serbs"],
-    "HRV": ["croat", "croats"],
-    "KGZ": ["kyrgyz"],
-    "KAZ": ["kazakh", "kazakhs"],
-    "TJK": ["tajik", "tajiks"],
-    "UZB": ["uzbek", "uzbeks"],
-    "AZE": ["azeri", "azeris"],
-    "ARG": ["argentine", "argentinian", "argentines"],
-    "ECU": ["ecuadorian", "ecuadorean"],
-    "NPL": ["nepali"],
-    "ISL": ["icelandic"],
-    "SVN": ["slovenian", "slovene"],
-    "LKA": ["lankan", "sri lankan"],
-    "SLE": ["leonean", "sierra leonean"],
-    "TUR": ["turks"],
-    "RUS": ["soviet", "soviets", "chechen", "chechens"],
-}
+CACHE_VERSION = 14
+_DATA = Path(__file__).with_name("data")
 
 
 @dataclass(slots=True, frozen=True)
@@ -124,6 +55,8 @@ class Gazetteer:
     regions: dict[str, list[City]] = field(default_factory=dict)  # US states (no coordinates)
     state_codes: dict[str, str] = field(default_factory=dict)  # lower state name/abbreviation -> code
     states: dict[str, City] = field(default_factory=dict)  # postal code -> the state (a region)
+    # Lower name or abbreviation of a province elsewhere ("n.s.", "nova scotia") -> (ISO3, admin1).
+    province_codes: dict[str, tuple[str, str]] = field(default_factory=dict)
     provinces: dict[str, list[City]] = field(default_factory=dict)  # first-level regions elsewhere
     continents: frozenset[str] = frozenset()  # lower continent names ("europe", "north america")
     capitals: frozenset[int] = frozenset()  # geonameids of national capitals
@@ -284,12 +217,16 @@ def _build() -> Gazetteer:
         if demonym and population >= demonym_population.get(_key(demonym), -1):
             gazetteer.demonyms[_key(demonym)] = iso3
             demonym_population[_key(demonym)] = population
-    for iso3, names in _EXTRA_COUNTRY_NAMES.items():
+    for iso3, names in _listed("country_names.tsv"):
         for name in names:
             gazetteer.country_names[_key(name)] = iso3
-    for iso3, names in _EXTRA_DEMONYMS.items():
+    for iso3, names in _listed("demonyms.tsv"):
         for name in names:
             gazetteer.demonyms[_key(name)] = iso3
+    for line in _data_lines("provinces.tsv"):
+        iso3, admin1, abbreviations, name = line.split("\t")
+        for written in [name, *abbreviations.split("|")]:
+            gazetteer.province_codes[_key(written)] = (iso3, admin1)
     for item in countryinfo.all_countries():
         info = item.info()
         iso3 = (info.get("ISO") or {}).get("alpha3")
@@ -364,15 +301,35 @@ def _capitals(gazetteer: Gazetteer) -> set[int]:
     return found
 
 
+def _data_lines(name: str) -> list[str]:
+    """The lines of ``data/<name>`` that are not blank or comments."""
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")]
+
+
+def _listed(name: str) -> list[tuple[str, list[str]]]:
+    """(ISO3, names) rows of a two-column data file whose names are ``|`` separated."""
+    return [(code, names.split("|")) for code, names in (line.split("\t") for line in _data_lines(name))]
+
+
 def _us_state_abbreviations() -> list[tuple[str, list[str], str]]:
     """(postal code, AP abbreviations, name) from ``data/us_states.tsv``."""
     rows = []
-    path = Path(__file__).with_name("data") / "us_states.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, abbreviations, name = line.split("\t")
-            rows.append((code, [a for a in abbreviations.split("|") if a], name))
+    for line in _data_lines("us_states.tsv"):
+        code, abbreviations, name = line.split("\t")
+        rows.append((code, [a for a in abbreviations.split("|") if a], name))
     return rows
+
+
+def _data_digest() -> str:
+    """A short digest of the data files the gazetteer is built from: editing one rebuilds it."""
+    digest = hashlib.sha256()
+    for name in _BUILT_FROM:
+        digest.update((_DATA / name).read_bytes())
+    return digest.hexdigest()[:10]
+
+
+_BUILT_FROM = ("country_names.tsv", "demonyms.tsv", "provinces.tsv", "us_states.tsv")
 
 
 def default_data_dir() -> Path:
@@ -383,7 +340,7 @@ def default_data_dir() -> Path:
 def load_gazetteer(data_dir: str | None = None) -> Gazetteer:
     """The gazetteer, from the cache when it is there, else built (a few seconds) and cached."""
     directory = Path(data_dir) if data_dir else default_data_dir()
-    path = directory / f"gazetteer-v{CACHE_VERSION}.pickle"
+    path = directory / f"gazetteer-v{CACHE_VERSION}-{_data_digest()}.pickle"
     if path.exists():
         try:
             with path.open("rb") as handle:

@@ -83,6 +83,31 @@ def qualifier_after(text: str, end: int) -> str | None:
     return match.group(1) if match else None
 
 
+def _known_qualifier(qualifier: str | None, gazetteer: Gazetteer) -> str | None:
+    """The longest run of the qualifier's first words that names a US state, a province
+    elsewhere or a country ("N.S." of "N.S. That ..."); None for "the Earth, Cook said"."""
+    words = qualifier.split() if qualifier else []
+    for count in range(len(words), 0, -1):
+        written = " ".join(words[:count])
+        if (
+            _state_code(written.lower(), gazetteer, written=written)
+            or gazetteer.country(written)
+            or written.lower() in gazetteer.province_codes
+        ):
+            return written
+    return None
+
+
+def _metropolis_spelled_so(key: str, largest: int, gazetteer: Gazetteer) -> City | None:
+    """'Montreal': a city of a million or more whose usual English spelling is an alternate
+    name (geonames has Montréal), where every city of exactly that name is a village a
+    hundred times smaller (Montreal, Wisconsin: 783 people). News means the metropolis."""
+    if largest >= 10_000:
+        return None
+    big = [c for c in gazetteer.alternates.get(key, []) if c.population >= max(1_000_000, 100 * largest)]
+    return max(big, key=lambda c: c.population) if big else None
+
+
 # A name in one of these relations modifies the noun after it ("MacBook keyboards").
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 
@@ -131,11 +156,8 @@ def resolve(
     """The place ``name`` (as written at Doc offsets ``start``-``end``) most likely means."""
     text: str = text_of(doc)
     key = name.lower()
-    qualifier = qualifier_after(text, end)
-    if qualifier and not (
-        _state_code(qualifier.lower(), gazetteer, written=qualifier) or gazetteer.country(qualifier)
-    ):
-        qualifier = None  # "the Earth, Cook said": a comma, not a state or country after it
+    qualifier = _known_qualifier(qualifier_after(text, end), gazetteer)
+    province = gazetteer.province_codes.get(qualifier.lower()) if qualifier else None
     if key in celestial_bodies() and qualifier is None:
         return Resolution(None, NOT_A_PLACE, "a body of the solar system")
     if (other := _names_something_else(doc, start, end, name, gazetteer)) is not None:
@@ -180,6 +202,7 @@ def resolve(
             for c in cities
             if (wanted_state and c.country == "USA" and c.admin1 == wanted_state)
             or (wanted_country and c.country == wanted_country.iso3)
+            or (province and (c.country, c.admin1) == province)  # "Yarmouth, N.S.", "Dubbo, NSW"
         ]
         if chosen:
             return Resolution(max(chosen, key=lambda c: c.population), QUALIFIED, "qualified")
@@ -200,6 +223,8 @@ def resolve(
         abroad = max((c.population for c in cities if c.country != region.country), default=0)
         if home < 100_000 and abroad < 1_000_000:
             return Resolution(region, REGION, "province of a country the article names")
+    if cities and (metropolis := _metropolis_spelled_so(key, largest, gazetteer)) is not None:
+        return Resolution(metropolis, LARGE_CITY, "a metropolis written without its accents")
     if cities:
         found = _rank_cities(cities, countries, states, capitals=gazetteer.capitals)
         if found is not None:

@@ -15,6 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsmill.analyze.dictionaries import person_nouns
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.gender import gender_of, is_first_name, pronoun_gender
+from newsmill.analyze.roles import title_before
 from newsmill.analyze.sentences import sentence_of, text_of
 
 if TYPE_CHECKING:
@@ -438,12 +439,27 @@ def _naming_mention(
     # An owner is not the speaker: "Mayor Anne Hidalgo's spokesman", "Ahmado's source" — whether
     # the model's mention holds the 's or stops before it.
     inside = [m for m in inside if not _owns_the_head(m, end, text)]
+    # "Hanul Labs CEO Park Ji-yeon": a name followed by a title and a person is the employer,
+    # whatever kind the model gave it; the titled person is the speaker.
+    inside = [m for m in inside if not any(_titled_after(m, other, text) for other in inside)]
     ranked = sorted(inside, key=lambda m: ({"PERSON": 0, "ORG": 1}.get(m[3].kind, 2), m[0]))
     for found in ranked:
         if found[3].kind in {"GPE", "LOC"} and found[1] < end:
             continue
         return found
     return None
+
+
+def _titled_after(
+    mention: tuple[int, int, int, EntityDraft], other: tuple[int, int, int, EntityDraft], text: str
+) -> bool:
+    """``other`` is a person named after ``mention`` with only a title between them
+    ("Hanul Labs CEO Park Ji-yeon", "Sinar Freight chief executive Tan Wei Ming")."""
+    if other[3].kind != "PERSON" or other[0] < mention[1] or not other[3].name:
+        return False
+    between = text[mention[1] : other[1]]
+    at = between.find(other[3].name.split()[0])
+    return at > 0 and title_before(between[:at]) is not None and not between[:at].strip().endswith(",")
 
 
 def _owns_the_head(mention: tuple[int, int, int, EntityDraft], phrase_end: int, text: str) -> bool:

@@ -566,6 +566,8 @@ _WORK_NOUNS = frozenset("app apps film movie show series album single song novel
 
 
 _LEGAL_FORMS = frozenset("sa inc ltd llc plc gmbh ag nv bv corp co spa sarl pty bhd".split())
+# Words a company's full name adds after its usual short name ("Sinar Freight Holdings Bhd").
+_GROUP_WORDS = frozenset("holdings holding group corporation company".split())
 
 
 def relabel_described_bodies(mentions: list[Mention], doc: Any) -> None:
@@ -573,20 +575,28 @@ def relabel_described_bodies(mentions: list[Mention], doc: Any) -> None:
     (``data/organisation_words.txt``) or a work noun set before the name in the parse
     ("The advocacy group Bike Auckland said", "Peru's national weather service, Senamhi,
     warned", "companion app Ada Live"), or a legal form closing the name ("Medivita S.A.").
-    A body becomes an organisation; a work is dropped (no person, no body). Not a noun after a
-    preposition ("a spokesman for the ministry, Ahmed Ali, said") nor one the name only follows
-    ("the company Jane Doe founded")."""
-    body_words = words("organisation_words.txt")
+    A body becomes an organisation; a work is dropped (no person, no body). Besides the words
+    of names, common nouns that introduce a body (``data/body_nouns.txt``: "the firm Grant
+    Thornton", "carrier Cendrawasih Air") count. Not a noun after a preposition set apart by a
+    comma ("a spokesman for the ministry, Ahmed Ali, said"; "of the firm Grant Thornton" counts),
+    nor one the name only follows ("the company Jane Doe founded"). A person named like a
+    company's full name without its legal form, or without the group word before that ("Sinar
+    Freight" after "Sinar Freight Holdings Bhd"), is that company."""
+    body_words = words("organisation_words.txt") | words("body_nouns.txt")
     companies = set()
     for mention in mentions:
-        parts = mention.text.split()
+        parts = bare_name(mention.text).split()
         if (
-            mention.label == "PERSON"
+            mention.label in {"PERSON", "ORG"}
             and len(parts) > 1
             and parts[-1].lower().replace(".", "") in _LEGAL_FORMS
         ):
             mention.label = "ORG"  # "Medivita S.A.": a legal form closes a company's name
-            companies.add(" ".join(parts[:-1]).rstrip(","))
+            short = [part.rstrip(",") for part in parts[:-1]]
+            companies.add(" ".join(short))
+            while len(short) > 2 and short[-1].lower() in _GROUP_WORDS:
+                short.pop()  # "Sinar Freight Holdings Bhd", later "Sinar Freight"
+                companies.add(" ".join(short))
     for mention in mentions:
         if mention.label != "PERSON":
             continue
@@ -600,7 +610,7 @@ def relabel_described_bodies(mentions: list[Mention], doc: Any) -> None:
         described = [
             t
             for t in doc[max(0, span.start - 6) : span.start]
-            if t.text.islower() and t.dep_ != "pobj"
+            if t.text.islower() and (t.dep_ != "pobj" or t.i == span.start - 1)
             and ((t.head.i in inside and t.dep_ in {"compound", "nmod", "amod"})
                  or (span.root.dep_ == "appos" and span.root.head.i == t.i))
         ]  # fmt: skip

@@ -178,9 +178,15 @@ def verb_participants(
                     ParticipantDraft(place[0], place[1], place[2], article.codes[place[2]], "GOV")
                 )
                 break
-    if event_type in {"CONSULT", "AID"} and not recipients:
+    if (
+        event_type in {"CONSULT", "AID"}
+        and not recipients
+        and not (event_type == "CONSULT" and _among_themselves(subject, actors))
+    ):
         # "arrived in Amman on a visit", "troops arrived in Bosnia": a visit is made to, and
-        # aid brought to, the country it takes place in.
+        # aid brought to, the country it takes place in. Actors who meet among themselves
+        # ("the two ministers met in Geneva", "Indian and Chinese officials will meet in
+        # Geneva") visit no one there: the place is only where they meet.
         actor_codes = {a.code for a in actors if a.code}
         for pobj in prep_objects(anchor, frozenset({"in", "to"})):
             place = is_place(pobj, article)
@@ -213,6 +219,16 @@ def verb_participants(
             # "undertook a mediation mission between Syria and Arafat": the parties it is done to.
             recipients.extend(p for p in noun_actors if p.code and p.code not in {a.code for a in actors})
     return actors, recipients, location
+
+
+def _among_themselves(subject: Any, actors: list[ParticipantDraft]) -> bool:
+    """More than one actor, or a plural subject ("ministers", "the two sides"): a meeting of
+    the actors with one another."""
+    if len(actors) > 1:
+        return True
+    return subject is not None and (
+        subject.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subject.children)
+    )
 
 
 # "in defiance of Chinese authorities", "in protest at the ban", "in opposition to the plan".
