@@ -34,7 +34,7 @@ from benchmarks.facts_audit import facts_of, load_judgments  # noqa: E402
 GOLD = ROOT / "benchmarks" / "gold"
 # Sets of pages kept unseen until judged (each judged once, at a frozen commit, before anyone
 # read its errors; tuning material after): benchmarks/gold/<name>_audit/{pages,judgments.jsonl}.
-UNSEEN = ("unseen12", "unseen13", "unseen14", "unseen15")
+UNSEEN = ("unseen12", "unseen13", "unseen14", "unseen15", "unseen16")
 SETS = {
     "everyday": (ROOT / "examples" / "everyday", GOLD / "everyday_audit"),
     **{name: (GOLD / f"{name}_audit" / "pages", GOLD / f"{name}_audit") for name in UNSEEN},
