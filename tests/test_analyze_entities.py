@@ -780,3 +780,19 @@ def test_a_name_followed_by_its_stock_ticker_is_a_company() -> None:
     ]
     relabel_tickers(mentions, text)
     assert [m.label for m in mentions] == ["ORG", "PERSON", "PERSON", "GPE"]
+
+
+def test_a_ministry_named_for_two_portfolios_is_one_body() -> None:
+    # relabel.join_nested_organisations: "the Ministry of Foreign" + "and Diaspora Affairs" is one
+    # ministry, and no person "Diaspora Affairs"; a name with its "and" already stays as it is.
+    record = analyzed(
+        "Kenya and Ethiopia agree on river data\n"
+        "The Ministry of Science and ICT has pledged to spend 1 trillion won on computing, officials said.\n"
+        "Principal Secretary Dr Wanjiru Kamau of the Ministry of Foreign and Diaspora Affairs said "
+        "the two countries had agreed to share data.\n"
+        "The Department of Trade and Industry and Apple were also named in the report on Tuesday."
+    )
+    names = {e.name: e.kind for e in record.entities}
+    assert names.get("Ministry of Science and ICT") == "ORG", names
+    assert names.get("Ministry of Foreign and Diaspora Affairs") == "ORG", names
+    assert "Diaspora Affairs" not in names and names.get("Apple") == "ORG", names

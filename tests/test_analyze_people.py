@@ -940,3 +940,52 @@ def test_a_company_short_name_after_its_full_name_is_the_company() -> None:
     )
     people = {e.name for e in record.entities if e.kind == "PERSON"}
     assert "Sinar Freight" not in people and "Tan Wei Ming" in people, people
+
+
+def test_a_title_inside_a_name_parts_the_employer_from_the_person() -> None:
+    # relabel.join_split_names stops at a title in capitals; relabel.strip_titles parts a model
+    # mention "Apple CEO Tim Cook" into the body and the person with the role.
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import strip_titles
+
+    text = "Apple CEO Tim Cook said so."
+    parted = strip_titles([Mention(0, 18, "PERSON", "Apple CEO Tim Cook")], text)
+    assert [(m.text, m.label, m.role) for m in parted] == [
+        ("Apple", "ORG", None),
+        ("Tim Cook", "PERSON", "Chief Executive"),
+    ]
+    record = analyze(
+        "SEOUL (CNN Business) — Joyeon CEO Kim Seo-yeon said on Wednesday the phone would go on "
+        'sale in September. "We have been the small company before," Kim said.'
+    )
+    kim = next(e for e in record.entities if e.name == "Kim Seo-yeon")
+    assert kim.role == "Chief Executive" and all("Joyeon" not in m.text for m in kim.mentions)
+
+
+def test_a_title_with_a_lower_case_portfolio_names_the_person_after_it() -> None:
+    # relabel.portfolio_titles: "Councillor for housing Sofia Marques" is a person (not a person
+    # "Councillor" and a city "Sofia"); evidence.person_confidence: a bare title is no one.
+    record = analyze(
+        "Councillor for housing Sofia Marques, who drew up the plan, said the first 120 homes would "
+        "be handed over by the end of 2026. Councillors voted seven to four for the moratorium."
+    )
+    people = {e.name: e.role for e in record.entities if e.kind == "PERSON"}
+    assert people == {"Sofia Marques": "Councillor for housing"}, people
+    assert not record.places, [p.name for p in record.places]
+
+
+def test_a_double_barrelled_surname_is_one_word() -> None:
+    # entities.whole_hyphenated_names: no surname of another person ("Lindgren") nor a town
+    # ("Hassan", India) is matched inside "Hirabayashi-Lindgren" or "Oyewole-Hassan".
+    record = analyze(
+        "His daughter, Michiko Hirabayashi-Lindgren, said the cause was pneumonia. He handed the "
+        'hut to her husband, Erik Lindgren, a Swedish guide. "He was stubborn," Hirabayashi-Lindgren said.',
+        "A lawyer, Mr Tunde Oyewole-Hassan, cautioned against a media trial of suspects. "
+        '"Let them take it to court," Oyewole-Hassan said.',
+    )
+    erik = next(e for e in record.entities if e.name == "Erik Lindgren")
+    assert [m.text for m in erik.mentions] == ["Erik Lindgren"]
+    assert not any(p.name == "Hassan" for p in record.places)
+    speakers = {q.speaker_name for q in record.quotes if q.kind == "direct"}
+    assert "Erik Lindgren" not in speakers, speakers
+    assert any("Hirabayashi-Lindgren" in str(s) for s in speakers), speakers

@@ -239,3 +239,8 @@ def test_a_metropolis_written_without_its_accents_is_the_metropolis() -> None:
 def test_korea_alone_is_the_republic_of_korea() -> None:
     found = places("The startup said its assistant was built for users in Korea and would launch next year.")
     assert [p.country for p in found.values()] == ["KOR"]  # data/country_names.tsv; not Kurye
+
+
+def test_a_province_named_without_its_country_is_the_province() -> None:
+    found = places("The group would appeal to the tribunal that hears land-use disputes in Ontario.")
+    assert (found["Ontario"].country, found["Ontario"].feature) == ("CAN", "region")  # not Ontario, CA

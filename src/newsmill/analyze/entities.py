@@ -25,6 +25,7 @@ Offsets are Doc character offsets; ``convert.py`` maps them to the record's ``te
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -41,6 +42,7 @@ from newsmill.analyze.attach import (
     known_people,
     sentence_country,
 )
+from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.given_names import is_given_name
 from newsmill.analyze.mentions import EntityContext, EntityDraft, Mention, bare_name
 from newsmill.analyze.place_mentions import (
@@ -56,6 +58,7 @@ from newsmill.analyze.relabel import (
     missing_surnames,
     model_mentions,
     multiword_demonyms,
+    portfolio_titles,
     relabel_after_titles,
     relabel_by_gazetteer,
     relabel_described_bodies,
@@ -86,6 +89,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     # says; "the DIG said" stays a speaker described by rank.
     abbreviations = words("abbreviations.txt")
     mentions = [m for m in model_mentions(doc) if bare_name(m.text).lower() not in abbreviations]
+    mentions = portfolio_titles(mentions, text)
     mentions = strip_titles(mentions, text)
     mentions = multiword_demonyms(mentions, text, gazetteer)
     relabel_by_gazetteer(mentions, gazetteer, text)
@@ -106,6 +110,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     mentions += missing_places(doc, mentions, gazetteer, context)
     mentions += missing_surnames(doc, mentions, surnames)
     mentions += known_mentions(doc, mentions, gazetteer)
+    mentions = whole_hyphenated_names(mentions, text, gazetteer)
     mentions = dedupe(mentions)
     article_countries = countries_mentioned(mentions, gazetteer)
     if (home := dateline_country_of(context, gazetteer, article_countries)) is not None:
@@ -218,6 +223,39 @@ def _join_hyphenated_given_names(mentions: list[Mention], text: str) -> None:
         if tail is not None and tail.group()[1:] not in words("hyphen_suffixes.txt"):
             mention.end = tail.end()
             mention.text = text[mention.start : mention.end]
+
+
+# A capitalised word (two letters or more) and a hyphen just before a mention, or a hyphen
+# and such a word just after ("R-Neb." writes a senator's party, not a name).
+_HYPHENATED_HEAD = re.compile(r"[A-Z][\w'’]+-\Z")
+_HYPHENATED_REST = re.compile(r"-[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*")
+
+
+def whole_hyphenated_names(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """'Hirabayashi-Lindgren', 'Oyewole-Hassan': a double-barrelled name is one word. A person
+    or body the model cut at its hyphen is taken whole; a surname our own finders matched
+    inside it (the "Lindgren" of another person) is no mention, nor is a place whose hyphen
+    partner is no place ("Hassan", India, in "Oyewole-Hassan"; not "Dhaka" in "the
+    Dhaka-Rangpur highway", nor "Bhayandar" in "Mira-Bhayandar"). Nationalities are left alone
+    ("Colombian-Venezuelan")."""
+    out = []
+    for mention in mentions:
+        head = _HYPHENATED_HEAD.search(text, max(0, mention.start - 40), mention.start)
+        rest = _HYPHENATED_REST.match(text, mention.end)
+        if (head is None and rest is None) or mention.label == "NORP":
+            out.append(mention)
+            continue
+        if mention.label in {"GPE", "LOC", "FAC"}:
+            partners = [m.group().strip("-") for m in (head, rest) if m is not None]
+            if all(gazetteer.is_geographic(p) or gazetteer.is_city_name(p, 0) for p in partners):
+                out.append(mention)  # "the Dhaka-Rangpur highway": two places
+            continue
+        if mention.source != "model":
+            continue
+        start = head.start() if head is not None else mention.start
+        end = rest.end() if rest is not None else mention.end
+        out.append(dataclasses.replace(mention, start=start, end=end, text=text[start:end]))
+    return out
 
 
 def _short_form(written: str, key: str) -> bool:

@@ -223,6 +223,11 @@ def resolve(
         abroad = max((c.population for c in cities if c.country != region.country), default=0)
         if home < 100_000 and abroad < 1_000_000:
             return Resolution(region, REGION, "province of a country the article names")
+    if region is not None and largest < 1_000_000 and len(key) > 3 and key in gazetteer.province_codes:
+        # "Ontario", "Queensland", "Nova Scotia": a province or state that news names without
+        # its country (data/provinces.tsv) is the province, not a city of its name elsewhere
+        # (Ontario, California).
+        return Resolution(region, REGION, "a province news names without its country")
     if cities and (metropolis := _metropolis_spelled_so(key, largest, gazetteer)) is not None:
         return Resolution(metropolis, LARGE_CITY, "a metropolis written without its accents")
     if cities:

@@ -227,8 +227,57 @@ def join_nested_organisations(mentions: list[Mention], text: str) -> list[Mentio
         if mention.label == "ORG" and following is not None and following.label in {"GPE", "LOC"} and joined:
             mention = Mention(mention.start, following.end, "ORG", text[mention.start : following.end])
             skip.add(index + 1)
+        elif (
+            mention.label == "ORG"
+            and _PORTFOLIO_BODY.match(mention.text)
+            and not re.search(r"\s(?:and|&)\s", mention.text)  # two portfolios already
+        ):
+            second = _SECOND_PORTFOLIO.match(text, mention.end)
+            if second is not None:
+                # "the Ministry of Foreign" + "and Diaspora Affairs", "The Ministry of Science"
+                # + "and ICT": a ministry named for two portfolios is one body.
+                mention = Mention(mention.start, second.end(), "ORG", text[mention.start : second.end()])
+                skip.update(
+                    later for later in range(index + 1, len(ordered)) if ordered[later].start < second.end()
+                )
         out.append(mention)
     return out
+
+
+# A body named for its portfolio ("Ministry of Science"), and a second portfolio after "and".
+_PORTFOLIO_BODY = re.compile(
+    r"(?:the\s+)?(?:Ministry|Department|Secretariat|Office|Bureau|Commission|Committee|Agency)\s+(?:of|for)\s+[A-Z]",
+    re.I,
+)
+_SECOND_PORTFOLIO = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*){0,3}")
+
+
+# "Councillor for housing Sofia Marques", "Minister of state for trade Ama Owusu": a title, its
+# portfolio in lower case, then the name (two or three capitalised words).
+_PORTFOLIO_TITLE = re.compile(
+    r"\b(?P<title>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:for|of) (?:[a-z]+ ){1,3}"
+    r"(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\b"
+)
+
+
+def portfolio_titles(mentions: list[Mention], text: str) -> list[Mention]:
+    """'Councillor for housing Sofia Marques': the model reads "Councillor" as a person and
+    "Sofia" as a place; a title with a lower-case portfolio names the person after it. The
+    name becomes one person mention with the title as role; mentions inside the phrase go."""
+    found = []
+    for match in _PORTFOLIO_TITLE.finditer(text):
+        title = title_before(" " + match.group("title"))
+        if title is None or title[0].lower() != match.group("title").lower():
+            continue
+        role = text[match.start("title") : match.start("name")].strip()
+        found.append((match.start(), match.end("name"), match.start("name"), role))
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(start <= m.start < end for start, end, _, _ in found)]
+    for _, end, name_start, role in found:
+        written = text[name_start:end]
+        kept.append(Mention(name_start, end, "PERSON", written, role=role[:1].upper() + role[1:]))
+    return sorted(kept, key=lambda m: m.start)
 
 
 def strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
@@ -247,8 +296,35 @@ def strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
                     role = office or found[1]
                     mention = Mention(offset, mention.end, "PERSON", text[offset : mention.end], role=role)
                     break
+            else:
+                employer = _employer_before_title(mention, text)
+                if employer is not None:
+                    out.append(employer[0])
+                    mention = employer[1]
         out.append(mention)
     return out
+
+
+def _employer_before_title(mention: Mention, text: str) -> tuple[Mention, Mention] | None:
+    """'Joyeon CEO Kim Seo-yeon' as one person → the body "Joyeon" and the person "Kim
+    Seo-yeon", Chief Executive: a title inside a name parts the employer from the person."""
+    words = mention.text.split()
+    for index in range(1, len(words) - 1):
+        for size in (2, 1):
+            written = " ".join(words[index : index + size])
+            found = title_before(" " + written)
+            rest = words[index + size :]
+            if found is None or found[0].lower() != written.lower() or not 1 <= len(rest) <= 3:
+                continue
+            if not all(w[:1].isupper() for w in words[: index + size] + rest) or "'" in words[index - 1]:
+                return None
+            body_end = mention.start + len(" ".join(words[:index]))
+            person_start = text.find(rest[0], mention.start + len(" ".join(words[: index + size])))
+            body = Mention(mention.start, body_end, "ORG", text[mention.start : body_end])
+            name = text[person_start : mention.end]
+            person = Mention(person_start, mention.end, "PERSON", name, role=found[1])
+            return body, person
+    return None
 
 
 _LOCATIVE = re.compile(
@@ -324,6 +400,8 @@ def join_split_names(mentions: list[Mention], doc: Any) -> list[Mention]:
             token = doc[index]
             if not (CAPITALISED.match(token.text) and token.pos_ == "PROPN") or token.is_sent_start:
                 break
+            if token.text.isupper() and title_before(" " + token.text) is not None:
+                break  # "Joyeon CEO Kim Seo-yeon": the company, then its chief executive
             other = by_start.get(token.idx)
             if (
                 other is not None
