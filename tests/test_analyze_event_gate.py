@@ -366,3 +366,14 @@ def test_a_document_signed_is_what_not_whom() -> None:
         "revive the Beira corridor."
     )
     assert not any("agreements" in r.span.text for e in record.events for r in e.recipients), describe(record)
+
+
+def test_beating_estimates_is_no_assault() -> None:
+    # triggers: a hostile verb whose object is a market figure (data/events/non_actors.txt).
+    record = analyzed(
+        "Indian drugmaker Nilgiri Lifesciences Ltd reported a 31% rise in quarterly profit on "
+        "Wednesday, beating analyst estimates as sales rose."
+    )
+    assert not record.events, [(e.type, e.trigger.text) for e in record.events]
+    beaten = analyzed("Russian troops beat the protesters in Moscow on Sunday.")
+    assert [e.type for e in beaten.events] == ["ASSAULT"]

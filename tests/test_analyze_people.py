@@ -989,3 +989,15 @@ def test_a_double_barrelled_surname_is_one_word() -> None:
     speakers = {q.speaker_name for q in record.quotes if q.kind == "direct"}
     assert "Erik Lindgren" not in speakers, speakers
     assert any("Hirabayashi-Lindgren" in str(s) for s in speakers), speakers
+
+
+def test_a_name_after_a_title_the_model_left_untagged_is_a_person() -> None:
+    # relabel.titled_names and the roles table ("Coun." is a councillor): the family name used
+    # later is the person's, not an organisation's.
+    record = analyze(
+        "Coun. Harjit Sandhu, who moved the motion to approve, said the city could not keep turning "
+        'down housing near transit. "This is what addressing a housing crisis looks like," Sandhu said.'
+    )
+    sandhu = next(e for e in record.entities if e.name == "Harjit Sandhu")
+    assert (sandhu.kind, sandhu.role) == ("PERSON", "Councillor")
+    assert {q.speaker_name for q in record.quotes} == {"Harjit Sandhu"}

@@ -1545,3 +1545,17 @@ def test_a_name_before_a_title_and_a_person_is_the_employer_not_the_speaker() ->
     )
     speakers = {q.speaker_name for q in record.quotes if q.kind == "direct"}
     assert speakers == {"Park Ji-yeon"}, speakers
+
+
+def test_her_honour_is_the_judge() -> None:
+    # quote_speakers._described: "Her Honour noted" is said by the judge the report named;
+    # data/abbreviations.txt: no one is named "Honour".
+    record = analyzed(
+        "Man jailed for restaurant killing\n"
+        "MELBOURNE — Justice Margaret Hollingsworth sentenced the offender to 28 years on Thursday.\n"
+        "Her Honour noted that the offender had shown no remorse and continued to maintain his innocence.\n"
+        "The family said outside court that they were relieved the case was over after two years."
+    )
+    noted = next(q for q in record.quotes if "remorse" in q.content.text)
+    assert noted.speaker_name == "Margaret Hollingsworth", noted.speaker_name
+    assert all(e.name != "Honour" for e in record.entities)

@@ -256,3 +256,30 @@ def test_a_weekday_with_its_date_in_brackets_is_no_day_of_its_own() -> None:
     found = times("Schools: closed on Thursday (November 21) and Friday (November 22) in four districts.")
     assert "on Thursday" not in found and "Friday" not in found, found
     assert found.get("November 21") == "2019-11-21", found
+
+
+def test_words_cited_in_their_own_quotation_marks_are_no_time() -> None:
+    # times._words_quoted: "saying 'next year, next year'" cites words; "next year" outside
+    # quotation marks stays a time.
+    text = "\n".join(
+        [
+            "A headline for a test page about local news",
+            "\"We've been saying 'next year, next year' about Europe since 2016,\" the singer said. "
+            "The band will tour Europe next year, its label said on Tuesday.",
+            FILLER,
+        ]
+    )
+    record = newsmill.analyze(text, published="2020-01-22")
+    years = [t for t in record.times if t.text == "next year"]
+    assert len(years) == 1 and text.index("tour Europe") < years[0].start, years
+
+
+def test_what_someone_was_due_to_do_is_still_to_come() -> None:
+    # times._looks_ahead, _BOUND_TO: "was due to call on the minister on Tuesday" (published on
+    # a Monday) is the next day, not the Tuesday before.
+    found = times(
+        "The envoy, a career diplomat, was due to call on the coordinating minister on Tuesday "
+        "before leaving for Kuala Lumpur, officials said.",
+        published="2023-01-30",
+    )
+    assert found["on Tuesday"] == "2023-01-31", found

@@ -70,6 +70,7 @@ from newsmill.analyze.relabel import (
     relabel_tickers,
     strip_titles,
     surnames_of,
+    titled_names,
     trim_headline_names,
 )
 from newsmill.analyze.roles import sector_of_organisation, sector_of_role
@@ -105,6 +106,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     mentions = join_nested_organisations(mentions, text)
     mentions = known_people(doc, mentions)
     mentions = trim_headline_names(mentions, text)
+    mentions = titled_names(mentions, text)
     surnames = surnames_of(mentions)
     relabel_surnames(mentions, surnames)
     mentions += missing_places(doc, mentions, gazetteer, context)

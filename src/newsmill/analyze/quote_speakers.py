@@ -324,6 +324,8 @@ def _described(
     role has the head as a word. Two that fit ("the president" after Obama and Putin), or
     none, leave the description as written (docs/confidence.md)."""
     words = re.sub(r"[^\w\s-]", " ", key).split()
+    if words in (["her", "honour"], ["his", "honour"], ["her", "honor"], ["his", "honor"]):
+        words = ["the", "judge"]  # how a court report names the judge who said it
     if len(words) < 2 or words[0] != "the":
         return None
     head = words[-1]
@@ -337,7 +339,8 @@ def _described(
                 head in _NAME_HEADS and head in entity.name.lower().split()
             )
         elif entity.kind == "PERSON":
-            fits = head in (entity.role or "").lower().split()
+            role = (entity.role or "").lower()
+            fits = head in role.split() or (head == "judge" and role in {"justice", "judge", "magistrate"})
         else:
             fits = False
         if fits:

@@ -12,7 +12,7 @@ from newsmill.analyze.dictionaries import agents, person_nouns
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
-from newsmill.analyze.roles import civil_office, title_before
+from newsmill.analyze.roles import TITLES, civil_office, title_before
 from newsmill.analyze.sentences import text_of
 from newsmill.analyze.wordlists import words
 
@@ -278,6 +278,33 @@ def portfolio_titles(mentions: list[Mention], text: str) -> list[Mention]:
         written = text[name_start:end]
         kept.append(Mention(name_start, end, "PERSON", written, role=role[:1].upper() + role[1:]))
     return sorted(kept, key=lambda m: m.start)
+
+
+# A title (as the roles table writes it) before two or three capitalised words: "Coun.
+# Harjit Sandhu". The title part ignores case; the name's capitals are checked as written.
+_TITLED_RUN = re.compile(
+    r"(?<![\w.])(?P<title>(?i:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r"))\s+(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})\b"
+)
+
+
+def titled_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """'Coun. Harjit Sandhu', 'Coun. Teresa O'Rourke': a name after a capitalised title that
+    the model left untagged is a person; it is added (with the role) so that the family name
+    used later ("Sandhu said") is known as the person's."""
+    covered = Coverage(len(text), mentions)
+    added = []
+    for match in _TITLED_RUN.finditer(text):
+        start, end = match.span("name")
+        if not match.group("title")[:1].isupper() or start in covered:
+            continue  # (a mention inside the name, "Sandhu" tagged alone, gives way to it)
+        title = title_before(" " + match.group("title"))
+        role = title[1] if title else None
+        mention = Mention(start, end, "PERSON", text[start:end], source="title", role=role)
+        added.append(mention)
+        covered.add(mention)
+    return mentions + added
 
 
 def strip_titles(mentions: list[Mention], text: str) -> list[Mention]:

@@ -20,6 +20,7 @@ TITLES: dict[str, str] = {
     "councillor": "Councillor",
     "cllr": "Councillor",
     "cllr.": "Councillor",
+    "coun.": "Councillor",  # Canadian Press: "Coun. Harjit Sandhu"
     "president": "President",
     "vice president": "Vice President",
     "vice-president": "Vice President",

@@ -224,6 +224,8 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
             continue
         elif kind == "period" and re.match(r"\s+of\b", text[end : end + 4]):
             continue  # "the last weekend of the festival": a part of something, not last week
+        elif _words_quoted(text, start, end):
+            continue  # "saying 'next year, next year'": the words cited, not a time
         elif published is None and (kind not in {"dmy", "mdy", "iso", "year"} or not _has_year(expression)):
             draft.reason = "relative to the publication date, which is unknown"
         else:
@@ -247,6 +249,20 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
     if published is not None:
         _read_against_stated_days(bare_weekdays, drafts, text, published)
     return drafts
+
+
+# An opening single quotation mark (after a space, a dash or a double mark) and a closing one.
+_OPENING_SINGLE = re.compile(r"(?:^|[\s\"“(—–-])['‘][^'‘’.!?\"“”]{0,40}\Z")
+_CLOSING_SINGLE = re.compile(r"[^'‘’.!?\"“”]{0,40}['’](?![A-Za-z])")
+
+
+def _words_quoted(text: str, start: int, end: int) -> bool:
+    """The expression sits in a short phrase of its own quotation marks ("saying 'next year,
+    next year' about Europe"): words cited, not a time the text places."""
+    return (
+        _OPENING_SINGLE.search(text, max(0, start - 42), start) is not None
+        and _CLOSING_SINGLE.match(text, end) is not None
+    )
 
 
 # A weekday written with its date: "Friday, July 31", "SATURDAY, AUG. 1".
@@ -436,9 +452,11 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
         if (
             infinitive.tag_ == "VB"
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in infinitive.children)
-            and (infinitive.head.lemma_.lower() in _DIRECTIVES)
+            and (infinitive.head.lemma_.lower() in _DIRECTIVES or infinitive.head.lower_ in _BOUND_TO)
         ):
-            return True  # "ordered Ford to surrender by Feb. 14": what was ordered comes after
+            # "ordered Ford to surrender by Feb. 14", "was due to call on the minister on
+            # Tuesday": what was ordered or scheduled comes after.
+            return True
         if verb.tag_ == "VBD" and not auxiliaries:
             return False
     words = [t for t in sentence if not (span.start <= t.i < span.end)]
@@ -474,6 +492,10 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
 
 # Verbs whose infinitive is what someone must or may do later: "ordered X to surrender by".
 _DIRECTIVES = frozenset("order tell ask urge require direct instruct give allow force expect plan".split())
+
+
+# Words of a timetable that take an infinitive: "due to call", "set to open", "slated to meet".
+_BOUND_TO = frozenset("due set slated scheduled poised".split())
 
 
 # Verbs whose clause complement is part of their own event: "have electricity restored".

@@ -251,6 +251,14 @@ def _verb_candidate(verb: Any) -> Candidate | None:
     if lemma == "protest" and _child(verb, "ccomp") is not None:
         return Candidate(Sense("ACCUSE", "disapprove"), verb, [verb])  # "..., a rights group protested"
     figurative = obj is not None and obj.pos_ != "PROPN" and not obj.ent_type_ and not is_person_word(obj)
+    hostile = VERBS.get(lemma)
+    if (
+        hostile is not None
+        and hostile.type in {"ASSAULT", "COERCE"}
+        and obj is not None
+        and (obj.lower_ in _MARKET_THINGS or obj.lemma_.lower() in _MARKET_THINGS)
+    ):
+        return None  # "beating analyst estimates", "hit a record", "crushed expectations": figures
     if lemma in {"fight", "battle", "combat"} and figurative and _noun_sense(obj) is None:
         return None  # "fighting dirty air", "battle inflation"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
