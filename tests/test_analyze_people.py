@@ -1001,3 +1001,54 @@ def test_a_name_after_a_title_the_model_left_untagged_is_a_person() -> None:
     sandhu = next(e for e in record.entities if e.name == "Harjit Sandhu")
     assert (sandhu.kind, sandhu.role) == ("PERSON", "Councillor")
     assert {q.speaker_name for q in record.quotes} == {"Harjit Sandhu"}
+
+
+def test_a_storm_or_a_saints_place_name_is_no_person_nor_body() -> None:
+    # data/landform_words.txt: storm words and saints' names open names of storms and places
+    # (evidence.person_confidence, organisation_confidence).
+    record = analyze(
+        "Typhoon Dalisay intensified over the Philippine Sea on Monday, the weather bureau said. "
+        "Residents of Palanan, Cabagan and Santo Tomas were told to leave their homes before dark. "
+        "Typhoon Dalisay is expected to make landfall on Tuesday, forecasters said."
+    )
+    names = {e.name: e.kind for e in record.entities}
+    assert "Typhoon Dalisay" not in names and names.get("Santo Tomas") != "PERSON", names
+
+
+def test_a_body_short_form_in_brackets_and_before_a_group_word_is_the_body() -> None:
+    # relabel.relabel_described_bodies: "(Numsa)" after the union's name, "Vaalstaal" of
+    # "Vaalstaal Holdings"; a family name shared with a person stays the person's.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import relabel_described_bodies
+
+    text = "Vaalstaal Holdings and the Metalworkers Union (Numsa) met . Numsa and Vaalstaal spoke . "
+    text += "Gautam Adani of Adani Group said Adani would pay ."
+    doc = Doc(Vocab(), words=text.split())
+    found = {
+        (w, text.index(w, at))
+        for w, at in [
+            ("Vaalstaal Holdings", 0),
+            ("Metalworkers Union", 0),
+            ("Numsa", 60),
+            ("Vaalstaal", 60),
+            ("Gautam Adani", 0),
+            ("Adani Group", 0),
+            ("Adani", 110),
+        ]
+    }
+    labels = {"Vaalstaal Holdings": "ORG", "Metalworkers Union": "ORG", "Adani Group": "ORG"}
+    mentions = [
+        Mention(at, at + len(w), labels.get(w, "PERSON"), w) for w, at in sorted(found, key=lambda f: f[1])
+    ]
+    relabel_described_bodies(mentions, doc)
+    kinds = {(m.text, m.start): m.label for m in mentions}
+    assert [
+        kinds[k] for k in sorted(kinds, key=lambda k: k[1]) if k[0] in {"Numsa", "Vaalstaal", "Adani"}
+    ] == [
+        "ORG",
+        "ORG",
+        "PERSON",
+    ], kinds

@@ -352,6 +352,8 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         against = min(against, 0.3)  # "MacBooks", "iPhones": a product is counted, a firm is not
     if all(w in organisation_words() for w in lowered):
         against = min(against, 0.3)  # "Office", "the Team": a generic word, no name
+    if len(words) > 1 and pairs("landform_words.txt").get(lowered[0]) == "opens" and not named_as_body:
+        against = min(against, 0.2)  # "Typhoon Dalisay", "Lake Turkana": a storm or a place
     support = 0.45
     if named_as_body:
         support = 0.9

@@ -294,12 +294,19 @@ def titled_names(mentions: list[Mention], text: str) -> list[Mention]:
     the model left untagged is a person; it is added (with the role) so that the family name
     used later ("Sandhu said") is known as the person's."""
     covered = Coverage(len(text), mentions)
+    people = Coverage(len(text), [m for m in mentions if m.label == "PERSON"])
     added = []
     for match in _TITLED_RUN.finditer(text):
         start, end = match.span("name")
-        if not match.group("title")[:1].isupper() or start in covered:
-            continue  # (a mention inside the name, "Sandhu" tagged alone, gives way to it)
-        title = title_before(" " + match.group("title"))
+        first = match.group("name").split()[0]
+        if (
+            not match.group("title")[:1].isupper()
+            or start in covered
+            or people.overlaps(start, end)
+            or title_before(" " + first) is not None  # "Chief" of "Chief Minister Arvind Kejriwal"
+        ):
+            continue  # (a place or body inside the name, "Sandhu" tagged alone, gives way to it)
+        title = title_before(text[max(0, match.start() - 40) : start].rstrip())
         role = title[1] if title else None
         mention = Mention(start, end, "PERSON", text[start:end], source="title", role=role)
         added.append(mention)
@@ -670,6 +677,8 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
 _WORK_NOUNS = frozenset("app apps film movie show series album single song novel book game podcast".split())
 
 
+# A short form in brackets right after a body's name: " (Numsa)", " (Nafdac)".
+_ABBREVIATION_AFTER = re.compile(r"\s*\(([A-Z][\w&.-]{1,14})\)")
 _LEGAL_FORMS = frozenset("sa inc ltd llc plc gmbh ag nv bv corp co spa sarl pty bhd".split())
 # Words a company's full name adds after its usual short name ("Sinar Freight Holdings Bhd").
 _GROUP_WORDS = frozenset("holdings holding group corporation company".split())
@@ -697,16 +706,26 @@ def relabel_described_bodies(mentions: list[Mention], doc: Any) -> None:
             and parts[-1].lower().replace(".", "") in _LEGAL_FORMS
         ):
             mention.label = "ORG"  # "Medivita S.A.": a legal form closes a company's name
-            short = [part.rstrip(",") for part in parts[:-1]]
-            companies.add(" ".join(short))
-            while len(short) > 2 and short[-1].lower() in _GROUP_WORDS:
-                short.pop()  # "Sinar Freight Holdings Bhd", later "Sinar Freight"
-                companies.add(" ".join(short))
+            parts = [part.rstrip(",") for part in parts[:-1]]
+            companies.add(" ".join(parts))
+        if mention.label == "ORG":
+            while len(parts) > 1 and parts[-1].lower() in _GROUP_WORDS:
+                parts = parts[:-1]  # "Sinar Freight Holdings Bhd", later "Sinar Freight"
+                companies.add(" ".join(parts))
+    # A short form that is also a person's family name ("Adani" of "Adani Group" and of
+    # Gautam Adani) stays as the model read it.
+    companies -= {
+        bare_name(m.text).split()[-1] for m in mentions if m.label == "PERSON" and " " in bare_name(m.text)
+    }
+    for mention in mentions:
+        spelled = _ABBREVIATION_AFTER.match(text_of(doc), mention.end) if mention.label == "ORG" else None
+        if spelled is not None:
+            companies.add(spelled.group(1))  # "the National Union of Metalworkers (Numsa)"
     for mention in mentions:
         if mention.label != "PERSON":
             continue
         if bare_name(mention.text) in companies:
-            mention.label = "ORG"  # "Medivita" after "Medivita S.A."
+            mention.label = "ORG"  # "Medivita" after "Medivita S.A.", "Numsa" after its full name
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None or not len(span):
