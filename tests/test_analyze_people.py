@@ -1052,3 +1052,23 @@ def test_a_body_short_form_in_brackets_and_before_a_group_word_is_the_body() -> 
         "ORG",
         "PERSON",
     ], kinds
+
+
+def test_a_deputy_is_not_the_minister_and_an_agency_is_no_person() -> None:
+    # roles.civil_office: "Deputy Foreign Minister" is its own office (of the government sector);
+    # evidence.person_confidence: a "person" ending in "Agency" is the body, even when it speaks.
+    from newsmill.analyze.roles import sector_of_role, title_before
+
+    assert title_before("talks with Saudi Deputy Foreign Minister") == (
+        "Deputy Foreign Minister",
+        "Deputy Foreign Minister",
+    )
+    assert sector_of_role("Deputy Foreign Minister") == "GOV"
+    record = analyze(
+        "Saudi Deputy Foreign Minister Faisal Al-Otaibi met Indonesian officials in Jakarta on Monday. "
+        "Indonesia's Migrant Workers Protection Agency said separately that it had received 1,400 "
+        "complaints from workers last year."
+    )
+    people = {e.name: e.role for e in record.entities if e.kind == "PERSON"}
+    assert people.get("Faisal Al-Otaibi") == "Deputy Foreign Minister", people
+    assert not any(name.endswith("Agency") for name in people), people

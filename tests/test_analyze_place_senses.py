@@ -244,3 +244,13 @@ def test_korea_alone_is_the_republic_of_korea() -> None:
 def test_a_province_named_without_its_country_is_the_province() -> None:
     found = places("The group would appeal to the tribunal that hears land-use disputes in Ontario.")
     assert (found["Ontario"].country, found["Ontario"].feature) == ("CAN", "region")  # not Ontario, CA
+
+
+def test_a_name_the_text_shows_to_be_a_team_is_the_team_throughout() -> None:
+    # places._names_something_else ("head coach") and place_mentions.cluster_places: one sense
+    # per article for a team named after a place.
+    found = places(
+        "Leicester head coach Brendan Rodgers shuffled his lines midway through the game on Thursday.",
+        "The attendance of 31,842 was a season high for Leicester, whose supporters had been critical.",
+    )
+    assert "Leicester" not in found, found["Leicester"]

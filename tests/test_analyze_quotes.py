@@ -1497,7 +1497,7 @@ def test_a_plural_noun_opening_a_sentence_is_a_group_not_a_name() -> None:
             "Cllr Aisling Doyle (SF) said she supported the principle but abstained because the plan "
             'did not go far enough. "If you close the street, you\'re just moving the problem," she said.',
             "If you close the street",
-            "Cllr Aisling Doyle",
+            "Aisling Doyle",
             id="a-given-name-tagged-a-verb",
         ),
     ],
@@ -1559,3 +1559,16 @@ def test_her_honour_is_the_judge() -> None:
     noted = next(q for q in record.quotes if "remorse" in q.content.text)
     assert noted.speaker_name == "Margaret Hollingsworth", noted.speaker_name
     assert all(e.name != "Honour" for e in record.entities)
+
+
+def test_an_attribution_inside_a_relative_clause_is_no_quote() -> None:
+    # quotes._reported: "a system that Jakarta said would give it oversight" describes the
+    # system; "Talks will resume next week, officials said." stays a quote.
+    record = analyzed(
+        "Deal signed on workers\n"
+        "The deal sets up a new payroll system that Jakarta said would give it more oversight of wages.\n"
+        "The suspects include a man who police said managed the day-to-day operations of the gang.\n"
+        "Talks on the remaining issues will resume next week, officials said on Monday."
+    )
+    contents = [q.content.text for q in record.quotes]
+    assert contents == ["Talks on the remaining issues will resume next week"], contents

@@ -283,6 +283,8 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
         and not (titled or speaks)
     ):
         against = min(against, 0.3)  # "Manchester United", "Bolton Wanderers": a club
+    if len(words) > 1 and last in _BODY_HEADS:
+        against = min(against, 0.2)  # "Workers Protection Agency said": a body, speaking or not
     if all(w.isupper() for w in words) and len(words) == 1:
         against = min(against, 0.3)
     if any(m.text.lower().startswith(("a ", "an ")) for m in entity.mentions) and not known_first:
@@ -387,6 +389,15 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
         if head.dep_ == "poss" or (head.i + 1 < len(doc) and doc[head.i + 1].tag_ == "POS"):
             support = max(support, 0.7)
     return min(support, against)
+
+
+# Heads of a body's name that are nobody's family name (unlike "Church", "Bank" or "Hall"):
+# a "person" so named is the body even when it speaks.
+_BODY_HEADS = frozenset(
+    "agency ministry department commission committee council authority administration bureau "
+    "directorate secretariat association federation university institute foundation corporation "
+    "inc ltd llc plc".split()
+)
 
 
 def _body_nouns() -> frozenset[str]:

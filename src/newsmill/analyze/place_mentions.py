@@ -19,7 +19,7 @@ from newsmill.analyze.mentions import (
     country_words,
     inside_name,
 )
-from newsmill.analyze.places import NOT_A_PLACE, QUALIFIED, REGION, Resolution, resolve
+from newsmill.analyze.places import NOT_A_PLACE, QUALIFIED, REGION, TEAM, Resolution, resolve
 from newsmill.analyze.sentences import sentence_of, text_of
 from newsmill.analyze.wordlists import pairs
 
@@ -113,6 +113,13 @@ def cluster_places(
         ):
             found = Resolution(region, REGION, "a region the text calls one")
         resolved.append((mention, name, found))
+    # A name the text once shows to be a team ("Sparta head coach") is the team wherever the
+    # article writes it ("Třinec edge Sparta", "a season high for Sparta").
+    teams = {name.lower() for _, name, found in resolved if found.reason == TEAM}
+    resolved = [
+        (m, name, Resolution(None, NOT_A_PLACE, TEAM) if name.lower() in teams else found)
+        for m, name, found in resolved
+    ]
     # One sense per article: a name the text once qualifies ("PARIS, Texas") means that place
     # wherever else the article writes it.
     qualified = {name.lower(): found for _, name, found in resolved if found.confidence >= QUALIFIED}

@@ -54,6 +54,7 @@ REGION_PART = 0.8
 UNRESOLVED_LOCATIVE = 0.55
 UNRESOLVED = 0.35
 NOT_A_PLACE = 0.1
+TEAM = "a team named after the place"  # the reason, read again for one sense per article
 
 
 @dataclass(slots=True, frozen=True)
@@ -330,7 +331,8 @@ def _compass_part(name: str) -> str | None:
 # Words after a place name that make it a team ("Tottenham manager", "Porto's fans").
 _TEAM_WORDS = frozenset(
     "side manager boss coach fans supporters players squad striker midfielder defender goalkeeper "
-    "keeper captain club team forward winger".split()
+    "keeper captain club team forward winger goaltender goalie netminder defenceman defenseman "
+    "quarterback pitcher batsman bowler skipper".split()
 )
 
 
@@ -399,7 +401,13 @@ def _names_something_else(doc: Any, start: int, end: int, name: str, gazetteer: 
     if after < len(doc) and doc[after].tag_ == "POS":
         after += 1
     if after < len(doc) and doc[after].lower_ in _TEAM_WORDS:
-        return "a team named after the place"
+        return TEAM
+    if (
+        after + 1 < len(doc)
+        and doc[after].lower_ in {"head", "assistant"}
+        and doc[after + 1].lower_ == "coach"
+    ):
+        return TEAM  # "Sparta head coach Pavel Říha"
     maker = doc[span.start - 1] if span.start > 0 else None
     if maker is not None and maker.ent_type_ == "ORG" and maker.whitespace_:
         return "a model named after the place, after its maker"

@@ -607,6 +607,13 @@ def _reported(doc: Any) -> list[QuoteDraft]:
                     drafts.append(QuoteDraft("indirect", (start, end), _span(token), speaker_of(token)))
             continue
         clause = clauses[0]
+        if token.dep_ == "relcl" and any(
+            c.tag_ in {"WDT", "WP"} and c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children
+        ):
+            # "a system that Jakarta said would give it oversight", "a man who police said
+            # managed the gang": an attribution inside a relative clause describes the noun;
+            # what it reports has no subject of its own.
+            continue
         subtree = list(clause.subtree)
         start = min(t.idx for t in subtree)
         end = max(t.idx + len(t.text) for t in subtree)

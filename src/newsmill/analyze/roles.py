@@ -185,12 +185,21 @@ def civil_office(role: str, text_before: str) -> str | None:
     prefix = re.search(r"([A-Z][a-z]+)\s+$", text_before)
     if role == "General" and prefix and prefix.group(1).lower() in CIVIL_GENERALS:
         return f"{prefix.group(1)} General"
+    if prefix and prefix.group(1) in _SECOND_RANKS and not role.startswith(prefix.group(1)):
+        return f"{prefix.group(1)} {role}"  # "Deputy Foreign Minister": not the minister
     return None
+
+
+# Words before a title that make it another office, a rank below or in place of it.
+_SECOND_RANKS = frozenset("Deputy Vice Assistant Acting Junior Associate Under Interim".split())
 
 
 def sector_of_role(role: str | None) -> str | None:
     if role is None:
         return None
+    first, _, rest = role.partition(" ")
+    if first in _SECOND_RANKS and rest:
+        role = rest  # a deputy minister is of the minister's sector
     if role in GOVERNMENT_ROLES:
         return "GOV"
     if role in MILITARY_ROLES:

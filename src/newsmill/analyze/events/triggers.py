@@ -257,6 +257,7 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         and hostile.type in {"ASSAULT", "COERCE"}
         and obj is not None
         and (obj.lower_ in _MARKET_THINGS or obj.lemma_.lower() in _MARKET_THINGS)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)  # "scores of refugees"
     ):
         return None  # "beating analyst estimates", "hit a record", "crushed expectations": figures
     if lemma in {"fight", "battle", "combat"} and figurative and _noun_sense(obj) is None:
