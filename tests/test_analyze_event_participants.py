@@ -399,3 +399,24 @@ def test_actors_meeting_among_themselves_visit_no_one_where_they_meet() -> None:
     ]
     visit = analyzed("Pakistani Prime Minister Imran Khan arrived in Moscow on a two-day visit on Wednesday.")
     assert any(e.type == "CONSULT" and codes(e.recipients) == {"RUS"} for e in visit.events)
+
+
+def test_calling_on_someone_with_nothing_asked_is_a_visit() -> None:
+    # triggers._pays_a_call: "called on Indonesia's president" visits; "called on Indonesia to
+    # protect workers" asks.
+    visit = analyzed("The Saudi envoy called on Indonesia's president on Monday.")
+    assert [(e.type, e.mode, codes(e.recipients)) for e in visit.events] == [("CONSULT", "visit", {"IDN"})]
+    appeal = analyzed("The Saudi envoy called on Indonesia to protect migrant workers.")
+    assert [(e.type, codes(e.recipients)) for e in appeal.events] == [("REQUEST", {"IDN"})]
+
+
+def test_a_strike_by_workers_at_a_company_is_not_against_the_state() -> None:
+    # engine._employers: the strikers' employer, named, is the strike's recipient; no state
+    # is filled in for it.
+    record = analyzed(
+        "JOHANNESBURG — A strike by more than 4,000 South African workers at steelmaker Vaalstaal "
+        "Holdings entered its second week on Wednesday."
+    )
+    assert all(
+        not (e.type == "PROTEST" and any(r.span.text == "" for r in e.recipients)) for e in record.events
+    ), [(e.type, [(r.span.text, r.code) for r in e.recipients]) for e in record.events]

@@ -144,6 +144,20 @@ def _sentence_events(sentence: Any, article: Article) -> list[EventDraft]:
     return events
 
 
+def _employers(actors: list[ParticipantDraft], article: Article) -> list[ParticipantDraft]:
+    """Organisations the actors' phrases name as where they work ("workers at X")."""
+    out: list[ParticipantDraft] = []
+    for actor in actors:
+        span = article.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        for prep in (c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "at"):
+            pobj = _child(prep, "pobj")
+            found = participants(pobj, article, actor_side=False) if pobj is not None else []
+            out.extend(p for p in found if p.entity is not None and article.entities[p.entity].kind == "ORG")
+    return out
+
+
 def _cameo(verb: Any, event_type: str, mode: str | None) -> tuple[str, str | None]:
     """The event's CAMEO code and mode: the CAMEO verb dictionary's reading of the verb in its
     sentence ("asked for humanitarian aid": 0233, mode assist) when it is of the same PLOVER
@@ -246,6 +260,11 @@ def _build(
         if name not in contexts and pattern.search(words):
             contexts.append(name)
 
+    if event_type == "PROTEST" and not recipients:
+        # "a strike by 4,000 workers at steelmaker Vaalstaal Holdings": a strike named with the
+        # strikers' employer is aimed at it (PLOVER's default, the strikers' own government,
+        # only when nothing names the other side).
+        recipients = _employers(actors, article)
     scope = _clause_scope(anchor, actors, evidence) if is_verb else evidence
     actors, recipients = settle_codes(
         actors, recipients, location, event_type, article, evidence, scope, anchor if is_verb else None

@@ -63,6 +63,8 @@ def verb_participants(
     prepositions = RECIPIENT_PREPOSITIONS.get(event_type, frozenset())
     if anchor.lemma_.lower() in _RECIPROCAL_FIGHT:
         prepositions = prepositions | {"with"}
+    if event_type == "CONSULT" and anchor.lemma_.lower() == "call":
+        prepositions = prepositions | {"on", "upon"}  # "called on the president": whom it visits
     subject, by_agent = _subject(anchor)
     obj = _child(anchor, "dobj", "obj")
     if subject is not None and article.in_dateline(subject.idx):

@@ -141,6 +141,19 @@ _MARKET_THINGS = words("events/non_actors.txt")
 _OFFERING = _GIVING | {"offer", "lend", "extend"}
 
 
+def _pays_a_call(verb: Any) -> bool:
+    """'called on Indonesia's president on Monday': "call on" someone with nothing asked of
+    them (no infinitive, no "for") is a visit, not an appeal ("called on Israel to withdraw")."""
+    on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "upon"} and c.i == verb.i + 1]
+    if not on or _child(on[0], "pobj") is None:
+        return False
+    asked = any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"} and any(g.tag_ == "TO" for g in c.children)
+        for c in [*verb.children, *_child(on[0], "pobj").children]
+    )
+    return not asked and not any(c.dep_ == "prep" and c.lower_ == "for" for c in verb.children)
+
+
 def _asks_for_an_act(verb: Any) -> bool:
     """ "called on Israel to withdraw", "asked Congress to act", "pushed for talks": a request.
     Naming someone ("called Trump unhinged", "calling Trump a fascist": the parser may read the
@@ -277,6 +290,8 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return None  # "agreed with the analysis": a shared view, no agreement between actors
     if lemma == "call" and _phones_someone(verb, obj):
         return Candidate(Sense("CONSULT", "phone"), verb, [verb])  # "Obama called both candidates"
+    if lemma == "call" and _pays_a_call(verb):
+        return Candidate(Sense("CONSULT", "visit"), verb, [verb])  # "called on the minister on Tuesday"
     if lemma in {"call", "ask", "appeal", "push", "press"} and phrasal not in PHRASAL_VERBS:
         if _asks_for_an_act(verb):
             return Candidate(Sense("REQUEST"), verb, [verb])
