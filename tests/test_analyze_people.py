@@ -972,6 +972,9 @@ def test_a_title_with_a_lower_case_portfolio_names_the_person_after_it() -> None
     people = {e.name: e.role for e in record.entities if e.kind == "PERSON"}
     assert people == {"Sofia Marques": "Councillor for housing"}, people
     assert not record.places, [p.name for p in record.places]
+    # quote_speakers._titled_person_after: the parse makes "Councillor" the subject of "said";
+    # the person the title introduces is who speaks.
+    assert [q.speaker_name for q in record.quotes] == ["Sofia Marques"]
 
 
 def test_a_double_barrelled_surname_is_one_word() -> None:
@@ -1072,3 +1075,12 @@ def test_a_deputy_is_not_the_minister_and_an_agency_is_no_person() -> None:
     people = {e.name: e.role for e in record.entities if e.kind == "PERSON"}
     assert people.get("Faisal Al-Otaibi") == "Deputy Foreign Minister", people
     assert not any(name.endswith("Agency") for name in people), people
+
+
+def test_letters_after_a_name_are_not_joined_back_to_it() -> None:
+    # relabel.join_split_names stops at a post-nominal ("SC", "MP").
+    record = analyze(
+        "Prosecuting counsel Niamh Costigan SC told the jury on Monday that the accused had moved "
+        "money out of dormant accounts over nine years."
+    )
+    assert "Niamh Costigan" in {e.name for e in record.entities if e.kind == "PERSON"}

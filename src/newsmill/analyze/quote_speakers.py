@@ -289,6 +289,14 @@ def resolve_speakers(
                 draft.speaker_entity, draft.speaker_name = f"e{number}", entity.name
                 if m_start <= start and end <= m_end:
                     draft.speaker = (m_start, m_end)  # as the mention reads: "Mayor Anne Hidalgo"
+            elif (
+                pronoun_kind is None
+                and (titled := _titled_person_after(start, end, mentions, text)) is not None
+            ):
+                # "Councillor for housing Sofia Marques, who drew up the plan, said": the parse
+                # makes the title the subject; the person it introduces speaks.
+                draft.antecedent = (titled[0], titled[1])
+                draft.speaker_entity, draft.speaker_name = f"e{titled[2]}", titled[3].name
             elif pronoun_kind is None and (described := _described(key, start, mentions)) is not None:
                 # "the newspaper", "the president": the one entity of the article it describes.
                 draft.antecedent = (described[0], described[1])
@@ -450,6 +458,27 @@ def _naming_mention(
         if found[3].kind in {"GPE", "LOC"} and found[1] < end:
             continue
         return found
+    return None
+
+
+def _titled_person_after(
+    start: int, end: int, mentions: list[tuple[int, int, int, EntityDraft]], text: str
+) -> tuple[int, int, int, EntityDraft] | None:
+    """The person a bare title speaker phrase ("Councillor") introduces: the person mention
+    starting within a few words after it whose role begins with that title."""
+    written = text[start:end].strip()
+    found = title_before(" " + written)
+    if found is None or found[0].lower() != written.lower():
+        return None
+    for mention in mentions:
+        entity = mention[3]
+        if (
+            end <= mention[0] <= end + 40
+            and entity.kind == "PERSON"
+            and (entity.role or "").lower().startswith(found[1].lower())
+            and "." not in text[end : mention[0]]
+        ):
+            return mention
     return None
 
 

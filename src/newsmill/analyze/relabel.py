@@ -436,6 +436,8 @@ def join_split_names(mentions: list[Mention], doc: Any) -> list[Mention]:
                 break
             if token.text.isupper() and title_before(" " + token.text) is not None:
                 break  # "Joyeon CEO Kim Seo-yeon": the company, then its chief executive
+            if token.text in _POST_NOMINALS:
+                break  # "Niamh Costigan SC": letters after a name are no part of it
             other = by_start.get(token.idx)
             if (
                 other is not None
