@@ -1084,3 +1084,25 @@ def test_letters_after_a_name_are_not_joined_back_to_it() -> None:
         "money out of dormant accounts over nine years."
     )
     assert "Niamh Costigan" in {e.name for e in record.entities if e.kind == "PERSON"}
+
+
+def test_a_name_with_an_age_is_a_person() -> None:
+    # relabel.aged_names: "Fadime Kalkavan, 63," untagged, "Declan Mulcahy (58)" read as a
+    # place: people, and "she said" after is hers.
+    record = analyze(
+        "Declan Mulcahy (58), of Ballymore Road, had pleaded not guilty to 36 counts of theft.",
+        "In the village of Caglayan, resident Fadime Kalkavan, 63, stood in front of what remained "
+        'of her tea garden. "I have lived here for 40 years," she said.',
+    )
+    people = {e.name for e in record.entities if e.kind == "PERSON"}
+    assert {"Declan Mulcahy", "Fadime Kalkavan"} <= people, people
+    assert [q.speaker_name for q in record.quotes if q.kind == "direct"] == ["Fadime Kalkavan"]
+
+
+def test_a_lawyers_post_nominal_is_no_place_nor_body() -> None:
+    # data/abbreviations.txt ("SAN", Senior Advocate of Nigeria), applied to the finders too.
+    record = analyze(
+        "Under cross-examination, counsel to the first defendant, Adegboyega Olatunji, SAN, "
+        "suggested to the witness that she was herself a beneficiary of the transfers."
+    )
+    assert [e.name for e in record.entities] == ["Adegboyega Olatunji"], record.entities

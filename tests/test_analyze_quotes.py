@@ -1572,3 +1572,21 @@ def test_an_attribution_inside_a_relative_clause_is_no_quote() -> None:
     )
     contents = [q.content.text for q in record.quotes]
     assert contents == ["Talks on the remaining issues will resume next week"], contents
+
+
+def test_she_is_neither_a_name_inside_the_quote_nor_the_last_speaker_when_a_subjectless_verb_names_her() -> (
+    None
+):
+    # quote_speakers.resolve_speakers: names inside quoted words are no antecedents;
+    # _is_subject: a verb the parse left without a subject has the name just before it.
+    record = analyzed(
+        "Floods hit villages\n"
+        '"The streams rose within an hour," district governor Hüseyin Akkaya said on Thursday.\n'
+        "In the village of Caglayan, resident Fadime Kalkavan, 63, stood in front of what remained "
+        'of her tea garden. "I have lived here for 40 years," she said.\n'
+        'Detective Andrea Kovacevic said the community had helped. "They came together for Minh," '
+        'she said. "People he had fed came forward."'
+    )
+    speakers = {q.content.text[:20]: q.speaker_name for q in record.quotes if q.kind == "direct"}
+    assert speakers["I have lived here fo"] == "Fadime Kalkavan", speakers
+    assert speakers["People he had fed ca"] == "Andrea Kovacevic", speakers

@@ -283,3 +283,16 @@ def test_what_someone_was_due_to_do_is_still_to_come() -> None:
         published="2023-01-30",
     )
     assert found["on Tuesday"] == "2023-01-31", found
+
+
+def test_a_deadline_moved_later_and_an_announced_schedule_are_ahead() -> None:
+    # times._DEFERRING and times._item_of_an_announced_schedule (published on a Thursday).
+    found = times(
+        "The weather service extended its orange warning for the coast until Saturday evening and "
+        "warned of further heavy rain, officials said. The expected schedule is as follows:\n"
+        "Friday: heavy rain continuing in the inland districts, thunderstorms in the afternoon\n"
+        "Saturday: rain gradually easing from the west by evening",
+        published="2022-07-14",
+    )
+    assert found["until Saturday evening"] == "2022-07-16", found
+    assert (found["Friday"], found["Saturday"]) == ("2022-07-15", "2022-07-16"), found

@@ -52,6 +52,7 @@ from newsmill.analyze.place_mentions import (
     missing_places,
 )
 from newsmill.analyze.relabel import (
+    aged_names,
     dedupe,
     join_nested_organisations,
     join_split_names,
@@ -107,13 +108,15 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     mentions = known_people(doc, mentions)
     mentions = trim_headline_names(mentions, text)
     mentions = titled_names(mentions, text)
+    mentions = aged_names(mentions, text, gazetteer)
     surnames = surnames_of(mentions)
     relabel_surnames(mentions, surnames)
     mentions += missing_places(doc, mentions, gazetteer, context)
     mentions += missing_surnames(doc, mentions, surnames)
     mentions += known_mentions(doc, mentions, gazetteer)
     mentions = whole_hyphenated_names(mentions, text, gazetteer)
-    mentions = dedupe(mentions)
+    # The finders too ("SAN" after a lawyer's name is no town San, Mali).
+    mentions = dedupe([m for m in mentions if bare_name(m.text).lower() not in abbreviations])
     article_countries = countries_mentioned(mentions, gazetteer)
     if (home := dateline_country_of(context, gazetteer, article_countries)) is not None:
         article_countries.add(home)

@@ -175,6 +175,10 @@ def resolve_speakers(
     spoken = [d.speaker for d in drafts if d.speaker]
     named = {m[2] for m in mentions for s, e in spoken if m[0] < e and s < m[1]}
     antecedents = [m for m in mentions if m[3].confidence >= min_confidence or m[2] in named]
+    # Nor a name inside someone's quoted words: in '"... came together for Minh," she said',
+    # "she" is the speaker, never Minh.
+    quoted = [d.content for d in drafts if d.kind == "direct"]
+    antecedents = [m for m in antecedents if not any(s <= m[0] and m[1] <= e for s, e in quoted)]
     subjects = {m[0] for m in antecedents if _is_subject(doc, m[0], m[1])}
     last_by_kind: dict[str, QuoteDraft] = {}
     genders = {
@@ -424,8 +428,19 @@ def _is_subject(doc: Any, start: int, end: int) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in {"nsubj", "nsubjpass"} or (
+    if root.dep_ in {"nsubj", "nsubjpass"} or (
         root.dep_ == "appos" and root.head.dep_ in {"nsubj", "nsubjpass"}
+    ):
+        return True
+    # "In the village of X, resident Fadime Kalkavan, 63, stood ...": the parse hung the name
+    # on the place before it and left the verb with no subject; the name just before is it.
+    verb = root.sent.root
+    return (
+        root.dep_ == "appos"
+        and verb.pos_ in {"VERB", "AUX"}
+        and root.i < verb.i
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+        and not any(t.pos_ in {"VERB", "AUX"} for t in root.doc[span.end : verb.i])
     )
 
 

@@ -314,6 +314,41 @@ def titled_names(mentions: list[Mention], text: str) -> list[Mention]:
     return mentions + added
 
 
+# Two or three capitalised words and an age: "Fadime Kalkavan, 63,", "Declan Mulcahy (58),".
+_AGED_RUN = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?:, | \()(?P<age>\d{1,3})\)?[,.;]"
+)
+
+
+def aged_names(mentions: list[Mention], text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """'resident Fadime Kalkavan, 63, stood ...': a name followed by an age that the model
+    left untagged, or read as a place or a body, is a person (news gives ages of people only).
+    Not a place ("New York, 12"), nor a run opened by a title, nor where a person is tagged.
+    The same name without the age is the same person elsewhere ("Declan Mulcahy" read as a
+    place again): its model mentions of other kinds become that person too."""
+    people = Coverage(len(text), [m for m in mentions if m.label == "PERSON"])
+    replaced: set[int] = set()
+    added = []
+    for match in _AGED_RUN.finditer(text):
+        start, end = match.span("name")
+        name = match.group("name")
+        if not 1 <= int(match.group("age")) <= 110 or people.overlaps(start, end):
+            continue
+        if title_before(" " + name.split()[0]) is not None or gazetteer.country(name):
+            continue
+        if gazetteer.is_city_name(name, 0) or gazetteer.is_geographic(name):
+            continue
+        inside = [i for i, m in enumerate(mentions) if m.start < end and start < m.end]
+        if any(mentions[i].start < start or mentions[i].end > end for i in inside):
+            continue  # a longer name runs across it
+        # The model's place or body inside the name ("Declan Mulcahy" read as a place) goes.
+        replaced.update(inside)
+        mention = Mention(start, end, "PERSON", name, source="age")
+        added.append(mention)
+        people.add(mention)
+    return [m for i, m in enumerate(mentions) if i not in replaced] + added
+
+
 def strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
     """'President Vladimir Putin' as one PERSON mention → the name, with the role noted."""
     out = []
@@ -599,7 +634,7 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: st
 # An age set beside a name: "Deshmukh, 23, took charge", "Mackenzie Obi, 31, said", "Obi (31)".
 _AGE_AFTER = re.compile(r"\s*(?:,\s*(?:aged\s+)?\d{1,2}\s*,|\(\d{1,2}\))")
 # Letters after a name: senior counsel, a member of parliament, an honour, a degree.
-_POST_NOMINALS = frozenset("SC KC QC MP MLA MSP MEP TD MBE OBE CBE PhD".split())
+_POST_NOMINALS = frozenset("SC KC QC SAN MP MLA MSP MEP TD MBE OBE CBE PhD".split())
 # An honorific before the name: "said Dr Nasrin Akter".
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+$")
 # A noun for a person, the body they are of or speak for, then the name: "A spokesman for the

@@ -422,6 +422,16 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
     verb = span.root.head
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
+    if _item_of_an_announced_schedule(text_of(doc), start, end):
+        return True  # "The expected schedule is as follows:" + "Friday: heavy rain continuing"
+    deferring = {verb.lemma_.lower(), *(c.lemma_.lower() for c in verb.children if c.dep_ == "aux")}
+    if deferring & _DEFERRING and (
+        _UNTIL_BEFORE.search(text_of(doc), max(0, start - 7), start)
+        or _UNTIL_OPENS.match(text_of(doc), start)
+    ):
+        # "extended its warning until Saturday", "adjourned the case to Monday": a new end put
+        # after the day it was set, whatever the tense.
+        return True
     if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() in _REPORTING:
         helpers = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if helpers & {"will", "'ll", "shall"} or (helpers & {"would"} and _reported(verb)):
@@ -492,6 +502,39 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
 
 # Verbs whose infinitive is what someone must or may do later: "ordered X to surrender by".
 _DIRECTIVES = frozenset("order tell ask urge require direct instruct give allow force expect plan".split())
+
+
+def _item_of_an_announced_schedule(text: str, start: int, end: int) -> bool:
+    """The time opens a list line ("Friday: heavy rain continuing ...") under a lead-in line
+    that ends with a colon and speaks of what is to come ("The expected schedule is as
+    follows:", "The forecast for the coming days:")."""
+    if (start and text[start - 1] != "\n") or not text[end:].lstrip(" ").startswith(":"):
+        return False
+    line_end = start - 1
+    for _ in range(12):  # back over the other items to the lead-in
+        line_start = text.rfind("\n", 0, max(0, line_end)) + 1
+        line = text[line_start:line_end].strip()
+        if line.endswith(":") and not _LIST_ITEM.match(line):
+            return bool(_AHEAD_WORDS_RE.search(line))
+        if line and not _LIST_ITEM.match(line):
+            return False
+        if line_start == 0:
+            return False
+        line_end = line_start - 1
+    return False
+
+
+# A list item that opens with a short label and a colon ("Friday: ...", "Thursday night: ...").
+_LIST_ITEM = re.compile(r"^[A-Z][\w ]{0,25}:\s")
+_AHEAD_WORDS_RE = re.compile(
+    r"\b(?:expected|schedule|scheduled|forecast|forecasts|outlook|coming|upcoming|will|ahead|next)\b", re.I
+)
+
+
+# Verbs that move an end or a start later: what they move it to is ahead.
+_DEFERRING = frozenset("extend prolong postpone delay defer adjourn push".split())
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till|to)\s+\Z", re.I)
+_UNTIL_OPENS = re.compile(r"(?:until|till)\b", re.I)
 
 
 # Words of a timetable that take an infinitive: "due to call", "set to open", "slated to meet".
