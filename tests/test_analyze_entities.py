@@ -796,3 +796,14 @@ def test_a_ministry_named_for_two_portfolios_is_one_body() -> None:
     assert names.get("Ministry of Science and ICT") == "ORG", names
     assert names.get("Ministry of Foreign and Diaspora Affairs") == "ORG", names
     assert "Diaspora Affairs" not in names and names.get("Apple") == "ORG", names
+
+
+def test_a_body_named_after_a_city_is_not_the_dictionarys_namesake() -> None:
+    # attach.known_actor: "the Berlin Senate", also written "the Senate", is not the US Senate.
+    record = analyzed(
+        "Festival funding cut\n"
+        "The Berlin Senate cut the festival's grant by 12 per cent this year, organisers said. "
+        "The Senate said the cut was part of wider savings across the city's culture budget."
+    )
+    senate = next(e for e in record.entities if e.name == "Berlin Senate")
+    assert senate.country != "USA", senate

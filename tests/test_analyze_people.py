@@ -1106,3 +1106,15 @@ def test_a_lawyers_post_nominal_is_no_place_nor_body() -> None:
         "suggested to the witness that she was herself a beneficiary of the transfers."
     )
     assert [e.name for e in record.entities] == ["Adegboyega Olatunji"], record.entities
+
+
+def test_places_a_list_or_a_place_word_shows_are_no_people() -> None:
+    # relabel.relabel_listed_with_places, the place noun after a name, a four-word city
+    # (relabel_by_gazetteer) and "city" closing a place's name (data/landform_words.txt).
+    record = analyze(
+        "In Hanoi, the hardest-hit districts include Hoang Mai, Dong Da, Thanh Xuan and Hai Ba Trung, "
+        "according to the city's health department. Cases also rose in Ho Chi Minh City and in the "
+        "Cu Chi district of the south, officials said on Monday."
+    )
+    people = {e.name for e in record.entities if e.kind == "PERSON"}
+    assert not people & {"Hai Ba Trung", "Ho Chi Minh City", "Cu Chi"}, people

@@ -296,3 +296,27 @@ def test_a_deadline_moved_later_and_an_announced_schedule_are_ahead() -> None:
     )
     assert found["until Saturday evening"] == "2022-07-16", found
     assert (found["Friday"], found["Saturday"]) == ("2022-07-15", "2022-07-16"), found
+
+
+def test_a_programmes_items_run_in_calendar_order() -> None:
+    # times._order_listed_dates: an item read back a year from its verb follows the item before.
+    found = times(
+        "The festival runs in September across the city, the organisers said on Thursday. "
+        "Among other highlights, the organizers listed:\n"
+        "- September 6: A novelist presents the German translation of her family saga.\n"
+        "- September 7: An evening of Korean poetry with two poets whose reading tour has already "
+        "taken in Seoul, Busan and Frankfurt.\n"
+        "- September 10: A reporter on her non-fiction book about the border.",
+        published="2024-06-27",
+    )
+    assert (found["September 6"], found["September 7"]) == ("2024-09-06", "2024-09-07"), found
+
+
+def test_the_day_of_a_telling_is_past_whatever_the_quote_promises() -> None:
+    # times._looks_ahead: a past reporting verb the weekday hangs from (published on a Tuesday).
+    found = times(
+        '"If we find violations, we will not hesitate to impose sanctions," the director told '
+        "reporters in Jakarta on Monday.",
+        published="2026-02-10",
+    )
+    assert found["on Monday"] == "2026-02-09", found

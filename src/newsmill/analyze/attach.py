@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from newsmill.analyze.actors import Actor, load_actors, name_at
-from newsmill.analyze.gazetteer import Gazetteer
+from newsmill.analyze.gazetteer import Gazetteer, load_gazetteer
 from newsmill.analyze.mentions import Coverage, EntityDraft, Mention, as_name, bare_name, country_words
 from newsmill.analyze.roles import (
     DESCRIPTION_ROLES,
@@ -144,7 +144,14 @@ def known_actor(entity: EntityDraft, on: date | None = None) -> Actor | None:
         titled = entity.role is not None or any(m.title_start is not None or m.role for m in entity.mentions)
         found = actors.person(entity.name, titled)
         return found.at(on) if found is not None else None
+    first = entity.name.split()[0] if entity.name.split() else ""
+    gazetteer = load_gazetteer()
+    placed = len(entity.name.split()) > 1 and (
+        gazetteer.country(first) is not None or gazetteer.is_city_name(first, 100_000)
+    )
     for name in [entity.name, *(m.text for m in entity.mentions)]:
+        if placed and bare_name(name) != entity.name:
+            continue  # "the Berlin Senate" also written "the Senate": Berlin's, not the US Senate
         found = actors.lookup(bare_name(name), "ORG")
         if found is not None:
             return found.at(on)

@@ -64,6 +64,7 @@ from newsmill.analyze.relabel import (
     relabel_by_gazetteer,
     relabel_described_bodies,
     relabel_described_people,
+    relabel_listed_with_places,
     relabel_name_parts,
     relabel_person_names,
     relabel_speakers,
@@ -95,6 +96,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     mentions = strip_titles(mentions, text)
     mentions = multiword_demonyms(mentions, text, gazetteer)
     relabel_by_gazetteer(mentions, gazetteer, text)
+    relabel_listed_with_places(mentions, text)
     relabel_after_titles(mentions, text, gazetteer)
     relabel_speakers(mentions, doc, gazetteer)
     relabel_person_names(mentions, gazetteer, text)

@@ -418,11 +418,39 @@ def _capitals(gazetteer: Gazetteer) -> frozenset[str]:
     return found
 
 
+# A lower-case place noun after a name: "Hoang Mai, Dong Da and Hai Ba Trung districts".
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:districts?|provinces?|count(?:y|ies)|regions?|prefectures?|municipalit(?:y|ies)|townships?)\b"
+)
+
+
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def relabel_listed_with_places(mentions: list[Mention], text: str) -> None:
+    """'districts include Hoang Mai, Dong Da, Thanh Xuan and Hai Ba Trung': a list names things
+    of one kind; a "person" listed with two places or more, and no person, is a place too."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    runs: list[list[Mention]] = []
+    for mention in ordered:
+        if runs and _LIST_JOINER.fullmatch(text[runs[-1][-1].end : mention.start]):
+            runs[-1].append(mention)
+        else:
+            runs.append([mention])
+    for run in runs:
+        people = [m for m in run if m.label == "PERSON"]
+        places = [m for m in run if m.label in {"GPE", "LOC"}]
+        if len(people) == 1 and len(places) >= 2 and len(run) == len(places) + 1:
+            people[0].label = "GPE"
+
+
 def relabel_by_gazetteer(mentions: list[Mention], gazetteer: Gazetteer, text: str) -> None:
     for mention in mentions:
         bare = bare_name(mention.text)
         words = bare.split()
-        if (
+        if mention.label in {"PERSON", "ORG"} and _PLACE_NOUN_AFTER.match(text, mention.end):
+            mention.label = "GPE"  # "Hai Ba Trung districts": a place the text calls one
+        elif (
             mention.label in {"GPE", "PERSON", "ORG", "LOC"}
             and gazetteer.demonym(bare)
             and not gazetteer.country(bare)
@@ -436,7 +464,7 @@ def relabel_by_gazetteer(mentions: list[Mention], gazetteer: Gazetteer, text: st
         ):
             # "Bosnian Serbs", "Iraqi Kurds", "Rwandan Hutu militiamen": a people, not a person.
             mention.label = "NORP"
-        elif mention.label in {"PERSON", "ORG", "NORP", "FAC"} and len(bare.split()) <= 3:
+        elif mention.label in {"PERSON", "ORG", "NORP", "FAC"} and len(bare.split()) <= 4:
             # An all-capitals dateline ("ISLAMABAD") is looked up as a name. Companies are
             # named after cities (Toyota): an organisation must be a country or a city of
             # a million to be taken for a place.

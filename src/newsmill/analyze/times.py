@@ -246,6 +246,7 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
         drafts.append(draft)
     for draft, number, event in pending_ordinals:
         _resolve_ordinal(draft, number, event, drafts, text)
+    _order_listed_dates(drafts, text)
     if published is not None:
         _read_against_stated_days(bare_weekdays, drafts, text, published)
     return drafts
@@ -254,6 +255,29 @@ def annotate_times(doc: Any, published: date | None) -> list[TimeDraft]:
 # An opening single quotation mark (after a space, a dash or a double mark) and a closing one.
 _OPENING_SINGLE = re.compile(r"(?:^|[\s\"“(—–-])['‘][^'‘’.!?\"“”]{0,40}\Z")
 _CLOSING_SINGLE = re.compile(r"[^'‘’.!?\"“”]{0,40}['’](?![A-Za-z])")
+
+
+# A date opening a list line: "- September 7: An evening of ...", "• 12 March – Lisbon".
+_ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-–•*][ \t]+)?\Z")
+
+
+def _order_listed_dates(drafts: list[TimeDraft], text: str) -> None:
+    """A programme's or a tour's items, each opening with a day and month, run in the order of
+    the calendar: an item whose year was read back from its verb ("... has already taken in
+    Seoul") while the item before it is later in the year moves to the next year."""
+    previous: date | None = None
+    previous_line = -2
+    for draft in sorted(drafts, key=lambda d: d.start):
+        opens = _ITEM_OPENING.search(text, max(0, draft.start - 6), draft.start) is not None
+        line = text.count("\n", 0, draft.start)
+        if not opens or draft.precision != "day" or not draft.value or _has_year(draft.text):
+            continue
+        value = date.fromisoformat(draft.value)
+        if previous is not None and line - previous_line <= 2 and value < previous:
+            later = _same_day(value, value.year + 1)
+            if previous <= later <= previous + timedelta(days=366):
+                draft.value, value = later.isoformat(), later
+        previous, previous_line = value, line
 
 
 def _words_quoted(text: str, start: int, end: int) -> bool:
@@ -436,6 +460,13 @@ def _looks_ahead(doc: Any, start: int, end: int) -> bool | None:
         helpers = {c.lower_ for c in verb.children if c.dep_ == "aux"}
         if helpers & {"will", "'ll", "shall"} or (helpers & {"would"} and _reported(verb)):
             return True  # "said a decision on Wednesday would be announced": an announcement to come
+        hung = span.root.head
+        if hung.pos_ == "ADP":
+            hung = hung.head  # "on Monday": the preposition's head
+        if verb.tag_ == "VBD" and not helpers and hung.i == verb.i:
+            # "told reporters in Jakarta on Monday": the day of the telling, whatever the
+            # quoted words promise ("we will not hesitate").
+            return False
     if verb.pos_ in {"VERB", "AUX"} and verb.lemma_.lower() not in _REPORTING:
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
         if auxiliaries & {"will", "'ll", "shall"}:
