@@ -178,6 +178,17 @@ def _ray(r: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+# Sets of pages judged unseen at a frozen commit (benchmarks/gold/<name>_audit), tuned on since.
+_UNSEEN_SETS = {
+    "unseen12": "12 pages unseen when judged in session 12",
+    "unseen13": "12 pages unseen when judged early in session 13, tuned on since",
+    "unseen14": "12 pages unseen when judged late in session 13, tuned on since",
+    "unseen15": "12 pages unseen when judged at the end of session 13, tuned on since",
+    "unseen16": "12 pages unseen when judged early in session 14, tuned on since",
+    "unseen17": "12 pages unseen when judged mid session 14, tuned on since",
+    "unseen18": "12 pages unseen when judged at the end of session 14",
+}
+
 BENCHES = [
     Bench("extraction", "extraction.py", ("--repeat", "3"), ("--repeat", "1"), _extraction),
     Bench("analyze", "analyze.py", ("--repeat", "2"), ("--repeat", "1"), _analyze),
@@ -195,33 +206,9 @@ BENCHES = [
     Bench("facts", "facts.py", (), (), _facts),
     Bench("facts_audit", "facts_audit.py", (), (), _facts_audit),
     Bench("everyday_audit", "everyday_audit.py", (), (), _page_audit("examples/everyday, tuning")),
-    Bench(
-        "unseen12_audit",
-        "everyday_audit.py",
-        ("--set", "unseen12"),
-        ("--set", "unseen12"),
-        _page_audit("12 pages unseen when judged in session 12"),
-    ),
-    Bench(
-        "unseen13_audit",
-        "everyday_audit.py",
-        ("--set", "unseen13"),
-        ("--set", "unseen13"),
-        _page_audit("12 pages unseen when judged early in session 13, tuned on since"),
-    ),
-    Bench(
-        "unseen14_audit",
-        "everyday_audit.py",
-        ("--set", "unseen14"),
-        ("--set", "unseen14"),
-        _page_audit("12 pages unseen when judged late in session 13, tuned on since"),
-    ),
-    Bench(
-        "unseen15_audit",
-        "everyday_audit.py",
-        ("--set", "unseen15"),
-        ("--set", "unseen15"),
-        _page_audit("12 pages unseen when judged at the end of session 13"),
+    *(
+        Bench(f"{name}_audit", "everyday_audit.py", ("--set", name), ("--set", name), _page_audit(role))
+        for name, role in _UNSEEN_SETS.items()
     ),
     Bench(
         "corpus",
