@@ -807,3 +807,15 @@ def test_a_body_named_after_a_city_is_not_the_dictionarys_namesake() -> None:
     )
     senate = next(e for e in record.entities if e.name == "Berlin Senate")
     assert senate.country != "USA", senate
+
+
+def test_a_council_named_for_two_places_is_one_body() -> None:
+    # relabel.join_nested_organisations: "Perth" + "and Kinross Council" is the council, no
+    # place Perth (in Australia or Scotland); "the Greater London Authority" stays as it is.
+    record = analyzed(
+        "Councils set budgets\n"
+        "Council tax rises of 4.8 per cent follow those agreed last week in Aberdeenshire, Moray and "
+        "Angus. Perth and Kinross Council, which meets today, is expected to do the same."
+    )
+    assert "Perth and Kinross Council" in {e.name for e in record.entities if e.kind == "ORG"}
+    assert "Perth" not in {p.name for p in record.places}

@@ -254,3 +254,17 @@ def test_a_name_the_text_shows_to_be_a_team_is_the_team_throughout() -> None:
         "The attendance of 31,842 was a season high for Leicester, whose supporters had been critical.",
     )
     assert "Leicester" not in found, found["Leicester"]
+
+
+def test_a_sizeable_city_of_the_datelines_country_beats_a_larger_namesake_abroad() -> None:
+    # places.resolve (home): "the port of San Antonio" in a story filed from Santiago de Chile.
+    record = newsmill.analyze(
+        "Chile braces for record cherry harvest\n"
+        "Santiago de Chile, Nov 27 (EFE).- Chile's cherry growers are preparing to ship a record "
+        "harvest to China this season, the growers' association said on Thursday.\n"
+        "The first sea shipments of the season left the port of San Antonio earlier this month on a "
+        "service that crosses the Pacific in about 23 days, exporters said.\n" + FILLER,
+        published="2025-11-27",
+    )
+    found = {p.name: p for p in record.places}
+    assert found["San Antonio"].country == "CHL", found["San Antonio"]

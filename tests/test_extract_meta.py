@@ -51,6 +51,14 @@ BODY = (
         ("PORT-AU-PRINCE, Haiti (AP) — ", "PORT-AU-PRINCE", "Port-au-Prince", "Haiti", "AP", None),
         ("St. Louis, Mo. (AP) — ", "St. Louis", "St. Louis", "Mo.", "AP", None),
         ("Lyon (AFP) - ", "Lyon", "Lyon", None, "AFP", None),
+        (
+            "Santiago de Chile, Nov 27 (EFE).- ",
+            "Santiago de Chile",
+            "Santiago de Chile",
+            None,
+            "EFE",
+            "Nov 27",
+        ),
     ],
 )
 def test_meta_dateline_parts(

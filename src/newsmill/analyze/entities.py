@@ -50,6 +50,7 @@ from newsmill.analyze.place_mentions import (
     countries_mentioned,
     dateline_country_of,
     missing_places,
+    unambiguous_dateline_country,
 )
 from newsmill.analyze.relabel import (
     aged_names,
@@ -143,7 +144,11 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
         )
         organisation.sector = sector_of_organisation(organisation.name)
     places = cluster_places(
-        [m for m in mentions if m.label in {"GPE", "LOC"}], doc, gazetteer, article_countries
+        [m for m in mentions if m.label in {"GPE", "LOC"}],
+        doc,
+        gazetteer,
+        article_countries,
+        unambiguous_dateline_country(context, gazetteer),
     )
     groups = _cluster_by_name([m for m in mentions if m.label == "NORP"], "NORP")
     for group in groups:

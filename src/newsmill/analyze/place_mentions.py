@@ -87,8 +87,20 @@ def dateline_country_of(context: EntityContext, gazetteer: Gazetteer, countries:
     return city.country if city else None
 
 
+def unambiguous_dateline_country(context: EntityContext, gazetteer: Gazetteer) -> str | None:
+    """The dateline's country when its place leaves no doubt: a country, or a city name only
+    one country has ("Santiago de Chile"; not "CAMBRIDGE", "TRIPOLI")."""
+    if not context.dateline_name:
+        return None
+    if (country := gazetteer.country(context.dateline_name)) is not None:
+        return country.iso3
+    key = context.dateline_name.lower()
+    found = {c.country for table in (gazetteer.cities, gazetteer.alternates) for c in table.get(key, [])}
+    return found.pop() if len(found) == 1 else None
+
+
 def cluster_places(
-    mentions: list[Mention], doc: Any, gazetteer: Gazetteer, countries: set[str]
+    mentions: list[Mention], doc: Any, gazetteer: Gazetteer, countries: set[str], home: str | None = None
 ) -> list[EntityDraft]:
     """One draft per place meant; each mention resolved by evidence (``places.resolve``)."""
     clusters: dict[str, EntityDraft] = {}
@@ -102,7 +114,7 @@ def cluster_places(
         name = as_name(mention.text)
         nearby = _sentence_countries(mention, doc, gazetteer)
         found = resolve(name, bare_name(mention.text), mention.start, mention.end, doc, gazetteer,
-                        countries, states, nearby)  # fmt: skip
+                        countries, states, nearby, home)  # fmt: skip
         region = _region(mention, name, text_of(doc), gazetteer, countries)
         called = region is not None and _REGION_WORD.match(text_of(doc), mention.end) is not None
         if region is not None and (

@@ -153,8 +153,10 @@ def resolve(
     countries: set[str],
     states: set[str],
     nearby: set[str],
+    home: str | None = None,
 ) -> Resolution:
-    """The place ``name`` (as written at Doc offsets ``start``-``end``) most likely means."""
+    """The place ``name`` (as written at Doc offsets ``start``-``end``) most likely means;
+    ``home``: the country of the article's dateline."""
     text: str = text_of(doc)
     key = name.lower()
     qualifier = _known_qualifier(qualifier_after(text, end), gazetteer)
@@ -232,6 +234,13 @@ def resolve(
     if cities and (metropolis := _metropolis_spelled_so(key, largest, gazetteer)) is not None:
         return Resolution(metropolis, LARGE_CITY, "a metropolis written without its accents")
     if cities:
+        at_home = [c for c in cities if c.country == home and c.population >= 50_000]
+        if at_home:
+            # "SANTIAGO, Chile (EFE)" ... "the port of San Antonio": a sizeable city of the
+            # dateline's country is meant before a larger namesake abroad (San Antonio, Texas).
+            return Resolution(
+                max(at_home, key=lambda c: c.population), LOCAL_CITY, "in the dateline's country"
+            )
         found = _rank_cities(cities, countries, states, capitals=gazetteer.capitals)
         if found is not None:
             return found

@@ -228,6 +228,17 @@ def join_nested_organisations(mentions: list[Mention], text: str) -> list[Mentio
             mention = Mention(mention.start, following.end, "ORG", text[mention.start : following.end])
             skip.add(index + 1)
         elif (
+            mention.label in {"GPE", "LOC"}
+            and following is not None
+            and following.label == "ORG"
+            and re.fullmatch(r"\s+and\s+", gap)
+            and following.text.split()[-1].lower() in _COUNCIL_HEADS
+            and not following.text.lower().startswith("the ")
+        ):
+            # "Perth" + "and" + "Kinross Council": a council named for two places is one body.
+            mention = Mention(mention.start, following.end, "ORG", text[mention.start : following.end])
+            skip.add(index + 1)
+        elif (
             mention.label == "ORG"
             and _PORTFOLIO_BODY.match(mention.text)
             and not re.search(r"\s(?:and|&)\s", mention.text)  # two portfolios already
@@ -244,6 +255,8 @@ def join_nested_organisations(mentions: list[Mention], text: str) -> list[Mentio
     return out
 
 
+# Heads of a local body's name that may follow two places ("Perth and Kinross Council").
+_COUNCIL_HEADS = frozenset("council authority corporation board police".split())
 # A body named for its portfolio ("Ministry of Science"), and a second portfolio after "and".
 _PORTFOLIO_BODY = re.compile(
     r"(?:the\s+)?(?:Ministry|Department|Secretariat|Office|Bureau|Commission|Committee|Agency)\s+(?:of|for)\s+[A-Z]",

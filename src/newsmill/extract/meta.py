@@ -34,7 +34,7 @@ _REGION = r"[A-Z][A-Za-z.'’\-]*\.?(?: [A-Z][A-Za-z.'’\-]*\.?){0,2}"
 _DL_DATE = rf"(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?"
 # "(Reuters)", or a press-release wire: "/PRNewswire/".
 _AGENCY = r"(?:\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{0,30}?)\)|/(?P<wire>[A-Za-z][A-Za-z .\-]{1,30})/)"
-_SEP = r"\s*(?::|[-–—]{1,2})\s+"
+_SEP = r"\s*(?::|\.?[-–—]{1,2})\s+"  # EFE writes "(EFE).- "
 DATELINE = re.compile(
     rf"^(?P<place>{_UPPER_PLACE}|{_MIXED_PLACE})"
     rf"(?:,\s*(?P<region>{_REGION}))??"
