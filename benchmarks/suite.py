@@ -186,7 +186,8 @@ _UNSEEN_SETS = {
     "unseen15": "12 pages unseen when judged at the end of session 13, tuned on since",
     "unseen16": "12 pages unseen when judged early in session 14, tuned on since",
     "unseen17": "12 pages unseen when judged mid session 14, tuned on since",
-    "unseen18": "12 pages unseen when judged at the end of session 14",
+    "unseen18": "12 pages unseen when judged late in session 14, tuned on since",
+    "unseen19": "12 pages unseen when judged at the end of session 14",
 }
 
 BENCHES = [
