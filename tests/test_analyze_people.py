@@ -963,7 +963,7 @@ def test_a_title_inside_a_name_parts_the_employer_from_the_person() -> None:
 
 
 def test_a_title_with_a_lower_case_portfolio_names_the_person_after_it() -> None:
-    # relabel.portfolio_titles: "Councillor for housing Sofia Marques" is a person (not a person
+    # missed_names.portfolio_titles: "Councillor for housing Sofia Marques" is a person (not a person
     # "Councillor" and a city "Sofia"); evidence.person_confidence: a bare title is no one.
     record = analyze(
         "Councillor for housing Sofia Marques, who drew up the plan, said the first 120 homes would "
@@ -995,7 +995,7 @@ def test_a_double_barrelled_surname_is_one_word() -> None:
 
 
 def test_a_name_after_a_title_the_model_left_untagged_is_a_person() -> None:
-    # relabel.titled_names and the roles table ("Coun." is a councillor): the family name used
+    # missed_names.titled_names and the roles table ("Coun." is a councillor): the family name used
     # later is the person's, not an organisation's.
     record = analyze(
         "Coun. Harjit Sandhu, who moved the motion to approve, said the city could not keep turning "
@@ -1087,7 +1087,7 @@ def test_letters_after_a_name_are_not_joined_back_to_it() -> None:
 
 
 def test_a_name_with_an_age_is_a_person() -> None:
-    # relabel.aged_names: "Fadime Kalkavan, 63," untagged, "Declan Mulcahy (58)" read as a
+    # missed_names.aged_names: "Fadime Kalkavan, 63," untagged, "Declan Mulcahy (58)" read as a
     # place: people, and "she said" after is hers.
     record = analyze(
         "Declan Mulcahy (58), of Ballymore Road, had pleaded not guilty to 36 counts of theft.",
@@ -1109,7 +1109,7 @@ def test_a_lawyers_post_nominal_is_no_place_nor_body() -> None:
 
 
 def test_places_a_list_or_a_place_word_shows_are_no_people() -> None:
-    # relabel.relabel_listed_with_places, the place noun after a name, a four-word city
+    # missed_names.relabel_listed_with_places, the place noun after a name, a four-word city
     # (relabel_by_gazetteer) and "city" closing a place's name (data/landform_words.txt).
     record = analyze(
         "In Hanoi, the hardest-hit districts include Hoang Mai, Dong Da, Thanh Xuan and Hai Ba Trung, "

@@ -45,6 +45,12 @@ from newsmill.analyze.attach import (
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.given_names import is_given_name
 from newsmill.analyze.mentions import EntityContext, EntityDraft, Mention, bare_name
+from newsmill.analyze.missed_names import (
+    aged_names,
+    portfolio_titles,
+    relabel_listed_with_places,
+    titled_names,
+)
 from newsmill.analyze.place_mentions import (
     cluster_places,
     countries_mentioned,
@@ -53,19 +59,16 @@ from newsmill.analyze.place_mentions import (
     unambiguous_dateline_country,
 )
 from newsmill.analyze.relabel import (
-    aged_names,
     dedupe,
     join_nested_organisations,
     join_split_names,
     missing_surnames,
     model_mentions,
     multiword_demonyms,
-    portfolio_titles,
     relabel_after_titles,
     relabel_by_gazetteer,
     relabel_described_bodies,
     relabel_described_people,
-    relabel_listed_with_places,
     relabel_name_parts,
     relabel_person_names,
     relabel_speakers,
@@ -73,7 +76,6 @@ from newsmill.analyze.relabel import (
     relabel_tickers,
     strip_titles,
     surnames_of,
-    titled_names,
     trim_headline_names,
 )
 from newsmill.analyze.roles import sector_of_organisation, sector_of_role

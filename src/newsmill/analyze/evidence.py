@@ -294,7 +294,7 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
     support = 0.4 if len(words) == 1 else 0.45
     if len(words) > 1 and known_first:
         support = 0.95
-    aged = any(m.source == "age" for m in entity.mentions)  # "Fadime Kalkavan, 63,": relabel.aged_names
+    aged = any(m.source == "age" for m in entity.mentions)  # "Fadime Kalkavan, 63,": missed_names.aged_names
     if titled or speaks or aged or _introduced_as_person(entity, doc):
         support = max(support, 0.85)
     if known_actor(entity) is not None:
