@@ -39,7 +39,7 @@ from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.places import celestial_bodies, is_locative
 from newsmill.analyze.quote_evidence import SPEAKER_NOUNS
 from newsmill.analyze.quote_speakers import NOT_PERSON_NOUNS
-from newsmill.analyze.roles import TITLES, title_before
+from newsmill.analyze.roles import TITLES, whole_title
 from newsmill.analyze.sentences import text_of, tokens_in
 from newsmill.analyze.wordlists import pairs, words
 
@@ -265,8 +265,7 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
         or (landforms.get(words[-1].lower()) == "closes" and (len(words) >= 3 or not is_given_name(first)))
     ):
         against = min(against, 0.2)  # "Lake Turkana", "Catherine Hill Bay": a place
-    found = title_before(" " + entity.name)
-    if found is not None and found[0].lower() == entity.name.lower():
+    if whole_title(entity.name) is not None:
         against = min(against, 0.1)  # "Councillor" alone: a title, no one's name
     if first.lower().strip(".") in _title_words() and len(words) > 1:
         against = min(against, 0.35)  # a role glued to the name: "Administrator Jim Bridenstine"

@@ -11,7 +11,7 @@ import re
 
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.mentions import Coverage, Mention
-from newsmill.analyze.roles import TITLES, title_before
+from newsmill.analyze.roles import TITLES, title_before, whole_title
 
 _LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 
@@ -47,8 +47,7 @@ def portfolio_titles(mentions: list[Mention], text: str) -> list[Mention]:
     name becomes one person mention with the title as role; mentions inside the phrase go."""
     found = []
     for match in _PORTFOLIO_TITLE.finditer(text):
-        title = title_before(" " + match.group("title"))
-        if title is None or title[0].lower() != match.group("title").lower():
+        if whole_title(match.group("title")) is None:
             continue
         role = text[match.start("title") : match.start("name")].strip()
         found.append((match.start(), match.end("name"), match.start("name"), role))

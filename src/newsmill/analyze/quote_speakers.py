@@ -15,7 +15,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsmill.analyze.dictionaries import person_nouns
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.gender import gender_of, is_first_name, pronoun_gender
-from newsmill.analyze.roles import title_before
+from newsmill.analyze.roles import title_before, whole_title
 from newsmill.analyze.sentences import sentence_of, text_of
 
 if TYPE_CHECKING:
@@ -482,8 +482,8 @@ def _titled_person_after(
     """The person a bare title speaker phrase ("Councillor") introduces: the person mention
     starting within a few words after it whose role begins with that title."""
     written = text[start:end].strip()
-    found = title_before(" " + written)
-    if found is None or found[0].lower() != written.lower():
+    found = whole_title(written)
+    if found is None:
         return None
     for mention in mentions:
         entity = mention[3]

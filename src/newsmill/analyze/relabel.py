@@ -12,7 +12,7 @@ from newsmill.analyze.dictionaries import agents, person_nouns
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
-from newsmill.analyze.roles import civil_office, title_before
+from newsmill.analyze.roles import civil_office, title_before, whole_title
 from newsmill.analyze.sentences import text_of
 from newsmill.analyze.wordlists import words
 
@@ -297,9 +297,9 @@ def _employer_before_title(mention: Mention, text: str) -> tuple[Mention, Mentio
     for index in range(1, len(words) - 1):
         for size in (2, 1):
             written = " ".join(words[index : index + size])
-            found = title_before(" " + written)
+            found = whole_title(written)
             rest = words[index + size :]
-            if found is None or found[0].lower() != written.lower() or not 1 <= len(rest) <= 3:
+            if found is None or not 1 <= len(rest) <= 3:
                 continue
             if not all(w[:1].isupper() for w in words[: index + size] + rest) or "'" in words[index - 1]:
                 return None

@@ -179,6 +179,13 @@ def title_before(text_before: str) -> tuple[str, str] | None:
     return written, role
 
 
+def whole_title(written: str) -> tuple[str, str] | None:
+    """The title ``written`` is, whole ("Councillor", "CEO", "Deputy Foreign Minister"), as
+    (written, role); None when it is no title or only ends with one."""
+    found = title_before(" " + written)
+    return found if found is not None and found[0].lower() == written.lower() else None
+
+
 def civil_office(role: str, text_before: str) -> str | None:
     """ "Attorney General" when ``role`` is "General" and ``text_before`` (the text just left
     of the title) ends in a civil office's word: not a general."""
