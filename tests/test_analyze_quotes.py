@@ -1590,3 +1590,20 @@ def test_she_is_neither_a_name_inside_the_quote_nor_the_last_speaker_when_a_subj
     speakers = {q.content.text[:20]: q.speaker_name for q in record.quotes if q.kind == "direct"}
     assert speakers["I have lived here fo"] == "Fadime Kalkavan", speakers
     assert speakers["People he had fed ca"] == "Andrea Kovacevic", speakers
+
+
+def test_a_name_with_a_description_a_body_owns_is_a_person_whom_he_points_back_to() -> None:
+    # relabel.relabel_described_people (_owned_description) and data/speaker_nouns.txt
+    # ("organiser"): "Sibusiso Ngcobo, Amcu's regional organiser" is a person, so "he said"
+    # after his words is his, not the analyst's named before.
+    record = analyzed(
+        page(
+            "Miner settles strike",
+            'Mining analyst Thabo Mkhize said the deal was expensive. "It will hurt margins," he said.',
+            "Sibusiso Ngcobo, Amcu's regional organiser for northern KwaZulu-Natal, said the settlement "
+            'showed the union had been right to hold out. "Management told us in April there was not '
+            'one cent more on the table," he said.',
+        )
+    )
+    told = next(q for q in record.quotes if q.content.text.startswith("Management"))
+    assert told.speaker_name == "Sibusiso Ngcobo", describe(record)

@@ -514,6 +514,25 @@ _DESCRIBED = re.compile(r",\s+(?:a|an)\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,3})")
 _DESCRIPTION_END = frozenset("at of for with in from who and or to on".split())
 
 
+# An apposition owned by a body: ", Amcu's regional organiser for ...".
+_OWNED_DESCRIPTION = re.compile(
+    r",\s+(?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*['’]s\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,3})"
+)
+
+
+def _owned_description(text: str, end: int, describing: frozenset[str], body_words: frozenset[str]) -> bool:
+    """The name is followed by a description a body owns whose head is a noun for a person."""
+    found = _OWNED_DESCRIPTION.match(text, end)
+    if found is None:
+        return False
+    head = []
+    for word in found.group("words").split():
+        if word in _DESCRIPTION_END:
+            break
+        head.append(word)
+    return bool(head) and head[-1] in describing and head[-1] not in body_words
+
+
 def _described_as_someone(text: str, end: int, body_words: frozenset[str]) -> bool:
     """The name is followed by an indefinite description whose head is a noun for a person
     in the agents dictionary or the speaker nouns, not a body ("..., a shipping analyst at")."""
@@ -574,7 +593,8 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
     """Names the model typed as organisations that the text shows are people, whatever their
     language (the name lists know few Indian or Nigerian names): an age beside the name, or a
     noun for a person just before it ("spinner Mohit Rawal", "A police spokesman, Olumide
-    Bakare,", "A spokesman for the Ministry of Finance, Nii Armah Quaye,"), an honorific ("Dr
+    Bakare,", "A spokesman for the Ministry of Finance, Nii Armah Quaye,") or in a description
+    a body owns after it ("Sibusiso Ngcobo, Amcu's regional organiser"), an honorific ("Dr
     Nasrin Akter"), or opening the model's mention ("Opener Aarav Deshmukh", cut off). Nouns that
     describe bodies as often ("rival", "owner") are no evidence, nor is
     any noun for a one-word name; a name the actor dictionary or the gazetteer knows, or with
@@ -629,7 +649,10 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
             # in apposition the name is closed by a comma too ("spokesman, Olumide Bakare, said")
             and ("," not in text[before.end(1) : mention.start] or text[mention.end : mention.end + 1] == ",")
         )
-        if aged or described or honoured or for_body:
+        # "Sibusiso Ngcobo, Amcu's regional organiser for ..., said": a description owned by a
+        # body, in apposition, headed by a noun for a person.
+        owned = len(parts) >= 2 and _owned_description(text, mention.end, describing, body_words)
+        if aged or described or honoured or for_body or owned:
             mention.label = "PERSON"
 
 
