@@ -520,9 +520,13 @@ _OWNED_DESCRIPTION = re.compile(
 )
 
 
-def _owned_description(text: str, end: int, describing: frozenset[str], body_words: frozenset[str]) -> bool:
-    """The name is followed by a description a body owns whose head is a noun for a person."""
-    found = _OWNED_DESCRIPTION.match(text, end)
+def _described_by(
+    pattern: re.Pattern[str], text: str, end: int, nouns: frozenset[str], body_words: frozenset[str]
+) -> bool:
+    """The name is followed by a description (``pattern``, its words in a group "words") whose
+    head — its last word before a preposition or a conjunction — is one of ``nouns``, not a
+    body's word."""
+    found = pattern.match(text, end)
     if found is None:
         return False
     head = []
@@ -530,21 +534,18 @@ def _owned_description(text: str, end: int, describing: frozenset[str], body_wor
         if word in _DESCRIPTION_END:
             break
         head.append(word)
-    return bool(head) and head[-1] in describing and head[-1] not in body_words
+    return bool(head) and head[-1] in nouns and head[-1] not in body_words
+
+
+def _owned_description(text: str, end: int, describing: frozenset[str], body_words: frozenset[str]) -> bool:
+    """The name is followed by a description a body owns whose head is a noun for a person."""
+    return _described_by(_OWNED_DESCRIPTION, text, end, describing, body_words)
 
 
 def _described_as_someone(text: str, end: int, body_words: frozenset[str]) -> bool:
     """The name is followed by an indefinite description whose head is a noun for a person
     in the agents dictionary or the speaker nouns, not a body ("..., a shipping analyst at")."""
-    found = _DESCRIBED.match(text, end)
-    if found is None:
-        return False
-    head = []
-    for word in found.group("words").split():
-        if word in _DESCRIPTION_END:
-            break
-        head.append(word)
-    return bool(head) and head[-1] in person_nouns() and head[-1] not in body_words
+    return _described_by(_DESCRIBED, text, end, person_nouns(), body_words)
 
 
 def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: str = "") -> None:
