@@ -377,3 +377,31 @@ def test_beating_estimates_is_no_assault() -> None:
     assert not record.events, [(e.type, e.trigger.text) for e in record.events]
     beaten = analyzed("Russian troops beat the protesters in Moscow on Sunday.")
     assert [e.type for e in beaten.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # engine._a_body_in_session (data/events/assembly_nouns.txt, session_words.txt): one
+        # body sitting is no meeting between actors, whatever the tense.
+        "The joint technical committee is due to hold its first meeting in Lodwar in June.",
+        "Kenya's cabinet met on Tuesday to discuss the drought.",
+        "A joint steering committee would meet every three months, officials said.",
+    ],
+)
+def test_a_body_in_session_is_no_meeting_between_actors(sentence: str) -> None:
+    record = analyzed(sentence)
+    assert not types(record) & {"CONSULT", "AGREE"}, describe(record)
+
+
+def test_a_body_meeting_someone_still_consults() -> None:
+    record = analyzed("Kenya's cabinet met Ethiopian Prime Minister Abiy Ahmed in Nairobi on Tuesday.")
+    assert "CONSULT" in types(record), describe(record)
+
+
+def test_a_month_is_no_march() -> None:
+    # triggers.sentence_candidates: a trigger noun inside a date ("in March") is no protest.
+    record = analyzed("Thai unions questioned the group's debts after it bought a feed mill in March.")
+    assert "PROTEST" not in types(record), describe(record)
+    marched = analyzed("Thousands of Thai workers joined a march in Bangkok on Sunday against a wage freeze.")
+    assert "PROTEST" in types(marched), describe(marched)

@@ -102,3 +102,37 @@ def test_seed_the_invasion_is_one_event_dated_by_the_report_that_dates_it(seed: 
     ]
     assert len(invasions) == 1
     assert invasions[0].date is not None and invasions[0].date.value == "2022-02-24"
+
+
+def test_a_headline_restating_a_hostile_act_loosely_is_the_same_happening() -> None:
+    # happenings._headline_restates: the headline's "arresting 23 in Espinar" and the body's
+    # "arresting 23 people" are one arrest; a headline and a body with different act words
+    # stay two.
+    text = "Police clear road, arresting 23 in Espinar\nPolice arrested 23 people. Police detained 23 people"
+
+    def at(word: str, nth: int = 0) -> Span:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(word, start + 1)
+        return Span(start=start, end=start + len(word), text=word)
+
+    police = Participant(span=at("Police"), code="PER", sector="COP")
+    headline = Event(
+        type="COERCE", trigger=at("arresting"), actors=[police],
+        recipients=[Participant(span=at("Espinar"), code="PER")], evidence=at("Police clear"), confidence=0.8,
+    )  # fmt: skip
+    body = Event(
+        type="COERCE", trigger=at("arrested"), actors=[police],
+        recipients=[Participant(span=at("23 people"), code="PER")], evidence=at("Police arrested"),
+        confidence=0.8,
+    )  # fmt: skip
+    detained = Event(
+        type="COERCE", trigger=at("detained"), actors=[police],
+        recipients=[Participant(span=at("23 people", 1), code="PER")], evidence=at("Police detained"),
+        confidence=0.8,
+    )  # fmt: skip
+    headline_end = text.index("\n")
+    (merged,) = merge_happenings([headline, body], PEOPLE, headline_end)
+    assert [m.text for m in merged.mentions] == ["Police clear", "Police arrested"]
+    assert len(merge_happenings([headline, body], PEOPLE)) == 2  # no headline: the targets differ
+    assert len(merge_happenings([headline, detained], PEOPLE, headline_end)) == 2

@@ -1607,3 +1607,40 @@ def test_a_name_with_a_description_a_body_owns_is_a_person_whom_he_points_back_t
     )
     told = next(q for q in record.quotes if q.content.text.startswith("Management"))
     assert told.speaker_name == "Sibusiso Ngcobo", describe(record)
+
+
+def test_he_or_she_after_a_name_typed_as_a_place_goes_on_with_that_speaker() -> None:
+    # quote_speakers._name_in_doubt / _spoke_just_before and judge._person_by_pronoun: the
+    # model takes the surname "Rezende" for the Brazilian town Resende; "she said" right
+    # after Rezende's words is Rezende's (not the minister quoted before), and the name is
+    # a person's, written as in the text, with no place.
+    record = analyzed(
+        page(
+            "Dairy talks stall",
+            "Deputy Minister Valeria Techera said Uruguay wanted the rules respected.",
+            "Rezende said Brazil's measures were temporary and meant to protect small farmers.",
+            '"We understand the concerns, and we will keep working at a technical level," she said.',
+        )
+    )
+    assert find(record, "We understand the concerns").speaker_name == "Rezende", describe(record)
+    person = next(e for e in record.entities if e.name == "Rezende")
+    assert person.kind == "PERSON" and person.country is None
+    assert not any(p.name == "Resende" for p in record.places)
+
+
+def test_he_does_not_go_on_with_a_capital_or_a_named_body() -> None:
+    # quote_speakers._name_in_doubt: a metropolis speaks for its government ("Moscow said")
+    # and a name with an organisation word is a body: "he" points back to the person.
+    record = analyzed(
+        page(
+            "Talks end without a deal",
+            'Foreign Minister Sergei Lavrov said the talks had been long. "We listened," he said.',
+            "Moscow said the talks were useful.",
+            '"We will meet again in the spring," he said.',
+            "Northwind Energy said the pipeline would open in June.",
+            '"The work is almost done," he said.',
+        )
+    )
+    assert find(record, "We will meet again").speaker_name == "Sergei Lavrov", describe(record)
+    assert find(record, "The work is almost done").speaker_name == "Sergei Lavrov", describe(record)
+    assert all(e.kind != "PERSON" for e in record.entities if e.name in {"Moscow", "Northwind Energy"})

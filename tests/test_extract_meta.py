@@ -59,6 +59,8 @@ BODY = (
             "EFE",
             "Nov 27",
         ),
+        # The Ethiopian News Agency's year after a slash.
+        ("Addis Abeba, February 19/2020 – ", "Addis Abeba", "Addis Abeba", None, None, "February 19/2020"),
     ],
 )
 def test_meta_dateline_parts(

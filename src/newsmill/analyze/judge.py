@@ -15,8 +15,11 @@ from typing import Any
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.evidence import score_entities
 from newsmill.analyze.gazetteer import Gazetteer
+from newsmill.analyze.gender import pronoun_gender
+from newsmill.analyze.mentions import as_name
 from newsmill.analyze.quote_evidence import score_quotes
 from newsmill.analyze.quotes import QuoteDraft, annotate_quotes
+from newsmill.analyze.sentences import text_of
 
 
 def inside(position: int, ranges: Sequence[tuple[int, int]]) -> bool:
@@ -35,6 +38,11 @@ def judge(
     ``blocks``: Doc ranges of non-prose paragraphs, which hold no speech."""
     score_entities(entities, doc, gazetteer, set())
     quotes = annotate_quotes(doc, entities, min_confidence)
+    for quote in quotes:
+        if (retyped := _person_by_pronoun(quote, doc, entities)) is not None:
+            for other in quotes:
+                if other.speaker_entity == retyped:
+                    other.speaker_name = entities[int(retyped[1:]) - 1].name
     speaker_ids = [q.speaker_entity for q in quotes]
     score_quotes(quotes, doc, entities, min_confidence)
     for quote in quotes:
@@ -47,3 +55,21 @@ def judge(
     }
     score_entities(entities, doc, gazetteer, speakers)
     return quotes
+
+
+def _person_by_pronoun(quote: QuoteDraft, doc: Any, entities: list[EntityDraft]) -> str | None:
+    """A name "he" or "she" speaks for is a person's: the resolution only gives a pronoun an
+    organisation or a place as its speaker when the attribution just before named it and its
+    name may be a person's (``quote_speakers._name_in_doubt``: "Kostas was asked ... '...,'
+    she said"), so the entity is typed again, named as written, with no place or country."""
+    if quote.speaker is None or quote.speaker_entity is None:
+        return None
+    if pronoun_gender(text_of(doc)[quote.speaker[0] : quote.speaker[1]]) is None:
+        return None
+    entity = entities[int(quote.speaker_entity[1:]) - 1]
+    if entity.kind == "PERSON":
+        return None
+    first = min(entity.mentions, key=lambda m: m.start)
+    entity.kind, entity.place, entity.country = "PERSON", None, None
+    entity.name = as_name(first.text)
+    return quote.speaker_entity

@@ -8,15 +8,19 @@ Split from ``quotes.py``, which finds the quotes and calls these.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from newsmill.analyze.dictionaries import person_nouns
 from newsmill.analyze.entities import EntityDraft
+from newsmill.analyze.gazetteer import Country
 from newsmill.analyze.gender import gender_of, is_first_name, pronoun_gender
+from newsmill.analyze.given_names import is_given_name
 from newsmill.analyze.roles import title_before, whole_title
 from newsmill.analyze.sentences import sentence_of, text_of
+from newsmill.analyze.wordlists import words as word_list
 
 if TYPE_CHECKING:
     from newsmill.analyze.quotes import QuoteDraft
@@ -32,6 +36,9 @@ _PRONOUNS = {
     "we": "GROUP",
 }
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
+# A city this large speaks for its government ("Moscow said"); a smaller one named as a
+# speaker is more often a surname the model took for the town ("Resende" for "Rezende").
+_METROPOLIS = 1_000_000
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _INVERTING_CUES = frozenset(
     {"say", "add", "write", "explain", "note", "state", "continue", "conclude", "recall"}
@@ -187,6 +194,9 @@ def resolve_speakers(
         if entity.kind == "PERSON"
     }
     history: list[tuple[str, QuoteDraft]] = []
+    surnames_in_doubt = {number for number, entity in enumerate(entities, 1) if _name_in_doubt(entity)}
+    # Where a speaker phrase is its cue's subject (not a name the sentence only mentions).
+    speaking = {d.speaker[0] for d in drafts if d.speaker and _is_subject(doc, *d.speaker)}
     # In the order the cues are read: in "According to the spokesperson, Qureshi informed
     # ... He added", the last speaker before "He" is Qureshi, not the spokesperson.
     for draft in sorted(drafts, key=lambda d: d.cue[0] if d.cue else d.content[0]):
@@ -257,13 +267,14 @@ def resolve_speakers(
             )
             antecedent = _antecedent(
                 key, pronoun_kind, start, last_by_kind, outside, (previous, sentence.start_char), history,
-                genders, subjects | {opening},
+                genders, subjects | {opening}, (surnames_in_doubt, speaking),
             )  # fmt: skip
             described = None
             if (
                 pronoun_gender(key) is not None
                 and not isinstance(antecedent, tuple)
                 and _last_person_quote_at(history) < previous
+                and not (history and antecedent is history[-1][1] and history[-1][0] != "PERSON")
             ):
                 described = _described_subject(
                     doc, previous, sentence.start_char, antecedents, pronoun_gender(key)
@@ -585,6 +596,44 @@ NOT_PERSON_NOUNS = frozenset(
 )
 
 
+def _name_in_doubt(entity: EntityDraft) -> bool:
+    """An entity typed as an organisation or a place whose name may be a person's: one
+    capitalised word, or two or three opening with a given name ("Luísa Pimenta"), none an
+    organisation word, no acronym, not written with "the",
+    no sector, no person noun at the end ("Garment Workers"), and no country or metropolis (which speak
+    for their governments: "Moscow said")."""
+    if entity.kind not in {"ORG", "GPE", "LOC", "FAC"} or entity.sector is not None:
+        return False  # a sector is evidence of a body ("the Bangladesh Garment Workers' ...")
+    if any(m.text.lower().startswith("the ") for m in entity.mentions):
+        return False
+    words = entity.name.split()
+    if words and words[-1].lower() in person_nouns():
+        return False  # "Workers", "Farmers": a body of people, not one
+    if len(words) > 1 and not is_given_name(_unaccented(words[0])):
+        return False  # "Northwind Energy": a longer name is a person's only with a given name first
+    if not 1 <= len(words) <= 3 or any(not w[:1].isupper() or w.isupper() for w in words):
+        return False
+    if {w.lower() for w in words} & word_list("organisation_words.txt"):
+        return False
+    place = entity.place
+    return place is None or (not isinstance(place, Country) and getattr(place, "population", 0) < _METROPOLIS)
+
+
+def _unaccented(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
+def _spoke_just_before(draft: QuoteDraft, in_doubt: set[int], subjects: set[int], since: int) -> bool:
+    """``draft`` (the attribution just before a pronoun) has its cue at or after ``since``
+    and, as its cue's subject (not a name the cue's sentence only mentions: "who said he
+    studied Mass Communication"), a speaker whose name is in doubt (``_name_in_doubt``)."""
+    if draft.speaker_entity is None or int(draft.speaker_entity[1:]) not in in_doubt:
+        return False
+    if draft.speaker is None or draft.speaker[0] not in subjects:
+        return False
+    return (draft.cue or draft.content)[0] >= since
+
+
 def _last_person_quote_at(history: list[tuple[str, QuoteDraft]]) -> int:
     """Where the last quote of a person so far has its cue (or content); -1 before any."""
     last = next((d for k, d in reversed(history) if k == "PERSON"), None)
@@ -606,10 +655,12 @@ def _antecedent(
     history: list[tuple[str, QuoteDraft]],
     genders: dict[int, str | None],
     subjects: set[int],
+    in_doubt: tuple[set[int], set[int]] = (set(), set()),
 ) -> QuoteDraft | tuple[int, int, int, EntityDraft] | None:
     """What a pronoun speaker at ``position`` points back to. ``sentences``: where the
     sentence before the pronoun's and the pronoun's own begin; ``subjects``: the starts of
-    mentions that are a clause's subject."""
+    mentions that are a clause's subject; ``in_doubt``: the entities typed as no person whose
+    name may yet be someone's (``_name_in_doubt``), and where speaker phrases are subjects."""
     wanted = pronoun_gender(key)
     previous_start, sentence_start = sentences
 
@@ -639,6 +690,12 @@ def _antecedent(
             ]  # fmt: skip
             if topic:
                 return topic[-1]
+        if history and _spoke_just_before(history[-1][1], *in_doubt, previous_start):
+            # "Kostas was asked ... '...,' she said", "Rezende said ... '...,' she said": the
+            # attribution just before, in the sentence before or this one, named someone the
+            # model typed as a body or a place; "he" or "she" goes on with that speaker
+            # rather than with a person quoted further back.
+            return history[-1][1]
         for speaker_kind, earlier in reversed(history):
             number = int(earlier.speaker_entity[1:]) if earlier.speaker_entity else None
             if speaker_kind == "PERSON" and agrees(number):

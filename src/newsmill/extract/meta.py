@@ -31,7 +31,8 @@ _UPPER_PLACE = rf"[{_CAP}][{_CAP}'’.\-]*[{_CAP}.](?:[ /][{_CAP}][{_CAP}'’.\-
 _MIXED_WORD = r"(?:[A-Z][a-z]{0,2}\.|[A-Z][a-z'’\-]*[a-z])"
 _MIXED_PLACE = rf"{_MIXED_WORD}(?:[ /-](?:{_MIXED_WORD}|de|es|la|al|el|of|da))*"
 _REGION = r"[A-Z][A-Za-z.'’\-]*\.?(?: [A-Z][A-Za-z.'’\-]*\.?){0,2}"
-_DL_DATE = rf"(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?"
+# The Ethiopian News Agency writes the year after a slash: "Addis Abeba, February 19/2020 –".
+_DL_DATE = rf"(?i:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}}|/\d{{4}})?|\d{{1,2}}\s+(?i:{_MONTH})(?:\s+\d{{4}})?"
 # "(Reuters)", or a press-release wire: "/PRNewswire/".
 _AGENCY = r"(?:\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{0,30}?)\)|/(?P<wire>[A-Za-z][A-Za-z .\-]{1,30})/)"
 _SEP = r"\s*(?::|\.?[-–—]{1,2})\s+"  # EFE writes "(EFE).- "

@@ -4,6 +4,7 @@ event (participants, PLOVER reading, mode, context, codes, location, time, confi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -39,6 +40,7 @@ from newsmill.analyze.quotes import QuoteDraft
 from newsmill.analyze.sentences import root_of
 from newsmill.analyze.times import TimeDraft
 from newsmill.analyze.wordlists import words
+from newsmill.extract.meta import find_dateline
 
 _MODES_BY_WORD: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:tele)?phon(?:e|ed|ic)|\bby phone\b|\bcalled\b", re.I), "CONSULT", "phone"),
@@ -357,6 +359,12 @@ def _build(
         # company's dealings with no one named on the other side are commerce, not an
         # interaction between political or social actors (docs/events.md, the gate).
         return None
+    if (
+        event_type in {"CONSULT", "AGREE"}
+        and not recipients
+        and _a_body_in_session(candidate, actors, article)
+    ):
+        return None  # "a joint steering committee would meet every three months": a sitting
     words_span = sorted(candidate.words, key=lambda t: t.i)
     if words_span[-1].i - words_span[0].i > 4:
         # "negotiations ... would be held", "provide 25,000 tons of food aid": the noun says it.
@@ -393,8 +401,8 @@ def _build(
         evidence=evidence,
         mode=mode,
         context=contexts,
-        actors=dedupe(actors),
-        recipients=recipients,
+        actors=dedupe([_after_dateline(a, article.text) for a in actors]),
+        recipients=[_after_dateline(r, article.text) for r in recipients],
         location=(location[0], location[1]) if location else None,
         location_entity=location[2] if location else None,
         time=time_of(anchor, status_verb, article),
@@ -515,6 +523,36 @@ _SPEECH_VEHICLES = words("events/speech_vehicles.txt")
 
 
 # Event types a company's commerce looks like: offering, agreeing, cooperating, giving.
+def _after_dateline(participant: ParticipantDraft, text: str) -> ParticipantDraft:
+    """The participant as written after a dateline its phrase opens with ("HARARE —
+    Zimbabwe" is Zimbabwe): the parse hangs the dateline's place on the subject after it."""
+    line_end = text.find("\n", participant.start)
+    found = find_dateline(text[participant.start : line_end if line_end >= 0 else len(text)])
+    if found is None or participant.start + found.lead_end >= participant.end:
+        return participant
+    start = participant.start + found.lead_end
+    while start < participant.end and text[start].isspace():
+        start += 1
+    return replace(participant, start=start)
+
+
+_ASSEMBLY_NOUNS = words("events/assembly_nouns.txt")
+_SESSION_WORDS = words("events/session_words.txt")
+
+
+def _a_body_in_session(candidate: Candidate, actors: list[ParticipantDraft], article: Article) -> bool:
+    """A meeting whose one actor is one body that meets in session ("the committee is due to
+    hold its first meeting in June", "the cabinet met"): no one else takes part, so it is no
+    consultation or promise between actors (PLOVER codes interactions, not sittings)."""
+    word = (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
+    if word not in _SESSION_WORDS or len(actors) != 1:
+        return False
+    span = article.doc.char_span(actors[0].start, actors[0].end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return span.root.lemma_.lower() in _ASSEMBLY_NOUNS and span.root.tag_ == "NN"
+
+
 _DEALINGS = frozenset({"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 

@@ -6,7 +6,9 @@ the same actors and recipients — the same entities, or the same codes where a 
 place stands for one ("his Ukrainian counterpart", "Moscow"), never two different people;
 one report may leave some out; either way round for a consultation, which is mutual — and
 no place or stated date that disagrees. An event with no actor is never merged: nothing
-says whose it is.
+says whose it is. The target of a hostile act must be the same words unless it is named;
+a headline restating the body with the same act word names it loosely ("Police clear
+blockade, arresting 23 in Espinar" and "arresting 23 people"), and is the same happening.
 
 The merged event is its most confident report (then the one naming its participants most
 specifically, people before groups: a title says less than the body, "Qureshi, Kuleba
@@ -16,6 +18,8 @@ best of theirs.
 """
 
 from __future__ import annotations
+
+import re
 
 from newsmill.analyze.plover import HOSTILE
 from newsmill.model import Event, Participant
@@ -28,7 +32,8 @@ def _same(a: Participant, b: Participant, people: frozenset[str], strict: bool) 
     """One participant twice: the same entity; or, where a phrase or a place names it
     ("Moscow" for Russia, "his Ukrainian counterpart"), the same code (never two people).
     ``strict`` (the targets of hostile acts): a target without a name is the same only as
-    the same words ("civilian infrastructure" is not "Kyiv")."""
+    the same words ("civilian infrastructure" is not "Kyiv"), unless a headline restates the
+    body with the same act word (``_headline_restates``)."""
     if a.entity_id and a.entity_id == b.entity_id:
         return True
     if a.entity_id in people and b.entity_id in people:
@@ -60,8 +65,25 @@ def _stated_date(event: Event) -> str | None:
     return event.date.value
 
 
-def same_happening(a: Event, b: Event, people: frozenset[str] = frozenset()) -> bool:
-    """Whether two reports of one article describe one happening (see the module)."""
+def _act_word(event: Event) -> str:
+    """The trigger's first word without its ending: "arresting", "arrests" → "arrest"."""
+    word = event.trigger.text.split()[0].lower() if event.trigger and event.trigger.text.split() else ""
+    return re.sub(r"(?:ing|ed|es|s)$", "", word)
+
+
+def _headline_restates(a: Event, b: Event, headline_end: int) -> bool:
+    """One report is in the headline or standfirst and the other in the body, with the same
+    act word: a headline names its target loosely ("arresting 23 in Espinar" for "arresting
+    23 people"), so the target's words need not match."""
+    if (a.evidence.end <= headline_end) == (b.evidence.end <= headline_end):
+        return False
+    first, second = _act_word(a), _act_word(b)
+    return len(first) >= 3 and (first.startswith(second) or second.startswith(first))
+
+
+def same_happening(a: Event, b: Event, people: frozenset[str] = frozenset(), headline_end: int = 0) -> bool:
+    """Whether two reports of one article describe one happening (see the module);
+    ``headline_end``: where the title and standfirst end."""
     if a.type != b.type or a.status != b.status or not a.actors or not b.actors:
         return False
     if a.place_id and b.place_id and a.place_id != b.place_id:
@@ -71,17 +93,19 @@ def same_happening(a: Event, b: Event, people: frozenset[str] = frozenset()) -> 
         return False
     if a.type in _MUTUAL:
         return _compatible(a.actors + a.recipients, b.actors + b.recipients, people)
-    strict = a.type in HOSTILE
+    strict = a.type in HOSTILE and not _headline_restates(a, b, headline_end)
     return _compatible(a.actors, b.actors, people) and _compatible(a.recipients, b.recipients, people, strict)
 
 
-def merge_happenings(events: list[Event], people: frozenset[str] = frozenset()) -> list[Event]:
+def merge_happenings(
+    events: list[Event], people: frozenset[str] = frozenset(), headline_end: int = 0
+) -> list[Event]:
     """The article's events with every happening once (see the module); ``people`` are the
-    ids of the article's person entities."""
+    ids of the article's person entities, ``headline_end`` where its title and standfirst end."""
     groups: list[list[Event]] = []
     for event in events:
         for group in groups:
-            if all(same_happening(event, member, people) for member in group):
+            if all(same_happening(event, member, people, headline_end) for member in group):
                 group.append(event)
                 break
         else:

@@ -89,7 +89,9 @@ def to_events(
             )
         )
     people = frozenset(entity.id for entity in record.entities if entity.kind == "PERSON")
-    return [event for event in merge_happenings(events, people) if event.confidence >= min_confidence]
+    heads = [span.end for span in (record.title, record.subtitle) if span is not None]
+    merged = merge_happenings(events, people, max(heads, default=0))
+    return [event for event in merged if event.confidence >= min_confidence]
 
 
 def to_plover(record: Record) -> list[dict[str, Any]]:

@@ -430,6 +430,8 @@ def sentence_candidates(sentence: Any, words: _TriggerWords) -> dict[int, Candid
     for token in nouns:
         if token.i in carried:
             continue
+        if token.ent_type_ == "DATE":
+            continue  # "bought a feed mill in March": a month, not a march
         sense = _noun_sense(token)
         if sense is not None:
             candidates[token.i] = Candidate(sense, token, [token], noun=token)
