@@ -405,3 +405,17 @@ def test_a_month_is_no_march() -> None:
     assert "PROTEST" not in types(record), describe(record)
     marched = analyzed("Thousands of Thai workers joined a march in Bangkok on Sunday against a wage freeze.")
     assert "PROTEST" in types(marched), describe(marched)
+
+
+def test_time_given_is_no_aid_and_a_shipment_does_not_act() -> None:
+    # data/events/not_goods.txt (days, weeks, deadline: any object of the verb counts) and
+    # data/events/non_actors.txt (consignments, shipments).
+    deadline = analyzed("The Indian government has given Sri Lanka two weeks to respond to the proposal.")
+    assert "AID" not in types(deadline), describe(deadline)
+    given = analyzed("The Indian government gave Sri Lanka 500 tonnes of rice and 20 water pumps on Monday.")
+    assert "AID" in types(given), describe(given)
+    shipment = analyzed(
+        "She said a consignment of 62 essential drugs bought under the Indian credit line would "
+        "arrive at the Colombo port by next Friday."
+    )
+    assert not types(shipment), describe(shipment)

@@ -325,14 +325,20 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         and (obj.lower_ in _MARKET_THINGS or obj.lemma_.lower() in _MARKET_THINGS)
     ):
         return None  # "sending its shares to an all-time high", "sent prices soaring": a market moving
-    giving = lemma in _GIVING and obj is not None and obj.lemma_.lower() not in _NOT_GOODS
+    # Every object counts: "has given mobile operator HarbourLink five working days" hands
+    # over time (a deadline), whichever object the parse lists first.
+    not_goods = obj is not None and any(
+        c.dep_ in {"dobj", "obj"} and c.lemma_.lower() in _NOT_GOODS for c in verb.children
+    )
+    not_goods = not_goods or (obj is not None and obj.lemma_.lower() in _NOT_GOODS)
+    giving = lemma in _GIVING and obj is not None and not not_goods
     if giving and any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
         return Candidate(Sense("AID"), verb, [verb])  # "sent 500 tons of maize to Somalia"
     if lemma in _ONLY_WITH_OBJECTS:
         return None  # these mean an event only with their object (handled above)
     if particle is not None and phrasal in PHRASAL_VERBS:
         return Candidate(PHRASAL_VERBS[phrasal], verb, [verb, particle])
-    if lemma in _OFFERING and obj is not None and obj.lemma_.lower() in _NOT_GOODS:
+    if lemma in _OFFERING and not_goods:
         return None  # "offered a defense of the bill", "offers a reminder": words, not an offer
     sense = VERBS.get(lemma)
     if sense is None:
