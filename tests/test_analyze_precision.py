@@ -185,6 +185,22 @@ def test_a_name_used_by_an_organisation_is_no_place() -> None:
     assert "Toyota" not in {p.name for p in record.places}
 
 
+def test_a_place_the_text_puts_somewhere_beats_a_weak_organisation_of_its_name() -> None:
+    # evidence.score_entities: "born in Coimbra" places the name; "Coimbra's old cathedral"
+    # and "Coimbra has its own tradition" (an organisation on a possessive and a reuse only)
+    # are mentions of the city, not of a body called Coimbra.
+    record = analyze(
+        page(
+            "Joaquim Matos was born on 3 March 1934 in Coimbra, the youngest of five children.",
+            "He kept a small workshop near the Se Velha, Coimbra's old cathedral, for sixty years.",
+            "Coimbra has its own tradition of fado, sung by students in black capes.",
+        )
+    )
+    assert not [e for e in record.entities if e.name == "Coimbra" and e.kind == "ORG"], record.entities
+    coimbra = [p for p in record.places if p.name == "Coimbra"]
+    assert coimbra and coimbra[0].country == "PRT", record.places
+
+
 def test_a_small_namesake_at_home_against_a_larger_one_abroad_stays_unresolved() -> None:
     record = analyze(
         page(

@@ -446,6 +446,10 @@ def group_confidence(entity: EntityDraft, gazetteer: Gazetteer) -> float:
     return 0.6 if name.endswith("s") else 0.45
 
 
+# An organisation this sure rests on more than a possessive or a reuse (docs/confidence.md).
+_FIRM_ORGANISATION = 0.8
+
+
 def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, speakers: set[int]) -> None:
     """Set each non-place draft's confidence (places get theirs when they are resolved).
     ``speakers``: indexes of the drafts that speak in a quote."""
@@ -474,9 +478,33 @@ def score_entities(entities: list[EntityDraft], doc: Any, gazetteer: Gazetteer, 
         if e.kind == "ORG" and e.confidence >= 0.5 and set(e.name.lower().split()) & club_words()
         for word in e.name.lower().split()
     } - club_words()
+    # Unless the text puts the place somewhere ("born in Coimbra", "a professor in Trabzon")
+    # and the organisation of that name has no evidence beyond a possessive or a reuse
+    # ("Coimbra's old cathedral"): then the organisation is the place's misreading.
+    weak = {
+        _bare(m.text).lower(): e
+        for e in entities
+        if e.kind == "ORG" and 0.5 <= e.confidence < _FIRM_ORGANISATION
+        for m in e.mentions
+    }
     for entity in entities:
         is_place = entity.kind in {"GPE", "LOC"} and not isinstance(entity.place, Country)
-        if is_place and any(_bare(m.text).lower() in names for m in entity.mentions):
+        same = [_bare(m.text).lower() for m in entity.mentions if _bare(m.text).lower() in names]
+        if (
+            is_place
+            and same
+            and entity.place is not None
+            and all(name in weak for name in same)
+            and any(is_locative(doc, m.start) for m in entity.mentions)
+        ):
+            for name in same:
+                # Its mentions are the place's ("Coimbra has its own tradition of fado").
+                organisation = weak[name]
+                organisation.confidence = min(organisation.confidence, 0.3)
+                held = {(m.start, m.end) for m in entity.mentions}
+                entity.mentions.extend(m for m in organisation.mentions if (m.start, m.end) not in held)
+                entity.mentions.sort(key=lambda m: m.start)
+        elif is_place and same:
             entity.confidence = min(entity.confidence, 0.3)
         elif (
             is_place
