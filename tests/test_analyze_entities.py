@@ -819,3 +819,20 @@ def test_a_council_named_for_two_places_is_one_body() -> None:
     )
     assert "Perth and Kinross Council" in {e.name for e in record.entities if e.kind == "ORG"}
     assert "Perth" not in {p.name for p in record.places}
+
+
+def test_a_given_name_and_a_family_name_used_alone_is_a_person() -> None:
+    # relabel.relabel_person_names (_family_name_alone): the model may take a name with a
+    # family name no census lists for an organisation; a given name first and the last word
+    # used again on its own ("Dvořáček made 31 saves") make it a person. "Space Launch
+    # System" ... "Launch System" is no such reuse.
+    record = analyzed(
+        "Sparta level the series\n"
+        "Sparta Prague beat Ocelari Trinec 3-2 in overtime on Sunday to level the final series.\n"
+        "Filip Chlapik collected a rebound off Trinec goaltender Marek Dvořáček's pad and lifted "
+        "it over the sprawling defenceman in the 64th minute.\n"
+        "Dvořáček made 31 saves and was the best player on the ice for long stretches, the "
+        "coaches agreed after the game in front of a sold-out crowd."
+    )
+    people = {e.name for e in record.entities if e.kind == "PERSON"}
+    assert "Marek Dvořáček" in people, record.entities

@@ -573,6 +573,28 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: st
             mention.label = "PERSON"
         elif half_known and _described_as_someone(text, mention.end, body_words):
             mention.label = "PERSON"  # "said Anders Ravnsborg, a shipping analyst at Danske Bank"
+        elif is_given_name(parts[0]) and _family_name_alone(text, mention, parts):
+            # "goaltender Marek Dvořáček's pad" ... "Dvořáček made 31 saves": a given name, then
+            # a last word the text uses again on its own, as news calls a person by surname.
+            mention.label = "PERSON"
+
+
+def _family_name_alone(text: str, mention: Mention, parts: list[str]) -> bool:
+    """The name's last word stands alone elsewhere in ``text``: not inside this mention, not
+    after the name's first word, and not after "the"."""
+    last = parts[-1]
+    for found in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
+        if mention.start <= found.start() < mention.end:
+            continue
+        if text[max(0, found.start() - len(parts[0]) - 1) : found.start()].strip() == parts[0]:
+            continue
+        if text[max(0, found.start() - 4) : found.start()].lower() == "the ":
+            continue  # "the Human Landing System" ... "the System": a thing's short name
+        before = re.search(r"([A-Z][\w.’'-]*)\s+$", text[max(0, found.start() - 30) : found.start()])
+        if before is not None and before.group(1).rstrip(".").lower() not in _HONORIFICS:
+            continue  # "the Space Launch System": the word ends another name
+        return True
+    return False
 
 
 # An age set beside a name: "Deshmukh, 23, took charge", "Mackenzie Obi, 31, said", "Obi (31)".
