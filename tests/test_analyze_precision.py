@@ -428,3 +428,21 @@ def test_an_event_needs_an_actor_we_can_code() -> None:
     text = page("Unknown men attacked a shop, and Russian troops attacked a village in Ukraine.")
     strict = analyze(text)
     assert strict.events and all(any(a.code for a in e.actors) for e in strict.events)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "country"),
+    [("NEWCASTLE, KwaZulu-Natal", "ZAF"), ("TRIPOLI, Lebanon", "LBN"), ("TRIPOLI", "LBY")],
+)
+def test_a_datelines_region_places_its_city(dateline: str, country: str) -> None:
+    # place_mentions._region_country: the region after the dateline's place names the
+    # country of the city meant, before the larger namesake elsewhere.
+    record = analyze(
+        "Miners return after a five-week strike\n"
+        f"{dateline} — Miners returned to work on Wednesday after a five-week strike at the "
+        "colliery outside the town, the company said, and output is expected to recover by the "
+        "end of the month as shifts are restored."
+    )
+    town = dateline.split(",")[0].title()
+    found = [p for p in record.places if p.name == town]
+    assert found and found[0].country == country, record.places

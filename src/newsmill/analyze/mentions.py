@@ -51,6 +51,7 @@ class EntityContext:
     dateline: tuple[int, int] | None = None  # Doc offsets of the dateline place
     dateline_name: str | None = None
     published: date | None = None  # actors are coded by the role they held on this day
+    dateline_region: str | None = None  # "KwaZulu-Natal" in "NEWCASTLE, KwaZulu-Natal —"
 
 
 def as_name(text: str) -> str:

@@ -77,23 +77,44 @@ def countries_mentioned(mentions: list[Mention], gazetteer: Gazetteer) -> set[st
     return countries
 
 
+def _region_country(context: EntityContext, gazetteer: Gazetteer) -> str | None:
+    """The country the dateline's region names, when its place is a city of that country:
+    "NEWCASTLE, KwaZulu-Natal" is South Africa's Newcastle, "TRIPOLI, Lebanon" Lebanon's."""
+    if not context.dateline_name or not context.dateline_region:
+        return None
+    region = context.dateline_region
+    country = gazetteer.country(region)
+    found = gazetteer.unique_region(region) if country is None else None
+    code = country.iso3 if country else (found.country if found else None)
+    if code is None:
+        return None
+    key = context.dateline_name.lower()
+    cities = [c for table in (gazetteer.cities, gazetteer.alternates) for c in table.get(key, [])]
+    return code if any(c.country == code for c in cities) else None
+
+
 def dateline_country_of(context: EntityContext, gazetteer: Gazetteer, countries: set[str]) -> str | None:
     if not context.dateline_name:
         return None
     country = gazetteer.country(context.dateline_name)
     if country:
         return country.iso3
+    if (regional := _region_country(context, gazetteer)) is not None:
+        return regional
     city = gazetteer.lookup_city(context.dateline_name, countries)
     return city.country if city else None
 
 
 def unambiguous_dateline_country(context: EntityContext, gazetteer: Gazetteer) -> str | None:
-    """The dateline's country when its place leaves no doubt: a country, or a city name only
-    one country has ("Santiago de Chile"; not "CAMBRIDGE", "TRIPOLI")."""
+    """The dateline's country when its place leaves no doubt: a country, a city its region
+    places ("NEWCASTLE, KwaZulu-Natal"), or a city name only one country has ("Santiago de
+    Chile"; not "CAMBRIDGE", "TRIPOLI")."""
     if not context.dateline_name:
         return None
     if (country := gazetteer.country(context.dateline_name)) is not None:
         return country.iso3
+    if (regional := _region_country(context, gazetteer)) is not None:
+        return regional
     key = context.dateline_name.lower()
     found = {c.country for table in (gazetteer.cities, gazetteer.alternates) for c in table.get(key, [])}
     return found.pop() if len(found) == 1 else None

@@ -93,7 +93,8 @@ def fill_record(
         dateline = article.to_doc(record.dateline.start, record.dateline.end)
     published = date.fromisoformat(record.published.date) if record.published else None
     name = record.dateline.name if record.dateline else None
-    context = EntityContext(gazetteer, dateline, name, published)
+    region = record.dateline.region if record.dateline else None
+    context = EntityContext(gazetteer, dateline, name, published, region)
     drafts = annotate_entities(doc, context)
     blocks = [found for b in record.blocks if (found := article.to_doc(b.start, b.end)) is not None]
     quote_drafts = judge(doc, drafts, gazetteer, min_confidence, blocks)
