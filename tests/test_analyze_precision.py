@@ -446,3 +446,19 @@ def test_a_datelines_region_places_its_city(dateline: str, country: str) -> None
     town = dateline.split(",")[0].title()
     found = [p for p in record.places if p.name == town]
     assert found and found[0].country == country, record.places
+
+
+def test_a_region_only_one_country_has_is_no_organisation() -> None:
+    # relabel.relabel_by_gazetteer: "KwaZulu-Natal", which the model may take for a body, is
+    # a first-level region of one country: a place (a region, no point), not an organisation.
+    record = analyze(
+        page(
+            "A strike by more than 4,000 workers at steelmaker Vaalstaal Holdings entered its second "
+            "week on Wednesday at the group's main plant in Newcastle, KwaZulu-Natal.",
+            "The company on Monday tabled a revised offer that the union rejected, saying members "
+            "could not live on it as prices rise across South Africa.",
+        )
+    )
+    assert not [e for e in record.entities if e.name == "KwaZulu-Natal" and e.kind == "ORG"], record.entities
+    region = [p for p in record.places if p.name == "KwaZulu-Natal"]
+    assert region and region[0].country == "ZAF", record.places

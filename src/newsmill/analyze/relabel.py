@@ -369,7 +369,10 @@ def relabel_by_gazetteer(mentions: list[Mention], gazetteer: Gazetteer, text: st
             population = 1_000_000 if mention.label == "ORG" and not located else 100_000
             # A capital stands for its government ("Washington recalled its ambassador").
             capital = name in _capitals(gazetteer)
-            if gazetteer.country(name) or capital or gazetteer.is_city_name(name, population):
+            # A first-level region only one country has ("KwaZulu-Natal", "Vorarlberg") is
+            # no company's name: the model's organisation is the province.
+            region = mention.label == "ORG" and gazetteer.unique_region(name) is not None
+            if gazetteer.country(name) or capital or gazetteer.is_city_name(name, population) or region:
                 mention.label = "GPE"
 
 
