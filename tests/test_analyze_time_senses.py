@@ -320,3 +320,14 @@ def test_the_day_of_a_telling_is_past_whatever_the_quote_promises() -> None:
         published="2026-02-10",
     )
     assert found["on Monday"] == "2026-02-09", found
+
+
+def test_a_span_opening_with_a_weekday_and_a_day_number_states_its_days() -> None:
+    # times._SPAN_OPENING: "from Friday 23 to Sunday 25 August" states the 23rd to the 25th;
+    # a bare "Friday" later is the festival's Friday, not the coming one.
+    found = times(
+        "The festival will run from Friday 23 to Sunday 25 August on the promenade.",
+        "Headlining the Friday will be a Cardiff electronic duo, organisers said.",
+        published="2024-05-02",
+    )
+    assert found["Friday"] == "2024-08-23", found

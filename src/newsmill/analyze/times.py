@@ -291,6 +291,13 @@ def _words_quoted(text: str, start: int, end: int) -> bool:
 
 # A weekday written with its date: "Friday, July 31", "SATURDAY, AUG. 1".
 _WEEKDAY_BEFORE_DATE = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\s*[,(]?\s*$", re.I)
+# The opening of a span written as a weekday and a day number, before the closing date:
+# "Friday 23 to Sunday 25 August", "Friday 23-Sunday 25 August".
+_SPAN_OPENING = re.compile(
+    r"\b(" + "|".join(WEEKDAYS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?\s*(?:to|through|until|till|-|–|—|and)\s*"
+    r"(?:(?:" + "|".join(WEEKDAYS) + r")\s*,?\s*)?$",
+    re.I,
+)
 # Two dates joined as a span: "July 31 through Aug. 2", "July 31-Aug 2", "from 3 to 5 June".
 _SPAN_JOINER = re.compile(r"^\s*(?:to|through|thru|until|till|-|–|—)\s*$", re.I)
 
@@ -313,6 +320,25 @@ def _read_against_stated_days(
         written = _WEEKDAY_BEFORE_DATE.search(text, max(0, draft.start - 14), draft.start)
         if written is not None and WEEKDAYS.index(written.group(1).lower()) == day.weekday():
             stated.append((draft.start, day))
+    for draft in dated:
+        # "from Friday 23 to Sunday 25 August": the opening day is written with its weekday
+        # and its number only; the month and year are the closing date's.
+        opening = _SPAN_OPENING.search(text, max(0, draft.start - 40), draft.start)
+        if opening is None:
+            continue
+        closing = date.fromisoformat(draft.value)  # type: ignore[arg-type]
+        number = int(opening.group(2))
+        if not 1 <= number <= closing.day:
+            continue
+        first_day = closing.replace(day=number)
+        if (
+            first_day.weekday() == WEEKDAYS.index(opening.group(1).lower())
+            and (closing - first_day).days <= 10
+        ):
+            stated += [
+                (opening.start(), first_day + timedelta(days=n))
+                for n in range((closing - first_day).days + 1)
+            ]
     for first, second in itertools.pairwise(dated):
         if _SPAN_JOINER.match(text[first.end : second.start]) is None:
             # "Friday, July 31 through Sunday, Aug. 2": the joiner stands before the weekday
