@@ -462,3 +462,15 @@ def test_a_region_only_one_country_has_is_no_organisation() -> None:
     assert not [e for e in record.entities if e.name == "KwaZulu-Natal" and e.kind == "ORG"], record.entities
     region = [p for p in record.places if p.name == "KwaZulu-Natal"]
     assert region and region[0].country == "ZAF", record.places
+
+
+def test_a_person_noun_opening_a_headline_is_no_town() -> None:
+    # places._opens_its_sentence: "Man" opening a headline is a man, not Man, Ivory Coast; a
+    # town called by such a word elsewhere in a sentence is not affected by this rule.
+    record = analyze(
+        "Man jailed for 27 years over killing of restaurant partner\n"
+        "A man who stabbed his business partner in a restaurant kitchen in Footscray was jailed for "
+        "27 years on Friday, after a judge described the killing as calculated and cruel.\n" + FILLER
+    )
+    assert "Man" not in {p.name for p in record.places}, record.places
+    assert not [e for e in record.entities if e.name == "Man"], record.entities
