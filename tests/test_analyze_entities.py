@@ -836,3 +836,16 @@ def test_a_given_name_and_a_family_name_used_alone_is_a_person() -> None:
     )
     people = {e.name for e in record.entities if e.kind == "PERSON"}
     assert "Marek Dvořáček" in people, record.entities
+
+
+def test_no_name_runs_across_a_headlines_colon() -> None:
+    # relabel.trim_headline_names: "Tour de Hongrie: Drummond ..." names Drummond, not a
+    # person called "Tour de Hongrie: Drummond".
+    record = analyzed(
+        "Tour de Hongrie: Drummond takes yellow on Kékestető as Fehérvári falls one second short\n"
+        "British rider Drummond won the queen stage of the Tour de Hongrie on Thursday, holding off "
+        "the Hungarian climber on the final ramps to take the leader's jersey by a single second.\n"
+        '"I honestly did not think I had the legs," Drummond said after the finish.'
+    )
+    names = {e.name for e in record.entities}
+    assert not any(":" in name for name in names), names

@@ -494,12 +494,19 @@ def _title_case_line(text: str, position: int) -> bool:
 def trim_headline_names(mentions: list[Mention], text: str) -> list[Mention]:
     """'Donald Trump Tweets A Wildly Inaccurate Chart': in a Title Case headline the model runs
     a name into the capitalised verb after it. A headline name the rest of the text never
-    writes, whose first words it does write as a name, is trimmed to those words."""
+    writes, whose first words it does write as a name, is trimmed to those words; a name run
+    across a headline's colon ("Tour de Hongrie: Drummond") is what follows the colon."""
     headline = [_title_case_line(text, m.start) for m in mentions]
     pairs = list(zip(mentions, headline, strict=True))
     written = {bare_name(m.text) for m, in_headline in pairs if not in_headline}
     out: list[Mention] = []
     for mention, in_headline in pairs:
+        colon = mention.text.rfind(": ")
+        if colon > 0 and mention.label in {"PERSON", "ORG"} and mention.text[colon + 2 :][:1].isupper():
+            # "Tour de Hongrie: Drummond takes the lead": no name runs across a headline's
+            # colon; the name is what follows it.
+            start = mention.start + colon + 2
+            mention = Mention(start, mention.end, mention.label, text[start : mention.end])
         words = bare_name(mention.text).split()
         if in_headline and mention.label in {"PERSON", "ORG"} and " ".join(words) not in written:
             for cut in range(len(words) - 1, 0, -1):
