@@ -849,3 +849,18 @@ def test_no_name_runs_across_a_headlines_colon() -> None:
     )
     names = {e.name for e in record.entities}
     assert not any(":" in name for name in names), names
+
+
+def test_a_person_noun_opening_the_sentence_is_no_part_of_the_name() -> None:
+    # relabel._without_opening_person_noun: a mention "Farmer Sione Tupou" (the model's, at a
+    # sentence start) is the person Sione Tupou; mid-sentence or with a body word it stays.
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import _without_opening_person_noun
+
+    text = "The river rose. Farmer Sione Tupou said his fields flooded. Ask Farmer Sione Tupou too."
+    start = text.index("Farmer")
+    cut = _without_opening_person_noun(Mention(start, start + 18, "ORG", text[start : start + 18]), text)
+    assert (cut.text, cut.label) == ("Sione Tupou", "PERSON")
+    later = text.rindex("Farmer")
+    kept = _without_opening_person_noun(Mention(later, later + 18, "ORG", text[later : later + 18]), text)
+    assert kept.text == "Farmer Sione Tupou"

@@ -286,8 +286,27 @@ def strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
                 if employer is not None:
                     out.append(employer[0])
                     mention = employer[1]
+        mention = _without_opening_person_noun(mention, text)
         out.append(mention)
     return out
+
+
+def _without_opening_person_noun(mention: Mention, text: str) -> Mention:
+    """'Butcher Sione Tupou said': a noun for a person, capitalised only because it opens the
+    sentence, run into the name after it (the model may call the whole a body) — the person
+    is the name of two or three words after it."""
+    parts = mention.text.split()
+    if mention.label not in {"PERSON", "ORG"} or not 3 <= len(parts) <= 4:
+        return mention
+    opening = mention.start == 0 or text[mention.start - 1] == "\n"
+    opening = opening or bool(re.search(r"[.!?][\"”’]?\s+$", text[max(0, mention.start - 3) : mention.start]))
+    noun = parts[0].lower()
+    if not opening or noun not in person_nouns() or noun in words("organisation_words.txt"):
+        return mention
+    if not all(w[:1].isupper() for w in parts[1:]):
+        return mention
+    start = text.find(parts[1], mention.start + len(parts[0]))
+    return Mention(start, mention.end, "PERSON", text[start : mention.end], role=mention.role)
 
 
 def _employer_before_title(mention: Mention, text: str) -> tuple[Mention, Mention] | None:
