@@ -419,3 +419,12 @@ def test_time_given_is_no_aid_and_a_shipment_does_not_act() -> None:
         "arrive at the Colombo port by next Friday."
     )
     assert not types(shipment), describe(shipment)
+
+
+def test_an_effort_of_ones_own_is_no_request() -> None:
+    # engine: a request verb with an infinitive and no one asked (no object, no "on", "for",
+    # "to", "with") is an effort, not a request; pressing someone to act stays one.
+    effort = analyzed("The announcement comes as Seoul pushes to build what officials call sovereign AI.")
+    assert "REQUEST" not in types(effort), describe(effort)
+    pressed = analyzed("Indonesia pressed Saudi Arabia to restore its pilgrim quota on Monday.")
+    assert "REQUEST" in types(pressed), describe(pressed)

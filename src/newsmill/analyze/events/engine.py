@@ -324,6 +324,16 @@ def _build(
         and any(c.dep_ == "xcomp" and c.tag_ == "VBG" for c in anchor.children)
     ):
         return None  # "proposed temporarily banning Muslims": a policy put forward, not an accord
+    if (
+        event_type == "REQUEST"
+        and is_verb
+        and _child(anchor, "dobj", "obj", "dative") is None
+        and not any(
+            c.dep_ == "prep" and c.lower_ in {"on", "upon", "for", "to", "with"} for c in anchor.children
+        )
+        and any(c.dep_ == "xcomp" and any(a.tag_ == "TO" for a in c.children) for c in anchor.children)
+    ):
+        return None  # "Seoul pushes to build sovereign AI": an effort of its own, no one asked
     if event_type == "PROTEST" and not is_verb and _speech_setting(anchor):
         return None  # "Trump said at a rally in Louisiana": where someone spoke, not a protest
     if event_type == "PROTEST" and mode in {None, "demo", "obstruct"} and _one_person(actors, article):
