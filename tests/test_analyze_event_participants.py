@@ -441,3 +441,18 @@ def test_a_dateline_is_no_part_of_the_actor() -> None:
     actors = [a.span.text for e in record.events for a in e.actors]
     assert actors and not any("HARARE" in a for a in actors), actors
     assert "Zimbabwe" in actors, actors
+
+
+def test_the_accused_is_the_subject_of_an_active_allegation_not_a_victim() -> None:
+    # engine: "alleging that the Vanua Alliance had received donations" accuses the Vanua
+    # Alliance; the victims of a passive clause are no one accused.
+    record = analyzed(
+        "Fiji's opposition leader went further, alleging that the Vanua Alliance had received "
+        "large donations from overseas property developers."
+    )
+    accusations = [e for e in record.events if e.type == "ACCUSE"]
+    assert any("Vanua Alliance" in r.span.text for e in accusations for r in e.recipients), accusations
+    victims = analyzed("The union leader alleged that at least 25 farmers had been injured by police.")
+    assert not any(
+        "farmers" in r.span.text for e in victims.events if e.type == "ACCUSE" for r in e.recipients
+    ), victims.events

@@ -231,6 +231,14 @@ def _build(
             if subject is not None and subject.tag_ != "PRP":
                 recipients = participants(subject, article, actor_side=False)
                 break
+    if not recipients and event_type == "ACCUSE" and is_verb:
+        # "alleging that the Vanua Alliance had received large donations": the accused is who
+        # the allegation is about, the subject of what is alleged.
+        claim = _child(anchor, "ccomp")
+        # (an active clause: in "alleged that 25 farmers had been injured" they are victims)
+        subject = _child(claim, "nsubj") if claim is not None else None
+        if subject is not None and subject.tag_ != "PRP":
+            recipients = participants(subject, article, actor_side=False)
     # "opened fire to disperse demonstrators": the folded-in act's recipients are this one's.
     for item in inner:
         if recipients or item.anchor.pos_ not in {"VERB", "AUX"}:
