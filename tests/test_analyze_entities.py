@@ -864,3 +864,32 @@ def test_a_person_noun_opening_the_sentence_is_no_part_of_the_name() -> None:
     later = text.rindex("Farmer")
     kept = _without_opening_person_noun(Mention(later, later + 18, "ORG", text[later : later + 18]), text)
     assert kept.text == "Farmer Sione Tupou"
+
+
+def test_a_name_cut_after_its_and_runs_on_and_a_firm_word_makes_a_body() -> None:
+    # relabel.join_nested_organisations: "the Philippine Atmospheric, Geophysical and" +
+    # "Astronomical Services Administration" is one body; relabel.relabel_firm_names: a name
+    # ending in a business word of any language ("Norrvik Industrier") is no person.
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import join_nested_organisations, relabel_firm_names
+
+    text = "said the Philippine Atmospheric, Geophysical and Astronomical Services Administration on"
+    first = text.index("the Philippine")
+    cut = text.index(" Astronomical")
+    second = cut + 1
+    end = text.index(" on")
+    joined = join_nested_organisations(
+        [Mention(first, cut, "ORG", text[first:cut]), Mention(second, end, "ORG", text[second:end])], text
+    )
+    assert [m.text for m in joined] == [text[first:end]]
+    firms = "Norrvik Industrier said. Harbor Labs co-founder Ada Lee said."
+    labs = firms.index("Harbor")
+    mentions = [
+        Mention(0, 18, "PERSON", firms[0:18]),
+        Mention(labs, labs + 14, "PERSON", firms[labs : labs + 14]),
+    ]
+    relabel_firm_names(mentions, firms)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Norrvik Industrier", "ORG"),
+        ("Harbor Labs co", "PERSON"),  # "co-founder" runs on: no legal form
+    ]

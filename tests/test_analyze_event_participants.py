@@ -456,3 +456,14 @@ def test_the_accused_is_the_subject_of_an_active_allegation_not_a_victim() -> No
     assert not any(
         "farmers" in r.span.text for e in victims.events if e.type == "ACCUSE" for r in e.recipients
     ), victims.events
+
+
+def test_a_participant_closes_the_bracket_it_opens() -> None:
+    # engine._closed: "the National Union of Metalworkers of South Africa (Numsa" is written
+    # with its closing bracket.
+    record = analyzed(
+        "A strike entered its second week after the National Union of Metalworkers of South Africa "
+        "(Numsa) rejected what the company described as its final offer."
+    )
+    written = [p.span.text for e in record.events for p in e.actors + e.recipients]
+    assert written and all(w.count("(") == w.count(")") for w in written), written

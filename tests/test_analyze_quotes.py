@@ -1644,3 +1644,16 @@ def test_he_does_not_go_on_with_a_capital_or_a_named_body() -> None:
     assert find(record, "We will meet again").speaker_name == "Sergei Lavrov", describe(record)
     assert find(record, "The work is almost done").speaker_name == "Sergei Lavrov", describe(record)
     assert all(e.kind != "PERSON" for e in record.entities if e.name in {"Moscow", "Northwind Energy"})
+
+
+def test_of_several_subjects_the_one_a_name_stands_beside_speaks() -> None:
+    # quote_speakers.speaker_of: the parse splits "co-founder" into subjects; the speaker is
+    # the one with the name beside it, not the company word nearest the cue.
+    record = analyzed(
+        page(
+            "Earbuds that translate",
+            '"Everyone else treats translation as a party trick," said Harbor Labs co-founder and '
+            "chief executive Nadia Farouk.",
+        )
+    )
+    assert find(record, "Everyone else treats").speaker_name == "Nadia Farouk", describe(record)

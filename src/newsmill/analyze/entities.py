@@ -69,6 +69,7 @@ from newsmill.analyze.relabel import (
     relabel_by_gazetteer,
     relabel_described_bodies,
     relabel_described_people,
+    relabel_firm_names,
     relabel_name_parts,
     relabel_person_names,
     relabel_speakers,
@@ -103,6 +104,7 @@ def annotate_entities(doc: Any, context: EntityContext) -> list[EntityDraft]:
     relabel_after_titles(mentions, text, gazetteer)
     relabel_speakers(mentions, doc, gazetteer)
     relabel_person_names(mentions, gazetteer, text)
+    relabel_firm_names(mentions, text)
     relabel_described_people(mentions, gazetteer, text)
     relabel_described_bodies(mentions, doc)
     relabel_tickers(mentions, text)

@@ -72,7 +72,10 @@ def speaker_of(cue: Any, quoted: tuple[int, int] = (0, 0)) -> tuple[int, int] | 
     if subjects:
         # Of two subjects the parse gives one verb, the one nearest it: "Speaking in Salem, New
         # Hampshire, Trump went after Bush" — the place ending the opener is no subject.
-        child = min(subjects, key=lambda s: abs(cue.i - s.i))
+        # The parse may split a hyphenated word into subjects ("said Harbor Labs co | - |
+        # founder and chief executive Nadia Farouk"): the one a name stands beside speaks.
+        with_names = [s for s in subjects if _appositive_name(s) is not None] if len(subjects) > 1 else []
+        child = min(with_names or subjects, key=lambda s: abs(cue.i - s.i))
         named = _appositive_name(child)
         return phrase(named or child)  # a relative pronoun ("..., who said") resolves later
     for child in cue.children:

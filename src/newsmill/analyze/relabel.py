@@ -240,6 +240,17 @@ def join_nested_organisations(mentions: list[Mention], text: str) -> list[Mentio
             skip.add(index + 1)
         elif (
             mention.label == "ORG"
+            and following is not None
+            and re.search(r"\s(?:and|&)$", mention.text)
+            and re.fullmatch(r"\s+", gap)
+            and following.text[:1].isupper()
+        ):
+            # "the Philippine Atmospheric, Geophysical and" + "Astronomical Services
+            # Administration": a name the model cut after its "and" runs on into the next.
+            mention = Mention(mention.start, following.end, "ORG", text[mention.start : following.end])
+            skip.add(index + 1)
+        elif (
+            mention.label == "ORG"
             and _PORTFOLIO_BODY.match(mention.text)
             and not re.search(r"\s(?:and|&)\s", mention.text)  # two portfolios already
         ):
@@ -606,6 +617,21 @@ def relabel_person_names(mentions: list[Mention], gazetteer: Gazetteer, text: st
             # "goaltender Marek Dvořáček's pad" ... "Dvořáček made 31 saves": a given name, then
             # a last word the text uses again on its own, as news calls a person by surname.
             mention.label = "PERSON"
+
+
+def relabel_firm_names(mentions: list[Mention], text: str) -> None:
+    """'Norrvik Industrier', 'Altavoz Producciones' tagged as people: a name of two to four
+    capitalised words ending in a business word or legal form (``data/organisation_words.txt``,
+    in the languages news names firms in) is an organisation, not a person."""
+    body_words = words("organisation_words.txt")
+    for mention in mentions:
+        parts = bare_name(mention.text).split()
+        if mention.label != "PERSON" or not 2 <= len(parts) <= 4:
+            continue
+        if text[mention.end : mention.end + 1] in {"-", "‑"}:
+            continue  # "Harbor Labs co-founder": the last word runs on; no legal form
+        if all(p[:1].isupper() for p in parts) and parts[-1].lower().strip(".") in body_words:
+            mention.label = "ORG"
 
 
 def _family_name_alone(text: str, mention: Mention, parts: list[str]) -> bool:

@@ -423,8 +423,8 @@ def _build(
         evidence=evidence,
         mode=mode,
         context=contexts,
-        actors=dedupe([_after_dateline(a, article.text) for a in actors]),
-        recipients=[_after_dateline(r, article.text) for r in recipients],
+        actors=dedupe([_closed(_after_dateline(a, article.text), article.text) for a in actors]),
+        recipients=[_closed(_after_dateline(r, article.text), article.text) for r in recipients],
         location=(location[0], location[1]) if location else None,
         location_entity=location[2] if location else None,
         time=time_of(anchor, status_verb, article),
@@ -573,6 +573,22 @@ def _a_body_in_session(candidate: Candidate, actors: list[ParticipantDraft], art
     if span is None or len(span) == 0:
         return False
     return span.root.lemma_.lower() in _ASSEMBLY_NOUNS and span.root.tag_ == "NN"
+
+
+def _closed(participant: ParticipantDraft, text: str) -> ParticipantDraft:
+    """A participant phrase that opens a bracket closes it: "the National Union of
+    Metalworkers of South Africa (Numsa" runs on to its ")" when it follows at once, else
+    ends before the "("."""
+    written = text[participant.start : participant.end]
+    if written.count("(") <= written.count(")"):
+        return participant
+    closing = text.find(")", participant.end, participant.end + 3)
+    if closing >= 0:
+        return replace(participant, end=closing + 1)
+    end = participant.start + written.rfind("(")
+    while end > participant.start and text[end - 1].isspace():
+        end -= 1
+    return replace(participant, end=end) if end > participant.start else participant
 
 
 _DEALINGS = frozenset({"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
