@@ -1657,3 +1657,18 @@ def test_of_several_subjects_the_one_a_name_stands_beside_speaks() -> None:
         )
     )
     assert find(record, "Everyone else treats").speaker_name == "Nadia Farouk", describe(record)
+
+
+def test_adding_to_something_is_no_speech() -> None:
+    # quote_evidence.quote_confidence: "add" with "to" ("add to a growing body of evidence
+    # that ...") contributes, it does not say; "he added that ..." stays speech.
+    record = analyzed(
+        page(
+            "Night shifts and diabetes",
+            "The findings add to a growing body of evidence that disrupting the body clock affects "
+            "how it handles sugar.",
+            "Dr Signe Halvorsen said the risk was real, and she added that employers could act now.",
+        )
+    )
+    assert not [q for q in record.quotes if "body clock" in q.content.text], describe(record)
+    assert find(record, "employers could act now").speaker_name == "Signe Halvorsen", describe(record)
