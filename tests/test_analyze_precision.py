@@ -474,3 +474,16 @@ def test_a_person_noun_opening_a_headline_is_no_town() -> None:
     )
     assert "Man" not in {p.name for p in record.places}, record.places
     assert not [e for e in record.entities if e.name == "Man"], record.entities
+
+
+def test_a_region_written_with_its_kind_is_no_organisation() -> None:
+    # relabel.relabel_by_gazetteer: "Oyo State" is the region Oyo, written with "State".
+    from newsmill.analyze.gazetteer import load_gazetteer
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import relabel_by_gazetteer
+
+    text = "Teachers marched through Ibadan, the Oyo State capital, on Monday."
+    start = text.index("Oyo")
+    mentions = [Mention(start, start + 9, "ORG", text[start : start + 9])]
+    relabel_by_gazetteer(mentions, load_gazetteer(), text)
+    assert mentions[0].label == "GPE"

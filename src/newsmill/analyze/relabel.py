@@ -401,7 +401,9 @@ def relabel_by_gazetteer(mentions: list[Mention], gazetteer: Gazetteer, text: st
             capital = name in _capitals(gazetteer)
             # A first-level region only one country has ("KwaZulu-Natal", "Vorarlberg") is
             # no company's name: the model's organisation is the province.
-            region = mention.label == "ORG" and gazetteer.unique_region(name) is not None
+            # "Oyo State", "Isabela Province": the region named with its kind.
+            bare_region = re.sub(r"\s+(?:State|Province|Region)$", "", name)
+            region = mention.label == "ORG" and gazetteer.unique_region(bare_region) is not None
             if gazetteer.country(name) or capital or gazetteer.is_city_name(name, population) or region:
                 mention.label = "GPE"
 
