@@ -445,3 +445,18 @@ def test_a_mixed_quotes_own_words_are_in_the_speakers_mouth() -> None:
         published=PUBLISHED,
     )
     assert "SUPPORT" not in types(record), describe(record)
+
+
+def test_a_clash_over_an_issue_is_a_dispute_not_a_fight() -> None:
+    # engine._a_dispute: "clashed over fees" with no word of violence is no assault; a clash
+    # with police in which people were injured stays one.
+    dispute = analyzed(
+        "Ecuador and Panama signed an agreement on Tuesday lifting restrictions on Ecuadoran shrimp "
+        "and plantains, but the two governments clashed openly over fees charged in Panama's Colon "
+        "Free Zone, with Quito threatening to take the dispute to the World Trade Organization."
+    )
+    assert "ASSAULT" not in types(dispute), describe(dispute)
+    fight = analyzed(
+        "Protesters clashed with police over the pension law, and at least 12 people were injured."
+    )
+    assert "ASSAULT" in types(fight), describe(fight)

@@ -184,8 +184,10 @@ def quote_confidence(draft: QuoteDraft, doc: Any, entity_spans: Spans) -> float:
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"}] if span is not None else []
     if cue is not None and _asked(cue):
         return 0.3  # "Asked whether ..., Mr. Trump said": the question was put to them
-    if cue is not None and cue.lemma_.lower() == "add" and any(
-        c.dep_ == "prep" and c.lower_ == "to" for c in cue.children
+    if (
+        cue is not None
+        and cue.lemma_.lower() == "add"
+        and any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children)
     ):
         return 0.3  # "The findings add to a growing body of evidence that ...": adding to, not saying
     if cue is not None and _evidence_not_speech(draft, cue, doc):

@@ -360,6 +360,8 @@ def _build(
         and _child(anchor, "dobj", "obj") is None
     ):
         return None  # "has vowed to fight on": a promised fight against no one threatens no one
+    if event_type == "ASSAULT" and is_verb and _a_dispute(anchor, article, evidence):
+        return None  # "the two governments clashed openly over fees": a dispute, not a fight
     if event_type == "ASSAULT" and is_verb and kills_a_document(anchor):
         return None  # "killing a religious-freedom bill": a figure of speech
     if event_type in {"ASSAULT", "COERCE"} and reports_a_score(article.text[evidence[0] : evidence[1]]):
@@ -512,6 +514,26 @@ _PUBLISHED_THINGS = words("events/published_things.txt")
 
 
 # Words of an attack (not an accident or a hunt): only then are unnamed killers attackers.
+def _a_dispute(anchor: Any, article: Article, evidence: tuple[int, int]) -> bool:
+    """ "Clashed over fees", "fought over the budget": a clash or fight over something, in a
+    sentence with no other word of violence (no weapon, attack, injury or death), is a dispute."""
+    if anchor.lemma_.lower() not in {"clash", "fight", "spar", "tussle"}:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "over" for c in anchor.children):
+        return False
+    sentence = article.text[evidence[0] : evidence[1]]
+    others = [
+        m for m in _ATTACK_WORDS.finditer(sentence) if not m.group().lower().startswith(("clash", "fight"))
+    ]
+    return not others and _HARM_WORDS.search(sentence) is None
+
+
+# Words of harm done to people: a clash with them is a fight, not a dispute.
+_HARM_WORDS = re.compile(
+    r"\b(?:injur\w*|wound\w*|kill\w*|dead|died|death\w*|hurt|tear ?gas|batons?|stones?|police|troops?|"
+    r"soldiers?|arrest\w*)\b",
+    re.I,
+)
 _ATTACK_WORDS = re.compile(
     r"\b(?:bomb\w*|explosi\w+|IEDs?|shell(?:ed|ing|s)?|rockets?|missiles?|mortars?|grenades?|gunm[ae]n|"
     r"gunfire|shot|shooting|attack\w*|ambush\w*|air ?strikes?|air raids?|suicide|stabb\w+|assassinat\w+|"
