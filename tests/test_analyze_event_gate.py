@@ -460,3 +460,14 @@ def test_a_clash_over_an_issue_is_a_dispute_not_a_fight() -> None:
         "Protesters clashed with police over the pension law, and at least 12 people were injured."
     )
     assert "ASSAULT" in types(fight), describe(fight)
+
+
+def test_a_visit_to_come_with_no_one_named_is_no_agreement() -> None:
+    # engine._a_meeting: PLOVER codes an intent to meet as AGREE with whom; a future visit
+    # with no one named is none; "will visit Albania in June" stays an AGREE.
+    alone = analyzed(
+        "She said Panamanian inspectors would carry out a follow-up visit before the end of the year."
+    )
+    assert "AGREE" not in types(alone), describe(alone)
+    visit = analyzed("German Foreign Minister Oskar Fischer will visit Albania in June, the ministry said.")
+    assert "AGREE" in types(visit), describe(visit)

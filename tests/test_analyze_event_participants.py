@@ -467,3 +467,20 @@ def test_a_participant_closes_the_bracket_it_opens() -> None:
     )
     written = [p.span.text for e in record.events for p in e.actors + e.recipients]
     assert written and all(w.count("(") == w.count(")") for w in written), written
+
+
+def test_a_side_walking_out_of_talks_protests_against_no_one_of_its_own() -> None:
+    # settle._a_state_side: a protest by a state's side in talks is not aimed at its own
+    # government (PLOVER's default for a protest that names no one); a crowd's still is.
+    walkout = analyzed(
+        "The previous round broke up without an agreement after the Panamanian side walked out "
+        "over what it called a lack of flexibility."
+    )
+    protest = next(e for e in walkout.events if e.type == "PROTEST")
+    assert not protest.recipients, protest
+    crowd = analyzed(
+        "About 200 supporters of former President Ahmed Ben Bella blocked roads in the capital "
+        "city of Algiers demanding that he be reinstated."
+    )
+    blocked = next(e for e in crowd.events if e.type == "PROTEST")
+    assert codes(blocked.recipients) == {"DZA"}, blocked

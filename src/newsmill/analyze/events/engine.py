@@ -385,6 +385,10 @@ def _build(
         and _a_body_in_session(candidate, actors, article)
     ):
         return None  # "a joint steering committee would meet every three months": a sitting
+    if event_type == "AGREE" and status == "future" and not recipients and _a_meeting(candidate):
+        # "inspectors would carry out a follow-up visit": PLOVER codes an intent to meet as
+        # AGREE with whom; a visit or meeting to come with no one named is no such intent.
+        return None
     words_span = sorted(candidate.words, key=lambda t: t.i)
     if words_span[-1].i - words_span[0].i > 4:
         # "negotiations ... would be held", "provide 25,000 tons of food aid": the noun says it.
@@ -582,6 +586,12 @@ def _after_dateline(participant: ParticipantDraft, text: str) -> ParticipantDraf
 
 _ASSEMBLY_NOUNS = words("events/assembly_nouns.txt")
 _SESSION_WORDS = words("events/session_words.txt")
+
+
+def _a_meeting(candidate: Candidate) -> bool:
+    """The trigger names a meeting or a visit ("meet", "a follow-up visit", "hold talks")."""
+    word = (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
+    return word in _SESSION_WORDS or word in {"visit", "talk", "talks"}
 
 
 def _a_body_in_session(candidate: Candidate, actors: list[ParticipantDraft], article: Article) -> bool:

@@ -135,7 +135,12 @@ def settle_codes(
         code = article.codes[location[2]]
         if code and code not in actor_codes:
             recipients = [ParticipantDraft(location[0], location[1], location[2], code, "CVL")]
-    if not recipients and event_type in _DOMESTIC_BY_DEFAULT and len(actor_codes) == 1:
+    if (
+        not recipients
+        and event_type in _DOMESTIC_BY_DEFAULT
+        and len(actor_codes) == 1
+        and not (event_type == "PROTEST" and any(_a_state_side(a, article) for a in actors))
+    ):
         # PLOVER's convention: a protest that names no one protests against the government of
         # the protesters' own country, and a concession that names no one ("lifted the state
         # of emergency", "called off the strike") is made at home. Nothing in the text names
@@ -148,6 +153,15 @@ def settle_codes(
         else:
             recipients = [ParticipantDraft(evidence[0], evidence[0], None, next(iter(actor_codes)), sector)]
     return actors, recipients
+
+
+def _a_state_side(actor: ParticipantDraft, article: Article) -> bool:
+    """The actor is a state or its side in talks ("the Panamanian side walked out",
+    "the government delegation"): its protest is aimed at the other side, not at itself."""
+    return _STATE_SIDE.search(article.text, actor.start, actor.end) is not None
+
+
+_STATE_SIDE = re.compile(r"\b(?:side|delegation|negotiators|government)\b", re.I)
 
 
 # Event types whose unnamed recipient is the actor's own country, with its sector when known.
