@@ -7,9 +7,8 @@ whatever its confidence, so what is tested is the gate, not the threshold.
 from __future__ import annotations
 
 import pytest
-from tests.test_analyze_events import LEAD, PUBLISHED, analyzed, body_events, describe
+from tests.test_analyze_events import analyzed, body_events, describe
 
-import newsmill
 from newsmill.model import Record
 from newsmill.settings import Settings
 
@@ -429,22 +428,6 @@ def test_an_effort_of_ones_own_is_no_request() -> None:
     assert "REQUEST" not in types(effort), describe(effort)
     pressed = analyzed("Indonesia pressed Saudi Arabia to restore its pilgrim quota on Monday.")
     assert "REQUEST" in types(pressed), describe(pressed)
-
-
-def test_a_mixed_quotes_own_words_are_in_the_speakers_mouth() -> None:
-    # engine: like a direct quote, the quoted words of a mixed quote need both sides coded.
-    record = newsmill.analyze(
-        "\n".join(
-            [
-                "A quiet week in the region",
-                LEAD,
-                "A spokesperson for OpenAI, which opened an office in Seoul this year, said the company "
-                '"welcomes a vibrant AI ecosystem in Korea."',
-            ]
-        ),
-        published=PUBLISHED,
-    )
-    assert "SUPPORT" not in types(record), describe(record)
 
 
 def test_a_clash_over_an_issue_is_a_dispute_not_a_fight() -> None:

@@ -410,11 +410,7 @@ def _build(
         # reporting, with its status, only when both sides are coded.
         confidence -= 0.2
     quote = in_quote(anchor, article)
-    said = article.quotes[quote] if quote is not None else None
-    # A mixed quote's own quoted words are in the speaker's mouth too: 'said the company
-    # "welcomes a vibrant AI ecosystem"'.
-    marked = said is not None and said.quote is not None and said.quote[0] <= anchor.idx < said.quote[1]
-    if said is not None and (said.kind == "direct" or (said.kind == "mixed" and marked)):
+    if quote is not None and article.quotes[quote].kind == "direct":
         # Words in someone's mouth ("You gotta give me a big win", "we will win") are what
         # they say, rarely an act between actors: they need both sides coded to be reported.
         confidence -= 0.2
