@@ -11,7 +11,8 @@ beats, written for newsmill in session 12 by a helper that saw no code).
     python benchmarks/everyday_audit.py --set unseen17    # 12 more, judged mid session 14
     python benchmarks/everyday_audit.py --set unseen18    # 12 more, judged late in session 14
     python benchmarks/everyday_audit.py --set unseen19    # 12 more, judged at session 14's end
-    python benchmarks/everyday_audit.py --set unseen20    # 12 more, judged in session 15
+    python benchmarks/everyday_audit.py --set unseen20    # 12 more, judged mid session 15
+    python benchmarks/everyday_audit.py --set unseen21    # 12 more, judged at session 15's end
 
 These pages were read for errors in session 12 and tuned on: the figure is a tuning figure,
 not an unseen one (the untouched figures are the facts audit's half D and the fact gold's half
@@ -39,7 +40,7 @@ from benchmarks.facts_audit import facts_of, load_judgments  # noqa: E402
 GOLD = ROOT / "benchmarks" / "gold"
 # Sets of pages kept unseen until judged (each judged once, at a frozen commit, before anyone
 # read its errors; tuning material after): benchmarks/gold/<name>_audit/{pages,judgments.jsonl}.
-UNSEEN = tuple(f"unseen{n}" for n in range(12, 21))
+UNSEEN = tuple(f"unseen{n}" for n in range(12, 22))
 SETS = {
     "everyday": (ROOT / "examples" / "everyday", GOLD / "everyday_audit"),
     **{name: (GOLD / f"{name}_audit" / "pages", GOLD / f"{name}_audit") for name in UNSEEN},
@@ -92,7 +93,7 @@ def main() -> None:
     if args.set == "everyday":
         role = "read for errors in session 12: tuning"
     elif args.set == UNSEEN[-1]:
-        role = "unseen when judged in session 15"
+        role = "unseen when judged at the end of session 15"
     print(f"{len(records)} pages ({pages.relative_to(ROOT)}; {role})")
     print(f"{'':<6}{'precision':>10}{'right/judged':>14}{'unjudged':>10}")
     summary: dict[str, Any] = {"pages": len(records)}
