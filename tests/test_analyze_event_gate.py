@@ -454,3 +454,14 @@ def test_a_visit_to_come_with_no_one_named_is_no_agreement() -> None:
     assert "AGREE" not in types(alone), describe(alone)
     visit = analyzed("German Foreign Minister Oskar Fischer will visit Albania in June, the ministry said.")
     assert "AGREE" in types(visit), describe(visit)
+
+
+def test_an_emergency_declared_against_a_hazard_is_no_coercion() -> None:
+    # engine._a_hazard_emergency (data/events/emergency_kinds.txt): "a national health
+    # emergency" is declared against a disease; "a state of emergency" stays COERCE.
+    health = analyzed("Brazil declared a national health emergency in November 2015 after a surge in cases.")
+    assert "COERCE" not in types(health), describe(health)
+    state = analyzed(
+        "The government declared a state of emergency in the capital on Monday after days of riots."
+    )
+    assert "COERCE" in types(state), describe(state)

@@ -314,6 +314,8 @@ def _build(
         if code and code not in GROUP_CODES:
             actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
 
+    if event_type == "COERCE" and mode == "martial-law" and _a_hazard_emergency(candidate):
+        return None  # "declared a national health emergency": against a disease, not on people
     if mode == "release" and is_verb:
         released = _child(anchor, "dobj", "obj", "nsubjpass")
         if released is None and anchor.dep_ == "acl":
@@ -582,6 +584,18 @@ def _after_dateline(participant: ParticipantDraft, text: str) -> ParticipantDraf
 
 _ASSEMBLY_NOUNS = words("events/assembly_nouns.txt")
 _SESSION_WORDS = words("events/session_words.txt")
+
+
+_EMERGENCY_KINDS = words("events/emergency_kinds.txt")
+
+
+def _a_hazard_emergency(candidate: Candidate) -> bool:
+    """The emergency declared is of a hazard ("a national health emergency", "a drought
+    emergency"): a word of ``data/events/emergency_kinds.txt`` modifies "emergency"."""
+    return any(
+        t.lower_ == "emergency" and any(c.lower_ in _EMERGENCY_KINDS for c in t.children)
+        for t in candidate.anchor.sent
+    )
 
 
 def _a_meeting(candidate: Candidate) -> bool:
