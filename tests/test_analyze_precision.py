@@ -487,3 +487,15 @@ def test_a_region_written_with_its_kind_is_no_organisation() -> None:
     mentions = [Mention(start, start + 9, "ORG", text[start : start + 9])]
     relabel_by_gazetteer(mentions, load_gazetteer(), text)
     assert mentions[0].label == "GPE"
+
+
+def test_an_abbreviation_the_text_defines_is_no_town() -> None:
+    # places._defined_abbreviation: "ICA", spelt out in brackets as an institute, is no Ica, Peru.
+    record = analyze(
+        page(
+            "The festival is backed by the Portuguese Institute of Cinema and Audiovisual (ICA), "
+            "which said on Monday it would fund three more editions.",
+            "A spokesperson for ICA said the money would go to the documentary prize.",
+        )
+    )
+    assert "Ica" not in {p.name for p in record.places}, record.places

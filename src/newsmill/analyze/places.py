@@ -172,6 +172,10 @@ def resolve(
         return Resolution(None, NOT_A_PLACE, "a body of the solar system")
     if (other := _names_something_else(doc, start, end, name, gazetteer)) is not None:
         return Resolution(None, NOT_A_PLACE, other)
+    if _defined_abbreviation(written, text) and not gazetteer.country(name):
+        # "the Portuguese Institute of Cinema and Audiovisual (ICA)" ... "ICA": an
+        # abbreviation the text spells out is that body, not Ica, Peru.
+        return Resolution(None, NOT_A_PLACE, "an abbreviation the text defines")
     if _employer(text, start) and not gazetteer.country(name) and not gazetteer.is_city_name(name, 100_000):
         # "an analyst at Bernstein", "a professor at Princeton": where someone works is a
         # body, not a town of that name (a country or a sizeable city stays a place).
@@ -386,6 +390,12 @@ _NAME_HEADS = (words("organisation_words.txt") | words("thing_words.txt") | word
     "county",
     "republic",
 }
+
+
+def _defined_abbreviation(written: str, text: str) -> bool:
+    """``written`` is an abbreviation in capitals that the text defines in brackets, "(ICA)"."""
+    bare = written.strip()
+    return bool(re.fullmatch(r"[A-Z]{2,6}", bare)) and f"({bare})" in text
 
 
 def _names_something_else(doc: Any, start: int, end: int, name: str, gazetteer: Gazetteer) -> str | None:
