@@ -189,7 +189,8 @@ _UNSEEN_SETS = {
     "unseen18": "12 pages unseen when judged late in session 14, tuned on since",
     "unseen19": "12 pages unseen when judged at the end of session 14, tuned on since",
     "unseen20": "12 pages unseen when judged mid session 15, tuned on since",
-    "unseen21": "12 pages unseen when judged at the end of session 15",
+    "unseen21": "12 pages unseen when judged late in session 15, tuned on since",
+    "unseen22": "12 pages unseen when judged at the end of session 15",
 }
 
 BENCHES = [
