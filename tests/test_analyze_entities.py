@@ -765,8 +765,8 @@ def test_a_hyphenated_given_name_goes_on_past_the_hyphen_but_an_adjective_does_n
 
 
 def test_a_name_followed_by_its_stock_ticker_is_a_company() -> None:
+    from newsmill.analyze.firm_names import relabel_tickers
     from newsmill.analyze.mentions import Mention
-    from newsmill.analyze.relabel import relabel_tickers
 
     text = "Lowe’s (LOW) rose. Marco Rubio (R) spoke. Ada Byron (AP) wrote. Gulf states (UAE) met."
     mentions = [
@@ -868,10 +868,11 @@ def test_a_person_noun_opening_the_sentence_is_no_part_of_the_name() -> None:
 
 def test_a_name_cut_after_its_and_runs_on_and_a_firm_word_makes_a_body() -> None:
     # relabel.join_nested_organisations: "the Philippine Atmospheric, Geophysical and" +
-    # "Astronomical Services Administration" is one body; relabel.relabel_firm_names: a name
+    # "Astronomical Services Administration" is one body; firm_names.relabel_firm_names: a name
     # ending in a business word of any language ("Norrvik Industrier") is no person.
+    from newsmill.analyze.firm_names import relabel_firm_names
     from newsmill.analyze.mentions import Mention
-    from newsmill.analyze.relabel import join_nested_organisations, relabel_firm_names
+    from newsmill.analyze.relabel import join_nested_organisations
 
     text = "said the Philippine Atmospheric, Geophysical and Astronomical Services Administration on"
     first = text.index("the Philippine")

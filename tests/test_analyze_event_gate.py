@@ -382,7 +382,7 @@ def test_beating_estimates_is_no_assault() -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        # engine._a_body_in_session (data/events/assembly_nouns.txt, session_words.txt): one
+        # gate.a_body_in_session (data/events/assembly_nouns.txt, session_words.txt): one
         # body sitting is no meeting between actors, whatever the tense.
         "The joint technical committee is due to hold its first meeting in Lodwar in June.",
         "Kenya's cabinet met on Tuesday to discuss the drought.",
@@ -431,7 +431,7 @@ def test_an_effort_of_ones_own_is_no_request() -> None:
 
 
 def test_a_clash_over_an_issue_is_a_dispute_not_a_fight() -> None:
-    # engine._a_dispute: "clashed over fees" with no word of violence is no assault; a clash
+    # gate.a_dispute: "clashed over fees" with no word of violence is no assault; a clash
     # with police in which people were injured stays one.
     dispute = analyzed(
         "Ecuador and Panama signed an agreement on Tuesday lifting restrictions on Ecuadoran shrimp "
@@ -446,7 +446,7 @@ def test_a_clash_over_an_issue_is_a_dispute_not_a_fight() -> None:
 
 
 def test_a_visit_to_come_with_no_one_named_is_no_agreement() -> None:
-    # engine._a_meeting: PLOVER codes an intent to meet as AGREE with whom; a future visit
+    # gate.a_meeting: PLOVER codes an intent to meet as AGREE with whom; a future visit
     # with no one named is none; "will visit Albania in June" stays an AGREE.
     alone = analyzed(
         "She said Panamanian inspectors would carry out a follow-up visit before the end of the year."
@@ -457,7 +457,7 @@ def test_a_visit_to_come_with_no_one_named_is_no_agreement() -> None:
 
 
 def test_an_emergency_declared_against_a_hazard_is_no_coercion() -> None:
-    # engine._a_hazard_emergency (data/events/emergency_kinds.txt): "a national health
+    # gate.a_hazard_emergency (data/events/emergency_kinds.txt): "a national health
     # emergency" is declared against a disease; "a state of emergency" stays COERCE.
     health = analyzed("Brazil declared a national health emergency in November 2015 after a surge in cases.")
     assert "COERCE" not in types(health), describe(health)

@@ -426,7 +426,7 @@ def test_a_strike_by_workers_at_a_company_is_not_against_the_state() -> None:
 
 
 def test_a_dateline_is_no_part_of_the_actor() -> None:
-    # engine._after_dateline: "HARARE — Zimbabwe and Mozambique ..." is acted by Zimbabwe
+    # drafts.after_dateline: "HARARE — Zimbabwe and Mozambique ..." is acted by Zimbabwe
     # and Mozambique; the parse hangs the dateline's place on the subject.
     record = newsmill.analyze(
         "Zimbabwe and Mozambique sign Beira corridor deal\n"
@@ -459,7 +459,7 @@ def test_the_accused_is_the_subject_of_an_active_allegation_not_a_victim() -> No
 
 
 def test_a_participant_closes_the_bracket_it_opens() -> None:
-    # engine._closed: "the National Union of Metalworkers of South Africa (Numsa" is written
+    # drafts.closed_brackets: "the National Union of Metalworkers of South Africa (Numsa" is written
     # with its closing bracket.
     record = analyzed(
         "A strike entered its second week after the National Union of Metalworkers of South Africa "

@@ -753,13 +753,13 @@ def test_a_noun_for_a_person_opening_the_sentence_stays_out_of_the_name() -> Non
     ],
 )
 def test_a_name_introduced_as_a_body_or_a_work_is_no_person(sentence: str, name: str, label: str) -> None:
-    # relabel.relabel_described_bodies: a body word or a work noun set before the name in the
+    # firm_names.relabel_described_bodies: a body word or a work noun set before the name in the
     # parse; not a noun after a preposition, nor one the name only follows in a reduced
     # relative ("the company Jane Doe founded"). On the model's parse, with the mention as the
     # model may give it.
+    from newsmill.analyze.firm_names import relabel_described_bodies
     from newsmill.analyze.mentions import Mention
     from newsmill.analyze.nlp import load_nlp
-    from newsmill.analyze.relabel import relabel_described_bodies
 
     doc = load_nlp()(sentence)
     start = sentence.index(name)
@@ -880,13 +880,13 @@ def test_a_name_in_lower_case_is_no_place() -> None:
 
 
 def test_a_legal_form_makes_a_company_and_a_described_namesake_keeps_no_dictionary_country() -> None:
-    # relabel.relabel_described_bodies: "Medivita S.A." (and "Medivita" after it) is a company;
+    # firm_names.relabel_described_bodies: "Medivita S.A." (and "Medivita" after it) is a company;
     # attach.attach_known_people: "Daniel Ortega, an analyst at ..." is not Nicaragua's president.
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
+    from newsmill.analyze.firm_names import relabel_described_bodies
     from newsmill.analyze.mentions import Mention
-    from newsmill.analyze.relabel import relabel_described_bodies
 
     text = "Medivita S.A. said on Monday . Medivita apologised ."
     doc = Doc(Vocab(), words=text.split())
@@ -919,7 +919,7 @@ def test_letters_after_a_name_and_a_unions_local_number() -> None:
 
 
 def test_a_name_a_body_noun_introduces_is_an_organisation() -> None:
-    # relabel.relabel_described_bodies and evidence.organisation_confidence, data/body_nouns.txt:
+    # firm_names.relabel_described_bodies and evidence.organisation_confidence, data/body_nouns.txt:
     # "regional carrier Cendrawasih Air", "of the firm Grant Thornton" (a noun right before the
     # name, even after a preposition) name companies, not people.
     record = analyze(
@@ -932,7 +932,7 @@ def test_a_name_a_body_noun_introduces_is_an_organisation() -> None:
 
 
 def test_a_company_short_name_after_its_full_name_is_the_company() -> None:
-    # relabel.relabel_described_bodies: "Sinar Freight" after "Sinar Freight Holdings Bhd".
+    # firm_names.relabel_described_bodies: "Sinar Freight" after "Sinar Freight Holdings Bhd".
     record = analyze(
         "KUALA LUMPUR: Perdana Logistics Bhd has agreed to acquire Sinar Freight Holdings Bhd for "
         "RM4.1 billion, the companies said on Tuesday. Sinar Freight chief executive Tan Wei Ming "
@@ -1019,13 +1019,13 @@ def test_a_storm_or_a_saints_place_name_is_no_person_nor_body() -> None:
 
 
 def test_a_body_short_form_in_brackets_and_before_a_group_word_is_the_body() -> None:
-    # relabel.relabel_described_bodies: "(Numsa)" after the union's name, "Vaalstaal" of
+    # firm_names.relabel_described_bodies: "(Numsa)" after the union's name, "Vaalstaal" of
     # "Vaalstaal Holdings"; a family name shared with a person stays the person's.
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
+    from newsmill.analyze.firm_names import relabel_described_bodies
     from newsmill.analyze.mentions import Mention
-    from newsmill.analyze.relabel import relabel_described_bodies
 
     text = "Vaalstaal Holdings and the Metalworkers Union (Numsa) met . Numsa and Vaalstaal spoke . "
     text += "Gautam Adani of Adani Group said Adani would pay ."

@@ -42,6 +42,7 @@ from newsmill.analyze.attach import (
     known_people,
     sentence_country,
 )
+from newsmill.analyze.firm_names import relabel_described_bodies, relabel_firm_names, relabel_tickers
 from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.given_names import is_given_name
 from newsmill.analyze.mentions import EntityContext, EntityDraft, Mention, bare_name
@@ -67,14 +68,11 @@ from newsmill.analyze.relabel import (
     multiword_demonyms,
     relabel_after_titles,
     relabel_by_gazetteer,
-    relabel_described_bodies,
     relabel_described_people,
-    relabel_firm_names,
     relabel_name_parts,
     relabel_person_names,
     relabel_speakers,
     relabel_surnames,
-    relabel_tickers,
     strip_titles,
     surnames_of,
     trim_headline_names,

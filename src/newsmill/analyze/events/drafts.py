@@ -1,12 +1,14 @@
 """The shared types of the event rules: events and participants before they reach the record,
-a trigger before its frame is settled, and the frame that governs it."""
+a trigger before its frame is settled, and the frame that governs it; and the tidying of a
+participant's span as written (no dateline before it, no bracket left open)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsmill.analyze.plover import Sense
+from newsmill.extract.meta import find_dateline
 
 
 @dataclass(slots=True)
@@ -72,3 +74,32 @@ def dedupe(participants: list[ParticipantDraft]) -> list[ParticipantDraft]:
             seen.add(key)
             out.append(item)
     return out
+
+
+def after_dateline(participant: ParticipantDraft, text: str) -> ParticipantDraft:
+    """The participant as written after a dateline its phrase opens with ("HARARE —
+    Zimbabwe" is Zimbabwe): the parse hangs the dateline's place on the subject after it."""
+    line_end = text.find("\n", participant.start)
+    found = find_dateline(text[participant.start : line_end if line_end >= 0 else len(text)])
+    if found is None or participant.start + found.lead_end >= participant.end:
+        return participant
+    start = participant.start + found.lead_end
+    while start < participant.end and text[start].isspace():
+        start += 1
+    return replace(participant, start=start)
+
+
+def closed_brackets(participant: ParticipantDraft, text: str) -> ParticipantDraft:
+    """A participant phrase that opens a bracket closes it: "the National Union of
+    Metalworkers of South Africa (Numsa" runs on to its ")" when it follows at once, else
+    ends before the "("."""
+    written = text[participant.start : participant.end]
+    if written.count("(") <= written.count(")"):
+        return participant
+    closing = text.find(")", participant.end, participant.end + 3)
+    if closing >= 0:
+        return replace(participant, end=closing + 1)
+    end = participant.start + written.rfind("(")
+    while end > participant.start and text[end - 1].isspace():
+        end -= 1
+    return replace(participant, end=end) if end > participant.start else participant

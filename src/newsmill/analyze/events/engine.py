@@ -4,7 +4,6 @@ event (participants, PLOVER reading, mode, context, codes, location, time, confi
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -13,10 +12,23 @@ from newsmill.analyze.dictionaries import plover_of
 from newsmill.analyze.dictionaries.patterns import cameo_code as verb_code
 from newsmill.analyze.entities import EntityDraft
 from newsmill.analyze.events.article import Article, in_quote
-from newsmill.analyze.events.drafts import Candidate, EventDraft, Frame, ParticipantDraft, dedupe
+from newsmill.analyze.events.drafts import (
+    Candidate,
+    EventDraft,
+    Frame,
+    ParticipantDraft,
+    after_dateline,
+    closed_brackets,
+    dedupe,
+)
 from newsmill.analyze.events.frames import IF, _frame, plover_reading, time_of
 from newsmill.analyze.events.gate import (
     ADDRESSED_TYPES,
+    ATTACK_WORDS,
+    a_body_in_session,
+    a_dispute,
+    a_hazard_emergency,
+    a_meeting,
     addressed_recipient,
     antecedent,
     is_social_actor,
@@ -40,7 +52,6 @@ from newsmill.analyze.quotes import QuoteDraft
 from newsmill.analyze.sentences import root_of
 from newsmill.analyze.times import TimeDraft
 from newsmill.analyze.wordlists import words
-from newsmill.extract.meta import find_dateline
 
 _MODES_BY_WORD: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (re.compile(r"\b(?:tele)?phon(?:e|ed|ic)|\bby phone\b|\bcalled\b", re.I), "CONSULT", "phone"),
@@ -293,14 +304,14 @@ def _build(
         event_type == "ASSAULT"
         and anchor.lemma_.lower() in {"kill", "die"}
         and _ACCIDENT_WORDS.search(article.text, evidence[0], evidence[1])
-        and not _ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
+        and not ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
     ):
         return None  # "killed in a helicopter crash": an accident, not an assault
     if (
         event_type == "ASSAULT"
         and not any(a.code or is_people(a, article) or a.entity is not None for a in actors)
         and not any(a.end > a.start and _speech_vehicle(a, article) for a in actors)
-        and _ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
+        and ATTACK_WORDS.search(article.text, evidence[0], evidence[1])
     ):
         # "Three soldiers were killed by a roadside bomb outside Basra": unidentified attackers
         # are coded to where they struck (PLOVER's unidentified armed forces, sector UAF); no
@@ -314,7 +325,7 @@ def _build(
         if code and code not in GROUP_CODES:
             actors = [ParticipantDraft(evidence[0], evidence[0], None, code, "UAF")]
 
-    if event_type == "COERCE" and mode == "martial-law" and _a_hazard_emergency(candidate):
+    if event_type == "COERCE" and mode == "martial-law" and a_hazard_emergency(candidate):
         return None  # "declared a national health emergency": against a disease, not on people
     if mode == "release" and is_verb:
         released = _child(anchor, "dobj", "obj", "nsubjpass")
@@ -362,7 +373,7 @@ def _build(
         and _child(anchor, "dobj", "obj") is None
     ):
         return None  # "has vowed to fight on": a promised fight against no one threatens no one
-    if event_type == "ASSAULT" and is_verb and _a_dispute(anchor, article, evidence):
+    if event_type == "ASSAULT" and is_verb and a_dispute(anchor, article, evidence):
         return None  # "the two governments clashed openly over fees": a dispute, not a fight
     if event_type == "ASSAULT" and is_verb and kills_a_document(anchor):
         return None  # "killing a religious-freedom bill": a figure of speech
@@ -384,10 +395,10 @@ def _build(
     if (
         event_type in {"CONSULT", "AGREE"}
         and not recipients
-        and _a_body_in_session(candidate, actors, article)
+        and a_body_in_session(candidate, actors, article)
     ):
         return None  # "a joint steering committee would meet every three months": a sitting
-    if event_type == "AGREE" and status == "future" and not recipients and _a_meeting(candidate):
+    if event_type == "AGREE" and status == "future" and not recipients and a_meeting(candidate):
         # "inspectors would carry out a follow-up visit": PLOVER codes an intent to meet as
         # AGREE with whom; a visit or meeting to come with no one named is no such intent.
         return None
@@ -427,8 +438,8 @@ def _build(
         evidence=evidence,
         mode=mode,
         context=contexts,
-        actors=dedupe([_closed(_after_dateline(a, article.text), article.text) for a in actors]),
-        recipients=[_closed(_after_dateline(r, article.text), article.text) for r in recipients],
+        actors=dedupe([closed_brackets(after_dateline(a, article.text), article.text) for a in actors]),
+        recipients=[closed_brackets(after_dateline(r, article.text), article.text) for r in recipients],
         location=(location[0], location[1]) if location else None,
         location_entity=location[2] if location else None,
         time=time_of(anchor, status_verb, article),
@@ -516,32 +527,6 @@ _PUBLISHED_THINGS = words("events/published_things.txt")
 
 
 # Words of an attack (not an accident or a hunt): only then are unnamed killers attackers.
-def _a_dispute(anchor: Any, article: Article, evidence: tuple[int, int]) -> bool:
-    """ "Clashed over fees", "fought over the budget": a clash or fight over something, in a
-    sentence with no other word of violence (no weapon, attack, injury or death), is a dispute."""
-    if anchor.lemma_.lower() not in {"clash", "fight", "spar", "tussle"}:
-        return False
-    if not any(c.dep_ == "prep" and c.lower_ == "over" for c in anchor.children):
-        return False
-    sentence = article.text[evidence[0] : evidence[1]]
-    others = [
-        m for m in _ATTACK_WORDS.finditer(sentence) if not m.group().lower().startswith(("clash", "fight"))
-    ]
-    return not others and _HARM_WORDS.search(sentence) is None
-
-
-# Words of harm done to people: a clash with them is a fight, not a dispute.
-_HARM_WORDS = re.compile(
-    r"\b(?:injur\w*|wound\w*|kill\w*|dead|died|death\w*|hurt|tear ?gas|batons?|stones?|police|troops?|"
-    r"soldiers?|arrest\w*)\b",
-    re.I,
-)
-_ATTACK_WORDS = re.compile(
-    r"\b(?:bomb\w*|explosi\w+|IEDs?|shell(?:ed|ing|s)?|rockets?|missiles?|mortars?|grenades?|gunm[ae]n|"
-    r"gunfire|shot|shooting|attack\w*|ambush\w*|air ?strikes?|air raids?|suicide|stabb\w+|assassinat\w+|"
-    r"militants?|insurgents?|rebels?|clash\w*|massacre\w*)\b",
-    re.I,
-)
 _ACCIDENT_WORDS = re.compile(
     r"\b(?:crash\w*|accident\w*|collision|collided|derail\w*|capsiz\w+|earthquake|flood\w*|storm|"
     r"landslide|avalanche|wildfire|disease|virus|plague|overdose)\b",
@@ -569,70 +554,6 @@ _SPEECH_VEHICLES = words("events/speech_vehicles.txt")
 
 
 # Event types a company's commerce looks like: offering, agreeing, cooperating, giving.
-def _after_dateline(participant: ParticipantDraft, text: str) -> ParticipantDraft:
-    """The participant as written after a dateline its phrase opens with ("HARARE —
-    Zimbabwe" is Zimbabwe): the parse hangs the dateline's place on the subject after it."""
-    line_end = text.find("\n", participant.start)
-    found = find_dateline(text[participant.start : line_end if line_end >= 0 else len(text)])
-    if found is None or participant.start + found.lead_end >= participant.end:
-        return participant
-    start = participant.start + found.lead_end
-    while start < participant.end and text[start].isspace():
-        start += 1
-    return replace(participant, start=start)
-
-
-_ASSEMBLY_NOUNS = words("events/assembly_nouns.txt")
-_SESSION_WORDS = words("events/session_words.txt")
-
-
-_EMERGENCY_KINDS = words("events/emergency_kinds.txt")
-
-
-def _a_hazard_emergency(candidate: Candidate) -> bool:
-    """The emergency declared is of a hazard ("a national health emergency", "a drought
-    emergency"): a word of ``data/events/emergency_kinds.txt`` modifies "emergency"."""
-    return any(
-        t.lower_ == "emergency" and any(c.lower_ in _EMERGENCY_KINDS for c in t.children)
-        for t in candidate.anchor.sent
-    )
-
-
-def _a_meeting(candidate: Candidate) -> bool:
-    """The trigger names a meeting or a visit ("meet", "a follow-up visit", "hold talks")."""
-    word = (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
-    return word in _SESSION_WORDS or word in {"visit", "talk", "talks"}
-
-
-def _a_body_in_session(candidate: Candidate, actors: list[ParticipantDraft], article: Article) -> bool:
-    """A meeting whose one actor is one body that meets in session ("the committee is due to
-    hold its first meeting in June", "the cabinet met"): no one else takes part, so it is no
-    consultation or promise between actors (PLOVER codes interactions, not sittings)."""
-    word = (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
-    if word not in _SESSION_WORDS or len(actors) != 1:
-        return False
-    span = article.doc.char_span(actors[0].start, actors[0].end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    return span.root.lemma_.lower() in _ASSEMBLY_NOUNS and span.root.tag_ == "NN"
-
-
-def _closed(participant: ParticipantDraft, text: str) -> ParticipantDraft:
-    """A participant phrase that opens a bracket closes it: "the National Union of
-    Metalworkers of South Africa (Numsa" runs on to its ")" when it follows at once, else
-    ends before the "("."""
-    written = text[participant.start : participant.end]
-    if written.count("(") <= written.count(")"):
-        return participant
-    closing = text.find(")", participant.end, participant.end + 3)
-    if closing >= 0:
-        return replace(participant, end=closing + 1)
-    end = participant.start + written.rfind("(")
-    while end > participant.start and text[end - 1].isspace():
-        end -= 1
-    return replace(participant, end=end) if end > participant.start else participant
-
-
 _DEALINGS = frozenset({"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from newsmill.analyze.dictionaries import agent_sector
 from newsmill.analyze.events.article import Article
-from newsmill.analyze.events.drafts import ParticipantDraft
+from newsmill.analyze.events.drafts import Candidate, ParticipantDraft
 from newsmill.analyze.events.settle import is_people
 from newsmill.analyze.sentences import root_of
 from newsmill.analyze.wordlists import words
@@ -187,3 +187,67 @@ def addressed_recipient(recipient: ParticipantDraft, article: Article) -> Partic
     if agent_sector(head.lemma_) is not None or agent_sector(head.text) is not None:
         return recipient  # "the authorities", "police"
     return replace(recipient, code=None, sector=None)
+
+
+# Readings of one kind of act that are no interaction between actors (docs/events.md).
+ATTACK_WORDS = re.compile(
+    r"\b(?:bomb\w*|explosi\w+|IEDs?|shell(?:ed|ing|s)?|rockets?|missiles?|mortars?|grenades?|gunm[ae]n|"
+    r"gunfire|shot|shooting|attack\w*|ambush\w*|air ?strikes?|air raids?|suicide|stabb\w+|assassinat\w+|"
+    r"militants?|insurgents?|rebels?|clash\w*|massacre\w*)\b",
+    re.I,
+)
+
+
+def a_dispute(anchor: Any, article: Article, evidence: tuple[int, int]) -> bool:
+    """ "Clashed over fees", "fought over the budget": a clash or fight over something, in a
+    sentence with no other word of violence (no weapon, attack, injury or death), is a dispute."""
+    if anchor.lemma_.lower() not in {"clash", "fight", "spar", "tussle"}:
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "over" for c in anchor.children):
+        return False
+    sentence = article.text[evidence[0] : evidence[1]]
+    others = [
+        m for m in ATTACK_WORDS.finditer(sentence) if not m.group().lower().startswith(("clash", "fight"))
+    ]
+    return not others and _HARM_WORDS.search(sentence) is None
+
+
+# Words of harm done to people: a clash with them is a fight, not a dispute.
+_HARM_WORDS = re.compile(
+    r"\b(?:injur\w*|wound\w*|kill\w*|dead|died|death\w*|hurt|tear ?gas|batons?|stones?|police|troops?|"
+    r"soldiers?|arrest\w*)\b",
+    re.I,
+)
+_ASSEMBLY_NOUNS = words("events/assembly_nouns.txt")
+_SESSION_WORDS = words("events/session_words.txt")
+
+
+_EMERGENCY_KINDS = words("events/emergency_kinds.txt")
+
+
+def a_hazard_emergency(candidate: Candidate) -> bool:
+    """The emergency declared is of a hazard ("a national health emergency", "a drought
+    emergency"): a word of ``data/events/emergency_kinds.txt`` modifies "emergency"."""
+    return any(
+        t.lower_ == "emergency" and any(c.lower_ in _EMERGENCY_KINDS for c in t.children)
+        for t in candidate.anchor.sent
+    )
+
+
+def a_meeting(candidate: Candidate) -> bool:
+    """The trigger names a meeting or a visit ("meet", "a follow-up visit", "hold talks")."""
+    word = (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
+    return word in _SESSION_WORDS or word in {"visit", "talk", "talks"}
+
+
+def a_body_in_session(candidate: Candidate, actors: list[ParticipantDraft], article: Article) -> bool:
+    """A meeting whose one actor is one body that meets in session ("the committee is due to
+    hold its first meeting in June", "the cabinet met"): no one else takes part, so it is no
+    consultation or promise between actors (PLOVER codes interactions, not sittings)."""
+    word = (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
+    if word not in _SESSION_WORDS or len(actors) != 1:
+        return False
+    span = article.doc.char_span(actors[0].start, actors[0].end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    return span.root.lemma_.lower() in _ASSEMBLY_NOUNS and span.root.tag_ == "NN"
