@@ -465,7 +465,7 @@ def test_a_region_only_one_country_has_is_no_organisation() -> None:
 
 
 def test_a_person_noun_opening_a_headline_is_no_town() -> None:
-    # places._opens_its_sentence: "Man" opening a headline is a man, not Man, Ivory Coast; a
+    # sentences.opens_sentence in places.resolve: "Man" opening a headline is a man, not Man, Ivory Coast; a
     # town called by such a word elsewhere in a sentence is not affected by this rule.
     record = analyze(
         "Man jailed for 27 years over killing of restaurant partner\n"

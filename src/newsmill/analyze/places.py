@@ -26,7 +26,7 @@ from typing import Any
 from newsmill.analyze.dictionaries import person_nouns
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, skeleton
 from newsmill.analyze.gender import is_first_name
-from newsmill.analyze.sentences import text_of
+from newsmill.analyze.sentences import opens_sentence, text_of
 from newsmill.analyze.times import WEEKDAYS
 from newsmill.analyze.wordlists import phrases, words
 
@@ -144,12 +144,6 @@ def _name_end(doc: Any, start: int) -> int:
     return start + (found.end() if found else 1)
 
 
-def _opens_its_sentence(text: str, start: int) -> bool:
-    """The word at ``start`` is the first of its line or follows a sentence's end."""
-    before = text[max(0, start - 3) : start]
-    return start == 0 or text[start - 1] == "\n" or bool(re.search(r"[.!?][\"”’]?\s+$", before))
-
-
 def resolve(
     name: str,
     written: str,
@@ -192,7 +186,7 @@ def resolve(
         # "the Middle East" is no neighbourhood of Baltimore: a world region is no town. The
         # data file knows it for a place: it is reported, with no country and no point.
         return Resolution(None, REGION, "a world region")
-    if key in person_nouns() and qualifier is None and _opens_its_sentence(text, start):
+    if key in person_nouns() and qualifier is None and opens_sentence(text, start):
         # "Man jailed for 27 years over killing": a noun for a person capitalised because it
         # opens the headline or sentence, not Man, Ivory Coast.
         return Resolution(None, NOT_A_PLACE, "a person noun opening its sentence")

@@ -13,7 +13,7 @@ from newsmill.analyze.gazetteer import Gazetteer
 from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.mentions import CAPITALISED, Coverage, Mention, as_name, bare_name, inside_name
 from newsmill.analyze.roles import civil_office, title_before, whole_title
-from newsmill.analyze.sentences import text_of
+from newsmill.analyze.sentences import opens_sentence, text_of
 from newsmill.analyze.wordlists import words
 
 KINDS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -309,8 +309,7 @@ def _without_opening_person_noun(mention: Mention, text: str) -> Mention:
     parts = mention.text.split()
     if mention.label not in {"PERSON", "ORG"} or not 3 <= len(parts) <= 4:
         return mention
-    opening = mention.start == 0 or text[mention.start - 1] == "\n"
-    opening = opening or bool(re.search(r"[.!?][\"”’]?\s+$", text[max(0, mention.start - 3) : mention.start]))
+    opening = opens_sentence(text, mention.start)
     noun = parts[0].lower()
     if not opening or noun not in person_nouns() or noun in words("organisation_words.txt"):
         return mention
@@ -719,8 +718,3 @@ def relabel_described_people(mentions: list[Mention], gazetteer: Gazetteer, text
         owned = len(parts) >= 2 and _owned_description(text, mention.end, describing, body_words)
         if aged or described or honoured or for_body or owned:
             mention.label = "PERSON"
-
-
-def opens_sentence(text: str, position: int) -> bool:
-    before = text[max(0, position - 3) : position]
-    return position == 0 or before.endswith("\n") or bool(re.search(r"[.!?][\"”’]?\s+$", before))

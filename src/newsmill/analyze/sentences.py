@@ -7,6 +7,7 @@ makes per-mention lookups quadratic on long articles; this index is built once p
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Any
 
 _CACHE: dict[int, tuple[Any, list[int], list[Any]]] = {}
@@ -47,3 +48,10 @@ def root_of(doc: Any, start: int, end: int) -> Any:
     """The syntactic head of the characters ``start:end`` of ``doc``, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def opens_sentence(text: str, position: int) -> bool:
+    """The word at ``position`` is the first of its line or follows a sentence's end (a word
+    capitalised only for that: "Man jailed ...", "Farmer Sione Tupou said")."""
+    before = text[max(0, position - 3) : position]
+    return position == 0 or before.endswith("\n") or bool(re.search(r"[.!?][\"”’]?\s+$", before))

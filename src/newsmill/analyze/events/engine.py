@@ -25,6 +25,7 @@ from newsmill.analyze.events.frames import IF, _frame, plover_reading, time_of
 from newsmill.analyze.events.gate import (
     ADDRESSED_TYPES,
     ATTACK_WORDS,
+    PHYSICAL_WORDS,
     a_body_in_session,
     a_dispute,
     a_hazard_emergency,
@@ -534,15 +535,6 @@ _ACCIDENT_WORDS = re.compile(
 )
 
 
-# Words of bodily harm and armed force: an attack among named people is physical only with them.
-_PHYSICAL_WORDS = re.compile(
-    r"\b(?:kill\w*|dead|deaths?|wound\w*|injur\w*|hurt|bomb\w*|explosi\w+|shell\w*|rockets?|missiles?|"
-    r"guns?|gunfire|shot|shoot\w*|knife|knives|stabb?\w*|punch\w*|kick\w*|beat(?:en|ing)?|assaulted|"
-    r"weapons?|armed|troops|soldiers|forces|militants?|police|army|military|violen\w+|hospital\w*)\b",
-    re.I,
-)
-
-
 def _speech_vehicle(actor: ParticipantDraft, article: Article) -> bool:
     """An actor phrase headed by what carries words ("ads that attack Trump", "a speech
     attacking the governor"): an attack in words, never by unnamed armed men."""
@@ -575,7 +567,7 @@ def _verbal_attack(
     """'Trump attacked Romney on Twitter', 'an ad hominem attack on the governor': named people
     attacking people, with no word of harm or force in the sentence, attack with words — a
     criticism (ACCUSE), not an assault. Groups, forces and unnamed attackers keep the assault."""
-    if not actors or _PHYSICAL_WORDS.search(article.text, evidence[0], evidence[1]):
+    if not actors or PHYSICAL_WORDS.search(article.text, evidence[0], evidence[1]):
         return False
     return all(p.entity is not None and article.entities[p.entity].kind == "PERSON" for p in actors) and all(
         r.entity is None or article.entities[r.entity].kind in {"PERSON", "ORG"} for r in recipients

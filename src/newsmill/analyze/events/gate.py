@@ -209,15 +209,17 @@ def a_dispute(anchor: Any, article: Article, evidence: tuple[int, int]) -> bool:
     others = [
         m for m in ATTACK_WORDS.finditer(sentence) if not m.group().lower().startswith(("clash", "fight"))
     ]
-    return not others and _HARM_WORDS.search(sentence) is None
+    return not others and PHYSICAL_WORDS.search(sentence) is None
 
 
-# Words of harm done to people: a clash with them is a fight, not a dispute.
-_HARM_WORDS = re.compile(
-    r"\b(?:injur\w*|wound\w*|kill\w*|dead|died|death\w*|hurt|tear ?gas|batons?|stones?|police|troops?|"
-    r"soldiers?|arrest\w*)\b",
+# Words of bodily harm and armed force: an attack among named people is physical only with them.
+PHYSICAL_WORDS = re.compile(
+    r"\b(?:kill\w*|dead|deaths?|wound\w*|injur\w*|hurt|bomb\w*|explosi\w+|shell\w*|rockets?|missiles?|"
+    r"guns?|gunfire|shot|shoot\w*|knife|knives|stabb?\w*|punch\w*|kick\w*|beat(?:en|ing)?|assaulted|"
+    r"weapons?|armed|troops|soldiers|forces|militants?|police|army|military|violen\w+|hospital\w*)\b",
     re.I,
 )
+
 _ASSEMBLY_NOUNS = words("events/assembly_nouns.txt")
 _SESSION_WORDS = words("events/session_words.txt")
 
