@@ -894,3 +894,26 @@ def test_a_name_cut_after_its_and_runs_on_and_a_firm_word_makes_a_body() -> None
         ("Norrvik Industrier", "ORG"),
         ("Harbor Labs co", "PERSON"),  # "co-founder" runs on: no legal form
     ]
+
+
+def test_an_honorific_inside_a_mention_opens_the_persons_name() -> None:
+    # relabel._after_inner_honorific: "Mines Mr Felix Mwanza" (the model's mention after
+    # "Deputy Minister of") is the person Felix Mwanza.
+    from newsmill.analyze.mentions import Mention
+    from newsmill.analyze.relabel import _after_inner_honorific
+
+    text = "Deputy Minister of Mines Mr Felix Mwanza said the licences would be reviewed."
+    start = text.index("Mines")
+    end = text.index(" said")
+    person = _after_inner_honorific(Mention(start, end, "ORG", text[start:end]), text)
+    assert (person.text, person.label) == ("Felix Mwanza", "PERSON")
+
+
+def test_a_director_general_is_no_general_and_a_union_of_states_no_labour_body() -> None:
+    # roles.civil_office (lower case too) and roles' unions of states ("Eurasian Economic Union").
+    from newsmill.analyze.roles import civil_office, sector_of_organisation
+
+    assert civil_office("General", "the agency's director ") == "Director General"
+    assert civil_office("General", "army ") is None
+    assert sector_of_organisation("Eurasian Economic Union") is None
+    assert sector_of_organisation("National Union of Mineworkers") == "LAB"

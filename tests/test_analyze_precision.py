@@ -499,3 +499,14 @@ def test_an_abbreviation_the_text_defines_is_no_town() -> None:
         )
     )
     assert "Ica" not in {p.name for p in record.places}, record.places
+
+
+def test_a_surname_particle_is_no_town() -> None:
+    # places._NAME_PARTICLES: "Van der Wiel, who took over ..." is no Van, Turkey.
+    record = analyze(
+        page(
+            "The chief executive said the merger would close by the summer.",
+            "Van der Wiel, who took over as chief executive in 2018, said the deal made sense.",
+        )
+    )
+    assert "Van" not in {p.name for p in record.places}, record.places

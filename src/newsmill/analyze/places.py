@@ -144,6 +144,10 @@ def _name_end(doc: Any, start: int) -> int:
     return start + (found.end() if found else 1)
 
 
+# Particles that open family names ("Van der Wiel", "De Klerk", "Von Trapp") and are towns too.
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "du", "da", "di", "del", "ter", "le", "la"})
+
+
 def resolve(
     name: str,
     written: str,
@@ -186,6 +190,9 @@ def resolve(
         # "the Middle East" is no neighbourhood of Baltimore: a world region is no town. The
         # data file knows it for a place: it is reported, with no country and no point.
         return Resolution(None, REGION, "a world region")
+    if key in _NAME_PARTICLES and re.match(r"\s+(?:(?:der|den|de|la|le)\s+)?[A-Z]", text[end : end + 6]):
+        # "Van der Wiel, who took over ...": a surname's particle opening a sentence, not Van.
+        return Resolution(None, NOT_A_PLACE, "the particle of a surname")
     if key in person_nouns() and qualifier is None and opens_sentence(text, start):
         # "Man jailed for 27 years over killing": a noun for a person capitalised because it
         # opens the headline or sentence, not Man, Ivory Coast.

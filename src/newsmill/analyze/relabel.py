@@ -298,8 +298,24 @@ def strip_titles(mentions: list[Mention], text: str) -> list[Mention]:
                     out.append(employer[0])
                     mention = employer[1]
         mention = _without_opening_person_noun(mention, text)
+        mention = _after_inner_honorific(mention, text)
         out.append(mention)
     return out
+
+
+_INNER_HONORIFIC = re.compile(r"\s(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+(?=[A-Z])")
+
+
+def _after_inner_honorific(mention: Mention, text: str) -> Mention:
+    """'Deputy Minister of Mines Mr Felix Mwanza' with 'Mines Mr Felix Mwanza' as one mention:
+    an honorific inside a mention opens a person's name; the person is what follows it."""
+    if mention.label not in {"PERSON", "ORG"}:
+        return mention
+    found = _INNER_HONORIFIC.search(mention.text)
+    if found is None or len(mention.text[found.end() :].split()) < 2:
+        return mention
+    start = mention.start + found.end()
+    return Mention(start, mention.end, "PERSON", text[start : mention.end], role=mention.role)
 
 
 def _without_opening_person_noun(mention: Mention, text: str) -> Mention:

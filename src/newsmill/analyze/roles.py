@@ -155,7 +155,7 @@ BUSINESS_ROLES = frozenset(
 )
 # Civil offices called "... General": not generals.
 CIVIL_GENERALS = frozenset(
-    "attorney solicitor inspector surgeon postmaster consul secretary comptroller auditor".split()
+    "attorney solicitor inspector surgeon postmaster consul secretary comptroller auditor director".split()
 )
 JUDICIAL_ROLES = frozenset({"Judge", "Justice"})
 HEAD_ROLES = frozenset(
@@ -190,8 +190,10 @@ def civil_office(role: str, text_before: str) -> str | None:
     """ "Attorney General" when ``role`` is "General" and ``text_before`` (the text just left
     of the title) ends in a civil office's word: not a general."""
     prefix = re.search(r"([A-Z][a-z]+)\s+$", text_before)
-    if role == "General" and prefix and prefix.group(1).lower() in CIVIL_GENERALS:
-        return f"{prefix.group(1)} General"
+    # "director general Margus Rebane", lower case as some house styles write it, is no general.
+    civil = re.search(r"([A-Za-z]+)\s+$", text_before)
+    if role == "General" and civil and civil.group(1).lower() in CIVIL_GENERALS:
+        return f"{civil.group(1).title()} General"
     if prefix and prefix.group(1) in _SECOND_RANKS and not role.startswith(prefix.group(1)):
         return f"{prefix.group(1)} {role}"  # "Deputy Foreign Minister": not the minister
     return None
@@ -222,7 +224,12 @@ def sector_of_role(role: str | None) -> str | None:
 
 _ORG_SECTORS: tuple[tuple[re.Pattern[str], str | None], ...] = (
     # A union of states is no party and no labour union: no sector from the name.
-    (re.compile(r"\b(?:european|african|eurasian|arab|postal|customs) union\b", re.I), None),
+    (
+        re.compile(
+            r"\b(?:(?:european|african|eurasian|arab|postal|customs|economic|monetary)\s+)+union\b", re.I
+        ),
+        None,
+    ),
     (
         re.compile(r"\b(?:army|military|navy|air force|forces|troops|defen[cs]e ministry|pentagon)\b", re.I),
         "MIL",
