@@ -502,7 +502,7 @@ def test_an_abbreviation_the_text_defines_is_no_town() -> None:
 
 
 def test_a_surname_particle_is_no_town() -> None:
-    # places._NAME_PARTICLES: "Van der Wiel, who took over ..." is no Van, Turkey.
+    # places.NAME_PARTICLES: "Van der Wiel, who took over ..." is no Van, Turkey.
     record = analyze(
         page(
             "The chief executive said the merger would close by the summer.",

@@ -36,17 +36,13 @@ from newsmill.analyze.entities import EntityDraft, _bare, known_actor
 from newsmill.analyze.gazetteer import Country, Gazetteer
 from newsmill.analyze.gender import is_first_name
 from newsmill.analyze.given_names import is_given_name, is_surname
-from newsmill.analyze.places import celestial_bodies, is_locative
+from newsmill.analyze.places import NAME_PARTICLES, celestial_bodies, is_locative
 from newsmill.analyze.quote_evidence import SPEAKER_NOUNS
 from newsmill.analyze.quote_speakers import NOT_PERSON_NOUNS
 from newsmill.analyze.roles import TITLES, whole_title
 from newsmill.analyze.sentences import text_of, tokens_in
 from newsmill.analyze.wordlists import pairs, words
 
-# Lower-case particles of personal names ("Ludwig van Beethoven", "Ahmed bin Salman").
-_NAME_PARTICLES = frozenset(
-    "van von der den de del della di da dos das du la le bin bint ibn al el ben ter zu y e".split()
-)
 # Words a body's name leaves in lower case: "Department of Homeland Security", "Doctors without
 # Borders", "Bank for International Settlements".
 _LINKING_WORDS = frozenset("of and for the on in at to by with without against a an".split())
@@ -143,7 +139,7 @@ def _well_formed_person(name: str) -> bool:
         0 < len(words) <= 4
         and not _DIGIT.search(name)
         and not _HANDLE.search(name)
-        and all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+        and all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in words)
     )
 
 
@@ -248,7 +244,7 @@ def person_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> float:
         against = min(against, 0.1)
     if _DIGIT.search(entity.name) or _HANDLE.search(entity.name):
         against = min(against, 0.1)
-    if any(w[:1].islower() and w.lower() not in _NAME_PARTICLES for w in words):
+    if any(w[:1].islower() and w.lower() not in NAME_PARTICLES for w in words):
         against = min(against, 0.15)
     if _POSSESSIVE_INSIDE.search(entity.name + " "):
         against = min(against, 0.2)
@@ -322,7 +318,7 @@ def organisation_confidence(entity: EntityDraft, doc: Any, speaks: bool) -> floa
     named_as_body = bool(parts & organisation_words())  # "Ministry of ...", "... Inc."
     if name[:1].islower():
         against = min(against, 0.3)
-    common = _NAME_PARTICLES | _LINKING_WORDS | organisation_words()
+    common = NAME_PARTICLES | _LINKING_WORDS | organisation_words()
     if any(w.isalpha() and w.islower() and w not in common for w in words[1:]):
         # "Republican hopefuls court" (a headline clause): a body's name capitalises its words
         # but for particles and linking words ("Bank of America") and the body's own kind

@@ -144,8 +144,11 @@ def _name_end(doc: Any, start: int) -> int:
     return start + (found.end() if found else 1)
 
 
-# Particles that open family names ("Van der Wiel", "De Klerk", "Von Trapp") and are towns too.
-_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "du", "da", "di", "del", "ter", "le", "la"})
+# Particles of personal names ("Ludwig van Beethoven", "Ahmed bin Salman", "Van der Wiel"):
+# read by the entity evidence too.
+NAME_PARTICLES = frozenset(
+    "van von der den de del della di da dos das du la le bin bint ibn al el ben ter zu y e".split()
+)
 
 
 def resolve(
@@ -190,7 +193,7 @@ def resolve(
         # "the Middle East" is no neighbourhood of Baltimore: a world region is no town. The
         # data file knows it for a place: it is reported, with no country and no point.
         return Resolution(None, REGION, "a world region")
-    if key in _NAME_PARTICLES and re.match(r"\s+(?:(?:der|den|de|la|le)\s+)?[A-Z]", text[end : end + 6]):
+    if key in NAME_PARTICLES and re.match(r"\s+(?:(?:der|den|de|la|le)\s+)?[A-Z]", text[end : end + 6]):
         # "Van der Wiel, who took over ...": a surname's particle opening a sentence, not Van.
         return Resolution(None, NOT_A_PLACE, "the particle of a surname")
     if key in person_nouns() and qualifier is None and opens_sentence(text, start):

@@ -602,9 +602,9 @@ NOT_PERSON_NOUNS = frozenset(
 def _name_in_doubt(entity: EntityDraft) -> bool:
     """An entity typed as an organisation or a place whose name may be a person's: one
     capitalised word, or two or three opening with a given name ("Luísa Pimenta"), none an
-    organisation word, no acronym, not written with "the",
-    no sector, no person noun at the end ("Garment Workers"), and no country or metropolis (which speak
-    for their governments: "Moscow said")."""
+    organisation word, no acronym, not written with "the", no sector, no person noun at the
+    end ("Garment Workers"), and no country or metropolis (which speak for their governments:
+    "Moscow said")."""
     if entity.kind not in {"ORG", "GPE", "LOC", "FAC"} or entity.sector is not None:
         return False  # a sector is evidence of a body ("the Bangladesh Garment Workers' ...")
     if any(m.text.lower().startswith("the ") for m in entity.mentions):

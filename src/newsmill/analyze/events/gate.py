@@ -222,8 +222,6 @@ PHYSICAL_WORDS = re.compile(
 
 _ASSEMBLY_NOUNS = words("events/assembly_nouns.txt")
 _SESSION_WORDS = words("events/session_words.txt")
-
-
 _EMERGENCY_KINDS = words("events/emergency_kinds.txt")
 
 
@@ -236,9 +234,15 @@ def a_hazard_emergency(candidate: Candidate) -> bool:
     )
 
 
+def _act_lemma(candidate: Candidate) -> str:
+    """The word that names the act: the event noun if one does ("hold its first meeting"), else
+    the verb."""
+    return (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
+
+
 def a_meeting(candidate: Candidate) -> bool:
     """The trigger names a meeting or a visit ("meet", "a follow-up visit", "hold talks")."""
-    word = (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
+    word = _act_lemma(candidate)
     return word in _SESSION_WORDS or word in {"visit", "talk", "talks"}
 
 
@@ -246,8 +250,7 @@ def a_body_in_session(candidate: Candidate, actors: list[ParticipantDraft], arti
     """A meeting whose one actor is one body that meets in session ("the committee is due to
     hold its first meeting in June", "the cabinet met"): no one else takes part, so it is no
     consultation or promise between actors (PLOVER codes interactions, not sittings)."""
-    word = (candidate.noun if candidate.noun is not None else candidate.anchor).lemma_.lower()
-    if word not in _SESSION_WORDS or len(actors) != 1:
+    if _act_lemma(candidate) not in _SESSION_WORDS or len(actors) != 1:
         return False
     span = article.doc.char_span(actors[0].start, actors[0].end, alignment_mode="expand")
     if span is None or len(span) == 0:
