@@ -190,7 +190,8 @@ _UNSEEN_SETS = {
     "unseen19": "12 pages unseen when judged at the end of session 14, tuned on since",
     "unseen20": "12 pages unseen when judged mid session 15, tuned on since",
     "unseen21": "12 pages unseen when judged late in session 15, tuned on since",
-    "unseen22": "12 pages unseen when judged at the end of session 15",
+    "unseen22": "12 pages unseen when judged at the end of session 15, tuned on since",
+    "unseen23": "12 pages unseen when judged at the end of session 16",
 }
 
 BENCHES = [

@@ -16,8 +16,10 @@ Add them to your own pipeline after the parser and NER::
 
 Each component wraps the same pure core the record pipeline uses (``annotate_entities``,
 ``annotate_times``, ``judge`` for entities and quotes, ``annotate_events``) and takes the same
-``min_confidence`` (default 0.5, ``config={"min_confidence": 0}`` keeps everything), so both
-paths give the same facts.
+``min_confidence`` (default 0.5, ``config={"min_confidence": 0}`` keeps everything) and the
+same learned fact check when asked (``check_facts``, default false; ``stage.check_drafts``), so both paths
+give the same facts — except where the check reads what only a record knows (its title,
+dateline and list blocks).
 """
 
 # No "from __future__ import annotations": spaCy resolves factory signatures at runtime.
@@ -33,6 +35,7 @@ from newsmill.analyze.events import annotate_events
 from newsmill.analyze.extensions import register_extensions
 from newsmill.analyze.gazetteer import load_gazetteer
 from newsmill.analyze.judge import judge
+from newsmill.analyze.stage import check_drafts
 from newsmill.analyze.times import annotate_times
 
 
@@ -40,10 +43,13 @@ class EntitiesComponent:
     """Sets ``doc.spans["newsmill_entities"]`` (label = kind, kb_id = entity id) and
     ``doc._.newsmill_entities``."""
 
-    def __init__(self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5) -> None:
+    def __init__(
+        self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5, check_facts: bool = False
+    ) -> None:
         self.name = name
         self.data_dir = data_dir
         self.min_confidence = min_confidence
+        self.check_facts = check_facts
         self._gazetteer: Any = None
         register_extensions()
 
@@ -57,7 +63,10 @@ class EntitiesComponent:
         """The entity and quote drafts of ``doc``, judged together (once per Doc)."""
         if ENTITY_DRAFTS not in doc.user_data:
             drafts = annotate_entities(doc, EntityContext(self.gazetteer))
-            doc.user_data[QUOTE_DRAFTS] = judge(doc, drafts, self.gazetteer, self.min_confidence)
+            quotes = judge(doc, drafts, self.gazetteer, self.min_confidence)
+            if self.check_facts:
+                check_drafts(doc.text, drafts, quotes, self.min_confidence)
+            doc.user_data[QUOTE_DRAFTS] = quotes
             doc.user_data[ENTITY_DRAFTS] = drafts
         return doc.user_data[ENTITY_DRAFTS], doc.user_data[QUOTE_DRAFTS]
 
@@ -99,9 +108,11 @@ class QuotesComponent:
     ``doc._.newsmill_quotes``. Speakers resolve against ``newsmill_entities`` when that
     component ran first; otherwise the entities are found here."""
 
-    def __init__(self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5) -> None:
+    def __init__(
+        self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5, check_facts: bool = False
+    ) -> None:
         self.name = name
-        self.entities = EntitiesComponent(nlp, "newsmill_entities", data_dir, min_confidence)
+        self.entities = EntitiesComponent(nlp, "newsmill_entities", data_dir, min_confidence, check_facts)
         self.min_confidence = min_confidence
         register_extensions()
 
@@ -226,22 +237,26 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @Language.factory(
     "newsmill_entities",
-    default_config={"data_dir": "", "min_confidence": 0.5},
+    default_config={"data_dir": "", "min_confidence": 0.5, "check_facts": False},
     requires=["doc.ents", "doc.sents"],
     assigns=["doc.spans", "doc._.newsmill_entities"],
 )
-def make_entities(nlp: Language, name: str, data_dir: str, min_confidence: float) -> EntitiesComponent:
-    return EntitiesComponent(nlp, name, data_dir, min_confidence)
+def make_entities(
+    nlp: Language, name: str, data_dir: str, min_confidence: float, check_facts: bool
+) -> EntitiesComponent:
+    return EntitiesComponent(nlp, name, data_dir, min_confidence, check_facts)
 
 
 @Language.factory(
     "newsmill_quotes",
-    default_config={"data_dir": "", "min_confidence": 0.5},
+    default_config={"data_dir": "", "min_confidence": 0.5, "check_facts": False},
     requires=["doc.ents", "doc.sents", "token.dep"],
     assigns=["doc.spans", "doc._.newsmill_quotes"],
 )
-def make_quotes(nlp: Language, name: str, data_dir: str, min_confidence: float) -> QuotesComponent:
-    return QuotesComponent(nlp, name, data_dir, min_confidence)
+def make_quotes(
+    nlp: Language, name: str, data_dir: str, min_confidence: float, check_facts: bool
+) -> QuotesComponent:
+    return QuotesComponent(nlp, name, data_dir, min_confidence, check_facts)
 
 
 @Language.factory(

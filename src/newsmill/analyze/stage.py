@@ -15,13 +15,14 @@ from typing import Any
 from newsmill.analyze.convert import ArticleText
 from newsmill.analyze.entities import EntityContext, EntityDraft, annotate_entities
 from newsmill.analyze.events import annotate_events, to_events
+from newsmill.analyze.fact_check import check_record
 from newsmill.analyze.gazetteer import City, Country, Gazetteer, load_gazetteer
 from newsmill.analyze.judge import inside, judge
 from newsmill.analyze.nlp import load_nlp
 from newsmill.analyze.quotes import QuoteDraft, quoted_stretches
 from newsmill.analyze.sentences import text_of
 from newsmill.analyze.times import annotate_times, doubt_quoted_days
-from newsmill.model import Entity, Mention, Place, Quote, Record, Span, TimeExpr
+from newsmill.model import Entity, ExtractionInfo, Mention, Place, Quote, Record, Span, TimeExpr
 from newsmill.settings import AnalyzeSettings
 
 
@@ -67,7 +68,10 @@ class Analyzer:
         for doc, (article, record) in self.nlp.pipe(
             english(), as_tuples=True, batch_size=self.settings.batch_size
         ):
-            fill_record(record, doc, article, self.gazetteer, self.settings.min_confidence)  # type: ignore[arg-type]
+            fill_record(
+                record, doc, article, self.gazetteer, self.settings.min_confidence,  # type: ignore[arg-type]
+                check=self.settings.check_facts,
+            )  # fmt: skip
             # Records skipped for their language that came before this one go out first.
             while pending and pending[0] is not record:
                 yield pending.pop(0)
@@ -82,10 +86,16 @@ def is_analysable(record: Record, languages: tuple[str, ...]) -> bool:
 
 
 def fill_record(
-    record: Record, doc: Any, article: ArticleText, gazetteer: Gazetteer, min_confidence: float = 0.0
+    record: Record,
+    doc: Any,
+    article: ArticleText,
+    gazetteer: Gazetteer,
+    min_confidence: float = 0.0,
+    check: bool = False,
 ) -> Record:
     """Write the stages' facts into ``record`` as spans of its text; facts whose confidence
-    is below ``min_confidence`` are not emitted."""
+    is below ``min_confidence`` are not emitted. ``check``: the learned fact check lowers
+    confidences first (``fact_check.check_record``)."""
     if article.truncated:
         record.extraction.warnings.append(f"analysis covered the first {len(article.text):,} characters only")
     dateline = None
@@ -112,12 +122,32 @@ def fill_record(
         for t in time_drafts
         if (mapped := article.to_record(t.start, t.end)) is not None and t.confidence >= min_confidence
     ]
+    if check:
+        moved = check_record(record, min_confidence)
+        quote_index = {draft: moved[index] for draft, index in quote_index.items() if index in moved}
     event_drafts = annotate_events(doc, drafts, quote_drafts, time_drafts, gazetteer, published)
     for event in event_drafts:
         if inside(event.evidence[0], blocks):
             event.confidence = 0.0  # "Ravens 24-17 Millers" reports a score, not an assault
     record.events = to_events(record, article, event_drafts, time_drafts, quote_index, min_confidence)
     return record
+
+
+def check_drafts(
+    text: str, entities: list[EntityDraft], quotes: list[QuoteDraft], min_confidence: float
+) -> None:
+    """The fact check for the spaCy components, which hold drafts, not a record: the drafts
+    above ``min_confidence`` become a record of ``text`` alone (no title, dateline or blocks:
+    a Doc knows none), and the checked confidences go back to the drafts."""
+    record = Record(id="doc", text=text, extraction=ExtractionInfo(extractor="spacy", format="text"))
+    article = ArticleText(text, [0], [0], [len(text)])
+    record.entities, record.places = _entities(record, article, entities, min_confidence)
+    record.quotes, index = _quotes(record, article, quotes, min_confidence)
+    check_record(record, 0.0)  # 0: nothing dropped, every fact keeps its place
+    for entity in record.entities:
+        entities[int(entity.id[1:]) - 1].confidence = entity.confidence
+    for draft, position in index.items():
+        quotes[draft].confidence = record.quotes[position].confidence
 
 
 def _quotes(

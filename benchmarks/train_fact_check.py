@@ -1,0 +1,237 @@
+"""Train the fact check (``newsmill.analyze.fact_check``) on the readers' stored verdicts.
+
+    python benchmarks/train_fact_check.py            # fit, report held-out sets, write the weights
+    python benchmarks/train_fact_check.py --dry-run  # report only
+
+What it learns from: every judged fact of the tuning material — the everyday pages, the
+facts audit's half C (half D is the untouched half and is never read here) and each unseen set
+``unseenNN`` of ``everyday_audit.UNSEEN``, analysed twice: by the code of today (the errors that
+are left after tuning) and by the code of the commit the set was judged at (the errors newsmill
+makes on pages it has never seen: what the check meets in use). The second analysis checks that
+commit out in a temporary ``git worktree``; the commit is the one the set's REVIEW.md names.
+
+How it is measured: leave one set out. For each unseen set, a model fitted on every other set
+scores that set's facts as judged at their commit, and the table shows what the check would
+have removed: wrong facts and right facts. The README's figures come from this table.
+
+The model: one logistic regression per fact letter (E, P, Q, T) over the features of
+``fact_check.record_features``, fitted by Newton's method with an L2 penalty (numpy). The
+operating point is the probability of being right below which a fact is dropped; the runtime
+maps it onto the confidence scale's threshold (``fact_check.checked_confidence``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks import everyday_audit  # noqa: E402
+from benchmarks.events_audit import unannotated_pages  # noqa: E402
+from benchmarks.facts_audit import JUDGMENTS, facts_of, half_of, load_judgments  # noqa: E402
+from benchmarks.facts_audit import analysed as audit_analysed  # noqa: E402
+
+LETTERS = ("E", "P", "Q", "T")
+# The letters the check runs on. Times are scored and reported but not checked: on the fact
+# gold's half B the time model cut recall from 0.59 to 0.44 with no gain in precision (it
+# learned the everyday pages' weekday slips and dropped the weekdays and years real news is
+# full of). That half was read for this decision, so its time figure is no longer untouched.
+CHECKED = ("E", "P", "Q")
+PENALTY = 1.0
+OPERATING_POINT = 0.8
+Row = dict[str, Any]
+
+# Runs inside the worktree of an old commit: analyse a set's pages, print records as JSON lines.
+_DUMP = """
+import json, sys
+from pathlib import Path
+import newsmill
+pages = Path(sys.argv[1])
+lines = (pages / "dates.tsv").read_text(encoding="utf-8").splitlines()
+for name, date in sorted(line.split("\\t") for line in lines if "\\t" in line):
+    record = newsmill.analyze((pages / name).read_text(encoding="utf-8"), published=date.strip())
+    print(json.dumps({"page": name[:2], "record": json.loads(record.model_dump_json())}))
+"""
+
+
+def rows_of(source: str, name: str, records: list[tuple[str, Any]], verdicts: dict[str, str]) -> list[Row]:
+    from newsmill.analyze.fact_check import record_features
+
+    rows = []
+    for page, record in records:
+        keys = facts_of(record, page)
+        for (letter, _, key), (_, _, features) in zip(keys, record_features(record), strict=True):
+            if key in verdicts:
+                rows.append({"source": source, "set": name, "letter": letter, "features": features,
+                             "right": verdicts[key] == "right"})  # fmt: skip
+    return rows
+
+
+def judged_commit(review: Path) -> str | None:
+    found = re.search(r"at commit ([0-9a-f]{7,40})", review.read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
+def records_at(commit: str, pages: Path) -> list[tuple[str, Any]]:
+    """The set's records as the code of ``commit`` made them."""
+    from newsmill.model import Record
+
+    with tempfile.TemporaryDirectory() as scratch:
+        tree = Path(scratch) / "tree"
+        subprocess.run(["git", "worktree", "add", "-q", "--detach", str(tree), commit], cwd=ROOT, check=True)
+        try:
+            # Old code knows no check setting: drop it (it had no check to turn off).
+            env = {k: v for k, v in os.environ.items() if k != "NEWSMILL_ANALYZE__CHECK_FACTS"}
+            env["PYTHONPATH"] = str(tree / "src")
+            out = subprocess.run(
+                [sys.executable, "-c", _DUMP, str(pages)], env=env, check=True, capture_output=True, text=True
+            ).stdout
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=ROOT, check=True)
+    return [(d["page"], Record.model_validate(d["record"])) for d in map(json.loads, out.splitlines())]
+
+
+def collect(with_history: bool = True) -> list[Row]:
+    rows: list[Row] = []
+    for name, (pages, gold) in everyday_audit.SETS.items():
+        verdicts = load_judgments(gold / "judgments.jsonl")
+        rows += rows_of("now", name, everyday_audit.analysed(pages), verdicts)
+        commit = judged_commit(gold / "REVIEW.md") if (gold / "REVIEW.md").exists() else None
+        if with_history and commit and name in everyday_audit.UNSEEN:
+            rows += rows_of("judged", name, records_at(commit, pages), verdicts)
+        print(f"  {name}: {sum(r['set'] == name for r in rows)} judged facts", file=sys.stderr)
+    tuning = [p for p in unannotated_pages() if half_of(p.name[:12]) == "C"]  # never half D
+    rows += rows_of("now", "audit_C", audit_analysed(tuning), load_judgments(JUDGMENTS))
+    return rows
+
+
+def fit(rows: list[Row], letter: str, penalty: float = PENALTY) -> dict[str, float]:
+    chosen = [r for r in rows if r["letter"] == letter]
+    names = sorted({name for r in chosen for name in r["features"]})
+    x = np.array([[r["features"].get(n, 0.0) for n in names] for r in chosen])
+    y = np.array([float(r["right"]) for r in chosen])
+    weights = np.zeros(len(names))
+    ridge = np.full(len(names), penalty)
+    ridge[names.index("bias")] = 0.0
+    for _ in range(40):
+        p = 1.0 / (1.0 + np.exp(-(x @ weights)))
+        gradient = x.T @ (p - y) + ridge * weights
+        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(ridge + 1e-6)
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {name: round(float(w), 4) for name, w in zip(names, weights, strict=True)}
+
+
+def held_out(rows: list[Row], operating_point: float) -> dict[str, Any]:
+    """Leave one unseen set out: fit on the rest, check the set as judged at its commit."""
+    from newsmill.analyze.fact_check import probability
+
+    table: dict[str, Counter[str]] = {}
+    for name in sorted({r["set"] for r in rows if r["source"] == "judged"}):
+        models = {letter: fit([r for r in rows if r["set"] != name], letter) for letter in LETTERS}
+        counts: Counter[str] = Counter()
+        for row in rows:
+            if row["set"] != name or row["source"] != "judged":
+                continue
+            verdict = "right" if row["right"] else "wrong"
+            kept = row["letter"] not in CHECKED
+            kept = kept or probability(models[row["letter"]], row["features"]) >= operating_point
+            counts[f"{verdict}_{'kept' if kept else 'dropped'}"] += 1
+            counts[f"{row['letter']}_{verdict}_{'kept' if kept else 'dropped'}"] += 1
+        table[name] = counts
+    return table
+
+
+def report(table: dict[str, Counter[str]]) -> dict[str, Any]:
+    total: Counter[str] = Counter()
+    print(f"{'held-out set':<12}{'P before':>10}{'P after':>9}{'wrong before':>14}{'after':>7}", end="")
+    print(f"{'right lost':>12}")
+    for name, counts in table.items():
+        total.update(counts)
+        print(_line(name, counts))
+    print(_line("all", total))
+    for letter in LETTERS:
+        sub = Counter({k[2:]: v for k, v in total.items() if k.startswith(f"{letter}_")})
+        print(_line(f"  {letter}", sub))
+    pages = 12 * len(table)
+    wrong, dropped = total["wrong_kept"] + total["wrong_dropped"], total["wrong_dropped"]
+    right = total["right_kept"] + total["right_dropped"]
+    summary = {
+        "sets": len(table),
+        "pages": pages,
+        "precision_before": round(right / (right + wrong), 3),
+        "precision_after": round(total["right_kept"] / (total["right_kept"] + total["wrong_kept"]), 3),
+        "wrong_per_page_before": round(wrong / pages, 2),
+        "wrong_per_page_after": round(total["wrong_kept"] / pages, 2),
+        "wrong_removed": round(dropped / wrong, 3),
+        "right_lost": round(total["right_dropped"] / right, 3),
+    }
+    print(json.dumps(summary))
+    return summary
+
+
+def _line(name: str, counts: Counter[str]) -> str:
+    right = counts["right_kept"] + counts["right_dropped"]
+    wrong = counts["wrong_kept"] + counts["wrong_dropped"]
+    if not right + wrong:
+        return name
+    after = counts["right_kept"] / max(counts["right_kept"] + counts["wrong_kept"], 1)
+    return (
+        f"{name:<12}{right / (right + wrong):>10.3f}{after:>9.3f}{wrong:>14}{counts['wrong_kept']:>7}"
+        f"{counts['right_dropped']:>7} ({counts['right_dropped'] / max(right, 1):.1%})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dry-run", action="store_true", help="report only; do not write the weights")
+    parser.add_argument("--operating-point", type=float, default=OPERATING_POINT)
+    parser.add_argument("--no-history", action="store_true", help="skip the analyses at judged commits")
+    args = parser.parse_args()
+    from newsmill.analyze.fact_check import WEIGHTS
+
+    os.environ["NEWSMILL_ANALYZE__CHECK_FACTS"] = "false"  # learn from the stages' own output
+    rows = collect(with_history=not args.no_history)
+    print(f"{len(rows)} judged facts ({sum(not r['right'] for r in rows)} wrong)")
+    summary = report(held_out(rows, args.operating_point)) if not args.no_history else {}
+    if args.dry_run:
+        return
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    counts = Counter(f"{r['set']}:{r['source']}" for r in rows)
+    WEIGHTS.write_text(
+        json.dumps(
+            {
+                "about": "newsmill fact check: logistic weights per fact letter; "
+                "trained by benchmarks/train_fact_check.py on the readers' verdicts",
+                "trained_at": commit.stdout.strip(),
+                "operating_point": args.operating_point,
+                "penalty": PENALTY,
+                "facts": dict(sorted(counts.items())),
+                "held_out": summary,
+                "weights": {letter: fit(rows, letter) for letter in CHECKED},
+            },
+            indent=1,
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {WEIGHTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
