@@ -54,6 +54,8 @@ OPERATING_POINT = 0.8
 Row = dict[str, Any]
 
 # Runs inside the worktree of an old commit: analyse a set's pages, print records as JSON lines.
+# everyday_audit.analysed does the same, but importing the benchmarks package puts today's
+# src/ on the path, and the old commit's newsmill must be the one that runs.
 _DUMP = """
 import json, sys
 from pathlib import Path

@@ -17,9 +17,9 @@ Add them to your own pipeline after the parser and NER::
 Each component wraps the same pure core the record pipeline uses (``annotate_entities``,
 ``annotate_times``, ``judge`` for entities and quotes, ``annotate_events``) and takes the same
 ``min_confidence`` (default 0.5, ``config={"min_confidence": 0}`` keeps everything) and the
-same learned fact check when asked (``check_facts``, default false; ``stage.check_drafts``), so both paths
-give the same facts — except where the check reads what only a record knows (its title,
-dateline and list blocks).
+same learned fact check when asked (``check_facts``, default false; ``stage.check_drafts``),
+so both paths give the same facts — except where the check reads what only a record knows
+(its title, dateline and list blocks).
 """
 
 # No "from __future__ import annotations": spaCy resolves factory signatures at runtime.
