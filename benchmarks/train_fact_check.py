@@ -48,7 +48,10 @@ LETTERS = ("E", "P", "Q", "T")
 # gold's half B the time model cut recall from 0.59 to 0.44 with no gain in precision (it
 # learned the everyday pages' weekday slips and dropped the weekdays and years real news is
 # full of). That half was read for this decision, so its time figure is no longer untouched.
-CHECKED = ("E", "P", "Q")
+# Quotes are scored but not checked either: readers already find 0.91 of them right (the target
+# is 0.88), and the quote model removed 43 wrong quotes for 121 right ones (leave-one-set-out,
+# session 17) - a worse trade than the stage's own threshold.
+CHECKED = ("E", "P")
 PENALTY = 1.0
 OPERATING_POINT = 0.8
 Row = dict[str, Any]

@@ -12,6 +12,7 @@ import functools
 from dataclasses import dataclass, field
 
 import pytest
+from tests.support.stage import stage_settings
 
 import newsmill
 from newsmill.analyze.convert import ArticleText
@@ -22,7 +23,7 @@ PUBLISHED = "2022-02-27"  # a Sunday: Thursday is 2022-02-24, last week is 2022-
 
 @functools.cache
 def analyzed(page: str, published: str = PUBLISHED) -> Record:
-    return newsmill.analyze(page, published=published)
+    return newsmill.analyze(page, published=published, settings=stage_settings())
 
 
 def at(text: str, ref: str) -> tuple[int, int]:

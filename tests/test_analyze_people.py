@@ -6,13 +6,11 @@ Every page here is written for the test; each test names the mechanism it guards
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from tests.support.stage import stage_settings
 
 import newsmill
 from newsmill.analyze.given_names import is_given_name
-from newsmill.settings import AnalyzeSettings, Settings
 
 FILLER = (
     "This closing paragraph is part of a page written for the test, and it gives the extractor "
@@ -22,7 +20,7 @@ FILLER = (
 
 def analyze(*paragraphs: str, min_confidence: float = 0.5) -> newsmill.Record:
     text = "\n".join(["A headline for a test page about local news", *paragraphs, FILLER])
-    settings = Settings(analyze=dataclasses.replace(AnalyzeSettings(), min_confidence=min_confidence))
+    settings = stage_settings(min_confidence=min_confidence)
     return newsmill.analyze(text, published="2019-11-20", settings=settings)
 
 
@@ -390,7 +388,7 @@ def test_a_name_and_a_colon_attribute_words_in_a_headline_not_in_the_body() -> N
             FILLER,
         ]
     )
-    record = newsmill.analyze(text, published="2019-11-20")
+    record = newsmill.analyze(text, published="2019-11-20", settings=stage_settings())
     contents = [q.content.text for q in record.quotes]
     assert any(c.startswith("the bridge will open on time") for c in contents), contents
     assert not any(c.startswith("Inspect the deck") for c in contents), contents
@@ -493,7 +491,7 @@ def test_a_name_in_a_title_case_headline_is_trimmed_to_the_name_the_text_writes(
             FILLER,
         ]
     )
-    record = newsmill.analyze(text, published="2015-11-23")
+    record = newsmill.analyze(text, published="2015-11-23", settings=stage_settings())
     names = [e.name for e in record.entities if e.kind == "PERSON"]
     assert names == ["Donald Trump"], names
     trump = next(e for e in record.entities if e.name == "Donald Trump")
@@ -601,7 +599,7 @@ def test_an_organisation_name_capitalises_its_words() -> None:
             FILLER,
         ]
     )
-    settings = Settings(analyze=dataclasses.replace(AnalyzeSettings(), min_confidence=0.0))
+    settings = stage_settings(min_confidence=0.0)
     record = newsmill.analyze(text, published="2016-01-20", settings=settings)
     scores = organisations(record)
     assert scores.get("Republican hopefuls court", 0) < 0.5, scores

@@ -6,6 +6,7 @@ Every page here is written for the test; each test names the mechanism it guards
 from __future__ import annotations
 
 import pytest
+from tests.support.stage import stage_settings
 
 import newsmill
 
@@ -17,7 +18,7 @@ FILLER = (
 
 def places(*paragraphs: str) -> dict[str, newsmill.model.Place]:
     text = "\n".join(["A headline for a test page about local news", *paragraphs, FILLER])
-    record = newsmill.analyze(text, published="2019-11-20")
+    record = newsmill.analyze(text, published="2019-11-20", settings=stage_settings())
     return {p.name: p for p in record.places}
 
 
@@ -155,7 +156,7 @@ def test_a_street_is_no_person() -> None:
             FILLER,
         ]
     )
-    record = newsmill.analyze(text, published="2019-11-20")
+    record = newsmill.analyze(text, published="2019-11-20", settings=stage_settings())
     assert not [e.name for e in record.entities if e.kind == "PERSON"]
 
 
@@ -265,6 +266,7 @@ def test_a_sizeable_city_of_the_datelines_country_beats_a_larger_namesake_abroad
         "The first sea shipments of the season left the port of San Antonio earlier this month on a "
         "service that crosses the Pacific in about 23 days, exporters said.\n" + FILLER,
         published="2025-11-27",
+        settings=stage_settings(),
     )
     found = {p.name: p for p in record.places}
     assert found["San Antonio"].country == "CHL", found["San Antonio"]

@@ -6,9 +6,8 @@ mechanism it guards and fails without it.
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
+from tests.support.stage import stage_settings
 
 import newsmill
 from newsmill.extract.blocks import block_kind
@@ -16,7 +15,7 @@ from newsmill.settings import AnalyzeSettings, Settings
 
 
 def analyze(text: str, published: str = "2019-11-20", **analyze_settings: object) -> newsmill.Record:
-    settings = Settings(analyze=dataclasses.replace(AnalyzeSettings(), **analyze_settings))
+    settings = stage_settings(**analyze_settings)
     return newsmill.analyze(text, published=published, settings=settings)
 
 

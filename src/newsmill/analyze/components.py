@@ -17,7 +17,7 @@ Add them to your own pipeline after the parser and NER::
 Each component wraps the same pure core the record pipeline uses (``annotate_entities``,
 ``annotate_times``, ``judge`` for entities and quotes, ``annotate_events``) and takes the same
 ``min_confidence`` (default 0.5, ``config={"min_confidence": 0}`` keeps everything) and the
-same learned fact check when asked (``check_facts``, default false; ``stage.check_drafts``),
+same learned fact check (``check_facts``, default true as in the settings; ``stage.check_drafts``),
 so both paths give the same facts — except where the check reads what only a record knows
 (its title, dateline and list blocks).
 """
@@ -44,7 +44,7 @@ class EntitiesComponent:
     ``doc._.newsmill_entities``."""
 
     def __init__(
-        self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5, check_facts: bool = False
+        self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5, check_facts: bool = True
     ) -> None:
         self.name = name
         self.data_dir = data_dir
@@ -109,7 +109,7 @@ class QuotesComponent:
     component ran first; otherwise the entities are found here."""
 
     def __init__(
-        self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5, check_facts: bool = False
+        self, nlp: Language, name: str, data_dir: str, min_confidence: float = 0.5, check_facts: bool = True
     ) -> None:
         self.name = name
         self.entities = EntitiesComponent(nlp, "newsmill_entities", data_dir, min_confidence, check_facts)
@@ -237,7 +237,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @Language.factory(
     "newsmill_entities",
-    default_config={"data_dir": "", "min_confidence": 0.5, "check_facts": False},
+    default_config={"data_dir": "", "min_confidence": 0.5, "check_facts": True},
     requires=["doc.ents", "doc.sents"],
     assigns=["doc.spans", "doc._.newsmill_entities"],
 )
@@ -249,7 +249,7 @@ def make_entities(
 
 @Language.factory(
     "newsmill_quotes",
-    default_config={"data_dir": "", "min_confidence": 0.5, "check_facts": False},
+    default_config={"data_dir": "", "min_confidence": 0.5, "check_facts": True},
     requires=["doc.ents", "doc.sents", "token.dep"],
     assigns=["doc.spans", "doc._.newsmill_quotes"],
 )

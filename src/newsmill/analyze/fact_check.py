@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmill.analyze.actors import ActorDictionary, load_actors
+from newsmill.analyze.gazetteer import load_gazetteer
 from newsmill.analyze.given_names import is_given_name, is_surname
 from newsmill.analyze.wordlists import words as word_list
 from newsmill.model import Entity, Place, Quote, Record, Span, TimeExpr
@@ -73,6 +74,8 @@ class _Page:
         self.dateline_place = next(
             (p for p in record.places if lead and any(self._overlaps(m, lead) for m in p.mentions)), None
         )
+        self.places = record.places
+        self.countries_named = {p.country for p in record.places if p.feature == "country"}
         self.published = date.fromisoformat(record.published.date) if record.published else None
 
     @staticmethod
@@ -198,7 +201,39 @@ def place_features(place: Place, page: _Page) -> Features:
     features["far"] = math.log1p(far / 100) if far is not None else 0.0
     features["far_town"] = features["far"] * float(feature in {"town", "city"})
     features["town_foreign"] = float(feature == "town" and not features["main_country"])
+    # A namesake picked in error lies far from every other place of the story; the right town
+    # is usually near one of them (Chornobyl "north of Kyiv"), whatever the dateline says.
+    nearest = min(
+        (d for other in page.places if other is not place and other.feature in {"city", "town"}
+         if (d := _distance_km(place, other)) is not None),
+        default=None,
+    )  # fmt: skip
+    features["near_other"] = float(feature in {"city", "town"} and nearest is not None and nearest < 300)
+    features["town_near_other"] = features["near_other"] * float(feature == "town")
+    features["country_named"] = float(feature != "country" and place.country in page.countries_named)
+    features.update(_namesake_features(place))
     return features
+
+
+def _namesake_features(place: Place) -> Features:
+    """What the gazetteer says about the name: how big the chosen place is, whether it is a
+    national capital, and how many countries have a town of that name. A namesake error needs
+    namesakes; a large city or a capital is seldom one."""
+    if place.feature not in {"city", "town"} or place.latitude is None:
+        return {}
+    gazetteer = load_gazetteer()
+    candidates = gazetteer.namesakes(place.name)
+    same = [c for c in candidates if c.country == place.country]
+    if not same:
+        return {"not_in_gazetteer": 1.0}
+    chosen = min(same, key=lambda c: abs(c.latitude - place.latitude) + abs(c.longitude - place.longitude))  # type: ignore[operator]
+    countries = {c.country for c in candidates if c.population >= 1000}
+    return {
+        "population": math.log10(max(chosen.population, 1)) / 7,
+        "capital": float(chosen.geonameid in gazetteer.capitals),
+        "namesake_countries": math.log1p(len(countries - {chosen.country})),
+        "largest_namesake": float(chosen.population >= max(c.population for c in candidates)),
+    }
 
 
 def quote_features(quote: Quote, page: _Page) -> Features:

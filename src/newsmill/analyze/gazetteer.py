@@ -88,6 +88,11 @@ class Gazetteer:
             c.population >= min_population for c in self.cities.get(key, []) + self.alternates.get(key, [])
         )
 
+    def namesakes(self, name: str) -> list[City]:
+        """Every city whose own or alternate name is ``name``."""
+        key = _key(name)
+        return self.cities.get(key, []) + self.alternates.get(key, [])
+
     def unique_region(self, name: str) -> City | None:
         """The region called ``name`` when only one country has a region of that name and the
         name is more than a compass or generic word ('Sindh', 'Aceh'; not 'Eastern')."""
