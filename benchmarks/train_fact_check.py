@@ -14,8 +14,8 @@ How it is measured: leave one set out. For each unseen set, a model fitted on ev
 scores that set's facts as judged at their commit, and the table shows what the check would
 have removed: wrong facts and right facts. The README's figures come from this table.
 
-The model: one logistic regression per fact letter (E, P, Q, T) over the features of
-``fact_check.record_features``, fitted by Newton's method with an L2 penalty (numpy). The
+The model: one logistic regression per fact letter over the features of
+``fact_check.record_features`` (all four are fitted and reported; only ``CHECKED`` ship), fitted by Newton's method with an L2 penalty (numpy). The
 operating point is the probability of being right below which a fact is dropped; the runtime
 maps it onto the confidence scale's threshold (``fact_check.checked_confidence``).
 """
