@@ -192,6 +192,7 @@ _UNSEEN_SETS = {
     "unseen21": "12 pages unseen when judged late in session 15, tuned on since",
     "unseen22": "12 pages unseen when judged at the end of session 15, tuned on since",
     "unseen23": "12 pages unseen when judged at the end of session 16",
+    "unseen24": "12 pages unseen when judged in session 17 (fact check on)",
 }
 
 BENCHES = [
