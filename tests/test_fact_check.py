@@ -40,6 +40,21 @@ def test_a_firm_read_as_a_person_on_another_line_is_dropped(merger) -> None:
     assert "Pieter-Jan Kuipers" in people_on
 
 
+def test_a_doubtful_country_is_stripped_and_the_person_kept() -> None:
+    # A Korean chief executive named once in a British context: the stages give him GBR; the
+    # check doubts the country, not the man (a missing attribute is not a wrong one).
+    page = PAGES.parent.parent / "unseen21_audit" / "pages" / "06_korea_marketplace_breach.txt"
+    text = page.read_text(encoding="utf-8")
+    off = newsmill.analyze(text, published="2024-05-22", settings=UNCHECKED)
+    on = newsmill.analyze(text, published="2024-05-22", settings=CHECKED)
+    [before] = [e for e in off.entities if e.name == "Park Ji-hoon"]
+    [after] = [e for e in on.entities if e.name == "Park Ji-hoon"]
+    assert before.country == "GBR" and after.country is None
+    assert (after.kind, after.role) == (before.kind, before.role)
+    # Countries it trusts stay: the Korean regulator keeps KOR.
+    assert any(e.country == "KOR" for e in on.entities if e.kind == "ORG")
+
+
 def test_the_check_only_lowers_and_drops_below_the_threshold(merger) -> None:
     on, off = merger
     before = {(e.kind, e.name): e.confidence for e in off.entities}

@@ -41,6 +41,8 @@ _FUTURE_CUES = re.compile(r"\b(?:will|would|next|due|is to|are to|plans?|schedul
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 Features = dict[str, float]
+# The entity attributes the check may strip, by letter.
+ATTRIBUTES = {"C": "country", "S": "sector"}
 
 
 def _words(text: str) -> list[str]:
@@ -76,6 +78,7 @@ class _Page:
         )
         self.places = record.places
         self.countries_named = {p.country for p in record.places if p.feature == "country"}
+        self.place_countries = {p.country for p in record.places if p.country}
         self.published = date.fromisoformat(record.published.date) if record.published else None
 
     @staticmethod
@@ -162,6 +165,21 @@ def entity_features(entity: Entity, page: _Page) -> Features:
     crossed = ("known_actor", "given_first", "surname_last", "organisation_word", "one_word", "speaks")
     for feature in (*crossed, "word_other_kind", "has_role", "one_mention", "possessive"):
         features[f"{kind}_{feature}"] = features[feature]
+    return features
+
+
+def attribute_features(entity: Entity, page: _Page, attribute: str) -> Features:
+    """An entity's stated country or sector: the entity's features, the value stated, and
+    whether the page's places back a country. Readers find the name right and the attribute
+    wrong often enough (a union's sector, a Korean chief executive's country) that the check
+    strips the attribute rather than dropping the entity."""
+    features = entity_features(entity, page)
+    value = getattr(entity, attribute)
+    features[f"value_{value}"] = 1.0
+    features[f"{entity.kind}_value_{value}"] = 1.0
+    if attribute == "country":
+        features["country_main"] = float(value == page.main_country)
+        features["country_of_places"] = float(value in page.place_countries)
     return features
 
 
@@ -302,7 +320,8 @@ def time_features(time: TimeExpr, page: _Page) -> Features:
 
 def record_features(record: Record, letters: str = "EPQT") -> Iterator[tuple[str, Any, Features]]:
     """(letter, fact, features) for every entity, place, quote and time of ``record`` (those
-    of ``letters`` only), in the record's order (E, P, Q, T)."""
+    of ``letters`` only), in the record's order (E, P, Q, T). Letters C and S describe an
+    entity's stated country and sector: (letter, entity, features) for each entity that has one."""
     page = _Page(record)
     kinds = (
         ("E", record.entities, entity_features),
@@ -314,6 +333,11 @@ def record_features(record: Record, letters: str = "EPQT") -> Iterator[tuple[str
         if letter in letters:
             for fact in facts:
                 yield letter, fact, features_of(fact, page)  # type: ignore[operator]
+    for letter, attribute in ATTRIBUTES.items():
+        if letter in letters:
+            for entity in record.entities:
+                if getattr(entity, attribute) is not None:
+                    yield letter, entity, attribute_features(entity, page, attribute)
 
 
 @cache
@@ -331,6 +355,14 @@ def load_model(path: Path = WEIGHTS) -> tuple[dict[str, dict[str, float]], float
     return model["weights"], float(model["operating_point"])
 
 
+@cache
+def attribute_point(path: Path = WEIGHTS) -> float:
+    """The probability of being right below which a stated country or sector is stripped."""
+    if not path.exists():
+        return 0.0
+    return float(json.loads(path.read_text(encoding="utf-8")).get("attribute_operating_point", 0.0))
+
+
 def probability(weights: dict[str, float], features: Features) -> float:
     score = sum(weights.get(name, 0.0) * value for name, value in features.items())
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
@@ -346,15 +378,25 @@ def checked_confidence(probability: float, operating_point: float) -> float:
 
 
 def check_record(record: Record, min_confidence: float) -> dict[int, int]:
-    """Lower each fact's confidence to the check's, when that is lower, and drop the facts
-    that fall below ``min_confidence`` (with the places of dropped entities and the speaker
-    links to them). Returns where each kept quote moved (old index → new index)."""
+    """Lower each fact's confidence to the check's, when that is lower, strip the countries
+    and sectors it doubts, and drop the facts that fall below ``min_confidence`` (with the
+    places of dropped entities and the speaker links to them). Returns where each kept quote
+    moved (old index → new index)."""
     weights, operating_point = load_model()
     if weights:
         lowered: dict[int, float] = {}
+        stripped: list[tuple[Entity, str]] = []
         for letter, fact, features in list(record_features(record, "".join(weights))):
-            checked = checked_confidence(probability(weights[letter], features), operating_point)
-            lowered[id(fact)] = round(min(fact.confidence, checked), 3)
+            chance = probability(weights[letter], features)
+            if letter in ATTRIBUTES:
+                if chance < attribute_point():
+                    stripped.append((fact, ATTRIBUTES[letter]))
+                continue
+            lowered[id(fact)] = round(min(fact.confidence, checked_confidence(chance, operating_point)), 3)
+        # A doubtful country or sector is removed, not the entity: a missing attribute is not
+        # a wrong one.
+        for entity, attribute in stripped:
+            setattr(entity, attribute, None)
         for fact in (*record.entities, *record.places, *record.quotes):
             fact.confidence = lowered.get(id(fact), fact.confidence)
         # Times are spans, and spans are frozen: a checked one is copied with its confidence.
