@@ -61,6 +61,11 @@ BODY = (
         ),
         # The Ethiopian News Agency's year after a slash.
         ("Addis Abeba, February 19/2020 – ", "Addis Abeba", "Addis Abeba", None, None, "February 19/2020"),
+        # An agency's desk, and CNN's dateline glued to the first word by a scraper.
+        ("NEW YORK (Reuters Health) - ", "NEW YORK", "New York", None, "Reuters Health", None),
+        ("Hong Kong (CNN Business)", "Hong Kong", "Hong Kong", None, "CNN Business", None),
+        ("London (CNN)", "London", "London", None, "CNN", None),
+        ("Seoul (CNN Business) ", "Seoul", "Seoul", None, "CNN Business", None),
     ],
 )
 def test_meta_dateline_parts(
@@ -93,6 +98,9 @@ def test_meta_dateline_parts(
         "Meanwhile: the council said the road to Lyon would stay shut for another week.",
         "Update: Greta said the ferry from Lyon would run again on Monday morning.",
         "Inspectors: the audit found problems at the Lyon depot and two other sites.",
+        # Glued to the next word, only a known agency makes a dateline: a ticker does not.
+        "Apple (AAPL)Shares rose after the company said its sales would beat forecasts.",
+        "Tesla (TSLA)The carmaker said on Monday it would cut prices across its range.",
     ],
 )
 def test_meta_not_a_dateline(line: str) -> None:

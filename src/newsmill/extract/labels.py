@@ -88,7 +88,7 @@ def _timestamp_after_byline(line: Line, byline: BylineMatch) -> TimestampMatch |
 
 
 # A line that ends a sentence (closing quotes allowed after the stop).
-_SENTENCE_END = re.compile(r"[.!?…][\"”’']?\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’'」』]?\s*$")
 
 
 def list_item_like(line: Line) -> bool:

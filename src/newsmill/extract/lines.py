@@ -13,8 +13,23 @@ from dataclasses import dataclass, field
 
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-# Sentence-final punctuation, optionally followed by closing quotes or brackets.
-_TERMINAL = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$|[\"”’»][.!?]\s*$")
+# Sentence-final punctuation, optionally followed by closing quotes or brackets (the ideographic
+# full stop and marks of Chinese and Japanese included).
+_TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*\s*$|[\"”’»][.!?]\s*$")
+# Scripts written without spaces between words (Chinese, Japanese kana and kanji, Thai, Lao,
+# Khmer, Myanmar): to WORD a whole clause is one word. Their length is counted in words of two
+# characters (Chinese words average under two characters, Japanese and Thai a little more), so
+# the length measures tuned on spaced text hold for them.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+_UNSPACED_WORD_CHARS = 2
+# Their function words, as characters or short strings: Japanese particles and auxiliaries,
+# Chinese function characters, Thai function words. Prose is dense with them (about a fifth of
+# a Japanese sentence's characters, a tenth of a Chinese one's); headlines and menus are not.
+_UNSPACED_FUNCTION = re.compile(
+    r"[のにはをがでとたしてもへやかなだ的了是在和有不这也就都而及与之其]|ที่|และ|ของ|ใน|เป็น|ได้|ว่า|มี|จะ|ไม่|ให้|กับ"
+)
 # A scraper joining link texts with " - " leaves this at the end of each headline.
 _TRAILING_JOINER = re.compile(r"\s[-–—|•·]\s*$")
 
@@ -278,12 +293,20 @@ def describe(line: Line) -> None:
     """Compute the features of ``line`` in place."""
     words = WORD.findall(line.text)
     line.words = words
+    unspaced = len(_UNSPACED.findall(line.text))
     line.n_words = len(words)
+    if unspaced:
+        runs = sum(1 for w in words if _UNSPACED.search(w))
+        line.n_words += -runs + max(runs, round(unspaced / _UNSPACED_WORD_CHARS))
     line.terminal = bool(_TERMINAL.search(line.text))
     line.trailing_joiner = bool(_TRAILING_JOINER.search(line.text))
     rest = [w for w in words[1:] if w[0].isalpha()]
     line.title_case_ratio = sum(w[0].isupper() for w in rest) / len(rest) if rest else 0.0
     line.stopword_ratio = sum(w.lower() in _PROSE_WORDS for w in words) / len(words) if words else 0.0
+    if unspaced * 2 > sum(len(w) for w in words):
+        # Function-word density by characters, on the scale of spaced text's stopword share.
+        function = sum(len(m) for m in _UNSPACED_FUNCTION.findall(line.text))
+        line.stopword_ratio = min(1.0, 2.0 * function / unspaced)
     line.prose = prose_score(line)
 
 

@@ -41,8 +41,10 @@ DATELINE = re.compile(
     rf"(?:,\s*(?P<region>{_REGION}))??"
     rf"(?:,\s*(?P<date>{_DL_DATE}))?"
     rf"(?:\s*{_AGENCY})?"
-    # Indian wires put no separator after the agency: "New Delhi, Feb 27 (PTI) The ..."
-    rf"(?P<sep>{_SEP}|(?<=\))\s+)(?=\S)"
+    # Indian wires put no separator after the agency: "New Delhi, Feb 27 (PTI) The ..."; a
+    # scraper that drops CNN's markup glues the agency to the first word: "Hong Kong (CNN
+    # Business)Shares in ..."
+    rf"(?P<sep>{_SEP}|(?<=\))\s+|(?<=\))(?=[A-Z\"“‘]))(?=\S)"
 )
 # Labels that look like an upper-case dateline but are not places.
 _NOT_PLACES = frozenset(
@@ -220,8 +222,12 @@ def find_dateline(line: str) -> DatelineMatch | None:
     words = place.replace("/", " ").split()
     if any(w.strip(".").upper() in _NOT_PLACES for w in words) or len(place) < 2:
         return None
-    if agency and agency.lower() not in _AGENCIES and not agency.istitle() and not agency.isupper():
+    # A known agency, or its desk ("CNN Business", "Reuters Health").
+    known = bool(agency) and agency.split()[0].lower() in _AGENCIES  # type: ignore[union-attr]
+    if agency and not known and not agency.istitle() and not agency.isupper():
         return None
+    if not match.group("sep") and not known:
+        return None  # glued to the first word: only a known agency ("Apple (AAPL)Shares" is no dateline)
     rest = line[match.end() :]
     if len(rest.split()) < 4:
         return None
