@@ -426,3 +426,66 @@ def test_text_furniture_standfirst_after_the_byline_above_a_dateline() -> None:
     assert rec.title is not None and rec.title.text == "Reservoirs Fall To Lowest Level In A Decade"
     assert rec.subtitle is not None and rec.subtitle.text.startswith("Households are asked")
     assert rec.dateline is not None and rec.dateline.name == "Lyon"
+
+
+# --- the article's own lists ----------------------------------------------------------------
+
+_LEAD = (
+    "The band announced on Tuesday that it would play eleven dates across Britain this autumn, "
+    "its first tour since the drummer's illness.\n"
+)
+_AFTER = (
+    "Tickets go on sale on Friday morning through the band's website, and a second London date "
+    "may be added if the first sells out.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "items"),
+    [
+        (
+            "Tour dates:",
+            [
+                "Oct 20 – Glasgow, Barrowland Ballroom",
+                "Oct 22 – Leeds, O2 Academy",
+                "Oct 24 – London, Roundhouse",
+            ],
+        ),
+        (
+            "Ingredients",
+            ["3 tbsp olive oil", "1 red onion, cut into wedges", "Small bunch of parsley, chopped"],
+        ),
+        (
+            "What's new in this version:",
+            [
+                "Faster charging over the cable",
+                "A brighter screen for outdoor use",
+                "Longer battery life on standby",
+            ],
+        ),
+    ],
+    ids=["tour-dates", "ingredients", "whats-new"],
+)
+def test_text_furniture_a_list_the_article_frames_stays_in_the_body(lead_in: str, items: list[str]) -> None:
+    page = (
+        "Band confirms autumn tour\n"
+        + _LEAD
+        + lead_in
+        + "\n"
+        + "".join(i + "\n" for i in items)
+        + _AFTER
+        + BODY
+    )
+    record = analyze(page)
+    body = {p.text for p in record.paragraphs}
+    assert set(items) <= body
+    kinds = {record.text[b.start : b.end]: b.kind for b in record.blocks}
+    assert all(item in kinds for item in items), kinds  # marked (a list, schedule, table...): no prose
+
+
+def test_text_furniture_other_stories_headlines_inside_the_body_stay_furniture() -> None:
+    # No lead-in frames them, they hold no figures and they are Title Case headlines.
+    headlines = ["Council Approves New Cycle Lanes For City Centre", "Local Bakery Wins National Award Again"]
+    page = "Band confirms autumn tour\n" + _LEAD + "".join(h + "\n" for h in headlines) + _AFTER + BODY
+    record = analyze(page)
+    assert not set(headlines) & {p.text for p in record.paragraphs}

@@ -480,10 +480,14 @@ def _read_inside(labelled: list[LabelledLine], body_start: int, end: int) -> Non
                 j += 1
             i = j
             continue
-        # Two or more link-like lines in a row inside the body are a list, not subheadings.
+        # Two or more link-like lines in a row inside the body are a list, not subheadings —
+        # unless the article frames them as its own list (ingredients, tour dates, results).
         j = i
         while j < end and link_like(labelled[j]):
             j += 1
+        if j - i >= 2 and _framed_list(labelled, i, j, end):
+            i = j  # body lines; extract/blocks.py marks them as a list block
+            continue
         if j - i >= 2:
             for k in range(i, j):
                 labelled[k].label = LineLabel.BOILERPLATE
@@ -491,6 +495,35 @@ def _read_inside(labelled: list[LabelledLine], body_start: int, end: int) -> Non
             i = j
             continue
         i += 1
+
+
+def _framed_list(labelled: list[LabelledLine], i: int, j: int, end: int) -> bool:
+    """Lines ``i:j`` are the article's own list: a lead-in opens it (a short heading such as
+    "Ingredients" or "Tour dates", or a line ending with a colon; earlier items of the list
+    may stand between), the article's prose goes on after it, and its items read as items —
+    half of them hold a figure ("3 tbsp tahini", "Oct 20 – Glasgow", "Ravens 24-17 Millers")
+    or they are not Title Case headlines. Other stories' headlines have no lead-in but a
+    list heading ("Related", "Read more"), and are Title Case without figures."""
+    k = i - 1
+    while k >= 0 and labelled[k].label is LineLabel.BODY and not _lead_in(labelled[k].line):
+        if labelled[k].line.terminal or labelled[k].line.n_words > 25:
+            return False  # a paragraph, not an item: no lead-in for this run
+        k -= 1
+    if k < 0 or labelled[k].label is not LineLabel.BODY:
+        return False
+    if not any(
+        labelled[m].label is LineLabel.BODY and labelled[m].line.terminal and labelled[m].line.n_words >= 8
+        for m in range(j, end)
+    ):
+        return False
+    items = [labelled[m].line for m in range(i, j)]
+    figures = sum(any(c.isdigit() for c in line.text) for line in items)
+    title_case = sum(line.title_case_ratio for line in items) / len(items)
+    return figures * 2 >= len(items) or title_case < 0.5
+
+
+def _lead_in(line: Line) -> bool:
+    return list_header(line) is None and (line.text.rstrip().endswith(":") or short_heading(line))
 
 
 def _read_tail(labelled: list[LabelledLine], end: int) -> None:
