@@ -56,6 +56,15 @@ def _extraction(r: dict[str, Any]) -> list[Row]:
     ]  # fmt: skip
 
 
+def _text_pages(r: dict[str, Any]) -> list[Row]:
+    rows = []
+    for name, x in r.items():
+        label = "all rounds" if name == "all" else name
+        value = f"{_f(x['f1'])}, {x['title']}/{x['pages']}"
+        rows.append((f"scraped text: body-line F1, titles ({label})", value, "", "", ">= 0.95, 57 of 61"))
+    return rows
+
+
 def _analyze(r: dict[str, Any]) -> list[Row]:
     ratio = r["newsmill_words_per_s"] / r["raw_words_per_s"]
     return [
@@ -197,6 +206,7 @@ _UNSEEN_SETS = {
 
 BENCHES = [
     Bench("extraction", "extraction.py", ("--repeat", "3"), ("--repeat", "1"), _extraction),
+    Bench("text_pages", "text_pages.py", (), (), _text_pages),
     Bench("analyze", "analyze.py", ("--repeat", "2"), ("--repeat", "1"), _analyze),
     Bench("warc", "warc.py", ("--records", "1000"), ("--records", "300", "--repeat", "1"), _warc),
     Bench("attribution", "attribution.py", (), ("--limit", "30"), _attribution),
