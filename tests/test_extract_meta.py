@@ -129,6 +129,12 @@ def test_meta_not_a_dateline(line: str) -> None:
         ("Priya Raman Education correspondent", ["Priya Raman"], False),
         ("Tomás Varga Science editor", ["Tomás Varga"], False),
         ("Chief Political correspondent", [], False),
+        # Byline and editor labels of other languages.
+        ("Автор: Анна Белова", ["Анна Белова"], False),
+        ("Oleh Rina Wulandari", ["Rina Wulandari"], False),
+        ("Por Mariana Tavares", ["Mariana Tavares"], False),
+        ("Von Anna Schmidt, Berlin", ["Anna Schmidt"], False),
+        ("Editor: Dimas Prasetyo", [], True),
     ],
 )
 def test_meta_bylines(line: str, names: list[str], credit: bool) -> None:
@@ -145,6 +151,8 @@ def test_meta_bylines(line: str, names: list[str], credit: bool) -> None:
         "By the end of the week, prices had fallen sharply across the region.",
         "Jane Doe said the plan would fail.",
         "Byline-free text about taxes",
+        "Por fin llegó el tren a la estación de Madrid después de tres horas.",
+        "Par ailleurs, le gouvernement a annoncé une nouvelle aide aux agriculteurs.",
     ],
 )
 def test_meta_not_a_byline(line: str) -> None:
@@ -177,6 +185,15 @@ def test_meta_not_a_byline(line: str) -> None:
             "March 4, 2023 — 7.45pm",
             "2023-03-04T19:45:00",
         ),
+        # Other languages' month names (dateparser's locale data), and the CJK form.
+        ("14 апреля 2024, 11:20", "14 апреля 2024, 11:20", "2024-04-14T11:20:00"),
+        ("Senin, 10 Juni 2024 | 14:05 WIB", "Senin, 10 Juni 2024 | 14:05 WIB", "2024-06-10T14:05:00+07:00"),
+        ("14 de abril de 2024", "14 de abril de 2024", "2024-04-14"),
+        ("3. März 2024, 09:30", "3. März 2024, 09:30", "2024-03-03T09:30:00"),
+        ("2024年3月5日", "2024年3月5日", "2024-03-05"),
+        ("Publicado em 22/07/2024 07h15", "22/07/2024 07h15", "2024-07-22"),
+        # A relative update beside the date says when, not what.
+        ("May 14, 2024 3:52 PM Updated 2 hours ago", "May 14, 2024 3:52 PM", "2024-05-14T15:52:00"),
     ],
 )
 def test_meta_timestamps(line: str, stamp: str, value: str) -> None:
@@ -193,6 +210,7 @@ def test_meta_timestamps(line: str, stamp: str, value: str) -> None:
         "Prices rose 3% in 2022",
         "Meeting set for next week",
         "Politics | 27 Feb 2022 | Read more about the budget vote",
+        "Pemerintah menetapkan 10 Juni 2024 sebagai batas akhir pendaftaran bagi semua peserta festival.",
     ],
 )
 def test_meta_not_a_timestamp(line: str) -> None:

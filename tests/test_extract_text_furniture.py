@@ -170,6 +170,15 @@ def test_text_furniture_caption_and_timestamp_above_the_body() -> None:
         ("News provided by", Reason.CREDITS),
         # A list heading with its items run into one line.
         ("MOST READ - Storm closes the coast road - Council votes on parking", Reason.TRENDING_HEADLINE),
+        # Furniture of other languages (extract/data/furniture_phrases.tsv), and CNN's ad label.
+        ("Baca juga: Harga Cabai Rawit di Pasar Tradisional Turun", Reason.READ_MORE),
+        ("Поделиться", Reason.SHARE_PROMPT),
+        ("Compartilhe:", Reason.SHARE_PROMPT),
+        ("この記事をシェアする", Reason.SHARE_PROMPT),
+        ("来源：城市晨报", Reason.CREDITS),
+        ("Ad Feedback", Reason.ADVERTISEMENT),
+        ("Ciclistas atravessam a nova passarela — Foto: Lucas Amorim", Reason.CAPTION),
+        ("News | Economy | Travel | Highlands & Islands | Data", Reason.NAVIGATION),
     ],
 )
 def test_text_furniture_reason_of_a_line(line: str, reason: Reason) -> None:
@@ -185,6 +194,10 @@ def test_text_furniture_reason_of_a_line(line: str, reason: Reason) -> None:
         "Hi all, and welcome to the new subscribers who joined after last week's post on tides.",
         "Most of the residents left before the storm arrived - some by boat - officials said.",
         "The mayor (left the meeting early) did not comment.",
+        # A phrase of another language ends at a word boundary; a table row is no menu.
+        "Teilnehmerzahl steigt",
+        "Orkney | 171 | 166 | -3%",
+        "Region | 2023 | 2024 | Change",
     ],
 )
 def test_text_furniture_not_furniture(line: str) -> None:

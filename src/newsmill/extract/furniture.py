@@ -8,8 +8,10 @@ are matched on a whole line, and only on lines short enough to be labels.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
-from newsmill.extract.lines import Line
+from newsmill.extract.lines import Line, unspaced
 from newsmill.model import BoilerplateReason as Reason
 
 _I = re.I
@@ -87,7 +89,7 @@ _NEWSLETTER = re.compile(
     _I,
 )
 _ADVERTISEMENT = re.compile(
-    r"^(?:advertisement|advertising|ad|ads|sponsored(?: content| links?)?|promoted(?: content)?|"
+    r"^(?:advertisement|advertising|ad|ads|ad feedback|sponsored(?: content| links?)?|promoted(?: content)?|"
     r"story continues below(?: advertisement)?|article continues below(?: advertisement)?|"
     r"continue reading(?: below| the main story)?|scroll to continue(?: with content)?|"
     r"paid (?:content|partner content))\s*[:.]?$",
@@ -115,9 +117,9 @@ _COMMENTS = re.compile(
     _I,
 )
 _CAPTION = re.compile(
-    r"^(?:photo|image|picture|file photo|photograph|video|credit|illustration|graphic)"
+    r"^(?:photo|image|picture|file photo|photograph|video|credit|illustration|graphic|foto|фото)"
     r"(?: credit)?\s*[:|/]|"
-    r"(?:\(|\||—|–|-)\s*(?:photo|image|picture|file photo|credit)(?: credit)?\s*:?\s*[\w .&/]+\)?$|"
+    r"(?:\(|\||—|–|-)\s*(?:photo|image|picture|file photo|credit|foto|фото)(?: credit)?\s*:?\s*[\w .&/]+\)?$|"
     # "PHOTO | FILE | NATION MEDIA GROUP"; "(pictured)", "(left)" beside a name.
     r"\bphoto\s*\|\s*[\w .&/|]{2,60}$|"
     r"\((?:pictured|above|below|left|right|centre|center|inset)\b[^()]{0,40}\)|"
@@ -250,9 +252,41 @@ _MENU_WORDS = frozenset(
 )
 
 
+_PHRASES = Path(__file__).parent / "data" / "furniture_phrases.tsv"
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[re.Pattern[str], dict[str, tuple[Reason, int]]]:
+    """Furniture phrases of other languages (data/furniture_phrases.tsv): one anchored pattern
+    (longest phrase first) and each phrase's reason and most words."""
+    table: dict[str, tuple[Reason, int]] = {}
+    for raw in _PHRASES.read_text(encoding="utf-8").splitlines():
+        if raw.strip() and not raw.startswith("#"):
+            reason, phrase, most = raw.split("\t")
+            table[phrase.casefold()] = (Reason(reason), int(most))
+    # A spaced script's phrase ends at a word boundary ("teilen", not "teilnehmer").
+    alternatives = [
+        re.escape(phrase) + ("" if unspaced(phrase[-1]) or not phrase[-1].isalpha() else r"(?!\w)")
+        for phrase in table
+    ]
+    pattern = re.compile(r"[\s•·*\-–—]*(" + "|".join(sorted(alternatives, key=len, reverse=True)) + ")")
+    return pattern, table
+
+
+def _phrase_reason(line: Line) -> Reason | None:
+    pattern, table = _phrases()
+    found = pattern.match(line.text.casefold())
+    if found is None:
+        return None
+    reason, most = table[found.group(1)]
+    return reason if line.n_words <= most else None
+
+
 def furniture_reason(line: Line) -> Reason | None:
     """The reason ``line`` is page furniture, judged from the line alone, else ``None``."""
     text = line.text
+    if (phrased := _phrase_reason(line)) is not None:
+        return phrased
     if _SEPARATOR.match(text):
         return Reason.SEPARATOR
     if line.n_words <= 80 and _LEGAL.match(text):
@@ -308,7 +342,10 @@ def is_menu(line: Line) -> bool:
     if re.match(r"home\s*(?:/|>|›|»)\s*\S", line.text, _I):
         return True  # a breadcrumb: "Home / India News / ...", "Home > Politics"
     items = [item for item in _MENU_JOINERS.split(line.text) if item.strip()]
-    if len(items) >= 3 and all(len(item.split()) <= 4 for item in items):
+    # A row of a table ("Orkney | 171 | 166 | -3%", "Region | 2023 | 2024") holds figures; a
+    # menu's items are words.
+    figures = sum(any(c.isdigit() for c in item) for item in items[1:])
+    if len(items) >= 3 and all(len(item.split()) <= 4 for item in items) and figures * 2 < len(items) - 1:
         return True
     lowered = [w.lower() for w in line.words]
     return (

@@ -24,6 +24,13 @@ _UNSPACED = re.compile(
     r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
 _UNSPACED_WORD_CHARS = 2
+
+
+def unspaced(text: str) -> bool:
+    """``text`` holds a character of a script written without spaces."""
+    return bool(_UNSPACED.search(text))
+
+
 # Their function words, as characters or short strings: Japanese particles and auxiliaries,
 # Chinese function characters, Thai function words. Prose is dense with them (about a fifth of
 # a Japanese sentence's characters, a tenth of a Chinese one's); headlines and menus are not.

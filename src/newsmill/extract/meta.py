@@ -299,10 +299,16 @@ _NAME_PARTICLES = frozenset(
     "de del della der di da dos du la le van von den ter bin ibn al el abu ben y e".split()
 )
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_])|\.)*\.?")
-_BY = re.compile(r"^(?:written |story |words |text |reported |compiled )?by\s*:?\s+", re.I)
+# "By", and the byline labels of the languages of STAMP_LANGUAGES ("Por", "Par", "Von",
+# "Oleh", "Door", "Автор:"); a name must follow, so "Por fin llegó" is no byline.
+_BY = re.compile(
+    r"^(?:(?:written |story |words |text |reported |compiled )?by|por|par|von|oleh|door|penulis|"
+    r"autor|auteur|autore|автор|текст)\s*:?\s+",
+    re.I,
+)
 _CREDIT = re.compile(
     r"^\(?(?:(?:additional )?reporting|writing|editing|compiled|edited|research|"
-    r"additional reporting) by\b",
+    r"additional reporting) by\b|^(?:editor|editora|redaktur|редактор|rédaction|redação)\s*:",
     re.I,
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&|;)\s*")
@@ -524,7 +530,11 @@ def normalise_name(name: str) -> str:
 
 _STAMP_LABEL = re.compile(
     r"^(?:(?:first |last )?(?:published|updated|posted|modified|created|date|dated|issued)"
-    r"(?: on| at)?\s*:?\s*|on\s+)",
+    r"(?: on| at)?\s*:?\s*|on\s+|"
+    # The same labels in the languages of STAMP_LANGUAGES.
+    r"(?:publicado|atualizado|actualizado|publié|mis à jour|veröffentlicht|aktualisiert|"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt|diterbitkan|diperbarui|опубликовано|обновлено)"
+    r"(?: em| el| le| am| il| op| pada)?\s*:?\s*)",
     re.I,
 )
 _DATE_IN_LINE = re.compile(
@@ -532,6 +542,53 @@ _DATE_IN_LINE = re.compile(
     rf"\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?(?:Z|[+-]\d{{2}}:?\d{{2}})?)?|"
     rf"\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{4}}|\d{{4}}[/.]\d{{1,2}}[/.]\d{{1,2}})\b",
     re.I,
+)
+# Languages besides English whose month names a timestamp line may use ("14 апреля 2024",
+# "Senin, 10 Juni 2024", "14 de abril de 2024"); the names come from dateparser's locale data,
+# and Chinese and Japanese write "2024年3月5日".
+STAMP_LANGUAGES = ("de", "fr", "es", "pt", "it", "nl", "id", "ru", "tr", "pl")
+_MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december")  # fmt: skip
+
+
+# A day, a word and a year, or a word, a day and a year: a date when the word is a month name
+# of one of STAMP_LANGUAGES. The names are looked up only for such a candidate, so English
+# pages never load dateparser's locale data.
+_FOREIGN_CANDIDATE = re.compile(
+    r"\b\d{1,2}\.?\s+(?:de\s+)?(?P<after>[^\W\d_]{3,12})\.?(?:\s+de)?,?\s+\d{4}\b"
+    r"|\b(?P<before>[^\W\d_]{3,12})\.?\s+\d{1,2},?\s+\d{4}\b"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+
+
+@lru_cache(maxsize=1)
+def _foreign_months() -> frozenset[str]:
+    from dateparser.languages import default_loader
+
+    return frozenset(
+        name.casefold()
+        for code in STAMP_LANGUAGES
+        for key in _MONTH_KEYS
+        for name in default_loader.get_locale(code).info.get(key, [])
+        if len(name) >= 3
+    )
+
+
+def _foreign_date(text: str, start: int = 0) -> re.Match[str] | None:
+    for found in _FOREIGN_CANDIDATE.finditer(text, start):
+        word = found.group("after") or found.group("before")
+        if word is None or word.casefold() in _foreign_months():
+            return found
+    return None
+
+
+def _date_in(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first written date with a year in ``text``, English or another language's."""
+    return _DATE_IN_LINE.search(text, start) or _foreign_date(text, start)
+
+
+_RELATIVE_UPDATE = re.compile(
+    r"(?:last )?updated:?\s+\d{1,3}\s+(?:min(?:ute)?s?|hours?|hrs?|days?)\s+ago$", re.I
 )
 # Where a second stamp starts: at a pipe or bullet, or at an "Updated" label.
 # "..., first published at 11.20am" is a second stamp too.
@@ -563,7 +620,7 @@ def find_timestamp(line: str, n_words: int) -> TimestampMatch | None:
     A line may hold both stamps ('Published 3 June 2023 | Updated 4 June 2023'): the
     first one that parses is the publication.
     """
-    if n_words > 28 or not _DATE_IN_LINE.search(line):
+    if n_words > 28 or not _date_in(line):
         return None
     segments = [(0, len(line))]
     cuts = [m.start() for m in _STAMP_SPLIT.finditer(line)]
@@ -577,7 +634,9 @@ def find_timestamp(line: str, n_words: int) -> TimestampMatch | None:
             continue
         match = _segment_timestamp(segment)
         if match is None:
-            if not _DATE_IN_LINE.search(segment) and (_time_only(segment) or _short_label(segment)):
+            if _RELATIVE_UPDATE.match(segment.strip(" |•·-–—")):
+                continue  # "Updated 2 hours ago" beside the date says when, not what
+            if not _date_in(segment) and (_time_only(segment) or _short_label(segment)):
                 # "Feb 27, 2022 | 21:48 JST | KYODO NEWS": a time or an agency beside the date.
                 if found is not None and not found.has_time and _time_only(segment):
                     found = _with_time(line, found, seg_start, segment)
@@ -617,7 +676,7 @@ def _short_label(segment: str) -> bool:
 
 def _segment_timestamp(segment: str) -> TimestampMatch | None:
     # "— Jane Doe (@janedoe) March 4, 2021" signs an embedded post, not the article.
-    if not _DATE_IN_LINE.search(segment) or re.search(r"\(@\w+\)", segment):
+    if not _date_in(segment) or re.search(r"\(@\w+\)", segment):
         return None
     segment_clean = segment.lstrip(" |•·-–—")
     lead = len(segment) - len(segment_clean)
@@ -635,7 +694,7 @@ def _segment_timestamp(segment: str) -> TimestampMatch | None:
     value = parse_datetime(stamp)
     if value is None:
         # "India News Dec 03, 2024 16:48 pm IST": a section label before the date.
-        date_at = _DATE_IN_LINE.search(segment, start)
+        date_at = _date_in(segment, start)
         prefix = segment[start : date_at.start()] if date_at else ""
         if not date_at or not prefix.strip() or len(prefix.split()) > 3 or re.search(r"\d", prefix):
             return None
@@ -668,6 +727,15 @@ def parse_datetime(text: str) -> datetime | None:
         )
     except (ValueError, OverflowError, TypeError):
         return None
+    if value is None and (_foreign_date(cleaned) or re.search(r"\d{1,2}h\d{2}", cleaned)):
+        try:
+            value = dateparser.parse(
+                cleaned,
+                languages=[*STAMP_LANGUAGES, "zh", "ja"],
+                settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
+            )
+        except (ValueError, OverflowError, TypeError):
+            return None
     if value is None:
         # "16:05, UK": a place name after the time is no zone dateparser knows.
         shorter = re.sub(r"[\s,]+[A-Za-z]{2,5}\.?\s*$", "", cleaned)

@@ -504,13 +504,6 @@ def _framed_list(labelled: list[LabelledLine], i: int, j: int, end: int) -> bool
     half of them hold a figure ("3 tbsp tahini", "Oct 20 – Glasgow", "Ravens 24-17 Millers")
     or they are not Title Case headlines. Other stories' headlines have no lead-in but a
     list heading ("Related", "Read more"), and are Title Case without figures."""
-    k = i - 1
-    while k >= 0 and labelled[k].label is LineLabel.BODY and not _lead_in(labelled[k].line):
-        if labelled[k].line.terminal or labelled[k].line.n_words > 25:
-            return False  # a paragraph, not an item: no lead-in for this run
-        k -= 1
-    if k < 0 or labelled[k].label is not LineLabel.BODY:
-        return False
     if not any(
         labelled[m].label is LineLabel.BODY and labelled[m].line.terminal and labelled[m].line.n_words >= 8
         for m in range(j, end)
@@ -519,6 +512,18 @@ def _framed_list(labelled: list[LabelledLine], i: int, j: int, end: int) -> bool
     items = [labelled[m].line for m in range(i, j)]
     figures = sum(any(c.isdigit() for c in line.text) for line in items)
     title_case = sum(line.title_case_ratio for line in items) / len(items)
+    # A table between paragraphs needs no lead-in: its rows share a column separator and hold
+    # figures ("Orkney | 171 | 166 | -3%").
+    columns = sum(" | " in line.text or "\t" in line.text for line in items)
+    if columns * 2 >= len(items) and figures * 2 >= len(items):
+        return True
+    k = i - 1
+    while k >= 0 and labelled[k].label is LineLabel.BODY and not _lead_in(labelled[k].line):
+        if labelled[k].line.terminal or labelled[k].line.n_words > 25:
+            return False  # a paragraph, not an item: no lead-in for this run
+        k -= 1
+    if k < 0 or labelled[k].label is not LineLabel.BODY:
+        return False
     return figures * 2 >= len(items) or title_case < 0.5
 
 
