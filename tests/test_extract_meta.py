@@ -135,6 +135,9 @@ def test_meta_not_a_dateline(line: str) -> None:
         ("Por Mariana Tavares", ["Mariana Tavares"], False),
         ("Von Anna Schmidt, Berlin", ["Anna Schmidt"], False),
         ("Editor: Dimas Prasetyo", [], True),
+        # Scripts without letter case: the label vouches for the name.
+        ("كتبت: سلمى بنعيسى", ["سلمى بنعيسى"], False),
+        ("記者：佐伯遥", ["佐伯遥"], False),
     ],
 )
 def test_meta_bylines(line: str, names: list[str], credit: bool) -> None:
@@ -192,6 +195,8 @@ def test_meta_not_a_byline(line: str) -> None:
         ("3. März 2024, 09:30", "3. März 2024, 09:30", "2024-03-03T09:30:00"),
         ("2024年3月5日", "2024年3月5日", "2024-03-05"),
         ("Publicado em 22/07/2024 07h15", "22/07/2024 07h15", "2024-07-22"),
+        # A dotted date is day first.
+        ("03.04.2025 14:17", "03.04.2025 14:17", "2025-04-03T14:17:00"),
         # A relative update beside the date says when, not what.
         ("May 14, 2024 3:52 PM Updated 2 hours ago", "May 14, 2024 3:52 PM", "2024-05-14T15:52:00"),
     ],

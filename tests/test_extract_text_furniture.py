@@ -177,6 +177,7 @@ def test_text_furniture_caption_and_timestamp_above_the_body() -> None:
         ("この記事をシェアする", Reason.SHARE_PROMPT),
         ("来源：城市晨报", Reason.CREDITS),
         ("Ad Feedback", Reason.ADVERTISEMENT),
+        ("Lesezeit: 3 Min.", Reason.SHARE_PROMPT),
         ("Ciclistas atravessam a nova passarela — Foto: Lucas Amorim", Reason.CAPTION),
         ("News | Economy | Travel | Highlands & Islands | Data", Reason.NAVIGATION),
     ],
@@ -502,3 +503,27 @@ def test_text_furniture_other_stories_headlines_inside_the_body_stay_furniture()
     page = "Band confirms autumn tour\n" + _LEAD + "".join(h + "\n" for h in headlines) + _AFTER + BODY
     record = analyze(page)
     assert not set(headlines) & {p.text for p in record.paragraphs}
+
+
+@pytest.mark.parametrize("line", ["ข่าวที่เกี่ยวข้อง", "اقرأ أيضاً", "Noticias relacionadas:"])
+def test_text_furniture_list_headers_of_other_languages(line: str) -> None:
+    assert list_header(split_lines(line)[0]) is Reason.LINK_LIST
+
+
+def test_text_furniture_a_table_closing_the_article_stays_in_the_body() -> None:
+    # The header row alone reads like a menu; the rows of figures under it make it a table,
+    # and the table the article closes with (after a lead-in) is the article's.
+    table = [
+        "Pos | Team | P | Pts",
+        "1 | Kendal Athletic | 16 | 36",
+        "2 | Clitheroe Town | 16 | 36",
+        "3 | Morecambe Rovers | 16 | 31",
+    ]
+    page = (
+        "Band confirms autumn tour\n" + BODY + "How the top three stand\n" + "".join(r + "\n" for r in table)
+    )
+    page += "Topics: Football, Kendal\n© 2024 Northern Touchline Media Ltd. All rights reserved.\n"
+    record = analyze(page)
+    body = {p.text for p in record.paragraphs}
+    assert set(table) <= body and "How the top three stand" in body
+    assert not any("Topics" in p for p in body)

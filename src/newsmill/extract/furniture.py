@@ -357,7 +357,7 @@ def is_menu(line: Line) -> bool:
 
 def list_header(line: Line) -> Reason | None:
     """A heading that introduces a list of links: which kind of list follows."""
-    if line.n_words > 6:
+    if line.n_words > (12 if unspaced(line.text) else 6):  # Thai's combining marks split words
         return None
     return list_header_text(line.text)
 
@@ -367,4 +367,10 @@ def list_header_text(text: str) -> Reason | None:
         return Reason.TRENDING_HEADLINE
     if _LIST_HEADER_RELATED.match(text):
         return Reason.LINK_LIST
+    # A read-more or most-read phrase of another language standing alone heads a list.
+    found = _phrases()[1].get(text.strip().rstrip(":：").strip().casefold())
+    if found is not None and found[0] in (Reason.READ_MORE, Reason.LINK_LIST):
+        return Reason.LINK_LIST
+    if found is not None and found[0] is Reason.TRENDING_HEADLINE:
+        return Reason.TRENDING_HEADLINE
     return None

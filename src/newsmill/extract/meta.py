@@ -302,8 +302,10 @@ _NAME_TOKEN = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-](?=[^\W\d_])|\.)*\.?")
 # "By", and the byline labels of the languages of STAMP_LANGUAGES ("Por", "Par", "Von",
 # "Oleh", "Door", "Автор:"); a name must follow, so "Por fin llegó" is no byline.
 _BY = re.compile(
-    r"^(?:(?:written |story |words |text |reported |compiled )?by|por|par|von|oleh|door|penulis|"
-    r"autor|auteur|autore|автор|текст)\s*:?\s+",
+    r"^(?:(?:(?:written |story |words |text |reported |compiled )?by|por|par|von|oleh|door|penulis|"
+    r"autor|auteur|autore|автор|текст)\s*:?\s+"
+    # Scripts without letter case write the label and the name without a space after a colon.
+    r"|(?:記者|记者|ผู้เขียน|كتبت|كتب|بقلم)\s*[:：]?\s*)",
     re.I,
 )
 _CREDIT = re.compile(
@@ -393,6 +395,15 @@ def find_byline(line: str, n_words: int) -> BylineMatch | None:
     if by:
         segment_end = _segment_end(line, by.end())
         names = _names_in(line, by.end(), segment_end)
+        name = line[by.end() : segment_end].strip()
+        if (
+            not names
+            and name
+            and 1 <= len(name.split()) <= 4
+            and not any(c.isupper() or c.islower() for c in name)
+        ):
+            # A script without letter case (Arabic, Thai, Chinese): the label vouches for the name.
+            return BylineMatch(((by.end(), by.end() + len(name)),), False)
         if (
             names
             and _tail_is_label(line[names[-1][1] : segment_end])
@@ -546,7 +557,7 @@ _DATE_IN_LINE = re.compile(
 # Languages besides English whose month names a timestamp line may use ("14 апреля 2024",
 # "Senin, 10 Juni 2024", "14 de abril de 2024"); the names come from dateparser's locale data,
 # and Chinese and Japanese write "2024年3月5日".
-STAMP_LANGUAGES = ("de", "fr", "es", "pt", "it", "nl", "id", "ru", "tr", "pl")
+STAMP_LANGUAGES = ("de", "fr", "es", "pt", "it", "nl", "id", "ru", "tr", "pl", "ar")
 _MONTH_KEYS = ("january", "february", "march", "april", "may", "june", "july", "august",
                "september", "october", "november", "december")  # fmt: skip
 
@@ -719,12 +730,11 @@ def parse_datetime(text: str) -> datetime | None:
     cleaned = re.sub(rf"^\s*{_WEEKDAY},?\s+", "", text.strip(), flags=re.I)
     cleaned = re.sub(r"\s+(?:at|,)\s+", " ", cleaned)
     cleaned = re.sub(rf"\b{_WEEKDAY},?\s+", "", cleaned, flags=re.I)
+    settings: dict[str, str | bool] = {"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
+    if re.match(r"\d{1,2}\.\d{1,2}\.\d{4}\b", cleaned):
+        settings["DATE_ORDER"] = "DMY"  # "03.04.2025": dotted dates are day first (German, Russian, ...)
     try:
-        value = dateparser.parse(
-            cleaned,
-            languages=["en"],
-            settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
-        )
+        value = dateparser.parse(cleaned, languages=["en"], settings=settings)
     except (ValueError, OverflowError, TypeError):
         return None
     if value is None and (_foreign_date(cleaned) or re.search(r"\d{1,2}h\d{2}", cleaned)):

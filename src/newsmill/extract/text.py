@@ -72,6 +72,7 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
     labelled = [first_look(line, settings) for line in lines]
     _mark_repeats(labelled)
     _mark_lists(labelled)
+    _mark_table_headers(labelled)
     _mark_furniture_headings(labelled)
     _mark_credited_names(labelled)
     _mark_newsletter_boxes(labelled)
@@ -80,6 +81,7 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
     start, end = _body_region(labelled)
     end = _trim_trailing_list(labelled, start, end)
     end = _trim_trailing_teasers(labelled, start, end)
+    end = _take_closing_list(labelled, end)
     body_words = sum(item.line.n_words for item in labelled[start:end] if is_prose(item))
     if end <= start or body_words < settings.min_body_words:
         raise NoArticleFound(
@@ -91,6 +93,23 @@ def classify_lines(text: str, settings: ExtractSettings | None = None) -> list[L
     _read_inside(labelled, body_start, end)
     _read_tail(labelled, end)
     return labelled
+
+
+def _mark_table_headers(labelled: list[LabelledLine]) -> None:
+    """A row of words joined by pipes reads as a menu, unless rows of figures with as many
+    columns follow: then it heads a table ("Pos | Team | P | W | Pts" over the standings)."""
+    for index, item in enumerate(labelled[:-2]):
+        if item.reason is not BoilerplateReason.NAVIGATION or " | " not in item.line.text:
+            continue
+        columns = item.line.text.count(" | ")
+        rows = labelled[index + 1 : index + 3]
+        if all(
+            row.label is LineLabel.BODY
+            and row.line.text.count(" | ") == columns
+            and any(c.isdigit() for c in row.line.text)
+            for row in rows
+        ):
+            item.label, item.reason = LineLabel.BODY, None
 
 
 def _mark_repeats(labelled: list[LabelledLine]) -> None:
@@ -504,18 +523,28 @@ def _framed_list(labelled: list[LabelledLine], i: int, j: int, end: int) -> bool
     half of them hold a figure ("3 tbsp tahini", "Oct 20 – Glasgow", "Ravens 24-17 Millers")
     or they are not Title Case headlines. Other stories' headlines have no lead-in but a
     list heading ("Related", "Read more"), and are Title Case without figures."""
-    if not any(
+    items = [labelled[m].line for m in range(i, j)]
+    figures = sum(any(c.isdigit() for c in line.text) for line in items)
+    # Prose after it, or it closes the body (``_take_closing_list`` took it, for its figures).
+    closing = j >= end and figures * 3 >= len(items) * 2
+    if not closing and not any(
         labelled[m].label is LineLabel.BODY and labelled[m].line.terminal and labelled[m].line.n_words >= 8
         for m in range(j, end)
     ):
         return False
-    items = [labelled[m].line for m in range(i, j)]
-    figures = sum(any(c.isdigit() for c in line.text) for line in items)
     title_case = sum(line.title_case_ratio for line in items) / len(items)
     # A table between paragraphs needs no lead-in: its rows share a column separator and hold
     # figures ("Orkney | 171 | 166 | -3%").
     columns = sum(" | " in line.text or "\t" in line.text for line in items)
     if columns * 2 >= len(items) and figures * 2 >= len(items):
+        return True
+    # The run opens with its own lead-in ("Maeve Corrigan: a life in brief", then dated items).
+    rest = items[1:]
+    if (
+        len(rest) >= 2
+        and _lead_in(items[0])
+        and sum(any(c.isdigit() for c in x.text) for x in rest) * 3 >= len(rest) * 2
+    ):
         return True
     k = i - 1
     while k >= 0 and labelled[k].label is LineLabel.BODY and not _lead_in(labelled[k].line):
@@ -525,6 +554,31 @@ def _framed_list(labelled: list[LabelledLine], i: int, j: int, end: int) -> bool
     if k < 0 or labelled[k].label is not LineLabel.BODY:
         return False
     return figures * 2 >= len(items) or title_case < 0.5
+
+
+def _take_closing_list(labelled: list[LabelledLine], end: int) -> int:
+    """A list the article closes with joins the body: a lead-in right after the last paragraph
+    ("How the top six stand", "A life in brief:"), then two or more items, most of them with
+    figures (standings, a timeline, a table). A trending list has a list heading, not a lead-in."""
+    if end >= len(labelled) or labelled[end].label is not LineLabel.BODY:
+        return end
+    if _lead_in(labelled[end].line):
+        first = end + 1
+    elif end > 0 and labelled[end - 1].label is LineLabel.BODY and _lead_in(labelled[end - 1].line):
+        first = end  # the lead-in closed the region already
+    else:
+        return end
+    j = first
+    while (
+        j < len(labelled)
+        and labelled[j].label is LineLabel.BODY
+        and labelled[j].line.n_words <= 40
+        and list_header(labelled[j].line) is None
+    ):
+        j += 1
+    items = [labelled[m].line for m in range(first, j)]
+    figures = sum(any(c.isdigit() for c in line.text) for line in items)
+    return j if len(items) >= 2 and figures * 3 >= len(items) * 2 else end
 
 
 def _lead_in(line: Line) -> bool:
