@@ -553,3 +553,15 @@ def test_extract_html_fuzz_tag_soup(html: str) -> None:
     _assert_spans_exact(record)
     again = Record.from_json(record.to_json())
     assert again.to_dict() == record.to_dict()
+
+
+def test_extract_html_a_table_in_the_article_is_one_line_per_row() -> None:
+    table = (
+        "<table><tr><th>Route</th><th>Buses per hour</th></tr>"
+        "<tr><td>Line 4</td><td>12</td></tr><tr><td>Line <b>9</b></td><td>8</td></tr></table>"
+    )
+    page = _page(f"<article><h1>{TITLE}</h1><p>{P1}</p>{table}<p>{P2}</p><p>{P3}</p></article>")
+    record = newsmill.analyze(page)
+    assert _texts(record) == [P1, "Route | Buses per hour", "Line 4 | 12", "Line 9 | 8", P2, P3]
+    rows = {record.text[b.start : b.end] for b in record.blocks}
+    assert {"Line 4 | 12", "Line 9 | 8"} <= rows  # marked: read for no quotes or events

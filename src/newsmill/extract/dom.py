@@ -21,9 +21,13 @@ from typing import Any
 
 BLOCK_TAGS = frozenset(
     """p div section article main header footer nav aside h1 h2 h3 h4 h5 h6 ul ol li dl dt dd
-    blockquote pre figure figcaption table thead tbody tfoot tr td th caption form address hr
+    blockquote pre figure figcaption table thead tbody tfoot tr caption form address hr
     center details summary fieldset legend body menu hgroup dialog""".split()
 )
+# A table's cells are one line per row, joined with " | " as a scraper writes a table: a row
+# is one record ("Rovers | 42"), not a paragraph per cell. Block content inside a cell (a
+# layout table's <p>s) still makes blocks of its own.
+CELL_TAGS = frozenset({"td", "th"})
 SKIP_TAGS = frozenset(
     """script style noscript template svg iframe button select option input textarea object
     embed canvas video audio map head link meta title math picture source track""".split()
@@ -192,6 +196,8 @@ def _visit(node: Any, context: _Context, builder: _Builder, depth: int) -> None:
         if _hidden(attributes):
             continue
         inner = _enter(child, tag, attributes, context, builder)
+        if tag in CELL_TAGS and any(piece.strip() for piece in builder.pieces):
+            builder.pieces.append(" | ")
         if tag in BLOCK_TAGS:
             builder.flush()
             builder.context = inner
