@@ -527,3 +527,16 @@ def test_text_furniture_a_table_closing_the_article_stays_in_the_body() -> None:
     body = {p.text for p in record.paragraphs}
     assert set(table) <= body and "How the top three stand" in body
     assert not any("Topics" in p for p in body)
+
+
+def test_text_furniture_a_standfirst_repeated_below_the_byline_is_not_the_headline() -> None:
+    headline = "Reservoirs fall to their lowest level in a decade after dry winter"
+    standfirst = "Engineers are moving water between reservoirs and a hosepipe ban starts this month"
+    page = (
+        f"THE VALLEY HERALD\n{headline}\nNews | Environment | Sport\n{headline}\n{standfirst}\n"
+        f"By Eleanor Finch\nPublished: 2 January 2024\n{standfirst}\n" + BODY
+    )
+    record = analyze(page)
+    assert record.title is not None and record.title.text == headline
+    assert record.subtitle is not None and record.subtitle.text == standfirst
+    assert standfirst not in {p.text for p in record.paragraphs}

@@ -74,7 +74,6 @@ KNOWN_GAPS = {
     "02_recipe_banana_bread:lines": "'Jump to Recipe' and a rating kept; 'Prep time: 15 minutes' lines lost",
     "07_japanese_railway:lines": "a Japanese photo caption ('…＝16日午前、上沢駅') reads as a paragraph",
     "13_long_nav_breadcrumb:lines": "a caption without a credit or full stop reads as a one-line paragraph",
-    "14_double_headline_standfirst": "the standfirst repeated as the first paragraph is taken as the title",
     # pages5 (session 17), after one round of tuning:
     "01_football_match_report:lines": "the score and scorers lines under the caption are read as links",
     "02_local_news_breadcrumb": "'Local Democracy Reporting Service' after the name is read as an author",

@@ -384,9 +384,14 @@ def _restore_repeated_headline(labelled: list[LabelledLine], body_start: int) ->
     """A headline repeated above the body (first in a breadcrumb or a menu): the copy nearest
     the body is the headline; earlier copies are navigation."""
     key = lambda item: " ".join(item.line.text.lower().split())  # noqa: E731
+    # A copy below the byline or the timestamp is the standfirst repeated as the first
+    # paragraph, not a headline: headlines stand above the byline.
+    meta = [i for i in range(body_start) if labelled[i].label in (LineLabel.BYLINE, LineLabel.TIMESTAMP)]
     for i in range(body_start - 1, 0, -1):
         item = labelled[i]
         if item.reason is not BoilerplateReason.DUPLICATE or key(labelled[i - 1]) == key(item):
+            continue
+        if meta and i > meta[0]:
             continue
         if item.line.n_words < 5:
             return
