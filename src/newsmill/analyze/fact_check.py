@@ -168,12 +168,12 @@ def entity_features(entity: Entity, page: _Page) -> Features:
     return features
 
 
-def attribute_features(entity: Entity, page: _Page, attribute: str) -> Features:
-    """An entity's stated country or sector: the entity's features, the value stated, and
-    whether the page's places back a country. Readers find the name right and the attribute
-    wrong often enough (a union's sector, a Korean chief executive's country) that the check
-    strips the attribute rather than dropping the entity."""
-    features = entity_features(entity, page)
+def attribute_features(entity: Entity, page: _Page, attribute: str, base: Features | None = None) -> Features:
+    """An entity's stated country or sector: the entity's features (``base``, when already
+    computed), the value stated, and whether the page's places back a country. Readers find
+    the name right and the attribute wrong often enough (a union's sector, a Korean chief
+    executive's country) that the check strips the attribute rather than dropping the entity."""
+    features = dict(base) if base is not None else entity_features(entity, page)
     value = getattr(entity, attribute)
     features[f"value_{value}"] = 1.0
     features[f"{entity.kind}_value_{value}"] = 1.0
@@ -329,15 +329,20 @@ def record_features(record: Record, letters: str = "EPQT") -> Iterator[tuple[str
         ("Q", record.quotes, quote_features),
         ("T", record.times, time_features),
     )
+    computed: dict[int, Features] = {}  # entity features, shared by E and the attributes
     for letter, facts, features_of in kinds:
         if letter in letters:
             for fact in facts:
-                yield letter, fact, features_of(fact, page)  # type: ignore[operator]
+                features = features_of(fact, page)  # type: ignore[operator]
+                if letter == "E":
+                    computed[id(fact)] = features
+                yield letter, fact, features
     for letter, attribute in ATTRIBUTES.items():
         if letter in letters:
             for entity in record.entities:
                 if getattr(entity, attribute) is not None:
-                    yield letter, entity, attribute_features(entity, page, attribute)
+                    base = computed.get(id(entity))
+                    yield letter, entity, attribute_features(entity, page, attribute, base)
 
 
 @cache
