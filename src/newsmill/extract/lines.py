@@ -300,20 +300,20 @@ def describe(line: Line) -> None:
     """Compute the features of ``line`` in place."""
     words = WORD.findall(line.text)
     line.words = words
-    unspaced = len(_UNSPACED.findall(line.text))
+    unspaced_chars = len(_UNSPACED.findall(line.text))
     line.n_words = len(words)
-    if unspaced:
+    if unspaced_chars:
         runs = sum(1 for w in words if _UNSPACED.search(w))
-        line.n_words += -runs + max(runs, round(unspaced / _UNSPACED_WORD_CHARS))
+        line.n_words += -runs + max(runs, round(unspaced_chars / _UNSPACED_WORD_CHARS))
     line.terminal = bool(_TERMINAL.search(line.text))
     line.trailing_joiner = bool(_TRAILING_JOINER.search(line.text))
     rest = [w for w in words[1:] if w[0].isalpha()]
     line.title_case_ratio = sum(w[0].isupper() for w in rest) / len(rest) if rest else 0.0
     line.stopword_ratio = sum(w.lower() in _PROSE_WORDS for w in words) / len(words) if words else 0.0
-    if unspaced * 2 > sum(len(w) for w in words):
+    if unspaced_chars * 2 > sum(len(w) for w in words):
         # Function-word density by characters, on the scale of spaced text's stopword share.
         function = sum(len(m) for m in _UNSPACED_FUNCTION.findall(line.text))
-        line.stopword_ratio = min(1.0, 2.0 * function / unspaced)
+        line.stopword_ratio = min(1.0, 2.0 * function / unspaced_chars)
     line.prose = prose_score(line)
 
 

@@ -739,11 +739,7 @@ def parse_datetime(text: str) -> datetime | None:
         return None
     if value is None and (_foreign_date(cleaned) or re.search(r"\d{1,2}h\d{2}", cleaned)):
         try:
-            value = dateparser.parse(
-                cleaned,
-                languages=[*STAMP_LANGUAGES, "zh", "ja"],
-                settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
-            )
+            value = dateparser.parse(cleaned, languages=[*STAMP_LANGUAGES, "zh", "ja"], settings=settings)
         except (ValueError, OverflowError, TypeError):
             return None
     if value is None:

@@ -529,9 +529,9 @@ def _framed_list(labelled: list[LabelledLine], i: int, j: int, end: int) -> bool
     or they are not Title Case headlines. Other stories' headlines have no lead-in but a
     list heading ("Related", "Read more"), and are Title Case without figures."""
     items = [labelled[m].line for m in range(i, j)]
-    figures = sum(any(c.isdigit() for c in line.text) for line in items)
+    figures = _with_figures(items)
     # Prose after it, or it closes the body (``_take_closing_list`` took it, for its figures).
-    closing = j >= end and figures * 3 >= len(items) * 2
+    closing = j >= end and _mostly_figures(items)
     if not closing and not any(
         labelled[m].label is LineLabel.BODY and labelled[m].line.terminal and labelled[m].line.n_words >= 8
         for m in range(j, end)
@@ -545,11 +545,7 @@ def _framed_list(labelled: list[LabelledLine], i: int, j: int, end: int) -> bool
         return True
     # The run opens with its own lead-in ("Maeve Corrigan: a life in brief", then dated items).
     rest = items[1:]
-    if (
-        len(rest) >= 2
-        and _lead_in(items[0])
-        and sum(any(c.isdigit() for c in x.text) for x in rest) * 3 >= len(rest) * 2
-    ):
+    if len(rest) >= 2 and _lead_in(items[0]) and _mostly_figures(rest):
         return True
     k = i - 1
     while k >= 0 and labelled[k].label is LineLabel.BODY and not _lead_in(labelled[k].line):
@@ -582,8 +578,17 @@ def _take_closing_list(labelled: list[LabelledLine], end: int) -> int:
     ):
         j += 1
     items = [labelled[m].line for m in range(first, j)]
-    figures = sum(any(c.isdigit() for c in line.text) for line in items)
-    return j if len(items) >= 2 and figures * 3 >= len(items) * 2 else end
+    return j if len(items) >= 2 and _mostly_figures(items) else end
+
+
+def _with_figures(lines: list[Line]) -> int:
+    """How many of ``lines`` hold a figure (a score, a quantity, a date, a count)."""
+    return sum(any(c.isdigit() for c in line.text) for line in lines)
+
+
+def _mostly_figures(lines: list[Line]) -> bool:
+    """Two thirds of ``lines`` or more hold a figure: a table, standings or a timeline."""
+    return _with_figures(lines) * 3 >= len(lines) * 2
 
 
 def _lead_in(line: Line) -> bool:
