@@ -279,12 +279,28 @@ def test_an_act_in_a_condition_or_question_is_not_asserted(sentence: str) -> Non
     [
         "Samsung offers its Interpreter mode on Galaxy Buds3 Pro when paired with a Galaxy S25 phone.",
         "Toyota agreed on Monday to recall 2,000 hybrid cars over a braking fault.",
+        'A spokesperson for Nokia, which opened an office in Nairobi this year, said the company "welcomes '
+        'a vibrant mobile ecosystem in Kenya."',
     ],
 )
 def test_a_companys_dealings_with_no_one_on_the_other_side_are_commerce(sentence: str) -> None:
-    """Offering, agreeing or giving by a company with no recipient is no interaction between
-    political or social actors (docs/events.md, the gate)."""
-    assert not types(analyzed(sentence)) & {"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+    """Offering, agreeing, giving, welcoming or signing by a company with no recipient is no
+    interaction between political or social actors (docs/events.md, the gate)."""
+    assert not types(analyzed(sentence)) & {"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Kenya Private Sector Alliance welcomed the new licensing rules on Tuesday.",
+        "Wanjiru Kamau, Safaricom's chief executive, apologised in Nairobi on Wednesday for the outage.",
+    ],
+)
+def test_a_lobby_or_a_person_backing_something_still_supports_it(sentence: str) -> None:
+    """The gate holds a company's own dealings only: a lobby welcoming a decision, or a chief
+    executive apologising, still back (PLOVER SUPPORT)."""
+    record = analyzed(sentence)
+    assert "SUPPORT" in types(record), describe(record)
 
 
 def test_pledged_aid_is_the_promise_of_aid() -> None:

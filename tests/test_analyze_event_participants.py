@@ -484,3 +484,13 @@ def test_a_side_walking_out_of_talks_protests_against_no_one_of_its_own() -> Non
     )
     blocked = next(e for e in crowd.events if e.type == "PROTEST")
     assert codes(blocked.recipients) == {"DZA"}, blocked
+
+
+def test_people_named_by_a_role_or_trade_are_acted_on() -> None:
+    """A recipient with no name but a word the curated Phoenix agents dictionary knows for a
+    role or trade ("a former executive engineer", "representatives of the owners") is someone
+    acted on, coded like any people of the sentence's country (phrases._an_agent)."""
+    record = analyzed("A court in Peshawar on Monday convicted a former executive engineer of fraud.")
+    conviction = _only(record, "ACCUSE")
+    assert [r.span.text[:27] for r in conviction.recipients] == ["a former executive engineer"]
+    assert codes(conviction.recipients) == {"PAK"}

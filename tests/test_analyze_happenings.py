@@ -136,3 +136,31 @@ def test_a_headline_restating_a_hostile_act_loosely_is_the_same_happening() -> N
     assert [m.text for m in merged.mentions] == ["Police clear", "Police arrested"]
     assert len(merge_happenings([headline, body], PEOPLE)) == 2  # no headline: the targets differ
     assert len(merge_happenings([headline, detained], PEOPLE, headline_end)) == 2
+
+
+def test_an_agreement_and_its_signing_are_one_happening() -> None:
+    """Signing an agreement (CAMEO 057, PLOVER SUPPORT) concludes the agreement the article
+    reports: one AGREE with both reports, whoever is named first."""
+    text = (
+        "Chile and Peru agree to reopen Tacna border crossing\n\n"
+        "SANTIAGO, May 2 (Reuters) - Chile and Peru agreed on Thursday to reopen the Chacalluta "
+        "border crossing to lorries next month after a three-week closure over a customs dispute.\n\n"
+        "The agreement was signed in Santiago by Chile's foreign minister, Ana Torres, and her "
+        "Peruvian counterpart, Luis Quispe, after two days of talks on customs inspections.\n\n"
+        "Hauliers on both sides had complained that queues stretched for 20 kilometres at the "
+        "crossing, the busiest on the border, and that perishable goods were spoiling in the heat."
+    )
+    record = newsmill.analyze(text, published="2024-05-02")
+    agreements = [e for e in record.events if e.type in {"AGREE", "SUPPORT"}]
+    assert len(agreements) == 1, [(e.type, e.evidence.text) for e in agreements]
+    assert agreements[0].type == "AGREE"
+    assert any("signed" in m.text for m in agreements[0].mentions)
+
+
+def test_a_signing_with_no_agreement_reported_stays_support() -> None:
+    """PLOVER files the signing of a formal agreement under SUPPORT; alone, it stays one."""
+    signing = event(
+        "SUPPORT", [who("Qureshi", "PAK", "e1")], [who("Kuleba", "UKR", "e2")], "talks", cameo="057"
+    )
+    talks = event("CONSULT", [who("Qureshi", "PAK", "e1")], [who("Kuleba", "UKR", "e2")], "Kuleba")
+    assert sorted(e.type for e in merge_happenings([signing, talks], PEOPLE)) == ["CONSULT", "SUPPORT"]

@@ -295,8 +295,9 @@ _add_objects(
 )
 # CAMEO 057 "sign formal agreement" is SUPPORT; 166x "withdraw inspectors, observers" SANCTION.
 # Signing is an event only when what is signed binds two parties ("signed a decree" is not).
+SIGNING_VERBS = ("sign", "ink", "ratify")
 _add_objects(
-    "sign ink ratify",
+    " ".join(SIGNING_VERBS),
     "agreement agreements accord accords pact treaty treaties deal memorandum protocol convention "
     "declaration communique communiqué charter",
     "SUPPORT - diplomatic",

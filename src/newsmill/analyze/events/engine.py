@@ -388,7 +388,12 @@ def _build(
         # No political actor: no one doing anything to anyone ("Dozens were killed", "corals
         # expel the algae"), or a product, a company or a pronoun we cannot place.
         return None
-    if not recipients and actors and all(_a_business(a, article) for a in actors) and event_type in _DEALINGS:
+    if (
+        not recipients
+        and actors
+        and event_type in _DEALINGS
+        and all(_a_business(a, article) and not _backs_as_a_person(a, event_type, article) for a in actors)
+    ):
         # "Samsung offers its Interpreter mode", "the carmaker agreed to recall 2,000 cars": a
         # company's dealings with no one named on the other side are commerce, not an
         # interaction between political or social actors (docs/events.md, the gate).
@@ -546,7 +551,16 @@ _SPEECH_VEHICLES = words("events/speech_vehicles.txt")
 
 
 # Event types a company's commerce looks like: offering, agreeing, cooperating, giving.
-_DEALINGS = frozenset({"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
+# A company's dealings: with no one named on the other side, commerce ("the carmaker agreed to
+# recall", "the company welcomes a vibrant ecosystem", "signed agreements with 23 shops").
+_DEALINGS = frozenset({"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"})
+
+
+def _backs_as_a_person(actor: ParticipantDraft, event_type: str, article: Article) -> bool:
+    """A person's praise, defence or apology ("the chief executive apologised") is theirs to
+    give, whatever company they lead: only a company's own SUPPORT is commerce."""
+    entity = article.entities[actor.entity] if actor.entity is not None else None
+    return event_type == "SUPPORT" and entity is not None and entity.kind == "PERSON"
 
 
 def _a_business(participant: ParticipantDraft, article: Article) -> bool:

@@ -9,6 +9,10 @@ no place or stated date that disagrees. An event with no actor is never merged: 
 says whose it is. The target of a hostile act must be the same words unless it is named;
 a headline restating the body with the same act word names it loosely ("Police clear
 blockade, arresting 23 in Espinar" and "arresting 23 people"), and is the same happening.
+Signing an agreement (CAMEO 057, which PLOVER files under SUPPORT) is how an agreement the
+article reports is concluded: "Georgia and Armenia agree joint border checkpoint" and "the
+agreement was signed by the two foreign ministers" are one happening, reported as the
+agreement, between the same sides whichever is named first.
 
 The merged event is its most confident report (then the one naming its participants most
 specifically, people before groups: a title says less than the body, "Qureshi, Kuleba
@@ -21,11 +25,27 @@ from __future__ import annotations
 
 import re
 
-from newsmill.analyze.plover import HOSTILE
+from newsmill.analyze.plover import HOSTILE, SIGNING_VERBS
 from newsmill.model import Event, Participant
 
 # Acts done together, whoever the sentence names first ("A spoke with B" = "B spoke with A").
 _MUTUAL = frozenset({"CONSULT"})
+# CAMEO's "sign formal agreement" (PLOVER SUPPORT); a trigger with a verb of signing says the
+# same where the verb dictionary did not read the code ("the memorandum was signed").
+_SIGNING = "057"
+_SIGNING_WORD = re.compile(r"\b(?:" + "|".join(verb.removesuffix("y") for verb in SIGNING_VERBS) + ")", re.I)
+
+
+def _signs(event: Event) -> bool:
+    """The event is the signing of an agreement."""
+    if event.type != "SUPPORT":
+        return False
+    return event.cameo == _SIGNING or bool(event.trigger and _SIGNING_WORD.search(event.trigger.text))
+
+
+def _kind(event: Event) -> str:
+    """The happening an event reports: signing an agreement concludes an agreement (AGREE)."""
+    return "AGREE" if _signs(event) else event.type
 
 
 def _same(a: Participant, b: Participant, people: frozenset[str], strict: bool) -> bool:
@@ -84,14 +104,15 @@ def _headline_restates(a: Event, b: Event, headline_end: int) -> bool:
 def same_happening(a: Event, b: Event, people: frozenset[str] = frozenset(), headline_end: int = 0) -> bool:
     """Whether two reports of one article describe one happening (see the module);
     ``headline_end``: where the title and standfirst end."""
-    if a.type != b.type or a.status != b.status or not a.actors or not b.actors:
+    if _kind(a) != _kind(b) or a.status != b.status or not a.actors or not b.actors:
         return False
     if a.place_id and b.place_id and a.place_id != b.place_id:
         return False
     first, second = _stated_date(a), _stated_date(b)
     if first and second and first != second:
         return False
-    if a.type in _MUTUAL:
+    if a.type in _MUTUAL or _signs(a) != _signs(b):
+        # An agreement and its signing are mutual: the sides, whoever is named first.
         return _compatible(a.actors + a.recipients, b.actors + b.recipients, people)
     strict = a.type in HOSTILE and not _headline_restates(a, b, headline_end)
     return _compatible(a.actors, b.actors, people) and _compatible(a.recipients, b.recipients, people, strict)
@@ -112,7 +133,8 @@ def merge_happenings(
             groups.append([event])
     merged: list[Event] = []
     for group in groups:
-        best = max(group, key=lambda e: (e.confidence, _named(e, people), -e.evidence.start))
+        # The agreement, before its signing; then the surest report.
+        best = max(group, key=lambda e: (not _signs(e), e.confidence, _named(e, people), -e.evidence.start))
         spans = {(e.evidence.start, e.evidence.end): e.evidence for e in group}
         update: dict[str, object] = {"mentions": [spans[key] for key in sorted(spans)]}
         if _stated_date(best) is None:

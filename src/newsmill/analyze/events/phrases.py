@@ -195,7 +195,7 @@ def _participant_phrase(head: Any, article: Article, actor_side: bool) -> list[P
         if (
             code is None
             and not actor_side
-            and not is_person_word(head)
+            and not _an_agent(head)
             and head.pos_ != "PROPN"
             and not _state_owned(head)
         ):
@@ -551,10 +551,22 @@ def _object_participant(target: Any, event_type: str, article: Article) -> list[
         sector = "CVL" if event_type in HOSTILE else None
         return [ParticipantDraft(*_phrase_bounds(target), place[2], article.codes[place[2]], sector)]
     found = participants(target, article, actor_side=False)
-    people = is_person_word(target) or (
-        target.lower_ in _QUANTITY_HEADS and any(is_person_word(t) for t in target.subtree)
-    )  # "evacuated thousands of villagers"
+    # "evacuated thousands of villagers"; the forces a mobilisation calls up are its means, not
+    # whom it is aimed at ("mobilized army reservists for a possible war against Iraq").
+    agent = is_person_word if event_type == "MOBILIZE" else _an_agent
+    people = agent(target) or (target.lower_ in _QUANTITY_HEADS and any(agent(t) for t in target.subtree))
     return [p for p in found if p.code or p.entity is not None or people or _state_owned(target)]
+
+
+def _an_agent(noun: Any) -> bool:
+    """People named by a word (``person_words.txt``) or by a role or trade the curated Phoenix
+    agents dictionary knows ("a former executive engineer", "representatives of owners",
+    "thousands of teachers"): someone an act can be done to, though the text names no entity."""
+    if is_person_word(noun):
+        return True
+    return noun.pos_ == "NOUN" and any(
+        agent_sector(w) is not None for w in (noun.lower_, noun.lemma_.lower())
+    )
 
 
 def _state_owned(noun: Any) -> bool:
