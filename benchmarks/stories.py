@@ -59,9 +59,13 @@ def load_gold(folder: Path = GOLD) -> list[Article]:
     data = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     return [
         Article(
-            Path(a["file"]).stem, a["set"], a["story"], a["published"], a["url"],
-            (folder / a["file"]).read_text(encoding="utf-8"),
-        )  # fmt: skip
+            name=Path(a["file"]).stem,
+            set=a["set"],
+            story=a["story"],
+            published=a["published"],
+            url=a["url"],
+            text=(folder / a["file"]).read_text(encoding="utf-8"),
+        )
         for a in data["articles"]
     ]
 
@@ -160,7 +164,8 @@ def main() -> None:
         cluster_of, passes_s = clusters_of(path)
     tallies = score(articles, cluster_of)
     cached = " (analysis cached)" if analysis_s == 0.0 else ""
-    print(f"{len(articles)} articles: analysis {analysis_s:.1f}s{cached}, identity + cluster passes {passes_s:.2f}s")
+    passes = f"identity + cluster passes {passes_s:.2f}s"
+    print(f"{len(articles)} articles: analysis {analysis_s:.1f}s{cached}, {passes}")
     print("half     articles  pos pairs  hard neg  merged hard neg  precision  recall  F1")
     for part, t in tallies.items():
         print(
