@@ -61,12 +61,16 @@ def store(tmp_path: Path) -> Store:
         make_record(
             "Kuleba thanks Pakistan for aid",
             [
-                "Ukraine's foreign minister Dmytro Kuleba said on Wednesday that he had spoken with "
-                "Shah Mahmood Qureshi the day before, and that the aid from Pakistan would reach Lviv soon.",
+                # The call reported again the next day in other words (stories.py needs shared
+                # words besides the names: the telephone call, the fighting, the students).
+                "Ukraine's foreign minister Dmytro Kuleba said on Wednesday that he had spoken by "
+                "telephone with Shah Mahmood Qureshi the day before, that Pakistan had urged an end to "
+                "the fighting around Kyiv, and that its aid shipment and the safe passage of Pakistani "
+                "students from Kharkiv had been discussed.",
             ],
             published="2022-03-02",
             entities=[PEOPLE[1], PEOPLE[0]],
-            events=[(*CALL[:3], "had spoken with", "2022-03-01")],
+            events=[(*CALL[:3], "had spoken by", "2022-03-01")],
         ),
         make_record(
             "Qureshi and Kuleba meet again",
@@ -185,7 +189,9 @@ FOLLOW_UP = "\n\n".join(
 
 def test_corpus_clusters_real_pages_through_ingest(seed_text: str, tmp_path: Path) -> None:
     """The real pipeline: a republished copy is a near-duplicate, a follow-up naming only
-    "Qureshi" joins his identity and the story, an unrelated article stays apart."""
+    "Qureshi" joins his identity, an unrelated article stays apart. The follow-up's happening
+    is new (his remarks to reporters the next day, few words shared with the call's report):
+    another story under benchmarks/gold/stories/GUIDELINE.md."""
     from tests.conftest import EXAMPLES
 
     from newsmill.corpus.ingest import ingest
@@ -232,8 +238,8 @@ def test_corpus_clusters_real_pages_through_ingest(seed_text: str, tmp_path: Pat
         assert {by_url["a_seed.txt"][1], by_url["b_republished.txt"][1]} == {None, first}
         story = by_url["a_seed.txt"][0]
         assert by_url["b_republished.txt"][0] == story
-        assert by_url["c_follow_up.txt"][0] == story
-        assert by_url["d_unrelated.txt"][0] != story
+        assert by_url["c_follow_up.txt"][0] != story
+        assert by_url["d_unrelated.txt"][0] not in {story, by_url["c_follow_up.txt"][0]}
         names = {
             row[0]
             for row in store.conn.execute(

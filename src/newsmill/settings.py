@@ -91,8 +91,12 @@ class CorpusSettings:
     # Same-story clusters: articles at most this many days apart ...
     story_window_days: int = 3
     # ... sharing at least this many distinctive entities (people, organisations, events;
-    # places count half; names in over 5% of the corpus do not count).
-    story_min_shared: float = 2.0
+    # places count half; names in over 5% of the corpus do not count) ...
+    story_min_shared: float = 1.0
+    # ... and whose words outside those names reach this TF-IDF cosine (corpus/stories.py;
+    # on the story gold's tuning half, same-story pairs score 0.25 and up, hard negatives 0.19
+    # at most).
+    story_text_threshold: float = 0.22
     # Search ranks (BM25) at most this many matches, the most recently stored: a word found in
     # most of a million articles would otherwise be scored everywhere (p95 < 50 ms at 100k).
     rank_window: int = 5000
@@ -108,6 +112,8 @@ class CorpusSettings:
             raise ConfigError("corpus.num_perm must be at least 16")
         if self.rank_window < 1:
             raise ConfigError("corpus.rank_window must be at least 1")
+        if not 0 < self.story_text_threshold <= 1:
+            raise ConfigError("corpus.story_text_threshold must be within (0, 1]")
         if self.story_min_shared <= 0:
             raise ConfigError("corpus.story_min_shared must be positive")
         if self.story_window_days < 0:

@@ -6,12 +6,10 @@
   with a new headline or trimmed tail. ``articles.duplicate_of`` names the group's first
   article (earliest published, then smallest id).
 - **Stories**: two articles are about the same story when they are near-duplicates, or when
-  they were published at most ``corpus.story_window_days`` apart and share at least
-  ``corpus.story_min_shared`` distinctive identities (people, organisations, events and
-  other named things count 1, places and groups ½; an identity found in more than 5% of the
-  corpus, at least 10 articles, counts 0: it names a beat, not a story). Linked articles are
-  joined transitively; ``articles.cluster_id`` is the smallest article id of the cluster, so
-  ids do not depend on the order of ingestion. Undated articles join stories only as
+  they were published at most ``corpus.story_window_days`` apart, share distinctive
+  identities (who) and use similar words outside those names (what): see ``stories.py``.
+  Linked articles are joined transitively; ``articles.cluster_id`` is the smallest article
+  id of the cluster, so ids do not depend on the order of ingestion. Undated articles join stories only as
   near-duplicates.
 - **Events**: inside a story, events of one type whose actors are the same identities (and
   whose dates agree when both are known) are one real-world event: they share
@@ -36,12 +34,9 @@ from urllib.parse import urlsplit
 
 from newsmill.corpus.minhash import SCHEME, shingles, signature
 from newsmill.corpus.store import Store
+from newsmill.corpus.stories import story_links
 
 __all__ = ["cluster", "shingles", "signature"]
-
-# Kinds that name one specific thing (a full weight) or a broad one (half a weight).
-_HALF_WEIGHT = frozenset({"GPE", "LOC", "NORP"})
-_NO_WEIGHT = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
 def _lean(blob: bytes) -> Any:
@@ -129,13 +124,13 @@ def cluster(store: Store) -> ClusterSummary:
             duplicate_of.update({m: head for m in members if m != head})
     del lsh, signatures
 
-    # Stories: near-duplicates, plus pairs sharing distinctive identities within the window.
+    # Stories: near-duplicates, plus pairs sharing identities and words (stories.py).
     stories = _UnionFind()
     for rowid in info:
         stories.find(rowid)
     for member, head in duplicate_of.items():
         stories.union(member, head)
-    for a, b in _entity_links(store, days, len(info)):
+    for a, b in story_links(store, days, len(info)):
         stories.union(a, b)
 
     story_of: dict[int, str] = {}
@@ -194,36 +189,6 @@ def _fill_signatures(store: Store) -> None:
                     for rowid, body, title in missing
                 ],
             )
-
-
-def _entity_links(store: Store, days: dict[int, int | None], total: int) -> set[tuple[int, int]]:
-    """Article pairs within the time window sharing enough distinctive identities."""
-    settings = store.settings
-    cap = max(10, int(total * 0.05))
-    postings: dict[int, list[int]] = defaultdict(list)
-    weights: dict[int, float] = {}
-    rows = store.conn.execute(
-        "SELECT DISTINCT a.rowid, ae.entity_id, ae.kind FROM article_entities ae "
-        "JOIN articles a ON a.id = ae.article_id WHERE ae.entity_id IS NOT NULL"
-    )
-    for rowid, entity_id, kind in rows:
-        if kind in _NO_WEIGHT or days.get(rowid) is None:
-            continue
-        postings[entity_id].append(rowid)
-        weights[entity_id] = 0.5 if kind in _HALF_WEIGHT else 1.0
-    shared: dict[tuple[int, int], float] = defaultdict(float)
-    window = settings.story_window_days
-    for entity_id, members in postings.items():
-        if len(members) < 2 or len(members) > cap:
-            continue
-        members.sort(key=lambda r: days[r])  # type: ignore[arg-type,return-value]
-        for i, a in enumerate(members):
-            day_a = days[a]
-            for b in members[i + 1 :]:
-                if days[b] - day_a > window:  # type: ignore[operator]
-                    break
-                shared[(min(a, b), max(a, b))] += weights[entity_id]
-    return {pair for pair, weight in shared.items() if weight >= settings.story_min_shared}
 
 
 def _event_clusters(
