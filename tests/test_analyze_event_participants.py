@@ -494,3 +494,14 @@ def test_people_named_by_a_role_or_trade_are_acted_on() -> None:
     conviction = _only(record, "ACCUSE")
     assert [r.span.text[:27] for r in conviction.recipients] == ["a former executive engineer"]
     assert codes(conviction.recipients) == {"PAK"}
+
+
+def test_the_agency_and_place_of_a_dateline_say_whose_no_one_is() -> None:
+    """ "HANOI, Oct 12 (Reuters) -": the place, date and agency a story was filed from are not a
+    country the sentence names, so people of no stated country are not the agency's (British)."""
+    record = analyzed(
+        "HANOI, Oct 12 (Reuters) - Vietnam ordered more than 280,000 people to leave their homes on "
+        "Wednesday as Typhoon Kirogi bore down on the coast, the government said."
+    )
+    order = _only(record, "REQUEST")
+    assert codes(order.recipients) == {"VNM"}
