@@ -211,6 +211,7 @@ _UNSEEN_SETS = {
     "unseen22": "12 pages unseen when judged at the end of session 15, tuned on since",
     "unseen23": "12 pages unseen when judged at the end of session 16",
     "unseen24": "12 pages unseen when judged in session 17 (fact check on)",
+    "unseen25": "14 pages (8 political) unseen when judged in session 18 at bc88580",
 }
 
 BENCHES = [
