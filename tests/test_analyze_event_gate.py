@@ -481,3 +481,26 @@ def test_an_emergency_declared_against_a_hazard_is_no_coercion() -> None:
         "The government declared a state of emergency in the capital on Monday after days of riots."
     )
     assert "COERCE" in types(state), describe(state)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He said Kenya had handed over three suspects to Tanzania in the past two years.", "COOPERATE"),
+        ("Kenya handed over 20 tonnes of maize to Somalia on Monday.", "AID"),
+    ],
+)
+def test_handing_over_suspects_is_judicial_cooperation(sentence: str, expected: str) -> None:
+    """People held or wanted by justice handed to another state (``custody_words.txt``) are
+    judicial cooperation (CAMEO 063), goods handed over are aid."""
+    record = analyzed(sentence)
+    assert expected in types(record) and not ({"AID", "COOPERATE"} - {expected}) & types(record), describe(
+        record
+    )
+
+
+def test_calling_accusations_absurd_still_rejects_them() -> None:
+    """A noun predicate names what something is (no event); an adjective judges it: "called the
+    accusations absurd" keeps the disapproval."""
+    record = analyzed('In Nairobi, the Kenyan foreign ministry called the accusations "absurd" on Friday.')
+    assert "ACCUSE" in types(record), describe(record)

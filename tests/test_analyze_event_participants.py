@@ -505,3 +505,14 @@ def test_the_agency_and_place_of_a_dateline_say_whose_no_one_is() -> None:
     )
     order = _only(record, "REQUEST")
     assert codes(order.recipients) == {"VNM"}
+
+
+def test_a_diplomat_of_no_stated_country_is_not_of_the_country_he_is_posted_in() -> None:
+    """The domestic default (a sentence about one country) gives its code to people of no
+    stated country, but never to a diplomat or envoy ("the expelled diplomat must leave")."""
+    record = analyzed(
+        "Ministry spokeswoman Anna Berg said the expelled diplomat must leave Sweden by Sunday."
+    )
+    assert all("SWE" not in codes(e.recipients) for e in record.events), [
+        (e.type, [(r.span.text, r.code) for r in e.recipients]) for e in record.events
+    ]

@@ -223,6 +223,13 @@ def test_seed_events_cite_types_and_codes(seed: Record) -> None:
         ("Nairobi expects Somalia to reject the proposal.", {"REJECT"}, "hypothetical"),
         # ... but a wish for one's own act is an intent expressed (AGREE), as before.
         ("Kenya wants to send food aid to Somalia.", {"AGREE"}, "asserted"),
+        # A conjunct with its own auxiliary has its own tense (frames._modal_status).
+        (
+            "Kenya will give $18 million to repair Juba's water network, but has turned down a "
+            "request from the South Sudanese government for budget support.",
+            {"REJECT"},
+            "asserted",
+        ),
     ],
 )
 def test_status(sentence: str, event_type: set[str], status: str) -> None:
@@ -282,6 +289,9 @@ def test_promises_threats_and_requests(sentence: str, event_type: str, recipient
         "Kenya believes that Uganda should withdraw its troops from the border.",
         "Kenyan officials regard the Somali government as a puppet of its neighbours.",
         "The minister underscored the importance of de-escalation and dialogue.",
+        # Naming what something is ("called the agreement a first step") makes no event.
+        "Ethiopia's foreign minister, who chaired the talks, called the agreement "
+        '"a first step, but a real one."',
     ],
 )
 def test_comments_yield_no_event(sentence: str) -> None:

@@ -194,9 +194,11 @@ def _modal_status(verb: Any, reported: bool) -> str | None:
         and verb.dep_ == "conj"
         and verb.head.i != verb.i
         and _child(verb, "nsubj", "nsubjpass") is None
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     ):
         # "I am going to protect and defend": a conjunct without its own subject shares the
-        # first verb's auxiliaries.
+        # first verb's auxiliaries; one with its own ("will give NZ$18 million ... but has
+        # turned down a request") has its own tense.
         return _modal_status(verb.head, reported)
     if status is None and verb.dep_ == "xcomp" and verb.head.i != verb.i:
         # "if a Clinton administration would continue to decline ...": the verb it completes

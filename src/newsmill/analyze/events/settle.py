@@ -128,7 +128,14 @@ def settle_codes(
         if recipient.code is None and fallback and _may_take_country(recipient, article):
             recipient.code = fallback
             recipient.inferred = recipient.code is not None
-        elif recipient.code is None and domestic and _may_take_country(recipient, article):
+        elif (
+            recipient.code is None
+            and domestic
+            and _may_take_country(recipient, article)
+            and not _DIPLOMATS.search(article.text, recipient.start, recipient.end)
+        ):
+            # A diplomat of no stated country is not of the country he is posted in ("the
+            # expelled diplomat must leave Estonia").
             recipient.code = domestic
             recipient.inferred = recipient.code is not None
     if (

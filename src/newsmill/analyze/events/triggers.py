@@ -134,6 +134,7 @@ _BARE_SENSE_NOUNS = frozenset(
 )
 _TRANSITIVE_ONLY = words("events/transitive_only.txt")
 _GIVING = words("events/giving.txt")
+_CUSTODY = words("events/custody_words.txt")
 _NOT_GOODS = words("events/not_goods.txt")
 # What the event gate never lets act (markets, prices, figures ...) is never handed over either.
 _MARKET_THINGS = words("events/non_actors.txt")
@@ -238,8 +239,12 @@ def _verb_candidate(verb: Any) -> Candidate | None:
                 if sense.type == "CONSULT" and noun.lemma_.lower() in {"welcome", "reception"}:
                     sense = _welcome_sense(verb)
                 return Candidate(sense, verb, [verb, noun], noun=obj)
-        if lemma in LIGHT_VERBS or lemma in {"impose", "order", "call"}:
-            # "staged rallies", "undertook a mediation mission": the noun names the event.
+        predicate = _child(verb, "oprd")
+        naming = predicate is not None and predicate.pos_ in {"NOUN", "PROPN"}
+        if (lemma in LIGHT_VERBS or lemma in {"impose", "order", "call"}) and not naming:
+            # "staged rallies", "undertook a mediation mission": the noun names the event; but
+            # a verb with a noun predicate names what the object is ("called the agreement a
+            # first step"), it does not make one ("called the accusations absurd" judges them).
             for noun in object_nouns(obj):
                 noun_sense = _noun_sense(noun)
                 if noun_sense is not None:
@@ -332,6 +337,10 @@ def _verb_candidate(verb: Any) -> Candidate | None:
     )
     not_goods = not_goods or (obj is not None and obj.lemma_.lower() in _NOT_GOODS)
     giving = lemma in _GIVING and obj is not None and not not_goods
+    if giving and (obj.lemma_.lower() in _CUSTODY or obj.lower_ in _CUSTODY):
+        # "had handed over three suspects to Montenegro": judicial cooperation (CAMEO 063),
+        # wherever the parse hangs "to Montenegro".
+        return Candidate(Sense("COOPERATE", None, "legal"), verb, [verb])
     if giving and any(c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to") for c in verb.children):
         return Candidate(Sense("AID"), verb, [verb])  # "sent 500 tons of maize to Somalia"
     if lemma in _ONLY_WITH_OBJECTS:
