@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from newsmill import __version__
 from newsmill.errors import InputError, NewsmillError, QueryError, StoreError
 from newsmill.serve.deps import AppState, ReadOnlyStore
+from newsmill.serve.head import HeadAsGetMiddleware
 from newsmill.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -140,6 +141,7 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
     )
     app.state.newsmill = AppState(settings=settings, db=path)
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.serve.max_body_bytes)
+    app.add_middleware(HeadAsGetMiddleware)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(ui.router)

@@ -13,7 +13,14 @@ from fastapi.concurrency import run_in_threadpool
 from newsmill.errors import ConfigError, EmptyInput, NoArticleFound
 from newsmill.serve import queries
 from newsmill.serve.deps import ReadOnlyStore, get_settings, get_store
-from newsmill.serve.routers.common import ARTICLE_ID, ListParams, page_csv, page_json
+from newsmill.serve.routers.common import (
+    ListParams,
+    article_id_or_404,
+    entity_id_or_404,
+    not_found,
+    page_csv,
+    page_json,
+)
 from newsmill.settings import Settings
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -45,10 +52,10 @@ def search(
 
 
 @router.get("/articles/{article_id}", summary="The full record of one article")
-def article(store: StoreDep, article_id: Annotated[str, Path(pattern=ARTICLE_ID)]) -> Any:
-    record = store.get(article_id)
+def article(store: StoreDep, article_id: Annotated[str, Path(description="20 hex digits")]) -> Any:
+    record = store.get(article_id_or_404(article_id))
     if record is None:
-        raise HTTPException(404, f"no article {article_id}")
+        raise not_found("article", article_id)
     data = record.to_dict()
     data["entity_links"] = queries.article_links(store, article_id)  # local id → corpus identity
     return data
@@ -56,20 +63,25 @@ def article(store: StoreDep, article_id: Annotated[str, Path(pattern=ARTICLE_ID)
 
 @router.get("/entities/{entity_id}", summary="One entity: roles, mentions, quotes, events, co-occurrence")
 def entity(
-    store: StoreDep, settings: SettingsDep, entity_id: Annotated[int, Path(ge=0, le=2**63 - 1)]
+    store: StoreDep,
+    settings: SettingsDep,
+    entity_id: Annotated[str, Path(description="a corpus identity id (digits)")],
 ) -> Any:
-    data = queries.entity(store, entity_id)
+    number = entity_id_or_404(entity_id)
+    data = queries.entity(store, number)
     if data is None:
-        raise HTTPException(404, f"no entity {entity_id}")
-    limit = settings.serve.max_page_size
+        raise not_found("entity", entity_id)
+    limit, floor = settings.serve.max_page_size, settings.analyze.min_confidence
     data["quotes"] = page_json(
-        queries.find(store, queries.Filters(kind="quote", entity_id=entity_id), limit=limit)
+        queries.find(store, queries.Filters(kind="quote", entity_id=number), limit=limit)
     )
     data["events_as_actor"] = page_json(
-        queries.find(store, queries.Filters(kind="event", actor_id=entity_id), limit=limit)
+        queries.find(store, queries.Filters(kind="event", actor_id=number, min_confidence=floor), limit=limit)
     )
     data["events_as_recipient"] = page_json(
-        queries.find(store, queries.Filters(kind="event", recipient_id=entity_id), limit=limit)
+        queries.find(
+            store, queries.Filters(kind="event", recipient_id=number, min_confidence=floor), limit=limit
+        )
     )
     return data
 
