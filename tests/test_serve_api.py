@@ -473,3 +473,54 @@ def test_serve_events_carry_their_reports_and_sources(client: TestClient) -> Non
     items = client.get("/api/events", params={"type": "CONSULT", "source": "dawn.com"}).json()["items"]
     assert items and all(item["mentions"] >= 1 for item in items)
     assert all("reports" in item and "sources" in item for item in items)
+
+
+def test_serve_openapi_documents_every_route_models_parameters_and_errors(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    operations = [
+        (path, method, op) for path, methods in spec["paths"].items() for method, op in methods.items()
+    ]
+    assert len(operations) >= 6
+    for path, method, op in operations:
+        ok = op["responses"]["200"]["content"]["application/json"]["schema"]
+        assert ok.get("$ref") or ok.get("properties"), (path, method)  # a model, not "any"
+        assert all(p.get("description") for p in op.get("parameters", [])), (path, method)
+        errors = {code for code in op["responses"] if code.startswith(("4", "5"))}
+        assert errors, (path, method)
+        for code in errors:
+            schema = op["responses"][code]["content"]["application/json"]["schema"]["$ref"]
+            assert schema.rsplit("/", 1)[-1] in ("ErrorBody", "HTTPValidationError")
+    analyze = spec["paths"]["/api/analyze"]["post"]
+    body = analyze["requestBody"]["content"]
+    assert set(body) == {"application/json", "text/plain", "text/html"}
+    assert body["application/json"]["schema"]["required"] == ["text"]
+    assert analyze["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Record")
+    assert {"413", "415", "422"} <= set(analyze["responses"])
+    assert "text/csv" in spec["paths"]["/api/quotes"]["get"]["responses"]["200"]["content"]
+
+
+def test_serve_responses_match_their_documented_models(client: TestClient) -> None:
+    from newsmill.model import Record
+    from newsmill.serve import models
+
+    for kind, model in (
+        ("article", models.ArticleHit),
+        ("quote", models.QuoteHit),
+        ("event", models.EventHit),
+    ):
+        page = client.get("/api/search", params={"kind": kind, "facets": "true", "limit": 50}).json()
+        models.SearchResponse.model_validate(page)
+        assert page["items"] and all(model.model_validate(item) for item in page["items"])
+    models.QuotePage.model_validate(client.get("/api/quotes", params={"limit": 100}).json())
+    models.EventPage.model_validate(client.get("/api/events", params={"limit": 100}).json())
+    article = client.get("/api/search").json()["items"][0]["article_id"]
+    models.ArticleResponse.model_validate(client.get(f"/api/articles/{article}").json())
+    models.EntityResponse.model_validate(
+        client.get(f"/api/entities/{_entity_id(client, 'Dmytro Kuleba')}").json()
+    )
+    models.ErrorBody.model_validate(client.get("/api/articles/nope").json())
+    analysed = client.post(
+        "/api/analyze", json={"text": "WASHINGTON (Reuters) - The senate passed the bill."}
+    )
+    if analysed.status_code == 200:
+        Record.model_validate(analysed.json())

@@ -157,6 +157,7 @@ def _config(chart: Chart) -> object:
         show_legend=False,
         js=[],
         margin=6,
+        margin_right=34,  # room for the last date label
         spacing=4,
         y_labels=_y_ticks(chart.peak),
         show_minor_y_labels=True,

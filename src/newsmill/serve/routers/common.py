@@ -82,12 +82,12 @@ class ListParams:
         request: Request,
         q: str = Query("", max_length=500, description='words, "phrases", prefix*, AND/OR/NOT, ( )'),
         entity: str | None = Query(None, max_length=200, description="an entity name"),
-        source: str | None = Query(None, max_length=500),
+        source: str | None = Query(None, max_length=500, description="a source (site, or a file's folder)"),
         since: str | None = Query(None, max_length=10, description="published on or after (YYYY-MM-DD)"),
         until: str | None = Query(None, max_length=10, description="published on or before (YYYY-MM-DD)"),
         event_type: str | None = Query(None, max_length=200, description="a PLOVER event type"),
         limit: int | None = Query(None, ge=1, description="rows per page"),
-        offset: int = Query(0, ge=0, le=1_000_000),
+        offset: int = Query(0, ge=0, le=1_000_000, description="rows to skip (paging)"),
         format: str = Query("json", pattern="^(json|csv)$", description="json, or csv to download"),
     ) -> None:
         self.q, self.entity, self.source = q, entity or None, source or None
