@@ -18,11 +18,12 @@ from typing import Any
 
 from newsmill import __version__
 from newsmill.api import analyze_document, analyzer, extract, parse_published
+from newsmill.cli_options import add_max_bytes, with_max_bytes
 from newsmill.corpus import cli as corpus_cli
 from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
 from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
-from newsmill.ingest.warc import Skipped
+from newsmill.ingest.warc import Skipped, refuse_warc
 from newsmill.model import Record, record_json_schema
 from newsmill.scale import cli as scale_cli
 from newsmill.settings import Settings
@@ -54,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--url", help="the page's URL, kept on the record")
     one.add_argument("--published", metavar="DATE", help="publication date (ISO 8601), e.g. 2022-02-27")
     one.add_argument("--indent", type=int, default=2, help="JSON indent (0 for one line)")
+    one.add_argument(
+        "--snippet",
+        action="store_true",
+        help="a short text (a sentence, a brief): analyse it as one paragraph, no article detection",
+    )
+    add_max_bytes(one)
 
     many = commands.add_parser("extract", help="stream records of many pages as JSON lines")
     many.add_argument(
@@ -67,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument(
         "--analyze", action="store_true", help="also find entities, places, times, quotes and events"
     )
+    add_max_bytes(many)
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
     corpus_cli.add_commands(commands)
@@ -84,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        settings = Settings.load(args.settings)
+        settings = with_max_bytes(Settings.load(args.settings), getattr(args, "max_bytes", None))
         if args.command == "analyze":
             return _analyze(args, settings)
         if args.command == "extract":
@@ -143,10 +151,12 @@ def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     published = parse_published(args.published) if args.published else None
     if args.path == "-":
         data = read_stream_bytes(sys.stdin.buffer, settings.ingest, "<stdin>")
+        refuse_warc(data, "<stdin>")
         document = read_source(data, url=args.url, settings=settings.ingest, name="<stdin>")
     else:
+        refuse_warc(Path(args.path), args.path)
         document = read_source(Path(args.path), url=args.url, settings=settings.ingest, name=args.path)
-    record = analyze_document(document, settings, published=published)
+    record = analyze_document(document, settings, published=published, snippet=args.snippet)
     if args.format == "json":
         sys.stdout.write(record.to_json(indent=args.indent or None) + "\n")
     elif args.format == "plover":

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from newsmill.errors import ConfigError
 from newsmill.settings import Settings
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
@@ -73,8 +74,19 @@ def add_commands(commands: Any) -> None:
         "export", help="write the corpus (or a filtered part) as JSONL, CSV or Parquet"
     )
     export.add_argument("--db", help=db_help)
-    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    export.add_argument("--kind", choices=("article", "quote", "event", "entity"), default="article")
+    export.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "parquet", "plover"),
+        default="jsonl",
+        help="jsonl (default; articles as full records), csv, parquet, or plover: the events as "
+        "PLOVER-standard event records, one JSON object a line",
+    )
+    export.add_argument(
+        "--kind",
+        choices=("article", "quote", "event", "entity"),
+        default="article",
+        help="what one row is (default article; plover always writes events)",
+    )
     export.add_argument("--out", metavar="FILE", help="output file (default: stdout; parquet needs a file)")
     export.add_argument("--query", metavar="QUERY", help="only articles matching this search query")
     _filters(export)
@@ -94,6 +106,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         corpus = dataclasses.replace(corpus, batch_size=args.batch_size)
     settings = dataclasses.replace(settings, corpus=corpus)
     db = args.db or corpus.db
+    if Path(db).is_dir():
+        raise ConfigError(
+            f"--db names a folder, not a store file: {db} (e.g. --db {Path(db) / 'newsmill.db'})"
+        )
     if args.command == "ingest":
         with Store(db, corpus) as store:
             return _ingest(args, settings, store)
@@ -230,9 +246,10 @@ def _export(args: argparse.Namespace, store: Any) -> int:
 
     filters = Filters(query=args.query, entity=args.entity, since=args.since, until=args.until)
     out = Path(args.out) if args.out else sys.stdout
-    count = export(store, out, args.format, args.kind, filters)
+    kind = "event" if args.format == "plover" else args.kind
+    count = export(store, out, args.format, kind, filters)
     if args.out:
-        print(f"newsmill export: {count} {args.kind} rows → {args.out}", file=sys.stderr)
+        print(f"newsmill export: {count} {kind} rows → {args.out}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -38,6 +38,44 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
+def looks_like_warc(head: bytes) -> bool:
+    """The first bytes of a file are a WARC record (plain, or the start of a gzip member)."""
+    if head[:2] == b"\x1f\x8b":
+        import zlib
+
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def refuse_warc(source: Path | bytes, label: str) -> None:
+    """A crawl given where one page is expected gets a pointer to the commands that read crawls,
+    not a decoding error ("not UTF-8, and not utf_8 either").
+
+    Raises:
+        InputError: ``source`` is a WARC file (by name or by its first bytes).
+    """
+    if isinstance(source, Path):
+        if not is_warc(source):
+            try:
+                with source.open("rb") as handle:
+                    head = handle.read(512)
+            except OSError:
+                return  # reading it fails later with the usual message
+            if not looks_like_warc(head):
+                return
+    elif not looks_like_warc(source[:512]):
+        return
+    name = label if isinstance(source, Path) else "crawl.warc.gz"  # stdin: save it to a file
+    raise InputError(
+        "a WARC crawl holds many pages, not one: read it with `newsmill extract "
+        f"{name} --jsonl out.jsonl` or `newsmill ingest {name} --db news.db`",
+        source=label,
+    )
+
+
 def iter_warc(path: Path, settings: IngestSettings | None = None) -> Iterator[RawDocument | Skipped]:
     """Every HTTP response of a WARC file, as a document or a reason to skip it."""
     try:
