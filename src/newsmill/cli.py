@@ -1,7 +1,8 @@
 """The ``newsmill`` command: a thin shell over the library.
 
-Exit codes: 0 success; 1 the page holds no article (all furniture); 2 bad input or bad
-arguments (one line on stderr, never a traceback); 130 interrupted.
+Exit codes: 0 success; 1 the page holds no article (all furniture), or ``extract`` and
+``ingest`` got no article from any input; 2 bad input or bad arguments (one line on stderr,
+never a traceback); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
 from newsmill.ingest.warc import Skipped, refuse_warc
 from newsmill.model import Record, record_json_schema
+from newsmill.reasons import FAILED, SKIPPED, outcome, reason_for
 from newsmill.scale import cli as scale_cli
 from newsmill.settings import Settings
 
@@ -177,7 +179,7 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
 
     err = Console(stderr=True)
     counts: Counter[str] = Counter()
-    skipped: Counter[str] = Counter()
+    missed: dict[str, Counter[str]] = {SKIPPED: Counter(), FAILED: Counter()}
     out_cm: Any = open(args.jsonl, "w", encoding="utf-8") if args.jsonl else nullcontext(sys.stdout)  # noqa: SIM115
     progress = Progress(
         TextColumn("[bold]extract"),
@@ -196,9 +198,10 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
             if record is not None:
                 yield record
             else:
-                skipped[reason or "error"] += 1
+                reason = reason or "internal_error"
+                missed[outcome(reason)][reason] += 1
                 if not err.is_terminal or args.verbose:
-                    err.print(f"skip {item.source}: {reason}", highlight=False, markup=False)
+                    err.print(f"{outcome(reason)} {item.source}: {reason}", highlight=False, markup=False)
             progress.advance(task)
 
     with out_cm as out, progress:
@@ -211,10 +214,12 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
     table = Table(title="newsmill extract", show_header=False)
     table.add_row("read", str(counts["read"]))
     table.add_row("extracted", str(counts["extracted"]))
-    for key, value in sorted(skipped.items()):
-        table.add_row(f"skipped: {key}", str(value))
+    for kind in (SKIPPED, FAILED):
+        for key, value in sorted(missed[kind].items()):
+            table.add_row(f"{kind}: {key}", str(value))
     err.print(table)
-    return EXIT_OK
+    # Nothing extracted is a failed run, for scripts: the summary above says why.
+    return EXIT_OK if counts["extracted"] else EXIT_NO_ARTICLE
 
 
 def _extract_one(item: RawDocument | Skipped, settings: Settings) -> tuple[Record | None, str | None]:
@@ -223,10 +228,8 @@ def _extract_one(item: RawDocument | Skipped, settings: Settings) -> tuple[Recor
         return None, item.reason
     try:
         return extract(item, settings), None
-    except NoArticleFound:
-        return None, "no_article"
     except NewsmillError as exc:
-        return None, type(exc).__name__
+        return None, reason_for(exc)
 
 
 def run() -> None:

@@ -11,13 +11,14 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from newsmill.errors import ConfigError
 from newsmill.settings import Settings
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
+EXIT_OK, EXIT_NOTHING, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 COMMANDS = ("ingest", "search", "export", "stats")
 
 
@@ -126,7 +127,8 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
     from rich.table import Table
 
-    from newsmill.corpus.ingest import IngestSummary, count_documents, expand_paths, ingest
+    from newsmill.corpus.ingest import IngestSummary, count_documents, expand_paths, ignored_files, ingest
+    from newsmill.reasons import outcome
 
     err = Console(stderr=True)
     expand_paths(args.paths)
@@ -177,6 +179,8 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
     table.add_row("already in the store", str(summary.already))
     table.add_row("stored", str(summary.stored))
     table.add_row("duplicates (same text)", str(summary.duplicates))
+    for kind, count in sorted(summary.skipped.items()):
+        table.add_row(f"skipped: {kind}", str(count))
     for kind, count in sorted(summary.errors.items()):
         table.add_row(f"failed: {kind}", str(count))
     processed = summary.seen - summary.already
@@ -187,13 +191,24 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
         table.add_row("stories (2+ articles)", str(summary.clusters.stories))
         table.add_row("near-duplicates", str(summary.clusters.duplicates))
     table.add_row("articles in the store", str(store.count("articles")))
+    ignored = ignored_files(args.paths)
+    if ignored:
+        suffixes = Counter(path.suffix.lower() or "(no suffix)" for path in ignored)
+        kinds = ", ".join(f"{suffix} {count}" for suffix, count in suffixes.most_common(5))
+        table.add_row("not read: not pages", f"{len(ignored)} files ({kinds})")
     err.print(table)
-    if summary.failed and (args.verbose or not err.is_terminal):
+    if (summary.failed or summary.skipped) and (args.verbose or not err.is_terminal):
         rows = store.conn.execute(
-            "SELECT source, code, message FROM errors WHERE at >= ? ORDER BY source LIMIT 50", (since,)
+            "SELECT source, code, kind, message FROM errors WHERE at >= ? ORDER BY source LIMIT 50", (since,)
         )
-        for source, code, message in rows:
-            err.print(f"failed {source}: [{code}] {message}", highlight=False, markup=False)
+        for source, code, kind, message in rows:
+            err.print(f"{outcome(kind)} {source}: [{code}] {message}", highlight=False, markup=False)
+    if ignored and (args.verbose or not err.is_terminal):
+        for path in ignored[:50]:
+            err.print(f"not read {path}: not a page, crawl or JSONL file", highlight=False, markup=False)
+    if not (summary.stored or summary.duplicates or summary.already):
+        # Nothing stored, nothing already there: a failed run, for scripts (the table says why).
+        return EXIT_NOTHING
     return EXIT_OK
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from newsmill.errors import ConfigError, InputError, NewsmillError
 from newsmill.ingest.decode import check_text, decode_bytes
 from newsmill.ingest.source import RawDocument, sniff_format
+from newsmill.reasons import reason_for
 from newsmill.settings import IngestSettings
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
@@ -125,7 +126,7 @@ def _document(record, label: str, index: int, settings: IngestSettings) -> RawDo
         return Skipped(where, "http_status", str(status))
     content_type = (record.http_content_type or "").lower()
     if content_type and not content_type.startswith(HTML_TYPES):
-        return Skipped(where, "non_html", content_type)
+        return Skipped(where, "not_html", content_type)
     try:
         payload = record.reader.read(settings.max_bytes + 1)
     except (OSError, ValueError) as exc:
@@ -143,7 +144,7 @@ def _document(record, label: str, index: int, settings: IngestSettings) -> RawDo
     try:
         text, encoding = decode_payload(payload, record.http_charset, settings, where)
     except NewsmillError as exc:
-        return Skipped(where, type(exc).__name__, exc.message)
+        return Skipped(where, reason_for(exc), exc.message)
     warnings = (
         [] if encoding.replace("_", "-") in {"utf-8", "utf-8-sig", "ascii"} else [f"decoded as {encoding}"]
     )
