@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newsmill.cli_options import add_max_bytes
 from newsmill.errors import ConfigError
 from newsmill.settings import Settings
 
@@ -48,7 +49,7 @@ def add_commands(commands: Any) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="pages, folders, globs, WARC/WARC.gz, JSONL of {url, html|text}",
+        help="pages, folders, globs, WARC/WARC.gz, JSONL of {url, published, title, html|text}",
     )
     ingest.add_argument("--db", help=db_help)
     ingest.add_argument(
@@ -60,15 +61,26 @@ def add_commands(commands: Any) -> None:
     )
     ingest.add_argument("--no-link", action="store_true", help="skip the identity and cluster passes")
     ingest.add_argument("-v", "--verbose", action="store_true", help="list the documents that failed")
+    ingest.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (ISO 8601) of the one page given (JSONL lines carry their own)",
+    )
+    add_max_bytes(ingest)
 
     search = commands.add_parser("search", help="full-text search of the corpus (BM25, with snippets)")
     search.add_argument(
         "query", metavar="QUERY", help='words, "phrases", prefix*, AND/OR/NOT, ( ); "" with filters'
     )
     search.add_argument("--db", help=db_help)
-    search.add_argument("--kind", choices=("article", "quote", "event"), default="article")
+    search.add_argument(
+        "--kind",
+        choices=("article", "quote", "event"),
+        default="article",
+        help="what to search (default article)",
+    )
     _filters(search)
-    search.add_argument("--limit", type=_positive, default=20)
+    search.add_argument("--limit", type=_positive, default=20, help="most results to show (default 20)")
     search.add_argument("--json", action="store_true", help="JSON lines instead of a table")
 
     export = commands.add_parser(
@@ -94,7 +106,7 @@ def add_commands(commands: Any) -> None:
 
     stats = commands.add_parser("stats", help="counts, sources, date range, top entities of the corpus")
     stats.add_argument("--db", help=db_help)
-    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--json", action="store_true", help="print the statistics as JSON")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -128,10 +140,21 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
     from rich.table import Table
 
     from newsmill.corpus.ingest import IngestSummary, count_documents, expand_paths, ignored_files, ingest
+    from newsmill.ingest.warc import is_warc
     from newsmill.reasons import outcome
 
     err = Console(stderr=True)
-    expand_paths(args.paths)
+    found = expand_paths(args.paths)
+    if args.published:
+        from newsmill.api import parse_published
+
+        parse_published(args.published)  # a bad date fails now, not once per document
+        one_page = len(found) == 1 and found[0].is_file() and not is_warc(found[0])
+        if not one_page or found[0].name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+            raise ConfigError(
+                '--published dates one page; give JSONL lines their own "published" '
+                "(a crawl's pages keep theirs)"
+            )
     if args.retry_errors:
         store.forget_errors()
     started = time.perf_counter()
@@ -165,6 +188,7 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
                 workers=args.workers,
                 on_progress=update,
                 finalize=not args.no_link,
+                published=args.published,
             )
     except KeyboardInterrupt:
         print(

@@ -205,6 +205,9 @@ def _jsonl_input(line: str, key: str, label: str, settings: IngestSettings) -> I
     if not isinstance(content, str):
         return fail(source, "bad_json", 'needs a string "html" or "text"')
     published = data.get("published") if isinstance(data.get("published"), str) else None
+    title = data.get("title") if isinstance(data.get("title"), str) else None
+    if title and "text" in data and "html" not in data:
+        content = _with_title(content, title)
 
     def read() -> RawDocument | Skipped:
         try:
@@ -216,6 +219,16 @@ def _jsonl_input(line: str, key: str, label: str, settings: IngestSettings) -> I
         return document
 
     return Input(key, source, read, published)
+
+
+def _with_title(text: str, title: str) -> str:
+    """A scraper's text with its ``title`` as the first line, where extraction looks for the
+    headline (a title the text already opens with is not repeated)."""
+    title = " ".join(title.split())
+    head = text.lstrip()[: len(title) + 200]
+    if not title or " ".join(head.split()).startswith(title):
+        return text
+    return f"{title}\n\n{text}"
 
 
 # --- processing (in a worker or in-process) ------------------------------------------------
@@ -341,6 +354,7 @@ def ingest(
     workers: int | None = None,
     on_progress: Callable[[IngestSummary], None] | None = None,
     finalize: bool = True,
+    published: str | None = None,
 ) -> IngestSummary:
     """Ingest ``paths`` into ``store``; see the module doc.
 
@@ -348,6 +362,7 @@ def ingest(
         workers: analysis processes (default ``settings.corpus.workers``); 1 runs in-process.
         on_progress: called after each stored batch with the running summary.
         finalize: link identities and recompute clusters at the end when anything changed.
+        published: the publication date of documents that do not carry one of their own.
 
     Raises:
         InputError: a path that names nothing. ``KeyboardInterrupt`` leaves every committed
@@ -383,7 +398,7 @@ def ingest(
                         )
                     )
                 else:
-                    jobs.append(Job(item.key, document, item.published))
+                    jobs.append(Job(item.key, document, item.published or published))
             if failures:
                 _write(store, failures, summary, on_progress)
             if jobs:

@@ -23,6 +23,10 @@ class ErrorBody(BaseModel):
     """Every error: a message (a list of field errors for invalid parameters, 422)."""
 
     detail: str | list[dict[str, Any]] = Field(description="what is wrong, in plain words")
+    reason: str | None = Field(
+        None,
+        description="why a page gave no article: the reason ingest and extract name (no_article, empty, ...)",
+    )
 
 
 class Snippet(_Strict):

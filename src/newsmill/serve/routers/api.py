@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
-from newsmill.errors import ConfigError, EmptyInput, NoArticleFound
+from newsmill.errors import EmptyInput
 from newsmill.model import Record
 from newsmill.serve import models, queries
 from newsmill.serve.deps import ReadOnlyStore, get_settings, get_store
@@ -198,9 +198,5 @@ async def analyze(
         with _analysis_lock:
             return analyze_page(text, url=url, published=published, settings=settings).to_dict()
 
-    try:
-        return await run_in_threadpool(run)
-    except NoArticleFound as exc:
-        raise HTTPException(422, exc.message) from None
-    except ConfigError as exc:
-        raise HTTPException(422, exc.message) from None
+    # NewsmillErrors (no article, a bad date) become 422s with their reason (newsmill.reasons).
+    return await run_in_threadpool(run)
