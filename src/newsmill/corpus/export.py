@@ -73,9 +73,6 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("confidence", "float"),
         ("cluster_id", "str"),
         ("published_date", "str"),
-        ("mentions", "int"),
-        ("reports", "int"),
-        ("sources", "int"),
         # From the stored record (the events table keeps only what search filters on).
         ("trigger", "str"),
         ("location", "str"),
@@ -84,6 +81,10 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("actor_codes", "str"),
         ("recipient_codes", "str"),
         ("cameo", "str"),
+        # The story counts stay last.
+        ("mentions", "int"),
+        ("reports", "int"),
+        ("sources", "int"),
     ),
     "entity": (
         ("id", "int"),
@@ -171,15 +172,16 @@ def _with_event_details(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, 
             record = decode_record(blob)
         index = values[1]
         event = record.events[index] if index < len(record.events) else None
+        head, counts = values[:-3], values[-3:]  # the story counts stay last
         if event is None:
-            yield (*values, None, None, None, None, None, None, None)
+            yield (*head, None, None, None, None, None, None, None, *counts)
             continue
 
         def joined(items: Iterable[str | None]) -> str | None:
             return "; ".join(item or "" for item in items) or None
 
         yield (
-            *values,
+            *head,
             event.trigger.text if event.trigger else None,
             event.location.text if event.location else None,
             joined(p.sector for p in event.actors),
@@ -187,6 +189,7 @@ def _with_event_details(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, 
             joined(p.code for p in event.actors),
             joined(p.code for p in event.recipients),
             event.cameo,
+            *counts,
         )
 
 
