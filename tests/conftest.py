@@ -6,7 +6,9 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,20 +49,15 @@ def serve_db(tmp_path_factory: pytest.TempPathFactory, example_paths: list[Path]
     return build_store(tmp_path_factory.mktemp("serve") / "corpus.db", seed, polnear, example_paths)
 
 
-@pytest.fixture(scope="session")
-def base_url(serve_db: Path) -> Iterator[str]:
-    """The app served by uvicorn on a free loopback port, in a thread."""
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn on a free loopback port, in a thread; yields its base URL."""
     import uvicorn
-
-    from newsmill.serve import create_app
-    from newsmill.settings import Settings
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(Settings(), serve_db), host="127.0.0.1", port=port, log_level="warning")
-    )
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -68,6 +65,18 @@ def base_url(serve_db: Path) -> Iterator[str]:
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(serve_db: Path) -> Iterator[str]:
+    """The app over the serve store, served on a free loopback port."""
+    from newsmill.serve import create_app
+    from newsmill.settings import Settings
+
+    with serving(create_app(Settings(), serve_db)) as url:
+        yield url

@@ -311,12 +311,13 @@ def test_cli_extract_directory_to_jsonl(tmp_path: Path, capsys: pytest.CaptureFi
 
     assert re.search(r"\bread\W+5\b", err), err
     assert re.search(r"\bextracted\W+2\b", err), err
-    assert re.search(r"skipped: EmptyInput\W+1\b", err), err
-    assert re.search(r"skipped: BinaryInput\W+1\b", err), err
-    assert re.search(r"skipped: no_article\W+1\b", err), err
-    assert f"skip {pages / 'empty.txt'}: EmptyInput" in err
-    assert f"skip {pages / 'photo.txt'}: BinaryInput" in err
-    assert f"skip {pages / 'junk.txt'}: no_article" in err
+    # The reasons of newsmill.reasons, as ingest and the store's errors table name them.
+    assert re.search(r"failed: empty\W+1\b", err), err
+    assert re.search(r"failed: binary\W+1\b", err), err
+    assert re.search(r"failed: no_article\W+1\b", err), err
+    assert f"failed {pages / 'empty.txt'}: empty" in err
+    assert f"failed {pages / 'photo.txt'}: binary" in err
+    assert f"failed {pages / 'junk.txt'}: no_article" in err
     assert "notes.csv" not in err
 
 

@@ -59,7 +59,8 @@ def test_corpus_cli_search_table_and_json(db: Path, capsys: pytest.CaptureFixtur
     assert "for 'mining minister'" in out and "Mining" in out
     assert main(["search", "minister", "--db", str(db), "--json", "--limit", "2"]) == 0
     hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(hits) == 2 and all("**" in h["snippet"] for h in hits)
+    assert len(hits) == 2 and all(h["highlights"] and "**" not in h["snippet"] for h in hits)
+    assert all(h["snippet"][a:b].casefold() == "minister" for h in hits for a, b in h["highlights"])
     assert main(["search", "the", "--kind", "quote", "--db", str(db), "--json", "--limit", "1"]) == 0
     assert json.loads(capsys.readouterr().out)["kind"] == "quote"
 

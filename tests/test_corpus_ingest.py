@@ -143,13 +143,13 @@ def test_corpus_ingest_failures_are_recorded_and_the_run_goes_on(tmp_path: Path)
         assert (summary.seen, summary.stored) == (7, 3)
         hits = search(store, '"DROP TABLE" NEAR')
         assert [h.title for h in hits] == ["Robert'); DROP TABLE articles; -- walks into a newsroom"]
-        assert summary.errors == {"BinaryInput": 1, "EmptyInput": 1, "NoArticleFound": 1, "DecodeError": 1}
+        assert summary.errors == {"binary": 1, "empty": 1, "no_article": 1, "undecodable": 1}
         rows = store.conn.execute("SELECT source, code, kind, message FROM errors ORDER BY source").fetchall()
         by_name = {Path(source).name: (code, kind, message) for source, code, kind, message in rows}
-        assert by_name["image.txt"][:2] == ("E003", "BinaryInput") and "PNG" in by_name["image.txt"][2]
-        assert by_name["empty.txt"][:2] == ("E002", "EmptyInput")
-        assert by_name["junk.txt"][:2] == ("E101", "NoArticleFound")
-        assert by_name["broken.html.gz"][:2] == ("E005", "DecodeError")
+        assert by_name["image.txt"][:2] == ("E003", "binary") and "PNG" in by_name["image.txt"][2]
+        assert by_name["empty.txt"][:2] == ("E002", "empty")
+        assert by_name["junk.txt"][:2] == ("E101", "no_article")
+        assert by_name["broken.html.gz"][:2] == ("E005", "undecodable")
 
         again = ingest([folder], store, Settings())
         assert (again.already, again.stored, again.failed) == (7, 0, 0)
@@ -177,7 +177,7 @@ def test_corpus_ingest_jsonl_lines(tmp_path: Path) -> None:
     assert keys == [f"{path.resolve()}#{n}" for n in (1, 2, 4, 5, 6)]
     with Store(tmp_path / "corpus.db") as store:
         summary = ingest([path], store, Settings())
-        assert (summary.stored, summary.errors) == (2, {"bad_json": 2, "ConfigError": 1})
+        assert (summary.stored, summary.errors) == (2, {"bad_json": 2, "bad_input": 1})
         rows = dict(store.conn.execute("SELECT url, published_date FROM articles").fetchall())
         assert rows["https://example.com/a"] == "2022-03-01"  # the line's date wins
         html_record = next(r for r in store.iter_records() if r.url == "https://example.com/b")
@@ -199,7 +199,9 @@ def test_corpus_ingest_warc_records(tmp_path: Path) -> None:
     )
     with Store(tmp_path / "corpus.db") as store:
         summary = ingest([warc], store, Settings())
-        assert (summary.seen, summary.stored, summary.errors) == (3, 2, {"non_html": 1})
+        # A crawl's image is skipped (not a page), not failed: the same word as in extract.
+        assert (summary.seen, summary.stored, summary.errors) == (3, 2, {})
+        assert summary.skipped == {"not_html": 1}
         assert {r.url for r in store.iter_records()} == {
             "https://example.com/manila",
             "https://example.com/abuja",

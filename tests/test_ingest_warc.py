@@ -144,7 +144,7 @@ def test_ingest_warc_html_article(mixed_items: dict[str, object]) -> None:
 def test_ingest_warc_png_skipped_non_html(mixed_items: dict[str, object]) -> None:
     skipped = _get(mixed_items, "png")
     assert isinstance(skipped, Skipped)
-    assert skipped.reason == "non_html"
+    assert skipped.reason == "not_html"
     assert "image/png" in skipped.detail
 
 
@@ -250,7 +250,7 @@ def test_ingest_warc_cli_extract_jsonl(
     assert "read" in err and "extracted" in err
     summary = {line.strip("│ ").split("│")[0].strip(): line for line in err.splitlines() if "│" in line}
     assert "6" in summary["read"] and str(len(articles)) in summary["extracted"]
-    for reason in ("non_html", "http_status", "no_article"):
+    for reason in ("not_html", "http_status", "no_article"):
         assert any(reason in key for key in summary), (reason, err)
 
 

@@ -44,7 +44,10 @@ def test_serve_search_ranks_title_match_first_and_pages(client: TestClient) -> N
     first = client.get("/api/search", params={"q": "Qureshi", "limit": 1}).json()
     assert first["total"] >= 2 and first["limit"] == 1 and len(first["items"]) == 1
     assert "Qureshi" in first["items"][0]["title"]
-    assert "**" in first["items"][0]["snippet"]  # the match is marked
+    item = first["items"][0]
+    # The snippet is plain text; the matches are offsets into it (no markdown markers).
+    assert "**" not in item["snippet"] and "\x02" not in item["snippet"] and item["highlights"]
+    assert {item["snippet"][start:end] for start, end in item["highlights"]} == {"Qureshi"}
     second = client.get("/api/search", params={"q": "Qureshi", "limit": 1, "offset": 1}).json()
     assert second["items"][0]["article_id"] != first["items"][0]["article_id"]
 
@@ -129,7 +132,52 @@ def test_serve_entity_roles_quotes_events_and_company(client: TestClient) -> Non
     assert "Dmytro Kuleba" in {e["name"] for e in data["co_occurring"]}
     assert {"2022-03-02", "2022-03-04"} <= {day for day, _ in data["timeline"]}
     assert client.get("/api/entities/1").status_code == 404
-    assert client.get("/api/entities/abc").status_code == 422
+    assert client.get("/api/entities/abc").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/articles/" + "0" * 20, "no article with id '00000000000000000000'"),
+        ("/articles/not-an-id", "no article with id 'not-an-id'"),
+        ("/entities/12345", "no entity with id '12345'"),
+        ("/entities/abc", "no entity with id 'abc'"),
+        ("/entities/" + "9" * 30, "no entity with id"),
+    ],
+)
+def test_serve_unknown_ids_are_404_with_a_plain_message(client: TestClient, path: str, message: str) -> None:
+    page = client.get(path)
+    assert page.status_code == 404 and "text/html" in page.headers["content-type"]
+    assert message.replace("'", "&#39;") in page.text and "^[0-9a-f]" not in page.text
+    api = client.get("/api" + path)
+    assert api.status_code == 404 and api.json()["detail"].startswith(message)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/search?q=Qureshi",
+        "/quotes",
+        "/events",
+        "/api-docs",
+        "/api/search?q=Qureshi",
+        "/api/quotes",
+        "/api/events",
+        "/openapi.json",
+        "/static/app.css",
+        "/charts.css",
+        "/articles/nope",
+    ],
+)
+def test_serve_head_answers_wherever_get_does(client: TestClient, path: str) -> None:
+    got = client.get(path, follow_redirects=False)
+    head = client.head(path, follow_redirects=False)
+    assert head.status_code == got.status_code != 405
+    assert head.content == b""
+    assert head.headers.get("content-type") == got.headers.get("content-type")
+    assert head.headers.get("content-length") == got.headers.get("content-length")
+    assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
 
 
 def test_serve_quotes_by_speaker(client: TestClient) -> None:
@@ -299,20 +347,47 @@ def test_serve_chart_fills_quiet_days_and_sums_long_spans_per_month() -> None:
     from newsmill.serve.charts import bar_chart
 
     daily = bar_chart([("2022-02-27", 2), ("2022-03-02", 4)])
-    assert daily is not None and daily.unit == "day"
+    assert daily is not None and daily.unit == "day" and daily.peak == 4
     assert [(b.label, b.count) for b in daily.bars] == [
         ("2022-02-27", 2),
         ("2022-02-28", 0),
         ("2022-03-01", 0),
         ("2022-03-02", 4),
     ]
-    assert daily.bars[3].height > daily.bars[0].height > daily.bars[1].height == 0
-    monthly = bar_chart([("2021-01-05", 1), ("2021-01-20", 2), ("2022-03-01", 5)])
+    monthly = bar_chart([("2021-01-05", 1), ("2021-01-20", 2), ("2021-04-30", 5)])
     assert monthly is not None and monthly.unit == "month"
-    assert [(b.label, b.count) for b in monthly.bars] == [("2021-01", 3), ("2022-03", 5)]
+    # Quiet months are empty bars too: gaps in attention show as gaps.
+    assert [(b.label, b.count) for b in monthly.bars] == [
+        ("2021-01", 3),
+        ("2021-02", 0),
+        ("2021-03", 0),
+        ("2021-04", 5),
+    ]
     assert monthly.bars[0].days == ("2021-01-01", "2021-01-31")
     assert daily.bars[0].days == ("2022-02-27", "2022-02-27")
     assert bar_chart([]) is None
+
+
+def test_serve_chart_svg_has_axes_counts_links_and_nothing_the_csp_refuses() -> None:
+    import re
+
+    from newsmill.serve.charts import bar_chart, render_svg, stylesheet
+
+    chart = bar_chart([("2022-02-27", 2), ("2022-03-02", 4)])
+    assert chart is not None
+    svg = str(render_svg(chart, lambda bar: f"/search?since={bar.days[0]}&until={bar.days[1]}"))
+    assert "<script" not in svg and "<style" not in svg and "style=" not in svg
+    x_labels = re.findall(r'<g class="axis x[^"]*">.*?</g>\s*</g>', svg, re.S)[0]
+    assert "2022-02-27" in x_labels and "2022-03-02" in x_labels  # a time axis with dates
+    y_axis = svg[svg.index('class="axis y') :]
+    assert all(f">{n}</text>" in y_axis for n in (0, 2, 4))  # a count axis in whole numbers
+    assert "<title>2022-03-02: 4 articles</title>" in svg  # a tooltip per bar
+    assert "<title>2022-02-28: 0 articles</title>" in svg  # quiet days are there, empty
+    # Only days with articles link; & is escaped in the attribute.
+    assert svg.count("xlink:href=") == 2 and "since=2022-03-02&amp;until=2022-03-02" in svg
+    # Few days make a narrow chart, not a wall of blocks.
+    assert chart.width <= 300 and 'width="260"' in svg
+    assert "#chart-timeline" in stylesheet() and "<" not in stylesheet()
 
 
 def test_serve_highlight_pieces_join_back_to_the_text(serve_db: Path) -> None:
@@ -398,3 +473,53 @@ def test_serve_events_carry_their_reports_and_sources(client: TestClient) -> Non
     items = client.get("/api/events", params={"type": "CONSULT", "source": "dawn.com"}).json()["items"]
     assert items and all(item["mentions"] >= 1 for item in items)
     assert all("reports" in item and "sources" in item for item in items)
+
+
+def test_serve_openapi_documents_every_route_models_parameters_and_errors(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    operations = [
+        (path, method, op) for path, methods in spec["paths"].items() for method, op in methods.items()
+    ]
+    assert len(operations) >= 6
+    for path, method, op in operations:
+        ok = op["responses"]["200"]["content"]["application/json"]["schema"]
+        assert ok.get("$ref") or ok.get("properties"), (path, method)  # a model, not "any"
+        assert all(p.get("description") for p in op.get("parameters", [])), (path, method)
+        errors = {code for code in op["responses"] if code.startswith(("4", "5"))}
+        assert errors, (path, method)
+        for code in errors:
+            schema = op["responses"][code]["content"]["application/json"]["schema"]["$ref"]
+            assert schema.rsplit("/", 1)[-1] in ("ErrorBody", "HTTPValidationError")
+    analyze = spec["paths"]["/api/analyze"]["post"]
+    body = analyze["requestBody"]["content"]
+    assert set(body) == {"application/json", "text/plain", "text/html"}
+    assert body["application/json"]["schema"]["required"] == ["text"]
+    assert analyze["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/Record")
+    assert {"413", "415", "422"} <= set(analyze["responses"])
+    assert "text/csv" in spec["paths"]["/api/quotes"]["get"]["responses"]["200"]["content"]
+
+
+def test_serve_responses_match_their_documented_models(client: TestClient) -> None:
+    from newsmill.model import Record
+    from newsmill.serve import models
+
+    for kind, model in (
+        ("article", models.ArticleHit),
+        ("quote", models.QuoteHit),
+        ("event", models.EventHit),
+    ):
+        page = client.get("/api/search", params={"kind": kind, "facets": "true", "limit": 50}).json()
+        models.SearchResponse.model_validate(page)
+        assert page["items"] and all(model.model_validate(item) for item in page["items"])
+    models.QuotePage.model_validate(client.get("/api/quotes", params={"limit": 100}).json())
+    models.EventPage.model_validate(client.get("/api/events", params={"limit": 100}).json())
+    article = client.get("/api/search").json()["items"][0]["article_id"]
+    models.ArticleResponse.model_validate(client.get(f"/api/articles/{article}").json())
+    models.EntityResponse.model_validate(
+        client.get(f"/api/entities/{_entity_id(client, 'Dmytro Kuleba')}").json()
+    )
+    models.ErrorBody.model_validate(client.get("/api/articles/nope").json())
+    page = (Path(__file__).parents[1] / "examples" / "text" / "04_clean_no_junk.txt").read_text()
+    analysed = client.post("/api/analyze", json={"text": page})
+    assert analysed.status_code == 200
+    Record.model_validate(analysed.json())

@@ -12,6 +12,7 @@ from newsmill.extract import extract_html, extract_text
 from newsmill.extract.blocks import mark_blocks
 from newsmill.extract.freshness import mark_staleness
 from newsmill.extract.language import mark_language
+from newsmill.extract.snippet import extract_snippet
 from newsmill.ingest.source import RawDocument, Source, read_source
 from newsmill.model import Published, Record
 from newsmill.settings import Settings
@@ -51,10 +52,11 @@ def analyze(
 
 
 def analyze_document(
-    document: RawDocument, settings: Settings, *, published: Published | None = None
+    document: RawDocument, settings: Settings, *, published: Published | None = None, snippet: bool = False
 ) -> Record:
-    """Extract one raw document, anchor its date, then run the analysis stages."""
-    record = extract(document, settings)
+    """Extract one raw document (``snippet``: as one paragraph), anchor its date, then run the
+    analysis stages."""
+    record = extract(document, settings, snippet=snippet)
     if published is not None:
         record.published = published
         mark_staleness(record)
@@ -69,8 +71,18 @@ def analyzer(settings: Settings) -> Analyzer:
     return Analyzer(settings.analyze).setup()
 
 
-def extract(document: RawDocument, settings: Settings) -> Record:
-    """The article skeleton of one raw document (crawl date and staleness included)."""
+def extract(document: RawDocument, settings: Settings, *, snippet: bool = False) -> Record:
+    """The article skeleton of one raw document (crawl date and staleness included); with
+    ``snippet``, the whole text as one paragraph, without article detection."""
+    if snippet:
+        record = extract_snippet(
+            document.text,
+            source=document.source,
+            url=document.url,
+            encoding=document.encoding,
+            html=document.format == "html",
+        )
+        return mark_language(record)
     extractor = extract_html if document.format == "html" else extract_text
     record = extractor(
         document.text,

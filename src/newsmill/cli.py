@@ -1,7 +1,8 @@
 """The ``newsmill`` command: a thin shell over the library.
 
-Exit codes: 0 success; 1 the page holds no article (all furniture); 2 bad input or bad
-arguments (one line on stderr, never a traceback); 130 interrupted.
+Exit codes: 0 success; 1 the page holds no article (all furniture), or ``extract`` and
+``ingest`` got no article from any input; 2 bad input or bad arguments (one line on stderr,
+never a traceback); 130 interrupted.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from typing import Any
 
 from newsmill import __version__
 from newsmill.api import analyze_document, analyzer, extract, parse_published
+from newsmill.cli_options import add_max_bytes, with_max_bytes
 from newsmill.corpus import cli as corpus_cli
 from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
 from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
-from newsmill.ingest.warc import Skipped
+from newsmill.ingest.warc import Skipped, refuse_warc
 from newsmill.model import Record, record_json_schema
+from newsmill.reasons import FAILED, SKIPPED, outcome, reason_for
 from newsmill.scale import cli as scale_cli
 from newsmill.settings import Settings
 
@@ -54,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
     one.add_argument("--url", help="the page's URL, kept on the record")
     one.add_argument("--published", metavar="DATE", help="publication date (ISO 8601), e.g. 2022-02-27")
     one.add_argument("--indent", type=int, default=2, help="JSON indent (0 for one line)")
+    one.add_argument(
+        "--snippet",
+        action="store_true",
+        help="a short text (a sentence, a brief): analyse it as one paragraph, no article detection",
+    )
+    add_max_bytes(one)
 
     many = commands.add_parser("extract", help="stream records of many pages as JSON lines")
     many.add_argument(
@@ -67,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument(
         "--analyze", action="store_true", help="also find entities, places, times, quotes and events"
     )
+    add_max_bytes(many)
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
     corpus_cli.add_commands(commands)
@@ -84,7 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        settings = Settings.load(args.settings)
+        settings = with_max_bytes(Settings.load(args.settings), getattr(args, "max_bytes", None))
         if args.command == "analyze":
             return _analyze(args, settings)
         if args.command == "extract":
@@ -143,10 +153,12 @@ def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     published = parse_published(args.published) if args.published else None
     if args.path == "-":
         data = read_stream_bytes(sys.stdin.buffer, settings.ingest, "<stdin>")
+        refuse_warc(data, "<stdin>")
         document = read_source(data, url=args.url, settings=settings.ingest, name="<stdin>")
     else:
+        refuse_warc(Path(args.path), args.path)
         document = read_source(Path(args.path), url=args.url, settings=settings.ingest, name=args.path)
-    record = analyze_document(document, settings, published=published)
+    record = analyze_document(document, settings, published=published, snippet=args.snippet)
     if args.format == "json":
         sys.stdout.write(record.to_json(indent=args.indent or None) + "\n")
     elif args.format == "plover":
@@ -167,7 +179,7 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
 
     err = Console(stderr=True)
     counts: Counter[str] = Counter()
-    skipped: Counter[str] = Counter()
+    missed: dict[str, Counter[str]] = {SKIPPED: Counter(), FAILED: Counter()}
     out_cm: Any = open(args.jsonl, "w", encoding="utf-8") if args.jsonl else nullcontext(sys.stdout)  # noqa: SIM115
     progress = Progress(
         TextColumn("[bold]extract"),
@@ -186,9 +198,10 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
             if record is not None:
                 yield record
             else:
-                skipped[reason or "error"] += 1
+                reason = reason or "internal_error"
+                missed[outcome(reason)][reason] += 1
                 if not err.is_terminal or args.verbose:
-                    err.print(f"skip {item.source}: {reason}", highlight=False, markup=False)
+                    err.print(f"{outcome(reason)} {item.source}: {reason}", highlight=False, markup=False)
             progress.advance(task)
 
     with out_cm as out, progress:
@@ -201,10 +214,12 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
     table = Table(title="newsmill extract", show_header=False)
     table.add_row("read", str(counts["read"]))
     table.add_row("extracted", str(counts["extracted"]))
-    for key, value in sorted(skipped.items()):
-        table.add_row(f"skipped: {key}", str(value))
+    for kind in (SKIPPED, FAILED):
+        for key, value in sorted(missed[kind].items()):
+            table.add_row(f"{kind}: {key}", str(value))
     err.print(table)
-    return EXIT_OK
+    # Nothing extracted is a failed run, for scripts: the summary above says why.
+    return EXIT_OK if counts["extracted"] else EXIT_NO_ARTICLE
 
 
 def _extract_one(item: RawDocument | Skipped, settings: Settings) -> tuple[Record | None, str | None]:
@@ -213,10 +228,8 @@ def _extract_one(item: RawDocument | Skipped, settings: Settings) -> tuple[Recor
         return None, item.reason
     try:
         return extract(item, settings), None
-    except NoArticleFound:
-        return None, "no_article"
     except NewsmillError as exc:
-        return None, type(exc).__name__
+        return None, reason_for(exc)
 
 
 def run() -> None:

@@ -11,12 +11,15 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from newsmill.cli_options import add_max_bytes
+from newsmill.errors import ConfigError
 from newsmill.settings import Settings
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
+EXIT_OK, EXIT_NOTHING, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 COMMANDS = ("ingest", "search", "export", "stats")
 
 
@@ -46,7 +49,7 @@ def add_commands(commands: Any) -> None:
         "paths",
         nargs="+",
         metavar="PATH",
-        help="pages, folders, globs, WARC/WARC.gz, JSONL of {url, html|text}",
+        help="pages, folders, globs, WARC/WARC.gz, JSONL of {url, published, title, html|text}",
     )
     ingest.add_argument("--db", help=db_help)
     ingest.add_argument(
@@ -58,30 +61,52 @@ def add_commands(commands: Any) -> None:
     )
     ingest.add_argument("--no-link", action="store_true", help="skip the identity and cluster passes")
     ingest.add_argument("-v", "--verbose", action="store_true", help="list the documents that failed")
+    ingest.add_argument(
+        "--published",
+        metavar="DATE",
+        help="publication date (ISO 8601) of the one page given (JSONL lines carry their own)",
+    )
+    add_max_bytes(ingest)
 
     search = commands.add_parser("search", help="full-text search of the corpus (BM25, with snippets)")
     search.add_argument(
         "query", metavar="QUERY", help='words, "phrases", prefix*, AND/OR/NOT, ( ); "" with filters'
     )
     search.add_argument("--db", help=db_help)
-    search.add_argument("--kind", choices=("article", "quote", "event"), default="article")
+    search.add_argument(
+        "--kind",
+        choices=("article", "quote", "event"),
+        default="article",
+        help="what to search (default article)",
+    )
     _filters(search)
-    search.add_argument("--limit", type=_positive, default=20)
+    search.add_argument("--limit", type=_positive, default=20, help="most results to show (default 20)")
     search.add_argument("--json", action="store_true", help="JSON lines instead of a table")
 
     export = commands.add_parser(
         "export", help="write the corpus (or a filtered part) as JSONL, CSV or Parquet"
     )
     export.add_argument("--db", help=db_help)
-    export.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl")
-    export.add_argument("--kind", choices=("article", "quote", "event", "entity"), default="article")
+    export.add_argument(
+        "--format",
+        choices=("jsonl", "csv", "parquet", "plover"),
+        default="jsonl",
+        help="jsonl (default; articles as full records), csv, parquet, or plover: the events as "
+        "PLOVER-standard event records, one JSON object a line",
+    )
+    export.add_argument(
+        "--kind",
+        choices=("article", "quote", "event", "entity"),
+        default="article",
+        help="what one row is (default article; plover always writes events)",
+    )
     export.add_argument("--out", metavar="FILE", help="output file (default: stdout; parquet needs a file)")
     export.add_argument("--query", metavar="QUERY", help="only articles matching this search query")
     _filters(export)
 
     stats = commands.add_parser("stats", help="counts, sources, date range, top entities of the corpus")
     stats.add_argument("--db", help=db_help)
-    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--json", action="store_true", help="print the statistics as JSON")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -94,6 +119,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         corpus = dataclasses.replace(corpus, batch_size=args.batch_size)
     settings = dataclasses.replace(settings, corpus=corpus)
     db = args.db or corpus.db
+    if Path(db).is_dir():
+        raise ConfigError(
+            f"--db names a folder, not a store file: {db} (e.g. --db {Path(db) / 'newsmill.db'})"
+        )
     if args.command == "ingest":
         with Store(db, corpus) as store:
             return _ingest(args, settings, store)
@@ -110,10 +139,22 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
     from rich.table import Table
 
-    from newsmill.corpus.ingest import IngestSummary, count_documents, expand_paths, ingest
+    from newsmill.corpus.ingest import IngestSummary, count_documents, expand_paths, ignored_files, ingest
+    from newsmill.ingest.warc import is_warc
+    from newsmill.reasons import outcome
 
     err = Console(stderr=True)
-    expand_paths(args.paths)
+    found = expand_paths(args.paths)
+    if args.published:
+        from newsmill.api import parse_published
+
+        parse_published(args.published)  # a bad date fails now, not once per document
+        one_page = len(found) == 1 and found[0].is_file() and not is_warc(found[0])
+        if not one_page or found[0].name.lower().endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+            raise ConfigError(
+                '--published dates one page; give JSONL lines their own "published" '
+                "(a crawl's pages keep theirs)"
+            )
     if args.retry_errors:
         store.forget_errors()
     started = time.perf_counter()
@@ -147,6 +188,7 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
                 workers=args.workers,
                 on_progress=update,
                 finalize=not args.no_link,
+                published=args.published,
             )
     except KeyboardInterrupt:
         print(
@@ -161,6 +203,8 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
     table.add_row("already in the store", str(summary.already))
     table.add_row("stored", str(summary.stored))
     table.add_row("duplicates (same text)", str(summary.duplicates))
+    for kind, count in sorted(summary.skipped.items()):
+        table.add_row(f"skipped: {kind}", str(count))
     for kind, count in sorted(summary.errors.items()):
         table.add_row(f"failed: {kind}", str(count))
     processed = summary.seen - summary.already
@@ -171,13 +215,24 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
         table.add_row("stories (2+ articles)", str(summary.clusters.stories))
         table.add_row("near-duplicates", str(summary.clusters.duplicates))
     table.add_row("articles in the store", str(store.count("articles")))
+    ignored = ignored_files(args.paths)
+    if ignored:
+        suffixes = Counter(path.suffix.lower() or "(no suffix)" for path in ignored)
+        kinds = ", ".join(f"{suffix} {count}" for suffix, count in suffixes.most_common(5))
+        table.add_row("not read: not pages", f"{len(ignored)} files ({kinds})")
     err.print(table)
-    if summary.failed and (args.verbose or not err.is_terminal):
+    if (summary.failed or summary.skipped) and (args.verbose or not err.is_terminal):
         rows = store.conn.execute(
-            "SELECT source, code, message FROM errors WHERE at >= ? ORDER BY source LIMIT 50", (since,)
+            "SELECT source, code, kind, message FROM errors WHERE at >= ? ORDER BY source LIMIT 50", (since,)
         )
-        for source, code, message in rows:
-            err.print(f"failed {source}: [{code}] {message}", highlight=False, markup=False)
+        for source, code, kind, message in rows:
+            err.print(f"{outcome(kind)} {source}: [{code}] {message}", highlight=False, markup=False)
+    if ignored and (args.verbose or not err.is_terminal):
+        for path in ignored[:50]:
+            err.print(f"not read {path}: not a page, crawl or JSONL file", highlight=False, markup=False)
+    if not (summary.stored or summary.duplicates or summary.already):
+        # Nothing stored, nothing already there: a failed run, for scripts (the table says why).
+        return EXIT_NOTHING
     return EXIT_OK
 
 
@@ -230,9 +285,10 @@ def _export(args: argparse.Namespace, store: Any) -> int:
 
     filters = Filters(query=args.query, entity=args.entity, since=args.since, until=args.until)
     out = Path(args.out) if args.out else sys.stdout
-    count = export(store, out, args.format, args.kind, filters)
+    kind = "event" if args.format == "plover" else args.kind
+    count = export(store, out, args.format, kind, filters)
     if args.out:
-        print(f"newsmill export: {count} {args.kind} rows → {args.out}", file=sys.stderr)
+        print(f"newsmill export: {count} {kind} rows → {args.out}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -21,8 +21,9 @@ from newsmill.corpus.crossdoc import find_identities
 from newsmill.corpus.search import _day, compile_query
 from newsmill.corpus.store import TABLES, Store, decode_record
 from newsmill.errors import ConfigError, QueryError
+from newsmill.model import Record
 
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "plover")
 EXPORT_KINDS = ("article", "quote", "event", "entity")
 _BATCH = 5_000
 
@@ -72,6 +73,15 @@ _COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("confidence", "float"),
         ("cluster_id", "str"),
         ("published_date", "str"),
+        # From the stored record (the events table keeps only what search filters on).
+        ("trigger", "str"),
+        ("location", "str"),
+        ("actor_sectors", "str"),
+        ("recipient_sectors", "str"),
+        ("actor_codes", "str"),
+        ("recipient_codes", "str"),
+        ("cameo", "str"),
+        # The story counts stay last.
         ("mentions", "int"),
         ("reports", "int"),
         ("sources", "int"),
@@ -106,7 +116,7 @@ _SQL = {
     "event": (
         "SELECT x.article_id, x.idx, x.type, x.mode, x.status, x.date, x.actors, x.recipients, x.evidence, "
         "x.confidence, x.cluster_id, a.published_date, coalesce(json_array_length(x.mentions), 1), c.size, "
-        "c.sources FROM events x JOIN articles a ON a.id = x.article_id "
+        "c.sources, a.record FROM events x JOIN articles a ON a.id = x.article_id "
         "LEFT JOIN clusters c ON c.id = x.cluster_id WHERE {where} ORDER BY x.rowid"
     ),
     "entity": (
@@ -148,7 +158,49 @@ def iter_rows(store: Store, kind: str, filters: Filters) -> Iterator[tuple[Any, 
     if kind not in EXPORT_KINDS:
         raise QueryError(f"kind must be one of {', '.join(EXPORT_KINDS)}, got {kind!r}")
     where, params = filters.sql(store)
-    yield from store.conn.execute(_SQL[kind].format(where=where), params)
+    rows = store.conn.execute(_SQL[kind].format(where=where), params)
+    yield from _with_event_details(rows) if kind == "event" else rows
+
+
+def _with_event_details(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """Event rows (ending in the article's record blob) with trigger, location, sectors, codes
+    and CAMEO from the record; an article's events are consecutive, so each decodes once."""
+    record: Record | None = None
+    for row in rows:
+        *values, blob = row
+        if record is None or record.id != values[0]:
+            record = decode_record(blob)
+        index = values[1]
+        event = record.events[index] if index < len(record.events) else None
+        head, counts = values[:-3], values[-3:]  # the story counts stay last
+        if event is None:
+            yield (*head, None, None, None, None, None, None, None, *counts)
+            continue
+
+        def joined(items: Iterable[str | None]) -> str | None:
+            return "; ".join(item or "" for item in items) or None
+
+        yield (
+            *head,
+            event.trigger.text if event.trigger else None,
+            event.location.text if event.location else None,
+            joined(p.sector for p in event.actors),
+            joined(p.sector for p in event.recipients),
+            joined(p.code for p in event.actors),
+            joined(p.code for p in event.recipients),
+            event.cameo,
+            *counts,
+        )
+
+
+def iter_plover(store: Store, filters: Filters) -> Iterator[dict[str, Any]]:
+    """The selected articles' events as PLOVER-standard event records (see ``to_plover``)."""
+    from newsmill.analyze.events.record import to_plover
+
+    where, params = filters.sql(store)
+    query = f"SELECT a.record FROM articles a WHERE {where} AND a.id IN (SELECT article_id FROM events) "
+    for (blob,) in store.conn.execute(query + "ORDER BY a.rowid", params):
+        yield from to_plover(decode_record(blob))
 
 
 def iter_records(store: Store, filters: Filters) -> Iterator[str]:
@@ -171,10 +223,16 @@ def export(
         if not isinstance(out, Path):
             raise ConfigError("parquet needs an output file: --out FILE.parquet")
         return _parquet(out, kind, iter_rows(store, kind, filters))
+    if fmt == "plover" and kind not in ("article", "event"):
+        raise ConfigError("--format plover writes events: use --kind event (or leave --kind out)")
     handle: IO[str] = out.open("w", encoding="utf-8", newline="") if isinstance(out, Path) else out
     try:
         count = 0
-        if fmt == "jsonl" and kind == "article":
+        if fmt == "plover":  # one PLOVER event record a line
+            for event in iter_plover(store, filters):
+                handle.write(json.dumps(event, ensure_ascii=False) + "\n")
+                count += 1
+        elif fmt == "jsonl" and kind == "article":
             for line in iter_records(store, filters):
                 handle.write(line + "\n")
                 count += 1
@@ -235,14 +293,27 @@ def _parquet(path: Path, kind: str, rows: Iterator[tuple[Any, ...]]) -> int:
     return count
 
 
+def _folder(source: str | None, key: str | None) -> str:
+    """A local file's folder: from the input key (an absolute path) when the source was a bare
+    file name, whose folder would show as "."."""
+    if not source:
+        return "?"
+    folder = Path(source).parent
+    if str(folder) == "." and key and key.startswith("/"):
+        folder = Path(key.split("@", 1)[0]).parent
+    return str(folder)
+
+
 def stats(store: Store, top: int = 10) -> dict[str, Any]:
     """Counts per table, inputs and errors, sources, date range, top identities, clusters."""
     conn = store.conn
     sources: Counter[str] = Counter()
-    for url, source, site in conn.execute("SELECT url, source, site_name FROM articles"):
-        sources[
-            site or (urlsplit(url).hostname if url else None) or (str(Path(source).parent) if source else "?")
-        ] += 1
+    rows = conn.execute(
+        "SELECT url, source, site_name, (SELECT min(key) FROM inputs i WHERE i.article_id = a.id) "
+        "FROM articles a"
+    )
+    for url, source, site, key in rows:
+        sources[site or (urlsplit(url).hostname if url else None) or _folder(source, key)] += 1
     first, last, dated = conn.execute(
         "SELECT min(published_date), max(published_date), count(published_date) FROM articles"
     ).fetchone()

@@ -42,6 +42,8 @@ from newsmill.errors import ConfigError, InputError, NewsmillError
 from newsmill.ingest.source import RawDocument, read_source
 from newsmill.ingest.warc import Skipped, is_warc, iter_warc
 from newsmill.model import Record
+from newsmill.reasons import SKIPPED, code_for, reason_for
+from newsmill.reasons import outcome as outcome_of
 from newsmill.settings import IngestSettings, Settings
 
 PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".txt.gz", ".html.gz", ".htm.gz")
@@ -91,6 +93,23 @@ def iter_files(paths: Sequence[str | Path]) -> Iterator[Path]:
             yield path
 
 
+def ignored_files(paths: Sequence[str | Path]) -> list[Path]:
+    """Files inside the folders named that ingest does not read: not a page, crawl or JSONL by
+    their name (a PDF, a spreadsheet); hidden files aside. Named files are always read."""
+    ignored = []
+    for path in expand_paths(paths):
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                name = child.name.lower()
+                if (
+                    child.is_file()
+                    and not name.startswith(".")
+                    and not (name.endswith(PAGE_SUFFIXES) or is_warc(child) or _is_jsonl(child))
+                ):
+                    ignored.append(child)
+    return ignored
+
+
 def count_documents(paths: Sequence[str | Path]) -> int | None:
     """How many documents the inputs hold, when that is known without reading them (no crawls)."""
     total = 0
@@ -123,9 +142,9 @@ def _read_file(path: Path, settings: IngestSettings) -> RawDocument | Skipped:
     try:
         return read_source(path, settings=settings, name=str(path))
     except NewsmillError as exc:
-        return Skipped(str(path), type(exc).__name__, exc.message)
+        return Skipped(str(path), reason_for(exc), exc.message)
     except Exception as exc:  # a reader bug on one file must not end the run
-        return Skipped(str(path), type(exc).__name__, f"internal error: {exc}")
+        return Skipped(str(path), "internal_error", f"{type(exc).__name__}: {exc}")
 
 
 def _warc_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[Input]:
@@ -133,7 +152,7 @@ def _warc_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[I
         for index, item in enumerate(iter_warc(path, settings)):
             yield Input(f"{where}#{index}", item.source or f"{path}#{index}", lambda item=item: item)
     except NewsmillError as exc:
-        skipped = Skipped(str(path), type(exc).__name__, str(exc))
+        skipped = Skipped(str(path), reason_for(exc), str(exc))
         yield Input(f"{where}#open", str(path), lambda: skipped)
 
 
@@ -142,7 +161,7 @@ def _jsonl_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[
     try:
         handle = opener(path, "rt", encoding="utf-8", errors="replace")
     except OSError as exc:
-        skipped = Skipped(str(path), "InputError", f"cannot open: {exc.strerror or exc}")
+        skipped = Skipped(str(path), "unreadable", f"cannot open: {exc.strerror or exc}")
         yield Input(f"{where}#open", str(path), lambda: skipped)
         return
     with handle:
@@ -151,7 +170,7 @@ def _jsonl_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[
             try:
                 line = handle.readline(settings.max_bytes + 1)
             except (OSError, EOFError) as exc:  # a truncated .gz
-                skipped = Skipped(f"{path}:{number + 1}", "DecodeError", f"the file breaks here: {exc}")
+                skipped = Skipped(f"{path}:{number + 1}", "broken_record", f"the file breaks here: {exc}")
                 yield Input(f"{where}#{number + 1}", f"{path}:{number + 1}", lambda s=skipped: s)
                 return
             if not line:
@@ -161,7 +180,7 @@ def _jsonl_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[
                 # The rest of an over-long line is read (and dropped) so the next line starts right.
                 while line and not line.endswith("\n"):
                     line = handle.readline(settings.max_bytes + 1)
-                skipped = Skipped(f"{path}:{number}", "InputTooLarge", "line over the byte limit")
+                skipped = Skipped(f"{path}:{number}", "too_large", "line over the byte limit")
                 yield Input(f"{where}#{number}", f"{path}:{number}", lambda s=skipped: s)
                 continue
             if not line.strip():
@@ -186,17 +205,30 @@ def _jsonl_input(line: str, key: str, label: str, settings: IngestSettings) -> I
     if not isinstance(content, str):
         return fail(source, "bad_json", 'needs a string "html" or "text"')
     published = data.get("published") if isinstance(data.get("published"), str) else None
+    title = data.get("title") if isinstance(data.get("title"), str) else None
+    if title and "text" in data and "html" not in data:
+        content = _with_title(content, title)
 
     def read() -> RawDocument | Skipped:
         try:
             document = read_source(content, url=url, settings=settings, name=source)
         except NewsmillError as exc:
-            return Skipped(source, type(exc).__name__, exc.message)
+            return Skipped(source, reason_for(exc), exc.message)
         if "html" in data:
             document.format = "html"
         return document
 
     return Input(key, source, read, published)
+
+
+def _with_title(text: str, title: str) -> str:
+    """A scraper's text with its ``title`` as the first line, where extraction looks for the
+    headline (a title the text already opens with is not repeated)."""
+    title = " ".join(title.split())
+    head = text.lstrip()[: len(title) + 200]
+    if not title or " ".join(head.split()).startswith(title):
+        return text
+    return f"{title}\n\n{text}"
 
 
 # --- processing (in a worker or in-process) ------------------------------------------------
@@ -225,7 +257,7 @@ class Outcome:
 def _failure(key: str, source: str | None, exc: BaseException) -> Outcome:
     code = exc.code if isinstance(exc, NewsmillError) else "E999"
     message = exc.message if isinstance(exc, NewsmillError) else f"internal error: {exc}"
-    return Outcome(key, source, code=code, kind=type(exc).__name__, message=message)
+    return Outcome(key, source, code=code, kind=reason_for(exc), message=message)
 
 
 def process(jobs: list[Job], settings: Settings, stored: Callable[[list[str]], set[str]]) -> list[Outcome]:
@@ -298,7 +330,8 @@ class IngestSummary:
     already: int = 0  # skipped: processed by an earlier run
     stored: int = 0  # new articles
     duplicates: int = 0  # same text as a stored article
-    errors: Counter[str] = field(default_factory=Counter)  # by error class or skip reason
+    errors: Counter[str] = field(default_factory=Counter)  # failed, by reason (newsmill.reasons)
+    skipped: Counter[str] = field(default_factory=Counter)  # not pages (a crawl's 404s), by reason
     identities: int | None = None
     clusters: Any = None
 
@@ -321,6 +354,7 @@ def ingest(
     workers: int | None = None,
     on_progress: Callable[[IngestSummary], None] | None = None,
     finalize: bool = True,
+    published: str | None = None,
 ) -> IngestSummary:
     """Ingest ``paths`` into ``store``; see the module doc.
 
@@ -328,6 +362,7 @@ def ingest(
         workers: analysis processes (default ``settings.corpus.workers``); 1 runs in-process.
         on_progress: called after each stored batch with the running summary.
         finalize: link identities and recompute clusters at the end when anything changed.
+        published: the publication date of documents that do not carry one of their own.
 
     Raises:
         InputError: a path that names nothing. ``KeyboardInterrupt`` leaves every committed
@@ -363,7 +398,7 @@ def ingest(
                         )
                     )
                 else:
-                    jobs.append(Job(item.key, document, item.published))
+                    jobs.append(Job(item.key, document, item.published or published))
             if failures:
                 _write(store, failures, summary, on_progress)
             if jobs:
@@ -386,10 +421,7 @@ def ingest(
 
 
 def _code(skipped: Skipped) -> str:
-    import newsmill.errors as errors
-
-    cls = getattr(errors, skipped.reason, None)
-    return cls.code if isinstance(cls, type) and issubclass(cls, NewsmillError) else skipped.reason
+    return code_for(skipped.reason)
 
 
 def _run_pool(
@@ -440,7 +472,8 @@ def _write(
                 summary.duplicates += 1
             else:
                 store.add_error(outcome.key, outcome.source, outcome.code, outcome.kind, outcome.message)
-                summary.errors[outcome.kind] += 1
+                tally = summary.skipped if outcome_of(outcome.kind) == SKIPPED else summary.errors
+                tally[outcome.kind] += 1
     if on_progress:
         on_progress(summary)
 

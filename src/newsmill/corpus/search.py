@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from newsmill.corpus.crossdoc import find_identities
+from newsmill.corpus.snippets import MARK_CLOSE, MARK_OPEN, split_marks
 from newsmill.corpus.store import Store
 from newsmill.errors import QueryError
 
@@ -33,7 +34,7 @@ _TOKEN = re.compile(r'"(?P<phrase>[^"]*)"|(?P<open>\()|(?P<close>\))|(?P<word>[^
 _WORDS = re.compile(r"\w+")
 # Snippet markers: control characters cannot occur in stored text (ingest refuses them),
 # so they mark the match unambiguously until the caller picks its own markup.
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
+# MARK_OPEN and MARK_CLOSE are re-exported: callers import them from here.
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +60,10 @@ class Hit:
         return self.snippet.replace(MARK_OPEN, open_mark).replace(MARK_CLOSE, close_mark)
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the snippet as plain text, its matches as ``highlights`` offsets."""
         data = asdict(self)
-        data["snippet"] = self.marked()
+        data["snippet"], highlights = split_marks(self.snippet)
+        data["highlights"] = [list(span) for span in highlights]
         return data
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from newsmill.errors import NewsmillError
 from newsmill.ingest.source import RawDocument, read_source
 from newsmill.ingest.warc import Skipped, is_warc, iter_warc
+from newsmill.reasons import reason_for
 from newsmill.settings import IngestSettings
 
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".txt.gz", ".html.gz", ".htm.gz")
@@ -40,9 +41,9 @@ def iter_documents(
             try:
                 yield from iter_warc(path, settings)
             except NewsmillError as exc:
-                yield Skipped(str(path), type(exc).__name__, exc.message)
+                yield Skipped(str(path), reason_for(exc), exc.message)
             continue
         try:
             yield read_source(path, settings=settings, name=str(path))
         except NewsmillError as exc:
-            yield Skipped(str(path), type(exc).__name__, exc.message)
+            yield Skipped(str(path), reason_for(exc), exc.message)

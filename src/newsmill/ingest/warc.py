@@ -18,6 +18,7 @@ from pathlib import Path
 from newsmill.errors import ConfigError, InputError, NewsmillError
 from newsmill.ingest.decode import check_text, decode_bytes
 from newsmill.ingest.source import RawDocument, sniff_format
+from newsmill.reasons import reason_for
 from newsmill.settings import IngestSettings
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
@@ -36,6 +37,44 @@ class Skipped:
 
 def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
+
+
+def looks_like_warc(head: bytes) -> bool:
+    """The first bytes of a file are a WARC record (plain, or the start of a gzip member)."""
+    if head[:2] == b"\x1f\x8b":
+        import zlib
+
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def refuse_warc(source: Path | bytes, label: str) -> None:
+    """A crawl given where one page is expected gets a pointer to the commands that read crawls,
+    not a decoding error ("not UTF-8, and not utf_8 either").
+
+    Raises:
+        InputError: ``source`` is a WARC file (by name or by its first bytes).
+    """
+    if isinstance(source, Path):
+        if not is_warc(source):
+            try:
+                with source.open("rb") as handle:
+                    head = handle.read(512)
+            except OSError:
+                return  # reading it fails later with the usual message
+            if not looks_like_warc(head):
+                return
+    elif not looks_like_warc(source[:512]):
+        return
+    name = label if isinstance(source, Path) else "crawl.warc.gz"  # stdin: save it to a file
+    raise InputError(
+        "a WARC crawl holds many pages, not one: read it with `newsmill extract "
+        f"{name} --jsonl out.jsonl` or `newsmill ingest {name} --db news.db`",
+        source=label,
+    )
 
 
 def iter_warc(path: Path, settings: IngestSettings | None = None) -> Iterator[RawDocument | Skipped]:
@@ -87,7 +126,7 @@ def _document(record, label: str, index: int, settings: IngestSettings) -> RawDo
         return Skipped(where, "http_status", str(status))
     content_type = (record.http_content_type or "").lower()
     if content_type and not content_type.startswith(HTML_TYPES):
-        return Skipped(where, "non_html", content_type)
+        return Skipped(where, "not_html", content_type)
     try:
         payload = record.reader.read(settings.max_bytes + 1)
     except (OSError, ValueError) as exc:
@@ -105,7 +144,7 @@ def _document(record, label: str, index: int, settings: IngestSettings) -> RawDo
     try:
         text, encoding = decode_payload(payload, record.http_charset, settings, where)
     except NewsmillError as exc:
-        return Skipped(where, type(exc).__name__, exc.message)
+        return Skipped(where, reason_for(exc), exc.message)
     warnings = (
         [] if encoding.replace("_", "-") in {"utf-8", "utf-8-sig", "ascii"} else [f"decoded as {encoding}"]
     )

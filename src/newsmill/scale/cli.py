@@ -111,9 +111,11 @@ def _load(args: argparse.Namespace, folders: list[Path], store: Any, settings: S
     summary = load_parquet(folders, store, batch_size=settings.corpus.batch_size, finalize=not args.no_link)
     elapsed = time.perf_counter() - started
     failed = ", ".join(f"{kind} {count}" for kind, count in sorted(summary.errors.items())) or "none"
+    skipped = ", ".join(f"{kind} {count}" for kind, count in sorted(summary.skipped.items())) or "none"
     print(
         f"newsmill ingest --from-parquet → {store.path}: {summary.seen} rows, {summary.already} already "
-        f"stored, {summary.stored} stored, {summary.duplicates} duplicates, failed: {failed}; "
+        f"stored, {summary.stored} stored, {summary.duplicates} duplicates, skipped: {skipped}, "
+        f"failed: {failed}; "
         f"{store.count('articles')} articles in the store ({elapsed:.1f} s)",
         file=sys.stderr,
     )

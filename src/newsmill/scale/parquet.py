@@ -27,6 +27,7 @@ from newsmill.corpus.ingest import IngestSummary
 from newsmill.corpus.store import Store
 from newsmill.errors import ConfigError, InputError
 from newsmill.model import Record
+from newsmill.reasons import SKIPPED, outcome
 
 COLUMNS = ("key", "shard", "status", "source", "id", "url", "title", "published", "code", "kind", "message")
 DONE = "_done"
@@ -187,6 +188,7 @@ def _write(
                     summary.duplicates += 1
             else:
                 store.add_error(row["key"], row["source"], row["code"], row["kind"], row["message"])
-                summary.errors[row["kind"]] += 1
+                tally = summary.skipped if outcome(row["kind"]) == SKIPPED else summary.errors
+                tally[row["kind"]] += 1
     if on_progress:
         on_progress(summary)

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from newsmill.corpus.ingest import Job, Outcome, iter_files, iter_inputs, process
-from newsmill.errors import ConfigError, NewsmillError
+from newsmill.errors import ConfigError
 from newsmill.ingest.warc import Skipped
+from newsmill.reasons import code_for
 from newsmill.settings import Settings
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -90,11 +91,8 @@ def outcome_row(outcome: Outcome, shard: str) -> dict[str, Any]:
 
 
 def _skipped_code(skipped: Skipped) -> str:
-    # Same rule as the local engine: an error class name maps to its E### code, else the reason.
-    import newsmill.errors as errors
-
-    cls = getattr(errors, skipped.reason, None)
-    return cls.code if isinstance(cls, type) and issubclass(cls, NewsmillError) else skipped.reason
+    # Same rule as the local engine: a failure's E### code, else the skip reason.
+    return code_for(skipped.reason)
 
 
 def _no_store(ids: list[str]) -> set[str]:

@@ -23,7 +23,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsmill import __version__
 from newsmill.errors import InputError, NewsmillError, QueryError, StoreError
+from newsmill.reasons import reason_for
 from newsmill.serve.deps import AppState, ReadOnlyStore
+from newsmill.serve.head import HeadAsGetMiddleware
 from newsmill.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -106,9 +108,10 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str, reason: str | None = None) -> Response:
     if _wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
+        body = {"detail": message, **({"reason": reason} if reason else {})}
+        return JSONResponse(body, status_code=status)
     from newsmill.serve.routers.ui import templates
 
     return templates.TemplateResponse(
@@ -140,6 +143,7 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
     )
     app.state.newsmill = AppState(settings=settings, db=path)
     app.add_middleware(GuardMiddleware, max_body_bytes=settings.serve.max_body_bytes)
+    app.add_middleware(HeadAsGetMiddleware)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(ui.router)
@@ -150,7 +154,7 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
 
     @app.exception_handler(InputError)
     async def bad_input(request: Request, exc: InputError) -> Response:
-        return _error(request, 422, exc.message)
+        return _error(request, 422, exc.message, reason_for(exc))
 
     @app.exception_handler(StoreError)
     async def store_unavailable(request: Request, exc: StoreError) -> Response:
@@ -159,7 +163,7 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
 
     @app.exception_handler(NewsmillError)
     async def unprocessable(request: Request, exc: NewsmillError) -> Response:
-        return _error(request, 422, exc.message)
+        return _error(request, 422, exc.message, reason_for(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -49,21 +49,32 @@ class Piece:
         return " ".join(names)
 
 
-def pieces(record: Record) -> list[Piece]:
-    """``record.text`` cut at every fact boundary; the pieces join back to the text exactly."""
+def pieces(record: Record, min_confidence: float = 0.0) -> list[Piece]:
+    """``record.text`` cut at every fact boundary; the pieces join back to the text exactly.
+    Facts below ``min_confidence`` (a store written with a lower threshold) are not marked;
+    quotes and events keep their index, which links (``#q3``) refer to."""
     text = record.text
     spans: list[tuple[int, int, str, object]] = []
     for entity in record.entities:
+        if entity.confidence < min_confidence:
+            continue
         for mention in entity.mentions:
             spans.append((mention.start, mention.end, "entity", (entity.id, entity.kind)))
     for index, quote in enumerate(record.quotes):
+        if quote.confidence < min_confidence:
+            continue
         spans.append((quote.content.start, quote.content.end, "quote", index))
     for index, event in enumerate(record.events):
+        if event.confidence < min_confidence:
+            continue
         # Every sentence reporting the happening is its evidence (one event per happening).
         for mention in event.mentions or [event.evidence]:
             spans.append((mention.start, mention.end, "event", index))
     for block in record.boilerplate:
-        spans.append((block.start, block.end, "boilerplate", block.reason.value))
+        # The line breaks after a furniture block go with it: hidden furniture must not leave
+        # its empty lines above the article (an HTML page opened on 45-193 blank lines).
+        end = block.end + _trailing_space(text, block.end)
+        spans.append((block.start, end, "boilerplate", block.reason.value))
 
     opening: dict[int, list[int]] = defaultdict(list)
     closing: dict[int, list[int]] = defaultdict(list)
@@ -95,3 +106,11 @@ def pieces(record: Record) -> list[Piece]:
             )
         )
     return result
+
+
+def _trailing_space(text: str, at: int) -> int:
+    """How many whitespace characters follow ``at`` in ``text``."""
+    end = at
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end - at

@@ -45,6 +45,7 @@ class Filters:
     recipient_id: int | None = None
     place: str | None = None  # events in articles naming the place, or whose evidence does
     article_id: str | None = None
+    min_confidence: float = 0.0  # events below it are not listed (the serve-time threshold)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -143,6 +144,9 @@ def _plan(store: Store, filters: Filters) -> _Plan:
     if filters.source:
         plan.where.append(f"{SOURCE} = ?")
         plan.params.append(filters.source)
+    if kind == "event" and filters.min_confidence > 0:
+        plan.where.append("coalesce(x.confidence, 1) >= ?")
+        plan.params.append(filters.min_confidence)
     if filters.event_type:
         if kind == "event":
             plan.where.append("x.type = ?")
@@ -297,9 +301,9 @@ def facets(store: Store, filters: Filters) -> Facets:
     )
     types = _run(
         store,
-        f"SELECT type, count(*) AS n FROM events WHERE article_id IN ({matched}) GROUP BY type "
-        "ORDER BY n DESC, type LIMIT 16",
-        params,
+        f"SELECT type, count(*) AS n FROM events WHERE article_id IN ({matched}) "
+        "AND coalesce(confidence, 1) >= ? GROUP BY type ORDER BY n DESC, type LIMIT 16",
+        [*params, filters.min_confidence],
     )
     entities = _run(
         store,

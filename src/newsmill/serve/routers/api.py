@@ -10,10 +10,18 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 
-from newsmill.errors import ConfigError, EmptyInput, NoArticleFound
-from newsmill.serve import queries
+from newsmill.errors import EmptyInput
+from newsmill.model import Record
+from newsmill.serve import models, queries
 from newsmill.serve.deps import ReadOnlyStore, get_settings, get_store
-from newsmill.serve.routers.common import ARTICLE_ID, ListParams, page_csv, page_json
+from newsmill.serve.routers.common import (
+    ListParams,
+    article_id_or_404,
+    entity_id_or_404,
+    not_found,
+    page_csv,
+    page_json,
+)
 from newsmill.settings import Settings
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -30,12 +38,16 @@ def _listing(store: ReadOnlyStore, settings: Settings, params: ListParams, kind:
     return page_csv(page, kind) if params.format == "csv" else page_json(page)
 
 
-@router.get("/search", summary="Search articles, quotes or events, with filters, facets and paging")
+@router.get(
+    "/search",
+    summary="Search articles, quotes or events, with filters, facets and paging",
+    responses=models.listing(models.SearchResponse, 400, 422, 503),
+)
 def search(
     store: StoreDep,
     settings: SettingsDep,
     params: Params,
-    kind: str = Query("article", pattern="^(article|quote|event)$"),
+    kind: str = Query("article", pattern="^(article|quote|event)$", description="article, quote or event"),
     facets: bool = Query(False, description="also count sources, event types, entities and dates"),
 ) -> Any:
     result = _listing(store, settings, params, kind)
@@ -44,58 +56,79 @@ def search(
     return result
 
 
-@router.get("/articles/{article_id}", summary="The full record of one article")
-def article(store: StoreDep, article_id: Annotated[str, Path(pattern=ARTICLE_ID)]) -> Any:
-    record = store.get(article_id)
+@router.get(
+    "/articles/{article_id}",
+    summary="The full record of one article",
+    responses={200: {"model": models.ArticleResponse}, **models.errors(404, 503)},
+)
+def article(store: StoreDep, article_id: Annotated[str, Path(description="20 hex digits")]) -> Any:
+    record = store.get(article_id_or_404(article_id))
     if record is None:
-        raise HTTPException(404, f"no article {article_id}")
+        raise not_found("article", article_id)
     data = record.to_dict()
     data["entity_links"] = queries.article_links(store, article_id)  # local id → corpus identity
     return data
 
 
-@router.get("/entities/{entity_id}", summary="One entity: roles, mentions, quotes, events, co-occurrence")
+@router.get(
+    "/entities/{entity_id}",
+    summary="One entity: roles, mentions, quotes, events, co-occurrence",
+    responses={200: {"model": models.EntityResponse}, **models.errors(404, 503)},
+)
 def entity(
-    store: StoreDep, settings: SettingsDep, entity_id: Annotated[int, Path(ge=0, le=2**63 - 1)]
+    store: StoreDep,
+    settings: SettingsDep,
+    entity_id: Annotated[str, Path(description="a corpus identity id (digits)")],
 ) -> Any:
-    data = queries.entity(store, entity_id)
+    number = entity_id_or_404(entity_id)
+    data = queries.entity(store, number)
     if data is None:
-        raise HTTPException(404, f"no entity {entity_id}")
-    limit = settings.serve.max_page_size
+        raise not_found("entity", entity_id)
+    limit, floor = settings.serve.max_page_size, settings.analyze.min_confidence
     data["quotes"] = page_json(
-        queries.find(store, queries.Filters(kind="quote", entity_id=entity_id), limit=limit)
+        queries.find(store, queries.Filters(kind="quote", entity_id=number), limit=limit)
     )
     data["events_as_actor"] = page_json(
-        queries.find(store, queries.Filters(kind="event", actor_id=entity_id), limit=limit)
+        queries.find(store, queries.Filters(kind="event", actor_id=number, min_confidence=floor), limit=limit)
     )
     data["events_as_recipient"] = page_json(
-        queries.find(store, queries.Filters(kind="event", recipient_id=entity_id), limit=limit)
+        queries.find(
+            store, queries.Filters(kind="event", recipient_id=number, min_confidence=floor), limit=limit
+        )
     )
     return data
 
 
-@router.get("/quotes", summary="Quotes, by speaker and the common filters")
+@router.get(
+    "/quotes",
+    summary="Quotes, by speaker and the common filters",
+    responses=models.listing(models.QuotePage, 400, 422, 503),
+)
 def quotes(
     store: StoreDep,
     settings: SettingsDep,
     params: Params,
     speaker: str | None = Query(None, max_length=200, description="a speaker's name"),
-    speaker_id: int | None = Query(None, ge=0),
+    speaker_id: int | None = Query(None, ge=0, description="the speaker's corpus identity id"),
 ) -> Any:
     if speaker:
         params.entity = speaker
     return _listing(store, settings, params, "quote", entity_id=speaker_id)
 
 
-@router.get("/events", summary="Events, by type, actor, recipient, place and the common filters")
+@router.get(
+    "/events",
+    summary="Events, by type, actor, recipient, place and the common filters",
+    responses=models.listing(models.EventPage, 400, 422, 503),
+)
 def events(
     store: StoreDep,
     settings: SettingsDep,
     params: Params,
     type: str | None = Query(None, max_length=200, description="a PLOVER event type"),
-    actor: str | None = Query(None, max_length=200),
-    recipient: str | None = Query(None, max_length=200),
-    place: str | None = Query(None, max_length=200),
+    actor: str | None = Query(None, max_length=200, description="an actor's name (identity or as written)"),
+    recipient: str | None = Query(None, max_length=200, description="a recipient's name"),
+    place: str | None = Query(None, max_length=200, description="a place named by the article or evidence"),
     actor_id: int | None = Query(None, ge=0, description="an actor's corpus identity id"),
     recipient_id: int | None = Query(None, ge=0, description="a recipient's corpus identity id"),
 ) -> Any:
@@ -120,12 +153,25 @@ def events(
     description='Send JSON {"text": ..., "url": ..., "published": ...}, or the page itself as '
     "text/plain or text/html (url and published as query parameters). Bodies over the size "
     "limit get 413; an empty page, a page with no article or a bad date get 422.",
+    responses={200: {"model": Record, "description": "the page's record"}, **models.errors(413, 415, 422)},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": models.AnalyzeRequest.model_json_schema()},
+                "text/plain": {"schema": {"type": "string"}},
+                "text/html": {"schema": {"type": "string"}},
+            },
+        }
+    },
 )
 async def analyze(
     request: Request,
     settings: SettingsDep,
-    url: str | None = Query(None, max_length=2000),
-    published: str | None = Query(None, max_length=40),
+    url: str | None = Query(
+        None, max_length=2000, description="the page's URL (text/plain, text/html bodies)"
+    ),
+    published: str | None = Query(None, max_length=40, description="publication date, ISO 8601"),
 ) -> Any:
     from newsmill.api import analyze as analyze_page
 
@@ -152,9 +198,5 @@ async def analyze(
         with _analysis_lock:
             return analyze_page(text, url=url, published=published, settings=settings).to_dict()
 
-    try:
-        return await run_in_threadpool(run)
-    except NoArticleFound as exc:
-        raise HTTPException(422, exc.message) from None
-    except ConfigError as exc:
-        raise HTTPException(422, exc.message) from None
+    # NewsmillErrors (no article, a bad date) become 422s with their reason (newsmill.reasons).
+    return await run_in_threadpool(run)

@@ -5,17 +5,18 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import select_autoescape
+from markupsafe import Markup
 
-from newsmill.corpus.search import MARK_CLOSE, MARK_OPEN
+from newsmill.corpus.snippets import snippet_parts
 from newsmill.serve import queries
-from newsmill.serve.charts import bar_chart
+from newsmill.serve.charts import Bar, Chart, bar_chart, render_svg, stylesheet
 from newsmill.serve.deps import ReadOnlyStore, get_settings, get_store
 from newsmill.serve.highlight import pieces
-from newsmill.serve.routers.common import ARTICLE_ID, ListParams
+from newsmill.serve.routers.common import ListParams, article_id_or_404, entity_id_or_404, not_found
 from newsmill.settings import Settings
 
 router = APIRouter(include_in_schema=False)
@@ -25,18 +26,6 @@ templates.env.autoescape = select_autoescape(default=True, default_for_string=Tr
 StoreDep = Annotated[ReadOnlyStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Params = Annotated[ListParams, Depends()]
-
-
-def snippet_parts(snippet: str | None) -> list[tuple[str, bool]]:
-    """A search snippet as (text, is_match) pieces, for the template to escape and mark."""
-    parts: list[tuple[str, bool]] = []
-    for chunk in (snippet or "").split(MARK_OPEN):
-        matched, _, rest = chunk.partition(MARK_CLOSE) if MARK_CLOSE in chunk else ("", "", chunk)
-        if matched:
-            parts.append((matched, True))
-        if rest:
-            parts.append((rest, False))
-    return parts
 
 
 def safe_url(url: str | None) -> str | None:
@@ -52,8 +41,17 @@ def link(path: str, params: dict[str, Any], **changes: Any) -> str:
     return path + ("?" + urlencode(kept) if kept else "")
 
 
+def chart_svg(chart: Chart, path: str | None = None, current: dict[str, Any] | None = None) -> Markup:
+    """The chart's SVG; with ``path``, each bar links there with its days as the date filter."""
+
+    def bar_link(bar: Bar) -> str:
+        return link(path or "", current or {}, since=bar.days[0], until=bar.days[1], offset=None)
+
+    return render_svg(chart, bar_link if path else None)
+
+
 templates.env.filters["parts"] = snippet_parts
-templates.env.globals.update(safe_url=safe_url, link=link)
+templates.env.globals.update(safe_url=safe_url, link=link, chart_svg=chart_svg)
 
 
 def _current(params: ListParams, **extra: Any) -> dict[str, Any]:
@@ -71,6 +69,12 @@ def _current(params: ListParams, **extra: Any) -> dict[str, Any]:
 @router.get("/", response_class=HTMLResponse)
 def home() -> RedirectResponse:
     return RedirectResponse("/search", status_code=307)
+
+
+@router.get("/charts.css")
+def chart_stylesheet() -> Response:
+    """pygal's stylesheet for the inline charts (the CSP refuses inline styles)."""
+    return Response(stylesheet(), media_type="text/css", headers={"cache-control": "max-age=3600"})
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -93,7 +97,7 @@ def search_page(
             "facets": facets,
             "kind": kind,
             "current": current,
-            "timeline_chart": bar_chart(facets.timeline),
+            "timeline_chart": bar_chart(facets.timeline, max_width=340),  # the facet column
             "csv": link("/api/search", current, format="csv"),
         },
     )
@@ -101,19 +105,29 @@ def search_page(
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(
-    request: Request, store: StoreDep, article_id: Annotated[str, Path(pattern=ARTICLE_ID)]
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    article_id: Annotated[str, Path(description="20 hex digits")],
 ) -> Any:
-    record = store.get(article_id)
+    record = store.get(article_id_or_404(article_id))
     if record is None:
-        raise HTTPException(404, f"no article {article_id}")
+        raise not_found("article", article_id)
     links = queries.article_links(store, article_id)
     entity_names = {entity.id: entity.name for entity in record.entities}
+    threshold = settings.analyze.min_confidence
     return templates.TemplateResponse(
         request,
         "article.html",
         {
             "record": record,
-            "pieces": pieces(record),
+            "threshold": threshold,
+            "shown": {
+                "quotes": sum(q.confidence >= threshold for q in record.quotes),
+                "events": sum(e.confidence >= threshold for e in record.events),
+                "entities": [e for e in record.entities if e.confidence >= threshold],
+            },
+            "pieces": pieces(record, threshold),
             "links": links,
             "entity_names": entity_names,
         },
@@ -125,16 +139,21 @@ def entity_page(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
-    entity_id: Annotated[int, Path(ge=0, le=2**63 - 1)],
+    entity_id: Annotated[str, Path(description="a corpus identity id (digits)")],
 ) -> Any:
-    data = queries.entity(store, entity_id)
+    number = entity_id_or_404(entity_id)
+    data = queries.entity(store, number)
     if data is None:
-        raise HTTPException(404, f"no entity {entity_id}")
-    limit = settings.serve.max_page_size
-    said = queries.find(store, queries.Filters(kind="quote", entity_id=entity_id), limit=limit)
-    did = queries.find(store, queries.Filters(kind="event", actor_id=entity_id), limit=limit)
-    done_to = queries.find(store, queries.Filters(kind="event", recipient_id=entity_id), limit=limit)
-    articles = queries.find(store, queries.Filters(entity_id=entity_id), limit=50)
+        raise not_found("entity", entity_id)
+    limit, floor = settings.serve.max_page_size, settings.analyze.min_confidence
+    said = queries.find(store, queries.Filters(kind="quote", entity_id=number), limit=limit)
+    did = queries.find(
+        store, queries.Filters(kind="event", actor_id=number, min_confidence=floor), limit=limit
+    )
+    done_to = queries.find(
+        store, queries.Filters(kind="event", recipient_id=number, min_confidence=floor), limit=limit
+    )
+    articles = queries.find(store, queries.Filters(entity_id=number), limit=50)
     return templates.TemplateResponse(
         request,
         "entity.html",
