@@ -504,3 +504,19 @@ def test_calling_accusations_absurd_still_rejects_them() -> None:
     accusations absurd" keeps the disapproval."""
     record = analyzed('In Nairobi, the Kenyan foreign ministry called the accusations "absurd" on Friday.')
     assert "ACCUSE" in types(record), describe(record)
+
+
+def test_a_headlines_first_act_is_not_the_second_verbs_content() -> None:
+    """ "X expels Y, Minsk promises response": the parser hangs the first clause on the second
+    verb as if it were reported, but that verb has an object of its own (frames._frame)."""
+    record = analyzed(
+        "Kenya expels Ugandan diplomat accused of spying, Kampala promises response. "
+        "The ministry in Nairobi gave no further details on Thursday."
+    )
+    assert "SANCTION" in types(record), describe(record)
+
+
+def test_a_promised_retaliation_is_a_threat() -> None:
+    """Promising or vowing a response, retaliation or reprisals threatens (CAMEO 13)."""
+    record = analyzed("Uganda vowed retaliation against Kenya on Friday after the expulsion.")
+    assert "THREATEN" in types(record) and "AGREE" not in types(record), describe(record)

@@ -225,6 +225,11 @@ _LIFT = "lift ease relax end cancel revoke rescind shorten remove scrap suspend"
 _STOP = "end halt suspend stop cancel freeze cut break_off call_off abandon sever break cut_off"
 _IMPOSE = "impose introduce extend tighten enforce institute declare slap order reimpose"
 _add_objects(_LIFT, "curfew ban restriction restrictions emergency law", "CONCEDE - legal")
+# Promising a response or retaliation is a threat (CAMEO 13), not an offer to cooperate ("Minsk
+# promises response" after an expulsion).
+_add_objects(
+    "promise vow pledge", "response retaliation reprisal reprisals countermeasures revenge", "THREATEN"
+)
 _add_objects(_LIFT, "sanction sanctions embargo boycott", "RETREAT ease economic")
 _add_objects(_LIFT, "blockade siege", "RETREAT withdraw military")
 _add_objects(_STOP, "aid assistance programme program loan loans grant cooperation", "SANCTION discontinue")

@@ -89,6 +89,11 @@ def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
             break  # "defended his manager, hours after the staffer was charged": another event
         if dep in {"nsubj"} and candidate.noun != candidate.anchor:
             break
+        if dep == "ccomp" and node.i < head.i and _child(head, "dobj", "obj") is not None:
+            # "Estonia expels Belarusian diplomat ..., Minsk promises response": a clause before
+            # a verb with an object of its own is a headline's first act, not that verb's
+            # content (an attribution after the clause, "..., Minsk said", has no object).
+            break
         lemma = head.lemma_.lower()
         if (
             head.i in candidates
