@@ -332,8 +332,10 @@ def _build(
         released = _child(anchor, "dobj", "obj", "nsubjpass")
         if released is None and anchor.dep_ == "acl":
             released = anchor.head  # "a video released by Al-Shabaab"
-        if released is not None and released.lemma_.lower() in _PUBLISHED_THINGS:
-            return None  # "released the transcript", "the statistics were released": published
+        if released is not None and (released.lemma_.lower() in _PUBLISHED_THINGS or released.lower_ == "it"):
+            # "released the transcript", "the statistics were released": published; and "it"
+            # is a thing, never people freed ("It will be released on November 15 by the label").
+            return None
     if event_type == "ASSAULT" and _verbal_attack(actors, recipients, article, evidence):
         event_type, mode = "ACCUSE", "disapprove"  # "Trump attacked Romney on Twitter"
     if anchor.lemma_.lower() in _WITHHOLD_VERBS and any(

@@ -38,6 +38,11 @@ _PASS_THROUGH = frozenset(
 )
 
 
+def _headline(token: Any) -> bool:
+    """The token's sentence reads as a headline: no closing punctuation."""
+    return not token.sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", ":", ";"))
+
+
 def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
     frame = Frame()
     node = candidate.anchor
@@ -89,10 +94,10 @@ def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:
             break  # "defended his manager, hours after the staffer was charged": another event
         if dep in {"nsubj"} and candidate.noun != candidate.anchor:
             break
-        if dep == "ccomp" and node.i < head.i and _child(head, "dobj", "obj") is not None:
-            # "Estonia expels Belarusian diplomat ..., Minsk promises response": a clause before
-            # a verb with an object of its own is a headline's first act, not that verb's
-            # content (an attribution after the clause, "..., Minsk said", has no object).
+        if dep == "ccomp" and node.i < head.i and _child(head, "dobj", "obj") is not None and _headline(node):
+            # "Estonia expels Belarusian diplomat ..., Minsk promises response": in a headline, a
+            # clause before a verb with an object of its own is the first of two acts, not that
+            # verb's content (an attribution after the clause, "..., Minsk said", has no object).
             break
         lemma = head.lemma_.lower()
         if (
