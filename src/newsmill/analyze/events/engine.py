@@ -328,7 +328,7 @@ def _build(
 
     if event_type == "COERCE" and mode == "martial-law" and a_hazard_emergency(candidate):
         return None  # "declared a national health emergency": against a disease, not on people
-    if mode == "release" and is_verb:
+    if "release" in {mode, candidate.sense.mode} and is_verb:  # a promised release is AGREE
         released = _child(anchor, "dobj", "obj", "nsubjpass")
         if released is None and anchor.dep_ == "acl":
             released = anchor.head  # "a video released by Al-Shabaab"
