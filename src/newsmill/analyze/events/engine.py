@@ -25,13 +25,16 @@ from newsmill.analyze.events.frames import IF, _frame, plover_reading, time_of
 from newsmill.analyze.events.gate import (
     ADDRESSED_TYPES,
     ATTACK_WORDS,
+    DEALINGS,
     PHYSICAL_WORDS,
     a_body_in_session,
+    a_business,
     a_dispute,
     a_hazard_emergency,
     a_meeting,
     addressed_recipient,
     antecedent,
+    backs_as_a_person,
     is_social_actor,
     kills_a_document,
     reports_a_score,
@@ -393,8 +396,8 @@ def _build(
     if (
         not recipients
         and actors
-        and event_type in _DEALINGS
-        and all(_a_business(a, article) and not _backs_as_a_person(a, event_type, article) for a in actors)
+        and event_type in DEALINGS
+        and all(a_business(a, article) and not backs_as_a_person(a, event_type, article) for a in actors)
     ):
         # "Samsung offers its Interpreter mode", "the carmaker agreed to recall 2,000 cars": a
         # company's dealings with no one named on the other side are commerce, not an
@@ -550,28 +553,6 @@ def _speech_vehicle(actor: ParticipantDraft, article: Article) -> bool:
 
 
 _SPEECH_VEHICLES = words("events/speech_vehicles.txt")
-
-
-# Event types a company's commerce looks like: offering, agreeing, cooperating, giving.
-# A company's dealings: with no one named on the other side, commerce ("the carmaker agreed to
-# recall", "the company welcomes a vibrant ecosystem", "signed agreements with 23 shops").
-_DEALINGS = frozenset({"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"})
-
-
-def _backs_as_a_person(actor: ParticipantDraft, event_type: str, article: Article) -> bool:
-    """A person's praise, defence or apology ("the chief executive apologised") is theirs to
-    give, whatever company they lead: only a company's own SUPPORT is commerce."""
-    entity = article.entities[actor.entity] if actor.entity is not None else None
-    return event_type == "SUPPORT" and entity is not None and entity.kind == "PERSON"
-
-
-def _a_business(participant: ParticipantDraft, article: Article) -> bool:
-    """A company: coded MNC (a multinational of the actor dictionary), of the business sector,
-    or an organisation whose name says it is one."""
-    if participant.code == "MNC" or participant.sector == "BUS":
-        return True
-    entity = article.entities[participant.entity] if participant.entity is not None else None
-    return entity is not None and entity.kind == "ORG" and entity.sector == "BUS"
 
 
 def _verbal_attack(

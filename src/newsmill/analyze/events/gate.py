@@ -256,3 +256,24 @@ def a_body_in_session(candidate: Candidate, actors: list[ParticipantDraft], arti
     if span is None or len(span) == 0:
         return False
     return span.root.lemma_.lower() in _ASSEMBLY_NOUNS and span.root.tag_ == "NN"
+
+
+# A company's dealings: with no one named on the other side, commerce ("the carmaker agreed to
+# recall", "the company welcomes a vibrant ecosystem", "signed agreements with 23 shops").
+DEALINGS = frozenset({"AGREE", "COOPERATE", "AID", "CONCEDE", "RETREAT", "SUPPORT"})
+
+
+def backs_as_a_person(actor: ParticipantDraft, event_type: str, article: Article) -> bool:
+    """A person's praise, defence or apology ("the chief executive apologised") is theirs to
+    give, whatever company they lead: only a company's own SUPPORT is commerce."""
+    entity = article.entities[actor.entity] if actor.entity is not None else None
+    return event_type == "SUPPORT" and entity is not None and entity.kind == "PERSON"
+
+
+def a_business(participant: ParticipantDraft, article: Article) -> bool:
+    """A company: coded MNC (a multinational of the actor dictionary), of the business sector,
+    or an organisation whose name says it is one."""
+    if participant.code == "MNC" or participant.sector == "BUS":
+        return True
+    entity = article.entities[participant.entity] if participant.entity is not None else None
+    return entity is not None and entity.kind == "ORG" and entity.sector == "BUS"
