@@ -17,6 +17,7 @@ beats, written for newsmill in session 12 by a helper that saw no code).
     python benchmarks/everyday_audit.py --set unseen23    # 12 more, judged at session 16's end
     python benchmarks/everyday_audit.py --set unseen24    # 12 more, judged in session 17 (check on)
     python benchmarks/everyday_audit.py --set unseen25    # 14 more, judged in session 18 (8 political)
+    python benchmarks/everyday_audit.py --set unseen26    # 14 more, judged late in session 18
 
 These pages were read for errors in session 12 and tuned on: the figure is a tuning figure,
 not an unseen one (the untouched figures are the facts audit's half D and the fact gold's half
@@ -44,7 +45,7 @@ from benchmarks.facts_audit import facts_of, load_judgments  # noqa: E402
 GOLD = ROOT / "benchmarks" / "gold"
 # Sets of pages kept unseen until judged (each judged once, at a frozen commit, before anyone
 # read its errors; tuning material after): benchmarks/gold/<name>_audit/{pages,judgments.jsonl}.
-UNSEEN = tuple(f"unseen{n}" for n in range(12, 26))
+UNSEEN = tuple(f"unseen{n}" for n in range(12, 27))
 SETS = {
     "everyday": (ROOT / "examples" / "everyday", GOLD / "everyday_audit"),
     **{name: (GOLD / f"{name}_audit" / "pages", GOLD / f"{name}_audit") for name in UNSEEN},
@@ -97,7 +98,7 @@ def main() -> None:
     if args.set == "everyday":
         role = "read for errors in session 12: tuning"
     elif args.set == UNSEEN[-1]:
-        role = "unseen when judged in session 18 at bc88580, with the fact check on"
+        role = "unseen when judged in session 18 at 0830342, with the fact check on"
     print(f"{len(records)} pages ({pages.relative_to(ROOT)}; {role})")
     print(f"{'':<6}{'precision':>10}{'right/judged':>14}{'unjudged':>10}")
     summary: dict[str, Any] = {"pages": len(records)}

@@ -212,6 +212,7 @@ _UNSEEN_SETS = {
     "unseen23": "12 pages unseen when judged at the end of session 16",
     "unseen24": "12 pages unseen when judged in session 17 (fact check on)",
     "unseen25": "14 pages (8 political) unseen when judged in session 18 at bc88580",
+    "unseen26": "14 pages (8 political) unseen when judged late in session 18 at 0830342",
 }
 
 BENCHES = [
