@@ -535,3 +535,25 @@ def test_it_released_is_a_thing_not_people_freed() -> None:
         "singer's manager."
     )
     assert not types(record) & {"RETREAT", "AGREE"}, describe(record)
+
+
+def test_a_film_shot_in_a_village_is_no_assault() -> None:
+    """A participle describing a product ("The film, shot in black and white in a village")
+    does nothing to anyone (non_actors.txt), as a figure "beaten" is not attacked."""
+    record = analyzed(
+        "The film, shot in black and white over 19 days in a village outside Camaguey with a budget "
+        "of less than 200,000 dollars, was co-produced with companies in Mexico and Spain."
+    )
+    assert "ASSAULT" not in types(record), describe(record)
+
+
+def test_welcoming_a_guest_hosts_a_visit_not_support() -> None:
+    """Receiving someone ("were welcomed at the airport by the foreign minister") hosts a visit
+    (``guest_words.txt``); welcoming a decision backs it."""
+    guest = analyzed(
+        "The Lao leader and his wife were welcomed at Techo International Airport by Cambodian "
+        "Deputy Prime Minister and Foreign Minister Chea Sovannara on Monday."
+    )
+    assert "SUPPORT" not in types(guest), describe(guest)
+    ruling = analyzed("Kenya welcomed the ruling by the East African Court of Justice on Monday.")
+    assert "SUPPORT" in types(ruling), describe(ruling)

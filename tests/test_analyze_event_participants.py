@@ -516,3 +516,15 @@ def test_a_diplomat_of_no_stated_country_is_not_of_the_country_he_is_posted_in()
     assert all("SWE" not in codes(e.recipients) for e in record.events), [
         (e.type, [(r.span.text, r.code) for r in e.recipients]) for e in record.events
     ]
+
+
+def test_the_agency_of_a_dateline_never_acts() -> None:
+    """ "GABORONE (Reuters) - Botswana demanded ...": the parser may take the agency for the
+    subject; the dateline's whole lead (place, date, agency) is never a participant."""
+    record = analyzed(
+        "GABORONE (Reuters) - Botswana on Monday demanded that Namibia immediately suspend a new "
+        "irrigation pumping station on the Chobe river, accusing its neighbour of taking water."
+    )
+    demands = [e for e in record.events if e.type == "REQUEST"]
+    assert demands and all("Reuters" not in a.span.text for e in demands for a in e.actors)
+    assert all(codes(e.actors) <= {"BWA"} for e in demands), [(e.type, codes(e.actors)) for e in demands]

@@ -105,6 +105,8 @@ class Article:
     def in_dateline_lead(self, start: int) -> bool:
         """Whether ``start`` lies in a dateline's lead ("HANOI, Oct 12 (Reuters) -"): the place,
         date and agency a story was filed from name no one the sentence is about."""
+        if self.in_dateline(start):
+            return True
         lead = self._line_dateline(start)
         return lead is not None and lead[0] <= start < lead[2]
 

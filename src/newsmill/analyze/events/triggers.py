@@ -135,6 +135,7 @@ _BARE_SENSE_NOUNS = frozenset(
 _TRANSITIVE_ONLY = words("events/transitive_only.txt")
 _GIVING = words("events/giving.txt")
 _CUSTODY = words("events/custody_words.txt")
+_GUESTS = words("events/guest_words.txt")
 _NOT_GOODS = words("events/not_goods.txt")
 # What the event gate never lets act (markets, prices, figures ...) is never handed over either.
 _MARKET_THINGS = words("events/non_actors.txt")
@@ -256,6 +257,13 @@ def _verb_candidate(verb: Any) -> Candidate | None:
                 noun_sense = _noun_sense(noun)
                 if noun_sense is not None and noun_sense.type == "AID":
                     return Candidate(noun_sense, verb, [verb, noun], noun=obj)
+    if (
+        lemma == "welcome"
+        and obj is not None
+        and (obj.ent_type_ == "PERSON" or is_person_word(obj) or obj.lemma_.lower() in _GUESTS)
+    ):
+        # "The Lao leader was welcomed at the airport by ...": receiving a guest hosts a visit.
+        return Candidate(Sense("CONSULT", "visit"), verb, [verb])
     if lemma == "seek" and obj is not None:
         return Candidate(Sense("REQUEST"), verb, [verb])  # "sought talks", "sought refuge in Germany"
     if lemma == "charge" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
@@ -270,14 +278,19 @@ def _verb_candidate(verb: Any) -> Candidate | None:
         return Candidate(Sense("ACCUSE", "disapprove"), verb, [verb])  # "..., a rights group protested"
     figurative = obj is not None and obj.pos_ != "PROPN" and not obj.ent_type_ and not is_person_word(obj)
     hostile = VERBS.get(lemma)
+    # What the act is done to: the object, or the noun a participle describes ("The film, shot
+    # in black and white in a village").
+    patient = obj if obj is not None else (verb.head if verb.dep_ == "acl" and verb.tag_ == "VBN" else None)
     if (
         hostile is not None
         and hostile.type in {"ASSAULT", "COERCE"}
-        and obj is not None
-        and (obj.lower_ in _MARKET_THINGS or obj.lemma_.lower() in _MARKET_THINGS)
-        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children)  # "scores of refugees"
+        and patient is not None
+        and (patient.lower_ in _MARKET_THINGS or patient.lemma_.lower() in _MARKET_THINGS)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in patient.children)  # "scores of refugees"
     ):
-        return None  # "beating analyst estimates", "hit a record", "crushed expectations": figures
+        # "beating analyst estimates", "hit a record", "crushed expectations": figures; "the
+        # film, shot in a village": a product made.
+        return None
     if lemma in {"fight", "battle", "combat"} and figurative and _noun_sense(obj) is None:
         return None  # "fighting dirty air", "battle inflation"
     if lemma in RESIST_VERBS and obj is not None and _noun_sense(obj) is not None:
