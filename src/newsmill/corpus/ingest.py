@@ -166,7 +166,11 @@ def _jsonl_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[
                 continue
             if not line.strip():
                 continue
-            yield _jsonl_input(line, f"{where}#{number}", f"{path}:{number}", settings)
+            try:
+                yield _jsonl_input(line, f"{where}#{number}", f"{path}:{number}", settings)
+            except Exception as exc:  # one poison line is an error row, never the end of the run
+                skipped = Skipped(f"{path}:{number}", type(exc).__name__, f"internal error: {exc}")
+                yield Input(f"{where}#{number}", f"{path}:{number}", lambda s=skipped: s)
 
 
 def _jsonl_input(line: str, key: str, label: str, settings: IngestSettings) -> Input:
@@ -178,6 +182,8 @@ def _jsonl_input(line: str, key: str, label: str, settings: IngestSettings) -> I
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         return fail(label, "bad_json", f"not a JSON object: {exc.msg}")
+    except RecursionError:  # e.g. 100,000 '[': the decoder recurses once per level
+        return fail(label, "bad_json", "nested too deeply to be a page")
     if not isinstance(data, dict):
         return fail(label, "bad_json", "not a JSON object")
     url = data.get("url") if isinstance(data.get("url"), str) else None
@@ -351,7 +357,10 @@ def ingest(
             for item in chunk:
                 if item.key in done:
                     continue
-                document = item.read()
+                try:
+                    document = item.read()
+                except Exception as exc:  # a reader bug on one document must not end the run
+                    document = Skipped(item.source, type(exc).__name__, f"internal error: {exc}")
                 if isinstance(document, Skipped):
                     failures.append(
                         Outcome(
