@@ -22,6 +22,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 Params = Annotated[ListParams, Depends()]
 # spaCy pipelines are not safe to share between threads mid-call: one analysis at a time.
 _analysis_lock = threading.Lock()
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id would overflow the driver (a 500)
 
 
 def _listing(store: ReadOnlyStore, settings: Settings, params: ListParams, kind: str, **extra: Any) -> Any:
@@ -55,9 +56,7 @@ def article(store: StoreDep, article_id: Annotated[str, Path(pattern=ARTICLE_ID)
 
 
 @router.get("/entities/{entity_id}", summary="One entity: roles, mentions, quotes, events, co-occurrence")
-def entity(
-    store: StoreDep, settings: SettingsDep, entity_id: Annotated[int, Path(ge=0, le=2**63 - 1)]
-) -> Any:
+def entity(store: StoreDep, settings: SettingsDep, entity_id: Annotated[int, Path(ge=0, le=MAX_ID)]) -> Any:
     data = queries.entity(store, entity_id)
     if data is None:
         raise HTTPException(404, f"no entity {entity_id}")
@@ -80,7 +79,7 @@ def quotes(
     settings: SettingsDep,
     params: Params,
     speaker: str | None = Query(None, max_length=200, description="a speaker's name"),
-    speaker_id: int | None = Query(None, ge=0),
+    speaker_id: int | None = Query(None, ge=0, le=MAX_ID),
 ) -> Any:
     if speaker:
         params.entity = speaker
@@ -96,8 +95,8 @@ def events(
     actor: str | None = Query(None, max_length=200),
     recipient: str | None = Query(None, max_length=200),
     place: str | None = Query(None, max_length=200),
-    actor_id: int | None = Query(None, ge=0, description="an actor's corpus identity id"),
-    recipient_id: int | None = Query(None, ge=0, description="a recipient's corpus identity id"),
+    actor_id: int | None = Query(None, ge=0, le=MAX_ID, description="an actor's corpus identity id"),
+    recipient_id: int | None = Query(None, ge=0, le=MAX_ID, description="a recipient's corpus identity id"),
 ) -> Any:
     if type:
         params.event_type = type
@@ -136,6 +135,8 @@ async def analyze(
             payload = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:
             raise HTTPException(422, f"the body is not valid JSON: {exc}") from None
+        except RecursionError:  # e.g. [[[[...: the decoder recurses once per level
+            raise HTTPException(422, "the JSON body is nested too deeply") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             raise HTTPException(422, 'expected a JSON object with a "text" string')
         text: str | bytes = payload["text"]
