@@ -3,15 +3,17 @@ hostile parameters, every error with the security headers, bounded queries, ..."
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import httpx
 import pytest
 from tests.support.server import serving
 
+from newsmill.cli import main
 from newsmill.serve import create_app
 from newsmill.serve.guard import SECURITY_HEADERS
-from newsmill.settings import Settings
+from newsmill.settings import CorpusSettings, Settings
 
 HEADERS = [name.decode() for name, _ in SECURITY_HEADERS]
 
@@ -53,3 +55,41 @@ def test_serve_unexpected_errors_are_complete_500s_with_headers(serve_db: Path) 
         # The connection survives: the next request on it is answered.
         assert client.get("/api/search", params={"q": "Kuleba"}).status_code == 200
         assert client.get("/api/broken").status_code == 500
+
+
+ATTACK_QUERY = "t* " * 166  # 498 characters: 42 s on 23 articles before the caps and budget
+
+
+def test_serve_search_caps_terms_and_prefixes_with_a_clear_400(base_url: str) -> None:
+    started = time.monotonic()
+    response = httpx.get(f"{base_url}/api/search", params={"q": ATTACK_QUERY}, timeout=60)
+    assert response.status_code == 400 and "prefix terms" in response.json()["detail"]
+    assert time.monotonic() - started < 2
+    many = " ".join(f"word{n}" for n in range(17))
+    response = httpx.get(f"{base_url}/api/search", params={"q": many, "kind": "quote"}, timeout=10)
+    assert response.status_code == 400 and "more than 16 terms" in response.json()["detail"]
+    assert _has_security_headers(response)
+    within = "t* a* s* e* the of and to in is that for on was with by"  # 16 terms, 4 prefixes
+    started = time.monotonic()
+    response = httpx.get(f"{base_url}/api/search", params={"q": within, "facets": "true"}, timeout=30)
+    assert response.status_code == 200 and response.json()["total"] > 0
+    assert time.monotonic() - started < 2
+
+
+def test_serve_search_past_its_time_budget_is_a_503(serve_db: Path) -> None:
+    # Caps lifted: the time budget alone must stop the query (42 s and more without it).
+    settings = Settings(corpus=CorpusSettings(max_query_terms=500, max_prefix_terms=500, query_seconds=0.5))
+    with serving(create_app(settings, serve_db)) as url:
+        for path in ("/api/search", "/search"):
+            started = time.monotonic()
+            response = httpx.get(f"{url}{path}", params={"q": ATTACK_QUERY}, timeout=120)
+            elapsed = time.monotonic() - started
+            assert response.status_code == 503 and _has_security_headers(response)
+            assert "0.5 s budget" in response.text
+            assert elapsed < 8, elapsed
+        assert httpx.get(f"{url}/api/search", params={"q": "Kuleba"}, timeout=10).status_code == 200
+
+
+def test_cli_search_refuses_a_query_over_the_caps(serve_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", ATTACK_QUERY, "--db", str(serve_db)]) == 2
+    assert "prefix terms" in capsys.readouterr().err

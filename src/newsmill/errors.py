@@ -13,7 +13,8 @@ Hierarchy (catch the base to catch them all)::
     ├── AnalyzeError
     ├── StoreError            the corpus store cannot be opened, read or queried
     │   ├── StoreVersionError a store written by a newer newsmill, or not a newsmill store
-    │   └── QueryError        a malformed search query or filter (exit code 2)
+    │   ├── QueryError        a malformed search query or filter, or one over the term caps (exit code 2)
+    │   └── QueryTimeout      a query that ran past its time budget (the server's 503)
     └── ConfigError           bad settings or arguments (exit code 2)
 
 Messages carry a code (``[E001] ...``) so they are easy to grep in logs, as in spaCy's
@@ -85,6 +86,12 @@ class QueryError(StoreError):
     code = "E302"
 
 
+class QueryTimeout(StoreError):
+    """A query ran past ``corpus.query_seconds`` and was interrupted."""
+
+    code = "E303"
+
+
 class ConfigError(NewsmillError):
     code = "E400"
 
@@ -101,6 +108,7 @@ __all__ = [
     "NewsmillError",
     "NoArticleFound",
     "QueryError",
+    "QueryTimeout",
     "StoreError",
     "StoreVersionError",
 ]

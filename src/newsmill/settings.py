@@ -96,6 +96,14 @@ class CorpusSettings:
     # Search ranks (BM25) at most this many matches, the most recently stored: a word found in
     # most of a million articles would otherwise be scored everywhere (p95 < 50 ms at 100k).
     rank_window: int = 5000
+    # A search query holds at most this many terms, of which at most max_prefix_terms are
+    # prefixes (word*): FTS5's snippet() grows with the square of the terms (166 copies of
+    # `t*` took 42 s on 23 articles), and a prefix stands for every word it starts.
+    max_query_terms: int = 16
+    max_prefix_terms: int = 4
+    # Any one search (its count, page, snippets and facets) is interrupted after this many
+    # seconds (SQLite's progress handler): QueryTimeout, a 503 from the server.
+    query_seconds: float = 5.0
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -108,6 +116,10 @@ class CorpusSettings:
             raise ConfigError("corpus.num_perm must be at least 16")
         if self.rank_window < 1:
             raise ConfigError("corpus.rank_window must be at least 1")
+        if self.max_query_terms < 1 or not 0 <= self.max_prefix_terms <= self.max_query_terms:
+            raise ConfigError("corpus.max_query_terms must be ≥ 1 and max_prefix_terms within 0..it")
+        if self.query_seconds <= 0:
+            raise ConfigError("corpus.query_seconds must be positive")
         if self.story_min_shared <= 0:
             raise ConfigError("corpus.story_min_shared must be positive")
         if self.story_window_days < 0:

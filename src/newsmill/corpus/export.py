@@ -129,7 +129,7 @@ class Filters:
         where, params = ["1"], []
         if self.query:
             where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(compile_query(self.query))
+            params.append(compile_query(self.query, store.settings))
         if since := _day(self.since, "since"):
             where.append("a.published_date >= ?")
             params.append(since)
