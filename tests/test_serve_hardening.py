@@ -3,6 +3,7 @@ hostile parameters, every error with the security headers, bounded queries, ..."
 
 from __future__ import annotations
 
+import socket
 import time
 from pathlib import Path
 
@@ -93,3 +94,20 @@ def test_serve_search_past_its_time_budget_is_a_503(serve_db: Path) -> None:
 def test_cli_search_refuses_a_query_over_the_caps(serve_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", ATTACK_QUERY, "--db", str(serve_db)]) == 2
     assert "prefix terms" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("param", ["actor", "recipient", "place", "entity", "source", "q"])
+def test_serve_nul_in_a_filter_is_400_not_a_wildcard(base_url: str, param: str) -> None:
+    response = httpx.get(f"{base_url}/api/events", params={param: "\x00"}, timeout=10)
+    assert response.status_code == 400 and "control characters" in response.json()["detail"]
+
+
+def test_serve_refuses_content_length_with_chunked_encoding(base_url: str) -> None:
+    host, port = base_url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as conn:
+        conn.sendall(
+            b"POST /api/analyze HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\n"
+            b"Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"
+        )
+        head = conn.recv(65536).split(b"\r\n\r\n")[0].lower()
+    assert head.startswith(b"http/1.1 400") and b"x-content-type-options: nosniff" in head

@@ -56,7 +56,13 @@ class GuardMiddleware:
                 message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
             await send(message)
 
-        declared = dict(scope["headers"]).get(b"content-length")
+        headers = dict(scope["headers"])
+        declared = headers.get(b"content-length")
+        if declared is not None and b"transfer-encoding" in headers:
+            # Two framings of one body: a proxy and this server may read different requests
+            # from it (request smuggling), so it is refused (RFC 9112 §6.1).
+            await send_json(send_with_headers, 400, "Content-Length together with Transfer-Encoding")
+            return
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
             await self._too_large(send_with_headers)
             return

@@ -49,6 +49,11 @@ class Filters:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise QueryError(f"kind must be one of {', '.join(KINDS)}, got {self.kind!r}")
+        for name in ("query", "entity", "source", "event_type", "actor", "recipient", "place"):
+            value = getattr(self, name)
+            # SQLite reads a LIKE pattern up to its first NUL: "%\0%" would match every row.
+            if value and any(ord(char) < 32 for char in value):
+                raise QueryError(f"{name} holds control characters")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value:
