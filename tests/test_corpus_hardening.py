@@ -4,9 +4,13 @@ inputs and terminals. Each runs the real command on real (hostile) input."""
 from __future__ import annotations
 
 import csv
+import hashlib
+import re
 from pathlib import Path
 
+import pytest
 from tests.support.corpus import make_record
+from tests.support.damage import DAMAGE, damaged_copy
 
 from newsmill.cli import main
 from newsmill.corpus.csvout import FORMULA_START
@@ -35,3 +39,49 @@ def test_cli_csv_export_defuses_formulas(tmp_path: Path) -> None:
         assert len(rows) == 2
         assert not [value for value in rows[1] if value.startswith(FORMULA_START)], rows[1]
         assert any(value.startswith("'" + FORMULAS[0 if kind == "article" else 1]) for value in rows[1])
+
+
+@pytest.fixture(scope="module")
+def damaged_stores(serve_db: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("damaged")
+    return {name: damaged_copy(serve_db, folder / f"{name}.db", name) for name in DAMAGE}
+
+
+@pytest.mark.parametrize("damage", sorted(DAMAGE))
+def test_cli_damaged_store_is_one_clear_error_and_check_finds_it(
+    damaged_stores: dict[str, Path], damage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(damaged_stores[damage])
+    commands = [["stats"], ["search", "minister"], ["export", "--format", "jsonl", "--out", db + ".jsonl"]]
+    for command in commands:
+        code = main([*command, "--db", db])  # a traceback would fail the test right here
+        err = capsys.readouterr().err
+        assert code in (0, 2), (command, err)
+        if code == 2:
+            assert err.count("\n") == 1 and re.search(r"\[E30[14]\]", err), err
+    assert main(["check", "--db", db]) == 1
+    out, err = capsys.readouterr()
+    assert "[E304]" in err and "damaged" in err
+    assert out.strip()  # what is wrong, one problem a line
+
+
+def test_cli_check_passes_a_sound_store(serve_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--db", str(serve_db)]) == 0
+    assert capsys.readouterr().out.startswith("ok:")
+
+
+def test_cli_read_commands_never_write(
+    serve_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = damaged_copy(serve_db, tmp_path / "settled.db", "nothing")  # rollback journal, no WAL
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    for command in (["stats"], ["search", "Kuleba"], ["export", "--format", "csv"], ["check"]):
+        assert main([*command, "--db", str(db)]) == 0
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["settled.db"]  # no -wal, -shm, journal
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    capsys.readouterr()
+    assert main(["stats", "--db", str(empty)]) == 2
+    assert "empty file" in capsys.readouterr().err
+    assert empty.stat().st_size == 0  # no schema written into it

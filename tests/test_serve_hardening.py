@@ -4,11 +4,13 @@ hostile parameters, every error with the security headers, bounded queries, ..."
 from __future__ import annotations
 
 import socket
+import sqlite3
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+from tests.support.damage import damaged_copy
 from tests.support.server import serving
 
 from newsmill.cli import main
@@ -111,3 +113,20 @@ def test_serve_refuses_content_length_with_chunked_encoding(base_url: str) -> No
         )
         head = conn.recv(65536).split(b"\r\n\r\n")[0].lower()
     assert head.startswith(b"http/1.1 400") and b"x-content-type-options: nosniff" in head
+
+
+@pytest.mark.parametrize("damage", ["articles_page_smashed", "fts_index_smashed", "record_not_zlib"])
+def test_serve_damaged_store_is_a_503_naming_the_damage(serve_db: Path, tmp_path: Path, damage: str) -> None:
+    db = damaged_copy(serve_db, tmp_path / "damaged.db", damage)
+    first = sqlite3.connect(serve_db).execute("SELECT id FROM articles ORDER BY rowid LIMIT 1").fetchone()[0]
+    paths = ["/api/search?q=minister", "/api/search?source=dawn.com&facets=true", f"/api/articles/{first}"]
+    with serving(create_app(Settings(), db)) as url:
+        statuses = []
+        for path in [*paths, "/search?q=minister", f"/articles/{first}"]:
+            response = httpx.get(url + path, timeout=30)
+            assert response.status_code in (200, 503), (path, response.status_code, response.text[:300])
+            assert _has_security_headers(response)
+            if response.status_code == 503:
+                assert "damaged" in response.text
+            statuses.append(response.status_code)
+        assert 503 in statuses

@@ -24,6 +24,7 @@ from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
 from newsmill.ingest.warc import Skipped
 from newsmill.model import Record, record_json_schema
+from newsmill.printable import printable
 from newsmill.scale import cli as scale_cli
 from newsmill.settings import Settings
 
@@ -69,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
+    check = commands.add_parser("check", help="look for damage in a store (read-only)")
+    check.add_argument("--db", help="the SQLite store (default: settings corpus.db, newsmill.db)")
     corpus_cli.add_commands(commands)
 
     serve = commands.add_parser("serve", help="REST API and web UI over a corpus store (read-only)")
@@ -95,6 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return corpus_cli.run(args, settings)
         if args.command == "serve":
             return _serve(args, settings)
+        if args.command == "check":
+            return _check(args.db or settings.corpus.db)
         print(json.dumps(record_json_schema(), indent=2))
         return EXIT_OK
     except NoArticleFound as exc:
@@ -135,8 +140,24 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def _check(db: str) -> int:
+    """SQLite's integrity check, the search indexes and the store's invariants: 0 sound, 1 damaged."""
+    from newsmill.corpus.integrity import check_file
+    from newsmill.errors import StoreCorrupt
+
+    problems, articles = check_file(db)
+    if not problems:
+        print(f"ok: {db}: {articles} articles, no damage found")
+        return EXIT_OK
+    for problem in problems:
+        print(printable(problem))
+    count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+    _fail(StoreCorrupt(f"the store is damaged: {count} (listed above)", source=db))
+    return EXIT_NO_ARTICLE
+
+
 def _fail(exc: NewsmillError) -> None:
-    print(f"newsmill: error: {exc}", file=sys.stderr)
+    print(f"newsmill: error: {printable(str(exc))}", file=sys.stderr)
 
 
 def _analyze(args: argparse.Namespace, settings: Settings) -> int:

@@ -87,6 +87,8 @@ def add_commands(commands: Any) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     import dataclasses
 
+    from newsmill.corpus.integrity import guard
+    from newsmill.corpus.readonly import ReadOnlyStore
     from newsmill.corpus.store import Store
 
     corpus = settings.corpus
@@ -94,15 +96,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         corpus = dataclasses.replace(corpus, batch_size=args.batch_size)
     settings = dataclasses.replace(settings, corpus=corpus)
     db = args.db or corpus.db
-    if args.command == "ingest":
-        with Store(db, corpus) as store:
-            return _ingest(args, settings, store)
-    with Store(db, corpus, create=False) as store:
-        if args.command == "search":
-            return _search(args, store)
-        if args.command == "export":
-            return _export(args, store)
-        return _stats(args, store)
+    with guard(db):  # damage anywhere is one StoreCorrupt error, never a traceback
+        if args.command == "ingest":
+            with Store(db, corpus) as store:
+                return _ingest(args, settings, store)
+        # Read commands open the file read-only: they never write (not even a schema).
+        with ReadOnlyStore(db, settings) as store:
+            if args.command == "search":
+                return _search(args, store)
+            if args.command == "export":
+                return _export(args, store)
+            return _stats(args, store)
 
 
 def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:

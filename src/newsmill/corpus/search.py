@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from newsmill.corpus.crossdoc import find_identities
+from newsmill.corpus.integrity import is_damage
 from newsmill.corpus.store import Store
 from newsmill.errors import QueryError
 from newsmill.settings import CorpusSettings
@@ -302,6 +303,8 @@ def _search(
             ranked = store.conn.execute(sql, [*params, floor[0] if floor else 0, limit, offset]).fetchall()
         return [_hit(store, kind, table, fts, rowid, score) for rowid, score in ranked]
     except sqlite3.OperationalError as exc:
+        if is_damage(exc):
+            raise
         # compile_query only writes valid FTS5, so this is a query FTS5 still refuses.
         raise QueryError(f"cannot run query {query!r}: {exc}") from exc
 

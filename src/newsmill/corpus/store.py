@@ -22,7 +22,7 @@ from typing import Any
 
 from newsmill.corpus.minhash import signature
 from newsmill.corpus.schema import MIGRATIONS, SCHEMA_VERSION
-from newsmill.errors import QueryError, QueryTimeout, StoreError, StoreVersionError
+from newsmill.errors import QueryError, QueryTimeout, StoreCorrupt, StoreError, StoreVersionError
 from newsmill.model import Record
 from newsmill.settings import CorpusSettings
 
@@ -69,6 +69,10 @@ class Store:
             self.migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
+            from newsmill.corpus.integrity import damaged, is_damage
+
+            if is_damage(exc) and self.path.stat().st_size > 0:
+                raise damaged(self.path, exc) from exc
             raise StoreVersionError(f"not a newsmill store: {exc}", source=str(self.path)) from exc
         except StoreError:
             self.conn.close()
@@ -291,7 +295,12 @@ def encode_record(record: Record) -> bytes:
 
 
 def decode_record(blob: bytes) -> Record:
-    return Record.from_json(zlib.decompress(blob))
+    """The record ``encode_record`` wrote. Raises StoreCorrupt when the blob is damaged."""
+    try:
+        return Record.from_json(zlib.decompress(blob))
+    except (zlib.error, UnicodeDecodeError, ValueError, TypeError) as exc:
+        detail = (str(exc).splitlines() or [""])[0][:200]
+        raise StoreCorrupt(f"a stored record is damaged ({type(exc).__name__}: {detail})") from exc
 
 
 def _article_row(record: Record, num_perm: int) -> tuple[Any, ...]:

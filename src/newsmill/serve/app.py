@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsmill import __version__
+from newsmill.corpus.integrity import damaged, is_damage
 from newsmill.errors import InputError, NewsmillError, QueryError, StoreError
 from newsmill.serve.deps import AppState, ReadOnlyStore
 from newsmill.serve.guard import GuardMiddleware
@@ -84,6 +87,14 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
     async def store_unavailable(request: Request, exc: StoreError) -> Response:
         log.warning("store error: %s", exc)
         return _error(request, 503, exc.message)
+
+    @app.exception_handler(sqlite3.DatabaseError)
+    @app.exception_handler(zlib.error)
+    async def damaged_store(request: Request, exc: Exception) -> Response:
+        if not is_damage(exc):
+            raise exc  # a bug, not damage: the guard answers 500
+        log.error("the store is damaged: %s", exc)
+        return _error(request, 503, damaged(path, exc).message)
 
     @app.exception_handler(NewsmillError)
     async def unprocessable(request: Request, exc: NewsmillError) -> Response:

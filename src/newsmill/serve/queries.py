@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from newsmill.corpus.crossdoc import find_identities
+from newsmill.corpus.integrity import is_damage
 from newsmill.corpus.search import MARK_CLOSE, MARK_OPEN, compile_query
 from newsmill.corpus.store import Store
 from newsmill.errors import QueryError
@@ -219,6 +220,8 @@ def _run(store: Store, sql: str, params: Iterable[Any]) -> list[sqlite3.Row]:
     try:
         cursor = store.conn.execute(sql, list(params))
     except sqlite3.OperationalError as exc:
+        if is_damage(exc):
+            raise
         # compile_query writes valid FTS5 only; anything FTS5 still refuses is the user's query.
         raise QueryError(f"cannot run the query: {exc}") from exc
     names = [column[0] for column in cursor.description]
