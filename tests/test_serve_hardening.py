@@ -3,6 +3,7 @@ hostile parameters, every error with the security headers, bounded queries, ..."
 
 from __future__ import annotations
 
+import hashlib
 import socket
 import sqlite3
 import time
@@ -14,9 +15,11 @@ from tests.support.damage import damaged_copy
 from tests.support.server import serving
 
 from newsmill.cli import main
+from newsmill.errors import ConfigError
 from newsmill.serve import create_app
 from newsmill.serve.guard import SECURITY_HEADERS
-from newsmill.settings import CorpusSettings, Settings
+from newsmill.serve.run import exposure
+from newsmill.settings import CorpusSettings, ServeSettings, Settings
 
 HEADERS = [name.decode() for name, _ in SECURITY_HEADERS]
 
@@ -130,3 +133,148 @@ def test_serve_damaged_store_is_a_503_naming_the_damage(serve_db: Path, tmp_path
                 assert "damaged" in response.text
             statuses.append(response.status_code)
         assert 503 in statuses
+
+
+# --- off loopback (item 4) -----------------------------------------------------------------
+
+
+def test_serve_refuses_foreign_host_headers(base_url: str) -> None:
+    port = base_url.rsplit(":", 1)[1]
+    # DNS rebinding: a hostile page whose name now resolves to 127.0.0.1 sends its own name.
+    rebound = httpx.get(
+        f"{base_url}/api/search?q=Kuleba", headers={"host": f"evil.example:{port}"}, timeout=10
+    )
+    assert rebound.status_code == 400 and _has_security_headers(rebound)
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", "localhost"):
+        assert (
+            httpx.get(f"{base_url}/api/search?q=Kuleba", headers={"host": host}, timeout=10).status_code
+            == 200
+        )
+
+
+def test_serve_refuses_cross_origin_posts(base_url: str) -> None:
+    blank = {"content": b"   ", "timeout": 10}
+    own = {"content-type": "text/plain", "origin": base_url}
+    assert httpx.post(f"{base_url}/api/analyze", headers=own, **blank).status_code == 422  # reached the route
+    for headers in (
+        {"content-type": "text/plain", "origin": "http://evil.example"},  # a form or fetch from another site
+        {"content-type": "text/plain", "origin": "null"},  # a sandboxed frame or a file
+        {"content-type": "text/plain", "sec-fetch-site": "cross-site"},
+    ):
+        response = httpx.post(f"{base_url}/api/analyze", headers=headers, **blank)
+        assert response.status_code == 403 and _has_security_headers(response), headers
+    assert (
+        httpx.post(f"{base_url}/api/analyze", headers={"content-type": "text/plain"}, **blank).status_code
+        == 422
+    )
+
+
+def test_serve_token_guards_every_request(serve_db: Path) -> None:
+    token = "a-long-enough-secret-token"
+    settings = Settings(serve=ServeSettings(token=token))
+    with serving(create_app(settings, serve_db), settings.serve) as url:
+        for path in ("/api/search?q=Kuleba", "/", "/static/app.css", "/openapi.json"):
+            refused = httpx.get(url + path, timeout=10)
+            assert refused.status_code == 401 and refused.headers["www-authenticate"].startswith("Bearer")
+        wrong = httpx.get(f"{url}/api/search?q=Kuleba", headers={"authorization": "Bearer nope"}, timeout=10)
+        assert wrong.status_code == 401
+        right = httpx.get(
+            f"{url}/api/search?q=Kuleba", headers={"authorization": f"Bearer {token}"}, timeout=10
+        )
+        assert right.status_code == 200 and right.json()["total"] >= 1
+        with httpx.Client(base_url=url, timeout=10) as browser:
+            opened = browser.get(f"/search?q=Kuleba&token={token}")
+            assert opened.status_code == 303 and opened.headers["location"] == "/search?q=Kuleba"
+            assert "HttpOnly" in opened.headers["set-cookie"]
+            assert browser.get("/search?q=Kuleba").status_code == 200  # the cookie carries it now
+
+
+def test_serve_off_loopback_needs_a_token(serve_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for host in ("0.0.0.0", "192.0.2.7", "news.example.org"):
+        assert main(["serve", "--db", str(serve_db), "--host", host]) == 2  # refused before binding
+        assert "needs a token" in capsys.readouterr().err
+    tokened = ServeSettings(token="a-long-enough-secret-token")
+    settings, warnings = exposure(tokened, "0.0.0.0")
+    assert any("every interface" in w for w in warnings) and any("allowed_hosts" in w for w in warnings)
+    settings, warnings = exposure(tokened, "192.0.2.7")
+    assert warnings == [] and "192.0.2.7" in settings.allowed_hosts
+    assert exposure(ServeSettings(), "127.0.0.1") == (ServeSettings(), [])
+    with pytest.raises(ConfigError):
+        ServeSettings(token="short")
+
+
+# --- slow clients (item 5) -----------------------------------------------------------------
+
+
+def _closed_within(conn: socket.socket, seconds: float, trickle: bytes = b"") -> float | None:
+    """Seconds until the server closed ``conn`` (trickling a header line every 0.3 s), or None."""
+    started = time.monotonic()
+    conn.settimeout(0.3)
+    while time.monotonic() - started < seconds:
+        try:
+            if conn.recv(4096) == b"":
+                return time.monotonic() - started
+        except TimeoutError:
+            if trickle:
+                try:
+                    conn.sendall(trickle)
+                except OSError:
+                    return time.monotonic() - started
+        except OSError:
+            return time.monotonic() - started
+    return None
+
+
+def test_serve_closes_slow_and_silent_clients_and_bounds_connections(serve_db: Path) -> None:
+    limits = ServeSettings(header_timeout=1.0, max_connections=4, max_header_bytes=2048)
+    with serving(create_app(Settings(serve=limits), serve_db), limits) as url:
+        host, port = url.removeprefix("http://").split(":")
+        address = (host, int(port))
+        slow = socket.create_connection(address)
+        slow.sendall(b"GET /api/search?q=Kuleba HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        silent = socket.create_connection(address)
+        closed = _closed_within(slow, 6, trickle=b"X-Slow: 1\r\n")
+        assert closed is not None and closed < 3, closed  # one header line every 0.3 s: cut at 1 s
+        assert _closed_within(silent, 6) is not None
+        slow.close()
+        silent.close()
+        held = [socket.create_connection(address) for _ in range(4)]
+        try:
+            for conn in held:
+                conn.sendall(b"GET / HTTP/1.1\r\n")
+            time.sleep(0.2)
+            assert httpx.get(f"{url}/api/search?q=Kuleba", timeout=10).status_code == 503
+        finally:
+            for conn in held:
+                conn.close()
+        time.sleep(0.2)
+        big = httpx.get(f"{url}/api/search?q=Kuleba", headers={"x-big": "x" * 4096}, timeout=10)
+        assert big.status_code in (400, 431)
+        assert httpx.get(f"{url}/api/search?q=Kuleba", timeout=10).status_code == 200
+
+
+# --- read-only media (item 6) --------------------------------------------------------------
+
+
+def _wal_copy(source: Path, target: Path) -> Path:
+    """A copy in WAL mode with no -wal/-shm beside it (as on a read-only mount)."""
+    conn = sqlite3.connect(target)
+    sqlite3.connect(source).backup(conn)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()  # the last connection folds the WAL in and removes both side files
+    return target
+
+
+def test_serve_immutable_store_writes_nothing(serve_db: Path, tmp_path: Path) -> None:
+    db = _wal_copy(serve_db, tmp_path / "snapshot.db")
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    settings = Settings(serve=ServeSettings(immutable=True))
+    with serving(create_app(settings, db), settings.serve) as url:
+        assert httpx.get(f"{url}/api/search?q=Kuleba&facets=true", timeout=10).json()["total"] >= 1
+        assert httpx.get(f"{url}/search?q=Kuleba", timeout=10).status_code == 200
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["snapshot.db"]  # no -wal, no -shm
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    # Without it the server follows a live writer, which needs the side files.
+    with serving(create_app(Settings(), db)) as url:
+        assert httpx.get(f"{url}/api/search?q=Kuleba", timeout=10).status_code == 200
+        assert {p.name for p in tmp_path.iterdir()} > {"snapshot.db"}

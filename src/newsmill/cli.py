@@ -78,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", help="the SQLite store (default: settings corpus.db, newsmill.db)")
     serve.add_argument("--host", help="interface to listen on (default: settings serve.host, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: settings serve.port, 8000)")
+    serve.add_argument(
+        "--immutable",
+        action="store_true",
+        help="serve a store that does not change (read-only media): no -wal/-shm files, no locks",
+    )
     # Scale hook: --engine ray / --from-parquet on the corpus ingest command (newsmill.scale.cli).
     scale_cli.add_arguments(commands.choices["ingest"])
     return parser
@@ -117,26 +122,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        import uvicorn
+    import dataclasses
 
-        from newsmill.serve import create_app
+    try:
+        from newsmill.serve.run import serve
     except ImportError as exc:
         raise ConfigError(
             f"newsmill serve needs the [serve] extra: pip install 'newsmill[serve]' ({exc})"
         ) from exc
-    if args.port is not None and not 0 < args.port < 65536:
-        raise ConfigError(f"--port must be within 1..65535, got {args.port}")
-    app = create_app(settings, args.db or settings.corpus.db)
-    # Keep idle connections longer than clients do (httpx and browsers: 5 s or more): with
-    # uvicorn's 5 s default, a client may reuse a connection at the instant the server closes
-    # it, and the request fails with a read error.
-    uvicorn.run(
-        app,
-        host=args.host or settings.serve.host,
-        port=args.port or settings.serve.port,
-        timeout_keep_alive=30,
-    )
+    if args.immutable:
+        settings = dataclasses.replace(settings, serve=dataclasses.replace(settings.serve, immutable=True))
+    host = settings.serve.host if args.host is None else args.host
+    serve(settings, args.db or settings.corpus.db, host, args.port or settings.serve.port)
     return EXIT_OK
 
 

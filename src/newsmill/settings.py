@@ -128,14 +128,35 @@ class CorpusSettings:
 
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
-    # Where `newsmill serve` listens; loopback by default (there is no authentication).
+    # Where `newsmill serve` listens; loopback by default. Any other address needs a token
+    # (docs/security.md); 0.0.0.0 (every interface) also prints a warning.
     host: str = "127.0.0.1"
     port: int = 8000
+    # Host headers answered (names or addresses, "*.example.org", "*" for any): others get 400,
+    # which defeats DNS rebinding. A specific non-loopback --host is added to them.
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+    # A shared secret every request must carry (Authorization: Bearer, or the cookie set by
+    # opening a page with ?token=); empty: none. Required off loopback. Prefer the
+    # NEWSMILL_SERVE__TOKEN variable to a settings file.
+    token: str = ""
+    # Slow clients: a connection whose request head (line and headers) has not arrived this
+    # many seconds after it opened, or after its first byte on a kept-alive connection, is
+    # closed; idle kept-alive connections close after keep_alive_seconds.
+    header_timeout: float = 10.0
+    keep_alive_seconds: int = 30
+    # Connections and requests in progress at most; more get 503 at once (uvicorn).
+    max_connections: int = 200
+    # Largest request head (request line and headers); larger gets 400 (h11).
+    max_header_bytes: int = 16 * 1024
     # Largest request body accepted (POST /api/analyze); larger bodies get 413.
     max_body_bytes: int = 2 * 1024 * 1024
     # Rows per page of any list, and the most a client may ask for (CSV included).
     page_size: int = 20
     max_page_size: int = 500
+    # Open the store as read-only media (SQLite immutable=1): no -wal/-shm files, no locks,
+    # serves from a read-only mount or a published snapshot. The store must not change while
+    # served (an ingest into it would be misread); off, the server follows a live ingest.
+    immutable: bool = False
 
     def __post_init__(self) -> None:
         if not 0 < self.port < 65536:
@@ -144,6 +165,12 @@ class ServeSettings:
             raise ConfigError("serve.max_body_bytes must be at least 1024")
         if not 1 <= self.page_size <= self.max_page_size:
             raise ConfigError("serve.page_size must be within 1..serve.max_page_size")
+        if self.header_timeout <= 0 or self.keep_alive_seconds < 1:
+            raise ConfigError("serve.header_timeout and serve.keep_alive_seconds must be positive")
+        if self.max_connections < 1 or self.max_header_bytes < 1024:
+            raise ConfigError("serve.max_connections must be ≥ 1 and serve.max_header_bytes ≥ 1024")
+        if self.token and len(self.token) < 16:
+            raise ConfigError("serve.token must be at least 16 characters (or empty for none)")
 
 
 @dataclass(frozen=True, slots=True)

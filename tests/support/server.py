@@ -1,4 +1,5 @@
-"""Run an app under uvicorn on a free loopback port, in a thread, for one test."""
+"""Run an app under uvicorn on a free loopback port, in a thread, for one test: with the
+limits `newsmill serve` sets (serve/run.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from typing import Any
 
 import uvicorn
 
+from newsmill.serve.run import server_config
+from newsmill.settings import ServeSettings
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -19,10 +23,11 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(app: Any, **config: Any) -> Iterator[str]:
-    """``http://127.0.0.1:<port>`` while ``app`` is served (``config`` goes to uvicorn)."""
+def serving(app: Any, settings: ServeSettings | None = None) -> Iterator[str]:
+    """``http://127.0.0.1:<port>`` while ``app`` is served."""
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **config))
+    config = server_config(app, settings or ServeSettings(), "127.0.0.1", port, log_level="warning")
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

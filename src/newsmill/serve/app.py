@@ -58,7 +58,8 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
 
     settings = settings or Settings()
     path = Path(db or settings.corpus.db)
-    ReadOnlyStore(path, settings).close()  # fail at start-up, not on the first request
+    # Fail at start-up, not on the first request.
+    ReadOnlyStore(path, settings, immutable=settings.serve.immutable).close()
     app = FastAPI(
         title="newsmill",
         version=__version__,
@@ -70,7 +71,13 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
         redoc_url=None,
     )
     app.state.newsmill = AppState(settings=settings, db=path)
-    app.add_middleware(GuardMiddleware, max_body_bytes=settings.serve.max_body_bytes)
+    app.add_middleware(
+        GuardMiddleware,
+        max_body_bytes=settings.serve.max_body_bytes,
+        allowed_hosts=settings.serve.allowed_hosts,
+        token=settings.serve.token,
+        max_header_bytes=settings.serve.max_header_bytes,
+    )
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(ui.router)

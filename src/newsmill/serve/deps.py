@@ -38,7 +38,7 @@ def get_settings(request: Request) -> Settings:
 def get_store(request: Request) -> Iterator[ReadOnlyStore]:
     """A read-only store for the length of one request."""
     state = get_state(request)
-    store = ReadOnlyStore(state.db, state.settings)
+    store = ReadOnlyStore(state.db, state.settings, immutable=state.settings.serve.immutable)
     try:
         yield store
     finally:
