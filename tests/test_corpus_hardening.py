@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
+from tests.conftest import EXAMPLES, ROOT
 from tests.support.corpus import make_record
 from tests.support.damage import DAMAGE, damaged_copy
 
@@ -85,3 +91,56 @@ def test_cli_read_commands_never_write(
     assert main(["stats", "--db", str(empty)]) == 2
     assert "empty file" in capsys.readouterr().err
     assert empty.stat().st_size == 0  # no schema written into it
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc to find the workers")
+def test_cli_ingest_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMILL_")}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    command = [sys.executable, "-m", "newsmill", "ingest", str(EXAMPLES), "--db", str(tmp_path / "c.db")]
+    process = subprocess.Popen(
+        [*command, "--workers", "2", "--batch-size", "2"], env=env, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 120
+        workers: set[int] = set()
+        while len(workers) < 2:  # spawned workers (the resource tracker is a child too)
+            assert process.poll() is None and time.monotonic() < deadline, "no workers started"
+            workers = {
+                pid
+                for pid in _children(process.pid)
+                if b"--multiprocessing-fork" in Path(f"/proc/{pid}/cmdline").read_bytes()
+                or b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+            }
+            time.sleep(0.1)
+        time.sleep(1.0)  # inside their initializer: loading the model
+    finally:
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if _alive(pid)]
+    for pid in survivors:  # never leave them behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []

@@ -28,6 +28,7 @@ import glob
 import gzip
 import json
 import multiprocessing
+import os
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,6 +38,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from newsmill.corpus.orphans import die_with_parent
 from newsmill.corpus.store import Store
 from newsmill.errors import ConfigError, InputError, NewsmillError
 from newsmill.ingest.source import RawDocument, read_source
@@ -279,7 +281,8 @@ def process(jobs: list[Job], settings: Settings, stored: Callable[[list[str]], s
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings, db: str) -> None:
+def _init_worker(settings: Settings, db: str, parent_pid: int) -> None:
+    die_with_parent(parent_pid)  # a kill -9 of the parent must not leave workers behind
     # Ctrl-C goes to the whole process group: the parent handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from newsmill.api import analyzer
@@ -413,7 +416,10 @@ def _run_pool(
     # of which may be inherited; each worker imports newsmill and loads the model once.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(settings, str(store.path))
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(settings, str(store.path), os.getpid()),
     )
     in_flight: set[Future[list[Outcome]]] = set()
     try:
