@@ -20,6 +20,7 @@ from tests.support.damage import DAMAGE, damaged_copy
 
 from newsmill.cli import main
 from newsmill.corpus.csvout import FORMULA_START
+from newsmill.corpus.lock import lock_path
 from newsmill.corpus.store import Store
 
 FORMULAS = ('=HYPERLINK("http://evil.example","click")', "+cmd|' /C calc'!A0", "@SUM(1+1)")
@@ -144,3 +145,34 @@ def test_cli_ingest_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
     for pid in survivors:  # never leave them behind, even when the test fails
         os.kill(pid, signal.SIGKILL)
     assert survivors == []
+
+
+def test_cli_second_ingest_into_one_store_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for path in sorted((EXAMPLES / "text").glob("*.txt"))[:4]:
+        (pages / path.name).write_bytes(path.read_bytes())
+    db = tmp_path / "c.db"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMILL_")}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    first = subprocess.Popen(
+        [sys.executable, "-m", "newsmill", "ingest", str(pages), "--db", str(db), "--batch-size", "1"],
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not (lock_path(db).exists() and lock_path(db).read_text().startswith("pid")):
+            assert first.poll() is None and time.monotonic() < deadline, "the first ingest did not start"
+            time.sleep(0.05)
+        assert main(["ingest", str(pages), "--db", str(db)]) == 2
+        err = capsys.readouterr().err
+        assert "[E305]" in err and f"pid {first.pid}" in err and "another ingest" in err
+    finally:
+        assert first.wait(timeout=180) == 0
+    assert main(["ingest", str(pages), "--db", str(db)]) == 0  # free again once it ended
+    with Store(db, create=False) as store:
+        ledger = store.conn.execute("SELECT status, count(*) FROM inputs GROUP BY status").fetchall()
+    assert ledger == [("stored", 4)]  # each input once, none marked a duplicate of itself

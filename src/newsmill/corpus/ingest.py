@@ -38,6 +38,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from newsmill.corpus.lock import writer_lock
 from newsmill.corpus.orphans import die_with_parent
 from newsmill.corpus.store import Store
 from newsmill.errors import ConfigError, InputError, NewsmillError
@@ -339,14 +340,26 @@ def ingest(
         finalize: link identities and recompute clusters at the end when anything changed.
 
     Raises:
-        InputError: a path that names nothing. ``KeyboardInterrupt`` leaves every committed
-        batch in place; rerun to finish.
+        InputError: a path that names nothing. StoreBusy: another ingest is writing the
+        store. ``KeyboardInterrupt`` leaves every committed batch in place; rerun to finish.
     """
     settings = settings or Settings.load()
     workers = workers or settings.corpus.workers
     if workers < 1:
         raise ConfigError("--workers must be at least 1")
     expand_paths(paths)  # fail fast on a name that matches nothing
+    with writer_lock(store.path):  # one ingest per store at a time: StoreBusy for a second
+        return _ingest(paths, store, settings, workers, on_progress, finalize)
+
+
+def _ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    workers: int,
+    on_progress: Callable[[IngestSummary], None] | None,
+    finalize: bool,
+) -> IngestSummary:
     summary = IngestSummary()
     size = settings.corpus.batch_size
 
