@@ -4,6 +4,7 @@ inputs and terminals. Each runs the real command on real (hostile) input."""
 from __future__ import annotations
 
 import csv
+import gzip
 import hashlib
 import os
 import re
@@ -17,6 +18,7 @@ import pytest
 from tests.conftest import EXAMPLES, ROOT
 from tests.support.corpus import make_record
 from tests.support.damage import DAMAGE, damaged_copy
+from tests.support.warcs import Response, http_block, warc_record, write_warc
 
 from newsmill.cli import main
 from newsmill.corpus.csvout import FORMULA_START
@@ -176,3 +178,29 @@ def test_cli_second_ingest_into_one_store_is_refused(
     with Store(db, create=False) as store:
         ledger = store.conn.execute("SELECT status, count(*) FROM inputs GROUP BY status").fetchall()
     assert ledger == [("stored", 4)]  # each input once, none marked a duplicate of itself
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_cli_warc_record_declaring_2_gb_is_a_reason_and_an_error_row(
+    tmp_path: Path, gzipped: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("fastwarc")
+    html = (EXAMPLES / "html" / "01_article_element_berlin.html").read_bytes()
+    lying = warc_record(http_block(Response("https://example.com/big", html)), url="https://example.com/big")
+    lying = lying.replace(b"Content-Length: ", b"Content-Length: 2147483648\r\nX-Was: ", 1)
+    warc = tmp_path / ("crawl.warc.gz" if gzipped else "crawl.warc")
+    write_warc(
+        warc,
+        [Response("https://example.com/ok", html)],
+        gzipped=gzipped,
+        tail=gzip.compress(lying) if gzipped else lying,
+    )
+    assert main(["extract", str(warc), "--jsonl", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert "broken_record" in err and "https://example.com/big" in err
+    db = tmp_path / "c.db"
+    assert main(["ingest", str(warc), "--db", str(db)]) == 0
+    with Store(db, create=False) as store:
+        errors = store.conn.execute("SELECT source, kind, message FROM errors").fetchall()
+    assert [(source, kind) for source, kind, _ in errors] == [("https://example.com/big", "broken_record")]
+    assert "truncated" in errors[0][2]

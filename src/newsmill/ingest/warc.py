@@ -57,7 +57,6 @@ def iter_warc(path: Path, settings: IngestSettings | None = None) -> Iterator[Ra
             record_types=WarcRecordType.response,
             parse_http=True,
             auto_decode="all",
-            max_content_length=settings.max_bytes * 4,
             fsspec_args=False,
         )
         index = 0
