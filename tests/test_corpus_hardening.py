@@ -204,3 +204,36 @@ def test_cli_warc_record_declaring_2_gb_is_a_reason_and_an_error_row(
         errors = store.conn.execute("SELECT source, kind, message FROM errors").fetchall()
     assert [(source, kind) for source, kind, _ in errors] == [("https://example.com/big", "broken_record")]
     assert "truncated" in errors[0][2]
+
+
+def _shell(command: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMILL_")}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    return subprocess.run(
+        ["sh", "-c", command], capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120
+    )
+
+
+def test_cli_closed_stdin_stdout_and_fifos_are_clear_errors(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_bytes((EXAMPLES / "text" / "04_clean_no_junk.txt").read_bytes())
+    os.mkfifo(tmp_path / "fifo.html")
+    os.mkfifo(tmp_path / "fifo.jsonl")
+    python = f"{sys.executable} -m newsmill"
+    for command, message in (
+        (f"exec {python} analyze - <&-", "standard input is closed"),
+        (f"exec {python} analyze page.txt >&-", "standard output is closed"),
+        (f"exec {python} analyze fifo.html", "not a regular file"),  # hung, waiting for a writer
+    ):
+        result = _shell(command, tmp_path)
+        assert result.returncode == 2 and message in result.stderr, (command, result.stderr)
+        assert "Traceback" not in result.stderr
+    result = _shell(f"exec {python} extract fifo.html page.txt --jsonl out.jsonl -v", tmp_path)
+    assert result.returncode == 0 and "skip fifo.html" in result.stderr, result.stderr
+    assert len((tmp_path / "out.jsonl").read_text().splitlines()) == 1
+    result = _shell(f"exec {python} ingest fifo.jsonl page.txt --db c.db", tmp_path)
+    assert result.returncode == 0, result.stderr
+    with Store(tmp_path / "c.db", create=False) as store:
+        assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+        (message,) = store.conn.execute("SELECT message FROM errors").fetchone()
+    assert "not a regular file" in message

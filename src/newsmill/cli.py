@@ -19,7 +19,7 @@ from typing import Any
 from newsmill import __version__
 from newsmill.api import analyze_document, analyzer, extract, parse_published
 from newsmill.corpus import cli as corpus_cli
-from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
+from newsmill.errors import ConfigError, InputError, NewsmillError, NoArticleFound
 from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
 from newsmill.ingest.warc import Skipped
@@ -92,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if sys.stdout is None:  # started with fd 1 closed (`>&-`): nowhere to write records
+            raise InputError("standard output is closed: redirect it to a file or /dev/null")
         settings = Settings.load(args.settings)
         if args.command == "analyze":
             return _analyze(args, settings)
@@ -154,12 +156,15 @@ def _check(db: str) -> int:
 
 
 def _fail(exc: NewsmillError) -> None:
-    print(f"newsmill: error: {printable(str(exc))}", file=sys.stderr)
+    if sys.stderr is not None:  # fd 2 closed too: the exit code is all there is
+        print(f"newsmill: error: {printable(str(exc))}", file=sys.stderr)
 
 
 def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     published = parse_published(args.published) if args.published else None
     if args.path == "-":
+        if sys.stdin is None:  # started with fd 0 closed (`<&-`)
+            raise InputError("standard input is closed: nothing to read", source="<stdin>")
         data = read_stream_bytes(sys.stdin.buffer, settings.ingest, "<stdin>")
         document = read_source(data, url=args.url, settings=settings.ingest, name="<stdin>")
     else:

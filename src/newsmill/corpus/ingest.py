@@ -42,7 +42,7 @@ from newsmill.corpus.lock import writer_lock
 from newsmill.corpus.orphans import die_with_parent
 from newsmill.corpus.store import Store
 from newsmill.errors import ConfigError, InputError, NewsmillError
-from newsmill.ingest.source import RawDocument, read_source
+from newsmill.ingest.source import RawDocument, read_source, require_regular_file
 from newsmill.ingest.warc import Skipped, is_warc, iter_warc
 from newsmill.model import Record
 from newsmill.settings import IngestSettings, Settings
@@ -143,7 +143,12 @@ def _warc_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[I
 def _jsonl_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[Input]:
     opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
     try:
+        require_regular_file(path, str(path))
         handle = opener(path, "rt", encoding="utf-8", errors="replace")
+    except InputError as exc:
+        skipped = Skipped(str(path), "InputError", exc.message)
+        yield Input(f"{where}#open", str(path), lambda: skipped)
+        return
     except OSError as exc:
         skipped = Skipped(str(path), "InputError", f"cannot open: {exc.strerror or exc}")
         yield Input(f"{where}#open", str(path), lambda: skipped)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from newsmill.errors import ConfigError, InputError, NewsmillError
 from newsmill.ingest.decode import check_text, decode_bytes
-from newsmill.ingest.source import RawDocument, sniff_format
+from newsmill.ingest.source import RawDocument, require_regular_file, sniff_format
 from newsmill.settings import IngestSettings
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "application/xml", "text/xml")
@@ -47,6 +47,7 @@ def iter_warc(path: Path, settings: IngestSettings | None = None) -> Iterator[Ra
 
     settings = settings or IngestSettings()
     label = str(path)
+    require_regular_file(path, label)
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
