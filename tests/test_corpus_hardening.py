@@ -237,3 +237,31 @@ def test_cli_closed_stdin_stdout_and_fifos_are_clear_errors(tmp_path: Path) -> N
         assert store.conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
         (message,) = store.conn.execute("SELECT message FROM errors").fetchone()
     assert "not a regular file" in message
+
+
+def test_cli_escape_sequences_in_names_and_text_are_shown_not_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file name or page text carrying terminal escapes (retitle, clear screen) is printed
+    with them escaped: no raw ESC or BEL reaches the terminal."""
+    hostile = "evil\x1b]0;pwned\x07\x1b[2J"
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / f"{hostile}.txt").write_text("Menu\nHome\n", encoding="utf-8")  # no article: a skip
+    body = (EXAMPLES / "text" / "04_clean_no_junk.txt").read_text(encoding="utf-8")
+    page = pages / "page.txt"
+    page.write_text(body.replace("\n", f" {hostile[4:]}\n", 1), encoding="utf-8")
+    runs = [
+        ["extract", str(pages), "--jsonl", str(tmp_path / "out.jsonl"), "-v"],
+        ["ingest", str(pages), "--db", str(tmp_path / "c.db"), "-v"],
+        ["analyze", str(pages / f"{hostile}.txt")],
+        ["analyze", str(page), "--format", "text"],
+        ["search", "pwned OR the", "--db", str(tmp_path / "c.db")],
+        ["stats", "--db", str(tmp_path / "c.db")],
+    ]
+    for command in runs:
+        main(command)
+        out, err = capsys.readouterr()
+        assert "\x1b" not in out + err and "\x07" not in out + err, command
+        if command[0] in ("extract", "ingest"):
+            assert "\\x1b" in err, (command, err)  # shown escaped

@@ -211,7 +211,7 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
             else:
                 skipped[reason or "error"] += 1
                 if not err.is_terminal or args.verbose:
-                    err.print(f"skip {item.source}: {reason}", highlight=False, markup=False)
+                    err.print(f"skip {printable(str(item.source))}: {reason}", highlight=False, markup=False)
             progress.advance(task)
 
     with out_cm as out, progress:

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from newsmill.printable import printable
 from newsmill.settings import Settings
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
@@ -154,13 +155,13 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
             )
     except KeyboardInterrupt:
         print(
-            f"newsmill: interrupted: {store.count('articles')} articles in {store.path}; "
+            f"newsmill: interrupted: {store.count('articles')} articles in {printable(str(store.path))}; "
             "run the same command again to resume",
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
     elapsed = time.perf_counter() - started
-    table = Table(title=f"newsmill ingest → {store.path}", show_header=False)
+    table = Table(title=f"newsmill ingest → {printable(str(store.path))}", show_header=False)
     table.add_row("documents found", str(summary.seen))
     table.add_row("already in the store", str(summary.already))
     table.add_row("stored", str(summary.stored))
@@ -181,7 +182,8 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
             "SELECT source, code, message FROM errors WHERE at >= ? ORDER BY source LIMIT 50", (since,)
         )
         for source, code, message in rows:
-            err.print(f"failed {source}: [{code}] {message}", highlight=False, markup=False)
+            line = printable(f"failed {source}: [{code}] {message}")  # names from outside: no escapes
+            err.print(line, highlight=False, markup=False)
     return EXIT_OK
 
 
@@ -215,15 +217,20 @@ def _search(args: argparse.Namespace, store: Any) -> int:
         table.add_column("type")
     table.add_column("snippet")
     for number, hit in enumerate(hits, 1):
-        snippet = escape(hit.snippet).replace(MARK_OPEN, "[bold yellow]").replace(MARK_CLOSE, "[/]")
+        # Page text and names come from outside: control characters are shown escaped.
+        snippet = (
+            escape(printable(hit.snippet, keep=MARK_OPEN + MARK_CLOSE))
+            .replace(MARK_OPEN, "[bold yellow]")
+            .replace(MARK_CLOSE, "[/]")
+        )
         where = (
-            escape(hit.title or "(untitled)")
+            escape(printable(hit.title or "(untitled)"))
             + "\n[dim]"
-            + escape(hit.url or hit.source or hit.article_id)
+            + escape(printable(hit.url or hit.source or hit.article_id))
             + "[/]"
         )
-        extra = [escape(hit.speaker or "")] if args.kind == "quote" else []
-        extra += [escape(hit.event_type or "")] if args.kind == "event" else []
+        extra = [escape(printable(hit.speaker or ""))] if args.kind == "quote" else []
+        extra += [escape(printable(hit.event_type or ""))] if args.kind == "event" else []
         table.add_row(str(number), hit.published or "", where, *extra, " ".join(snippet.split()))
     Console().print(table)
     return EXIT_OK
@@ -236,7 +243,7 @@ def _export(args: argparse.Namespace, store: Any) -> int:
     out = Path(args.out) if args.out else sys.stdout
     count = export(store, out, args.format, args.kind, filters)
     if args.out:
-        print(f"newsmill export: {count} {args.kind} rows → {args.out}", file=sys.stderr)
+        print(f"newsmill export: {count} {args.kind} rows → {printable(args.out)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -252,7 +259,8 @@ def _stats(args: argparse.Namespace, store: Any) -> int:
 
     console = Console()
     table = Table(
-        title=f"newsmill corpus {data['store']} (schema {data['schema_version']})", show_header=False
+        title=f"newsmill corpus {printable(str(data['store']))} (schema {data['schema_version']})",
+        show_header=False,
     )
     for name, count in data["counts"].items():
         table.add_row(name, f"{count:,}")
@@ -275,12 +283,12 @@ def _stats(args: argparse.Namespace, store: Any) -> int:
     for column in ("articles", "kind", "name"):
         top.add_column(column)
     for entity in data["top_entities"]:
-        top.add_row(str(entity["articles"]), entity["kind"], entity["name"])
+        top.add_row(str(entity["articles"]), entity["kind"], printable(entity["name"]))
     console.print(top)
     sources = Table(title="top sources")
     for column in ("articles", "source"):
         sources.add_column(column)
     for source, count in data["sources"].items():
-        sources.add_row(str(count), source)
+        sources.add_row(str(count), printable(str(source)))
     console.print(sources)
     return EXIT_OK
