@@ -6,11 +6,13 @@ from __future__ import annotations
 import hashlib
 import socket
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
 import httpx
 import pytest
+from tests.conftest import EXAMPLES
 from tests.support.damage import damaged_copy
 from tests.support.server import serving
 
@@ -278,3 +280,83 @@ def test_serve_immutable_store_writes_nothing(serve_db: Path, tmp_path: Path) ->
     with serving(create_app(Settings(), db)) as url:
         assert httpx.get(f"{url}/api/search?q=Kuleba", timeout=10).status_code == 200
         assert {p.name for p in tmp_path.iterdir()} > {"snapshot.db"}
+
+
+# --- analyses in bounded workers (item 2) --------------------------------------------------
+
+
+def _long_page() -> str:
+    """About 90,000 characters of real articles: seconds of analysis, a stand-in for a
+    hostile page (deep nesting no longer is one: extraction flattens it in linear time)."""
+    texts = sorted(p for folder in ("text", "beats", "everyday") for p in (EXAMPLES / folder).glob("*.txt"))
+    return "A very long page\n\n" + "\n\n".join(p.read_text(encoding="utf-8") for p in texts)
+
+
+def _post(url: str, text: str, results: list[httpx.Response]) -> None:
+    results.append(httpx.post(f"{url}/api/analyze", json={"text": text}, timeout=300))
+
+
+def _p95(latencies: list[float]) -> float:
+    ordered = sorted(latencies)
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
+def _search_latencies(url: str, count: int) -> list[float]:
+    latencies = []
+    with httpx.Client(base_url=url, timeout=60) as client:
+        for n in range(count):
+            started = time.monotonic()
+            assert (
+                client.get("/api/search", params={"q": ("Kuleba", "minister", "Qureshi")[n % 3]}).status_code
+                == 200
+            )
+            latencies.append(time.monotonic() - started)
+    return latencies
+
+
+def test_serve_analyses_are_bounded_and_searches_never_wait_on_them(serve_db: Path, seed_text: str) -> None:
+    serve = ServeSettings(analysis_workers=1, analysis_queue=3, analysis_seconds=120)
+    settings = Settings(serve=serve)
+    with serving(create_app(settings, serve_db), serve) as url:
+        baseline = _search_latencies(url, 30)
+        # 45 analyses at once, as in the attack: 3 are admitted, the others are told to retry.
+        results: list[httpx.Response] = []
+        page = _long_page()
+        threads = [threading.Thread(target=_post, args=(url, page, results)) for _ in range(45)]
+        for thread in threads:
+            thread.start()
+        time.sleep(1.0)
+        during = _search_latencies(url, 30)  # while the worker loads and analyses
+        for thread in threads:
+            thread.join(timeout=300)
+        statuses = sorted(r.status_code for r in results)
+        assert statuses.count(200) == 3 and statuses.count(503) == 42, statuses
+        busy = next(r for r in results if r.status_code == 503)
+        assert int(busy.headers["retry-after"]) >= 1 and _has_security_headers(busy)
+        p95_before, p95_during = _p95(baseline), _p95(during)
+        print(f"search p95: {p95_before * 1000:.0f} ms alone, {p95_during * 1000:.0f} ms under 45 analyses")
+        assert p95_during < max(1.0, 5 * p95_before), (p95_before, p95_during)  # 19.5 s before
+
+
+def test_serve_analysis_past_its_time_limit_is_stopped_and_the_next_one_runs(
+    serve_db: Path, seed_text: str
+) -> None:
+    serve = ServeSettings(analysis_seconds=1.0)
+    with serving(create_app(Settings(serve=serve), serve_db), serve) as url:
+        warm = httpx.post(f"{url}/api/analyze", json={"text": seed_text}, timeout=300)
+        assert warm.status_code == 200  # the worker has loaded its model
+        started = time.monotonic()
+        stopped = httpx.post(f"{url}/api/analyze", json={"text": _long_page()}, timeout=300)
+        assert stopped.status_code == 422 and "stopped" in stopped.json()["detail"]
+        assert time.monotonic() - started < 5  # killed at the limit, not run to the end
+        again = httpx.post(f"{url}/api/analyze", json={"text": seed_text}, timeout=300)
+        assert again.status_code == 200 and again.json()["id"] == warm.json()["id"]  # a fresh worker
+
+
+def test_serve_analysis_worker_under_its_memory_limit_is_a_503_not_a_hang(serve_db: Path) -> None:
+    serve = ServeSettings(analysis_memory_mb=150)  # far below what the model needs
+    with serving(create_app(Settings(serve=serve), serve_db), serve) as url:
+        response = httpx.post(f"{url}/api/analyze", json={"text": _long_page()}, timeout=300)
+        assert response.status_code == 503 and "could not start" in response.json()["detail"]
+        assert response.headers["retry-after"] and _has_security_headers(response)
+        assert httpx.get(f"{url}/api/search?q=Kuleba", timeout=10).status_code == 200

@@ -148,6 +148,14 @@ class ServeSettings:
     max_connections: int = 200
     # Largest request head (request line and headers); larger gets 400 (h11).
     max_header_bytes: int = 16 * 1024
+    # POST /api/analyze runs in this many worker processes (each loads the model: ~0.6 GB),
+    # each limited to analysis_memory_mb of address space (0: no limit); a page running past
+    # analysis_seconds has its worker killed and restarted (422). At most analysis_queue
+    # analyses wait or run at once; one more gets 503 with Retry-After, never a thread.
+    analysis_workers: int = 1
+    analysis_queue: int = 8
+    analysis_seconds: float = 60.0
+    analysis_memory_mb: int = 4096
     # Largest request body accepted (POST /api/analyze); larger bodies get 413.
     max_body_bytes: int = 2 * 1024 * 1024
     # Rows per page of any list, and the most a client may ask for (CSV included).
@@ -169,6 +177,10 @@ class ServeSettings:
             raise ConfigError("serve.header_timeout and serve.keep_alive_seconds must be positive")
         if self.max_connections < 1 or self.max_header_bytes < 1024:
             raise ConfigError("serve.max_connections must be ≥ 1 and serve.max_header_bytes ≥ 1024")
+        if self.analysis_workers < 1 or self.analysis_queue < self.analysis_workers:
+            raise ConfigError("serve.analysis_workers must be ≥ 1 and analysis_queue ≥ analysis_workers")
+        if self.analysis_seconds <= 0 or self.analysis_memory_mb < 0:
+            raise ConfigError("serve.analysis_seconds must be positive, analysis_memory_mb ≥ 0")
         if self.token and len(self.token) < 16:
             raise ConfigError("serve.token must be at least 16 characters (or empty for none)")
 

@@ -19,9 +19,13 @@ import time
 _PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent(parent_pid: int) -> None:
-    """Call first thing in a worker: end this process when ``parent_pid`` ends."""
-    if sys.platform.startswith("linux") and _pdeathsig():
+def die_with_parent(parent_pid: int, *, by_signal: bool = True) -> None:
+    """Call first thing in a worker: end this process when ``parent_pid`` ends.
+
+    ``by_signal=False`` for a worker started from a thread other than the parent's main
+    thread: the kernel sends the signal when the *thread* that started the worker ends.
+    """
+    if by_signal and sys.platform.startswith("linux") and _pdeathsig():
         # The parent may have died before prctl took effect: then nobody will signal us.
         if os.getppid() != parent_pid:
             os._exit(1)

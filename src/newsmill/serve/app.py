@@ -13,6 +13,8 @@ import json
 import logging
 import sqlite3
 import zlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from newsmill import __version__
 from newsmill.corpus.integrity import damaged, is_damage
 from newsmill.errors import InputError, NewsmillError, QueryError, StoreError
+from newsmill.serve.analysis import AnalysisPool
 from newsmill.serve.deps import AppState, ReadOnlyStore
 from newsmill.serve.guard import GuardMiddleware
 from newsmill.settings import Settings
@@ -60,7 +63,15 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
     path = Path(db or settings.corpus.db)
     # Fail at start-up, not on the first request.
     ReadOnlyStore(path, settings, immutable=settings.serve.immutable).close()
+    pool = AnalysisPool(settings)  # worker processes start with the first analysis
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsmill",
         version=__version__,
         description="Evidence-linked news records: search articles, quotes and events; "
@@ -71,6 +82,7 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
         redoc_url=None,
     )
     app.state.newsmill = AppState(settings=settings, db=path)
+    app.state.newsmill_analysis = pool
     app.add_middleware(
         GuardMiddleware,
         max_body_bytes=settings.serve.max_body_bytes,
@@ -109,7 +121,9 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail))
+        response = _error(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # Retry-After on 503, Allow on 405
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 
 from newsmill.errors import ConfigError, EmptyInput, NoArticleFound
 from newsmill.serve import queries
+from newsmill.serve.analysis import AnalysisBusy, AnalysisStopped, AnalysisUnavailable
 from newsmill.serve.deps import ReadOnlyStore, get_settings, get_store
 from newsmill.serve.routers.common import ARTICLE_ID, ListParams, page_csv, page_json
 from newsmill.settings import Settings
@@ -20,8 +19,6 @@ router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[ReadOnlyStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Params = Annotated[ListParams, Depends()]
-# spaCy pipelines are not safe to share between threads mid-call: one analysis at a time.
-_analysis_lock = threading.Lock()
 MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id would overflow the driver (a 500)
 
 
@@ -122,12 +119,9 @@ def events(
 )
 async def analyze(
     request: Request,
-    settings: SettingsDep,
     url: str | None = Query(None, max_length=2000),
     published: str | None = Query(None, max_length=40),
 ) -> Any:
-    from newsmill.api import analyze as analyze_page
-
     body = await request.body()  # bounded by GuardMiddleware
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/json":
@@ -149,12 +143,15 @@ async def analyze(
     if not text.strip():
         raise EmptyInput("the page is empty")
 
-    def run() -> Any:
-        with _analysis_lock:
-            return analyze_page(text, url=url, published=published, settings=settings).to_dict()
-
+    pool = request.app.state.newsmill_analysis  # bounded worker processes (serve/analysis.py)
     try:
-        return await run_in_threadpool(run)
+        return await pool.analyze(text, url, published)
+    except AnalysisBusy as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": str(exc.retry_after)}) from None
+    except AnalysisStopped as exc:
+        raise HTTPException(422, str(exc)) from None
+    except AnalysisUnavailable as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "60"}) from None
     except NoArticleFound as exc:
         raise HTTPException(422, exc.message) from None
     except ConfigError as exc:
