@@ -160,7 +160,7 @@ def test_desk_one_vocabulary_of_reasons(
     assert kinds == {"http_status", "not_html", "no_article"} and kinds <= set(REASONS)
     from newsmill.serve import create_app
 
-    client = TestClient(create_app(db=serve_db))
+    client = TestClient(create_app(db=serve_db), base_url="http://127.0.0.1")
     menu = client.post("/api/analyze", content=JUNK.encode(), headers={"content-type": "text/plain"})
     assert menu.status_code == 422 and menu.json()["reason"] == "no_article"
     blank = client.post("/api/analyze", json={"text": "   "})

@@ -226,3 +226,25 @@ def test_corpus_ingest_with_worker_processes_matches_in_process(tmp_path: Path) 
         assert summary.stored == len(one)
     assert _snapshot(tmp_path / "one.db")["articles"] == _snapshot(tmp_path / "two.db")["articles"]
     assert _snapshot(tmp_path / "one.db")["entities"] == _snapshot(tmp_path / "two.db")["entities"]
+
+
+def test_corpus_ingest_poison_line_is_an_error_row_and_the_run_goes_on(tmp_path: Path) -> None:
+    """Issue 18 item 8: 100,000 '[' on one JSONL line raised RecursionError before the first
+    commit, so every rerun crashed at the same line and nothing was ever stored."""
+    text = (EXAMPLES / "text" / "04_clean_no_junk.txt").read_text(encoding="utf-8")
+    lines = [
+        json.dumps({"url": "https://example.com/a", "text": text}),
+        "[" * 100_000,
+        '{"url": "https://example.com/deep", "text": ' + "[" * 50_000 + "]" * 50_000 + "}",
+        json.dumps({"url": "https://example.com/b", "text": text + "\nA last line."}),
+    ]
+    path = tmp_path / "poison.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "corpus.db"
+    assert main(["ingest", str(path), "--db", str(db)]) == 0
+    with Store(db, create=False) as store:
+        urls = {row[0] for row in store.conn.execute("SELECT url FROM articles")}
+        assert urls == {"https://example.com/a", "https://example.com/b"}
+        errors = store.conn.execute("SELECT source, kind FROM errors ORDER BY source").fetchall()
+        assert errors == [(f"{path}:2", "bad_json"), (f"{path}:3", "bad_json")]
+    assert main(["ingest", str(path), "--db", str(db)]) == 0  # a rerun is a no-op

@@ -30,7 +30,7 @@ from newsmill.settings import ServeSettings, Settings
 @pytest.fixture(scope="module")
 def client(serve_db: Path) -> TestClient:
     small_bodies = Settings(serve=ServeSettings(max_body_bytes=64 * 1024))
-    return TestClient(create_app(small_bodies, serve_db))
+    return TestClient(create_app(small_bodies, serve_db), base_url="http://127.0.0.1")
 
 
 def _entity_id(client: TestClient, name: str) -> int:
@@ -313,7 +313,7 @@ def test_serve_answers_while_an_ingest_writes(serve_db: Path, tmp_path: Path) ->
             f"Delegates from town {number} met on day {day} to agree a new water plan." for day in range(6)
         )
         (pages / f"page{number}.txt").write_text(f"Water plan {number} agreed\n\n{body}\n", encoding="utf-8")
-    client = TestClient(create_app(Settings(), db))
+    client = TestClient(create_app(Settings(), db), base_url="http://127.0.0.1")
     before = client.get("/api/search", params={"q": "water"}).json()["total"]
     statuses: list[int] = []
     done = threading.Event()

@@ -21,11 +21,12 @@ from newsmill import __version__
 from newsmill.api import analyze_document, analyzer, extract, parse_published
 from newsmill.cli_options import add_max_bytes, with_max_bytes
 from newsmill.corpus import cli as corpus_cli
-from newsmill.errors import ConfigError, NewsmillError, NoArticleFound
+from newsmill.errors import ConfigError, InputError, NewsmillError, NoArticleFound
 from newsmill.ingest.collect import iter_documents
 from newsmill.ingest.source import RawDocument, read_source, read_stream_bytes
 from newsmill.ingest.warc import Skipped, refuse_warc
 from newsmill.model import Record, record_json_schema
+from newsmill.printable import printable
 from newsmill.reasons import FAILED, SKIPPED, outcome, reason_for
 from newsmill.scale import cli as scale_cli
 from newsmill.settings import Settings
@@ -79,12 +80,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_max_bytes(many)
 
     commands.add_parser("schema", help="print the JSON Schema of the record")
+    check = commands.add_parser("check", help="look for damage in a store (read-only)")
+    check.add_argument("--db", help="the SQLite store (default: settings corpus.db, newsmill.db)")
     corpus_cli.add_commands(commands)
 
     serve = commands.add_parser("serve", help="REST API and web UI over a corpus store (read-only)")
     serve.add_argument("--db", help="the SQLite store (default: settings corpus.db, newsmill.db)")
     serve.add_argument("--host", help="interface to listen on (default: settings serve.host, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port (default: settings serve.port, 8000)")
+    serve.add_argument(
+        "--immutable",
+        action="store_true",
+        help="serve a store that does not change (read-only media): no -wal/-shm files, no locks",
+    )
     # Scale hook: --engine ray / --from-parquet on the corpus ingest command (newsmill.scale.cli).
     scale_cli.add_arguments(commands.choices["ingest"])
     return parser
@@ -94,6 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if sys.stdout is None:  # started with fd 1 closed (`>&-`): nowhere to write records
+            raise InputError("standard output is closed: redirect it to a file or /dev/null")
         settings = with_max_bytes(Settings.load(args.settings), getattr(args, "max_bytes", None))
         if args.command == "analyze":
             return _analyze(args, settings)
@@ -105,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return corpus_cli.run(args, settings)
         if args.command == "serve":
             return _serve(args, settings)
+        if args.command == "check":
+            return _check(args.db or settings.corpus.db)
         print(json.dumps(record_json_schema(), indent=2))
         return EXIT_OK
     except NoArticleFound as exc:
@@ -122,36 +134,47 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
-    try:
-        import uvicorn
+    import dataclasses
 
-        from newsmill.serve import create_app
+    try:
+        from newsmill.serve.run import serve
     except ImportError as exc:
         raise ConfigError(
             f"newsmill serve needs the [serve] extra: pip install 'newsmill[serve]' ({exc})"
         ) from exc
-    if args.port is not None and not 0 < args.port < 65536:
-        raise ConfigError(f"--port must be within 1..65535, got {args.port}")
-    app = create_app(settings, args.db or settings.corpus.db)
-    # Keep idle connections longer than clients do (httpx and browsers: 5 s or more): with
-    # uvicorn's 5 s default, a client may reuse a connection at the instant the server closes
-    # it, and the request fails with a read error.
-    uvicorn.run(
-        app,
-        host=args.host or settings.serve.host,
-        port=args.port or settings.serve.port,
-        timeout_keep_alive=30,
-    )
+    if args.immutable:
+        settings = dataclasses.replace(settings, serve=dataclasses.replace(settings.serve, immutable=True))
+    host = settings.serve.host if args.host is None else args.host
+    serve(settings, args.db or settings.corpus.db, host, args.port or settings.serve.port)
     return EXIT_OK
 
 
+def _check(db: str) -> int:
+    """SQLite's integrity check, the search indexes and the store's invariants: 0 sound, 1 damaged."""
+    from newsmill.corpus.integrity import check_file
+    from newsmill.errors import StoreCorrupt
+
+    problems, articles = check_file(db)
+    if not problems:
+        print(f"ok: {db}: {articles} articles, no damage found")
+        return EXIT_OK
+    for problem in problems:
+        print(printable(problem))
+    count = f"{len(problems)} problem{'s' if len(problems) > 1 else ''}"
+    _fail(StoreCorrupt(f"the store is damaged: {count} (listed above)", source=db))
+    return EXIT_NO_ARTICLE
+
+
 def _fail(exc: NewsmillError) -> None:
-    print(f"newsmill: error: {exc}", file=sys.stderr)
+    if sys.stderr is not None:  # fd 2 closed too: the exit code is all there is
+        print(f"newsmill: error: {printable(str(exc))}", file=sys.stderr)
 
 
 def _analyze(args: argparse.Namespace, settings: Settings) -> int:
     published = parse_published(args.published) if args.published else None
     if args.path == "-":
+        if sys.stdin is None:  # started with fd 0 closed (`<&-`)
+            raise InputError("standard input is closed: nothing to read", source="<stdin>")
         data = read_stream_bytes(sys.stdin.buffer, settings.ingest, "<stdin>")
         refuse_warc(data, "<stdin>")
         document = read_source(data, url=args.url, settings=settings.ingest, name="<stdin>")
@@ -201,7 +224,8 @@ def _extract(args: argparse.Namespace, settings: Settings) -> int:
                 reason = reason or "internal_error"
                 missed[outcome(reason)][reason] += 1
                 if not err.is_terminal or args.verbose:
-                    err.print(f"{outcome(reason)} {item.source}: {reason}", highlight=False, markup=False)
+                    line = f"{outcome(reason)} {printable(str(item.source))}: {reason}"
+                    err.print(line, highlight=False, markup=False)
             progress.advance(task)
 
     with out_cm as out, progress:

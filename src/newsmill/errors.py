@@ -13,7 +13,10 @@ Hierarchy (catch the base to catch them all)::
     ├── AnalyzeError
     ├── StoreError            the corpus store cannot be opened, read or queried
     │   ├── StoreVersionError a store written by a newer newsmill, or not a newsmill store
-    │   └── QueryError        a malformed search query or filter (exit code 2)
+    │   ├── QueryError        a malformed search query or filter, or one over the term caps (exit code 2)
+    │   ├── QueryTimeout      a query that ran past its time budget (the server's 503)
+    │   ├── StoreCorrupt      the file is damaged (`newsmill check --db` says where)
+    │   └── StoreBusy         another process is writing the store (one writer at a time)
     └── ConfigError           bad settings or arguments (exit code 2)
 
 Messages carry a code (``[E001] ...``) so they are easy to grep in logs, as in spaCy's
@@ -85,6 +88,24 @@ class QueryError(StoreError):
     code = "E302"
 
 
+class QueryTimeout(StoreError):
+    """A query ran past ``corpus.query_seconds`` and was interrupted."""
+
+    code = "E303"
+
+
+class StoreCorrupt(StoreError):
+    """The store's file is damaged: SQLite pages, the search index or a stored record."""
+
+    code = "E304"
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's writer lock."""
+
+    code = "E305"
+
+
 class ConfigError(NewsmillError):
     code = "E400"
 
@@ -101,6 +122,9 @@ __all__ = [
     "NewsmillError",
     "NoArticleFound",
     "QueryError",
+    "QueryTimeout",
+    "StoreBusy",
+    "StoreCorrupt",
     "StoreError",
     "StoreVersionError",
 ]

@@ -100,6 +100,14 @@ class CorpusSettings:
     # Search ranks (BM25) at most this many matches, the most recently stored: a word found in
     # most of a million articles would otherwise be scored everywhere (p95 < 50 ms at 100k).
     rank_window: int = 5000
+    # A search query holds at most this many terms, of which at most max_prefix_terms are
+    # prefixes (word*): FTS5's snippet() grows with the square of the terms (166 copies of
+    # `t*` took 42 s on 23 articles), and a prefix stands for every word it starts.
+    max_query_terms: int = 16
+    max_prefix_terms: int = 4
+    # Any one search (its count, page, snippets and facets) is interrupted after this many
+    # seconds (SQLite's progress handler): QueryTimeout, a 503 from the server.
+    query_seconds: float = 5.0
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -114,6 +122,10 @@ class CorpusSettings:
             raise ConfigError("corpus.rank_window must be at least 1")
         if not 0 < self.story_text_threshold <= 1:
             raise ConfigError("corpus.story_text_threshold must be within (0, 1]")
+        if self.max_query_terms < 1 or not 0 <= self.max_prefix_terms <= self.max_query_terms:
+            raise ConfigError("corpus.max_query_terms must be ≥ 1 and max_prefix_terms within 0..it")
+        if self.query_seconds <= 0:
+            raise ConfigError("corpus.query_seconds must be positive")
         if self.story_min_shared <= 0:
             raise ConfigError("corpus.story_min_shared must be positive")
         if self.story_window_days < 0:
@@ -122,14 +134,43 @@ class CorpusSettings:
 
 @dataclass(frozen=True, slots=True)
 class ServeSettings:
-    # Where `newsmill serve` listens; loopback by default (there is no authentication).
+    # Where `newsmill serve` listens; loopback by default. Any other address needs a token
+    # (docs/security.md); 0.0.0.0 (every interface) also prints a warning.
     host: str = "127.0.0.1"
     port: int = 8000
+    # Host headers answered (names or addresses, "*.example.org", "*" for any): others get 400,
+    # which defeats DNS rebinding. A specific non-loopback --host is added to them.
+    allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+    # A shared secret every request must carry (Authorization: Bearer, or the cookie set by
+    # opening a page with ?token=); empty: none. Required off loopback. Prefer the
+    # NEWSMILL_SERVE__TOKEN variable to a settings file.
+    token: str = ""
+    # Slow clients: a connection whose request head (line and headers) has not arrived this
+    # many seconds after it opened, or after its first byte on a kept-alive connection, is
+    # closed; idle kept-alive connections close after keep_alive_seconds.
+    header_timeout: float = 10.0
+    keep_alive_seconds: int = 30
+    # Connections and requests in progress at most; more get 503 at once (uvicorn).
+    max_connections: int = 200
+    # Largest request head (request line and headers); larger gets 400 (h11).
+    max_header_bytes: int = 16 * 1024
+    # POST /api/analyze runs in this many worker processes (each loads the model: ~0.6 GB),
+    # each limited to analysis_memory_mb of address space (0: no limit); a page running past
+    # analysis_seconds has its worker killed and restarted (422). At most analysis_queue
+    # analyses wait or run at once; one more gets 503 with Retry-After, never a thread.
+    analysis_workers: int = 1
+    analysis_queue: int = 8
+    analysis_seconds: float = 60.0
+    analysis_memory_mb: int = 4096
     # Largest request body accepted (POST /api/analyze); larger bodies get 413.
     max_body_bytes: int = 2 * 1024 * 1024
     # Rows per page of any list, and the most a client may ask for (CSV included).
     page_size: int = 20
     max_page_size: int = 500
+    # Open the store as read-only media (SQLite immutable=1): no -wal/-shm files, no locks,
+    # serves from a read-only mount or a published snapshot. The store must not change while
+    # served (an ingest into it would be misread); off, the server follows a live ingest.
+    immutable: bool = False
 
     def __post_init__(self) -> None:
         if not 0 < self.port < 65536:
@@ -138,6 +179,16 @@ class ServeSettings:
             raise ConfigError("serve.max_body_bytes must be at least 1024")
         if not 1 <= self.page_size <= self.max_page_size:
             raise ConfigError("serve.page_size must be within 1..serve.max_page_size")
+        if self.header_timeout <= 0 or self.keep_alive_seconds < 1:
+            raise ConfigError("serve.header_timeout and serve.keep_alive_seconds must be positive")
+        if self.max_connections < 1 or self.max_header_bytes < 1024:
+            raise ConfigError("serve.max_connections must be ≥ 1 and serve.max_header_bytes ≥ 1024")
+        if self.analysis_workers < 1 or self.analysis_queue < self.analysis_workers:
+            raise ConfigError("serve.analysis_workers must be ≥ 1 and analysis_queue ≥ analysis_workers")
+        if self.analysis_seconds <= 0 or self.analysis_memory_mb < 0:
+            raise ConfigError("serve.analysis_seconds must be positive, analysis_memory_mb ≥ 0")
+        if self.token and len(self.token) < 16:
+            raise ConfigError("serve.token must be at least 16 characters (or empty for none)")
 
 
 @dataclass(frozen=True, slots=True)

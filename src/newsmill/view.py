@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsmill.model import Participant, Record
+from newsmill.printable import print_safely
 
 
 def _table(*columns: str) -> Table:
@@ -133,4 +134,5 @@ def render_record(record: Record) -> Group:
 
 
 def print_record(record: Record, console: Console | None = None) -> None:
-    (console or Console()).print(render_record(record))
+    # Page text may hold escape sequences: they are shown, not run by the terminal.
+    print_safely(console or Console(), render_record(record))

@@ -17,6 +17,7 @@ from typing import Any
 
 from newsmill.cli_options import add_max_bytes
 from newsmill.errors import ConfigError
+from newsmill.printable import printable
 from newsmill.settings import Settings
 
 EXIT_OK, EXIT_NOTHING, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -112,6 +113,8 @@ def add_commands(commands: Any) -> None:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     import dataclasses
 
+    from newsmill.corpus.integrity import guard
+    from newsmill.corpus.readonly import ReadOnlyStore
     from newsmill.corpus.store import Store
 
     corpus = settings.corpus
@@ -123,15 +126,17 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         raise ConfigError(
             f"--db names a folder, not a store file: {db} (e.g. --db {Path(db) / 'newsmill.db'})"
         )
-    if args.command == "ingest":
-        with Store(db, corpus) as store:
-            return _ingest(args, settings, store)
-    with Store(db, corpus, create=False) as store:
-        if args.command == "search":
-            return _search(args, store)
-        if args.command == "export":
-            return _export(args, store)
-        return _stats(args, store)
+    with guard(db):  # damage anywhere is one StoreCorrupt error, never a traceback
+        if args.command == "ingest":
+            with Store(db, corpus) as store:
+                return _ingest(args, settings, store)
+        # Read commands open the file read-only: they never write (not even a schema).
+        with ReadOnlyStore(db, settings) as store:
+            if args.command == "search":
+                return _search(args, store)
+            if args.command == "export":
+                return _export(args, store)
+            return _stats(args, store)
 
 
 def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
@@ -192,13 +197,13 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
             )
     except KeyboardInterrupt:
         print(
-            f"newsmill: interrupted: {store.count('articles')} articles in {store.path}; "
+            f"newsmill: interrupted: {store.count('articles')} articles in {printable(str(store.path))}; "
             "run the same command again to resume",
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
     elapsed = time.perf_counter() - started
-    table = Table(title=f"newsmill ingest → {store.path}", show_header=False)
+    table = Table(title=f"newsmill ingest → {printable(str(store.path))}", show_header=False)
     table.add_row("documents found", str(summary.seen))
     table.add_row("already in the store", str(summary.already))
     table.add_row("stored", str(summary.stored))
@@ -226,10 +231,13 @@ def _ingest(args: argparse.Namespace, settings: Settings, store: Any) -> int:
             "SELECT source, code, kind, message FROM errors WHERE at >= ? ORDER BY source LIMIT 50", (since,)
         )
         for source, code, kind, message in rows:
-            err.print(f"{outcome(kind)} {source}: [{code}] {message}", highlight=False, markup=False)
+            # Names and messages come from outside: printed without their escape sequences.
+            line = printable(f"{outcome(kind)} {source}: [{code}] {message}")
+            err.print(line, highlight=False, markup=False)
     if ignored and (args.verbose or not err.is_terminal):
         for path in ignored[:50]:
-            err.print(f"not read {path}: not a page, crawl or JSONL file", highlight=False, markup=False)
+            line = printable(f"not read {path}: not a page, crawl or JSONL file")
+            err.print(line, highlight=False, markup=False)
     if not (summary.stored or summary.duplicates or summary.already):
         # Nothing stored, nothing already there: a failed run, for scripts (the table says why).
         return EXIT_NOTHING
@@ -266,15 +274,20 @@ def _search(args: argparse.Namespace, store: Any) -> int:
         table.add_column("type")
     table.add_column("snippet")
     for number, hit in enumerate(hits, 1):
-        snippet = escape(hit.snippet).replace(MARK_OPEN, "[bold yellow]").replace(MARK_CLOSE, "[/]")
+        # Page text and names come from outside: control characters are shown escaped.
+        snippet = (
+            escape(printable(hit.snippet, keep=MARK_OPEN + MARK_CLOSE))
+            .replace(MARK_OPEN, "[bold yellow]")
+            .replace(MARK_CLOSE, "[/]")
+        )
         where = (
-            escape(hit.title or "(untitled)")
+            escape(printable(hit.title or "(untitled)"))
             + "\n[dim]"
-            + escape(hit.url or hit.source or hit.article_id)
+            + escape(printable(hit.url or hit.source or hit.article_id))
             + "[/]"
         )
-        extra = [escape(hit.speaker or "")] if args.kind == "quote" else []
-        extra += [escape(hit.event_type or "")] if args.kind == "event" else []
+        extra = [escape(printable(hit.speaker or ""))] if args.kind == "quote" else []
+        extra += [escape(printable(hit.event_type or ""))] if args.kind == "event" else []
         table.add_row(str(number), hit.published or "", where, *extra, " ".join(snippet.split()))
     Console().print(table)
     return EXIT_OK
@@ -288,7 +301,7 @@ def _export(args: argparse.Namespace, store: Any) -> int:
     kind = "event" if args.format == "plover" else args.kind
     count = export(store, out, args.format, kind, filters)
     if args.out:
-        print(f"newsmill export: {count} {kind} rows → {args.out}", file=sys.stderr)
+        print(f"newsmill export: {count} {kind} rows → {printable(args.out)}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -304,7 +317,8 @@ def _stats(args: argparse.Namespace, store: Any) -> int:
 
     console = Console()
     table = Table(
-        title=f"newsmill corpus {data['store']} (schema {data['schema_version']})", show_header=False
+        title=f"newsmill corpus {printable(str(data['store']))} (schema {data['schema_version']})",
+        show_header=False,
     )
     for name, count in data["counts"].items():
         table.add_row(name, f"{count:,}")
@@ -327,12 +341,12 @@ def _stats(args: argparse.Namespace, store: Any) -> int:
     for column in ("articles", "kind", "name"):
         top.add_column(column)
     for entity in data["top_entities"]:
-        top.add_row(str(entity["articles"]), entity["kind"], entity["name"])
+        top.add_row(str(entity["articles"]), entity["kind"], printable(entity["name"]))
     console.print(top)
     sources = Table(title="top sources")
     for column in ("articles", "source"):
         sources.add_column(column)
     for source, count in data["sources"].items():
-        sources.add_row(str(count), source)
+        sources.add_row(str(count), printable(str(source)))
     console.print(sources)
     return EXIT_OK

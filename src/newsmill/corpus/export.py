@@ -8,7 +8,6 @@ export of a large store needs little memory.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -18,6 +17,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from newsmill.corpus.crossdoc import find_identities
+from newsmill.corpus.csvout import SafeWriter
 from newsmill.corpus.search import _day, compile_query
 from newsmill.corpus.store import TABLES, Store, decode_record
 from newsmill.errors import ConfigError, QueryError
@@ -139,7 +139,7 @@ class Filters:
         where, params = ["1"], []
         if self.query:
             where.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(compile_query(self.query))
+            params.append(compile_query(self.query, store.settings))
         if since := _day(self.since, "since"):
             where.append("a.published_date >= ?")
             params.append(since)
@@ -245,7 +245,7 @@ def export(
                 handle.write("\n")
                 count += 1
         else:
-            writer = csv.writer(handle)
+            writer = SafeWriter(handle)  # formulas in page text are defused, as in the API
             writer.writerow([name for name, _ in _COLUMNS[kind]])
             for row in iter_rows(store, kind, filters):
                 writer.writerow(row)

@@ -28,6 +28,7 @@ import glob
 import gzip
 import json
 import multiprocessing
+import os
 import signal
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,9 +38,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from newsmill.corpus.lock import writer_lock
+from newsmill.corpus.orphans import die_with_parent
 from newsmill.corpus.store import Store
 from newsmill.errors import ConfigError, InputError, NewsmillError
-from newsmill.ingest.source import RawDocument, read_source
+from newsmill.ingest.source import RawDocument, read_source, require_regular_file
 from newsmill.ingest.warc import Skipped, is_warc, iter_warc
 from newsmill.model import Record
 from newsmill.reasons import SKIPPED, code_for, reason_for
@@ -159,7 +162,12 @@ def _warc_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[I
 def _jsonl_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[Input]:
     opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
     try:
+        require_regular_file(path, str(path))
         handle = opener(path, "rt", encoding="utf-8", errors="replace")
+    except InputError as exc:
+        skipped = Skipped(str(path), "InputError", exc.message)
+        yield Input(f"{where}#open", str(path), lambda: skipped)
+        return
     except OSError as exc:
         skipped = Skipped(str(path), "unreadable", f"cannot open: {exc.strerror or exc}")
         yield Input(f"{where}#open", str(path), lambda: skipped)
@@ -185,7 +193,11 @@ def _jsonl_inputs(path: Path, where: str, settings: IngestSettings) -> Iterator[
                 continue
             if not line.strip():
                 continue
-            yield _jsonl_input(line, f"{where}#{number}", f"{path}:{number}", settings)
+            try:
+                yield _jsonl_input(line, f"{where}#{number}", f"{path}:{number}", settings)
+            except Exception as exc:  # one poison line is an error row, never the end of the run
+                skipped = Skipped(f"{path}:{number}", type(exc).__name__, f"internal error: {exc}")
+                yield Input(f"{where}#{number}", f"{path}:{number}", lambda s=skipped: s)
 
 
 def _jsonl_input(line: str, key: str, label: str, settings: IngestSettings) -> Input:
@@ -197,6 +209,8 @@ def _jsonl_input(line: str, key: str, label: str, settings: IngestSettings) -> I
         data = json.loads(line)
     except json.JSONDecodeError as exc:
         return fail(label, "bad_json", f"not a JSON object: {exc.msg}")
+    except RecursionError:  # e.g. 100,000 '[': the decoder recurses once per level
+        return fail(label, "bad_json", "nested too deeply to be a page")
     if not isinstance(data, dict):
         return fail(label, "bad_json", "not a JSON object")
     url = data.get("url") if isinstance(data.get("url"), str) else None
@@ -305,7 +319,8 @@ def process(jobs: list[Job], settings: Settings, stored: Callable[[list[str]], s
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(settings: Settings, db: str) -> None:
+def _init_worker(settings: Settings, db: str, parent_pid: int) -> None:
+    die_with_parent(parent_pid)  # a kill -9 of the parent must not leave workers behind
     # Ctrl-C goes to the whole process group: the parent handles it and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from newsmill.api import analyzer
@@ -365,14 +380,27 @@ def ingest(
         published: the publication date of documents that do not carry one of their own.
 
     Raises:
-        InputError: a path that names nothing. ``KeyboardInterrupt`` leaves every committed
-        batch in place; rerun to finish.
+        InputError: a path that names nothing. StoreBusy: another ingest is writing the
+        store. ``KeyboardInterrupt`` leaves every committed batch in place; rerun to finish.
     """
     settings = settings or Settings.load()
     workers = workers or settings.corpus.workers
     if workers < 1:
         raise ConfigError("--workers must be at least 1")
     expand_paths(paths)  # fail fast on a name that matches nothing
+    with writer_lock(store.path):  # one ingest per store at a time: StoreBusy for a second
+        return _ingest(paths, store, settings, workers, on_progress, finalize, published)
+
+
+def _ingest(
+    paths: Sequence[str | Path],
+    store: Store,
+    settings: Settings,
+    workers: int,
+    on_progress: Callable[[IngestSummary], None] | None,
+    finalize: bool,
+    published: str | None = None,
+) -> IngestSummary:
     summary = IngestSummary()
     size = settings.corpus.batch_size
 
@@ -386,7 +414,10 @@ def ingest(
             for item in chunk:
                 if item.key in done:
                     continue
-                document = item.read()
+                try:
+                    document = item.read()
+                except Exception as exc:  # a reader bug on one document must not end the run
+                    document = Skipped(item.source, type(exc).__name__, f"internal error: {exc}")
                 if isinstance(document, Skipped):
                     failures.append(
                         Outcome(
@@ -436,7 +467,10 @@ def _run_pool(
     # of which may be inherited; each worker imports newsmill and loads the model once.
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(settings, str(store.path))
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(settings, str(store.path), os.getpid()),
     )
     in_flight: set[Future[list[Outcome]]] = set()
     try:

@@ -6,7 +6,10 @@ language and writes an FTS5 query in which every term is a quoted string:
 - words (``qureshi``), prefixes (``minist*``), phrases in double quotes (``"foreign minister"``);
 - ``AND``, ``OR``, ``NOT`` (upper case) and parentheses; terms side by side must all match;
 - punctuation inside a word splits it into a phrase (``al-Qaeda`` → ``"al qaeda"``), and any
-  other punctuation is a separator, so page text pasted as a query cannot inject FTS5 syntax.
+  other punctuation is a separator, so page text pasted as a query cannot inject FTS5 syntax;
+- at most ``corpus.max_query_terms`` terms, ``corpus.max_prefix_terms`` of them prefixes
+  (FTS5's cost grows with the square of the terms), and every statement of a search runs
+  inside the store's time budget (``Store.time_budget``, :class:`~newsmill.errors.QueryTimeout`).
 
 A query that cannot be read (an unclosed quote or parenthesis, ``OR`` with nothing on one
 side, no words at all) raises :class:`~newsmill.errors.QueryError` with what is wrong; values
@@ -23,9 +26,11 @@ from datetime import date, timedelta
 from typing import Any, Literal
 
 from newsmill.corpus.crossdoc import find_identities
+from newsmill.corpus.integrity import is_damage
 from newsmill.corpus.snippets import MARK_CLOSE, MARK_OPEN, split_marks
 from newsmill.corpus.store import Store
 from newsmill.errors import QueryError
+from newsmill.settings import CorpusSettings
 
 Kind = Literal["article", "quote", "event"]
 KINDS: tuple[str, ...] = ("article", "quote", "event")
@@ -67,8 +72,11 @@ class Hit:
         return data
 
 
-def compile_query(query: str) -> str:
-    """The FTS5 query for a user query (see the module doc); raises QueryError if malformed."""
+def compile_query(query: str, settings: CorpusSettings | None = None) -> str:
+    """The FTS5 query for a user query (see the module doc); raises QueryError if malformed
+    or over the term caps of ``settings``."""
+    settings = settings or CorpusSettings()
+    terms = prefixes = 0
     parts: list[str] = []
     depth = 0
     expect_term = True  # at the start, after an operator or "(": a term must follow
@@ -106,6 +114,13 @@ def compile_query(query: str) -> str:
         if not words:
             continue  # punctuation only: a separator
         term = '"' + " ".join(words) + '"' + ("*" if prefix else "")
+        terms, prefixes = terms + 1, prefixes + prefix
+        if terms > settings.max_query_terms:
+            raise QueryError(f"the query has more than {settings.max_query_terms} terms: use fewer words")
+        if prefixes > settings.max_prefix_terms:
+            raise QueryError(
+                f"the query has more than {settings.max_prefix_terms} prefix terms (word*): use fewer"
+            )
         if not expect_term and parts and parts[-1] not in _OPERATORS:
             parts.append("AND")
         parts.append(term)
@@ -186,8 +201,21 @@ def search(
         raise QueryError(f"kind must be one of {', '.join(KINDS)}, got {kind!r}")
     if limit < 1 or offset < 0:
         raise QueryError("limit must be at least 1 and offset not negative")
-    since_day, until_day = _day(since, "since"), _day(until, "until")
-    fts = compile_query(query) if query.strip() else None
+    with store.time_budget():
+        return _search(store, query, kind, entity, _day(since, "since"), _day(until, "until"), limit, offset)
+
+
+def _search(
+    store: Store,
+    query: str,
+    kind: str,
+    entity: str | None,
+    since_day: str | None,
+    until_day: str | None,
+    limit: int,
+    offset: int,
+) -> list[Hit]:
+    fts = compile_query(query, store.settings) if query.strip() else None
     if fts is None and not (entity or since_day or until_day):
         raise QueryError("give a query or at least one filter (--entity, --since, --until)")
 
@@ -278,6 +306,8 @@ def search(
             ranked = store.conn.execute(sql, [*params, floor[0] if floor else 0, limit, offset]).fetchall()
         return [_hit(store, kind, table, fts, rowid, score) for rowid, score in ranked]
     except sqlite3.OperationalError as exc:
+        if is_damage(exc):
+            raise
         # compile_query only writes valid FTS5, so this is a query FTS5 still refuses.
         raise QueryError(f"cannot run query {query!r}: {exc}") from exc
 
@@ -331,6 +361,7 @@ _SNIPPET_COLUMN = {"article": 1, "quote": 0, "event": 0}
 
 
 def _hit(store: Store, kind: str, table: str, fts: str | None, rowid: int, score: float) -> Hit:
+    store.check_budget()  # between hits: a snippet is one uninterruptible SQLite step
     conn = store.conn
     if kind == "article":
         text_sql = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,12 +22,15 @@ from typing import Any
 
 from newsmill.corpus.minhash import signature
 from newsmill.corpus.schema import MIGRATIONS, SCHEMA_VERSION
-from newsmill.errors import StoreError, StoreVersionError
+from newsmill.errors import QueryError, QueryTimeout, StoreCorrupt, StoreError, StoreVersionError
 from newsmill.model import Record
 from newsmill.settings import CorpusSettings
 
 TABLES = ("articles", "entities", "article_entities", "mentions", "quotes", "events", "clusters", "errors")
 _IN_CHUNK = 500  # ids per `IN (...)` query: well under SQLite's bound-parameter limit
+# SQLite calls the progress handler every this many VM steps: ~1 ms of work, so an expired
+# budget stops a query promptly while the Python callback costs well under 1%.
+_PROGRESS_STEPS = 20_000
 
 
 def now() -> str:
@@ -46,6 +50,8 @@ class Store:
         StoreVersionError: not a newsmill store, or one written by a newer newsmill.
     """
 
+    _budget: float | None = None  # the deadline of the running time_budget()
+
     def __init__(
         self, path: str | Path, settings: CorpusSettings | None = None, *, create: bool = True
     ) -> None:
@@ -63,6 +69,10 @@ class Store:
             self.migrate()
         except sqlite3.DatabaseError as exc:
             self.conn.close()
+            from newsmill.corpus.integrity import damaged, is_damage
+
+            if is_damage(exc) and self.path.stat().st_size > 0:
+                raise damaged(self.path, exc) from exc
             raise StoreVersionError(f"not a newsmill store: {exc}", source=str(self.path)) from exc
         except StoreError:
             self.conn.close()
@@ -119,6 +129,38 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @contextmanager
+    def time_budget(self, seconds: float | None = None) -> Iterator[None]:
+        """Statements run inside are interrupted after ``seconds`` (default
+        ``corpus.query_seconds``); the interruption is raised as :class:`QueryTimeout`.
+        A budget already running (an outer call) is kept."""
+        if self._budget is not None:
+            yield
+            return
+        limit = self.settings.query_seconds if seconds is None else seconds
+        deadline = time.monotonic() + limit
+        self._budget = deadline
+        self.conn.set_progress_handler(lambda: time.monotonic() > deadline, _PROGRESS_STEPS)
+        try:
+            yield
+        except (sqlite3.OperationalError, QueryError) as exc:
+            if time.monotonic() > deadline:
+                raise QueryTimeout(
+                    f"the query ran past its {limit:g} s budget: search fewer or longer words, "
+                    "or narrow it with filters",
+                    source=str(self.path),
+                ) from exc
+            raise
+        finally:
+            self._budget = None
+            self.conn.set_progress_handler(None, 0)
+
+    def check_budget(self) -> None:
+        """Stop here if the running budget is spent. Between statements: SQLite checks it only
+        between its own steps, and one FTS5 snippet() is a single step however long it runs."""
+        if self._budget is not None and time.monotonic() > self._budget:
+            raise sqlite3.OperationalError("interrupted")
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -253,7 +295,12 @@ def encode_record(record: Record) -> bytes:
 
 
 def decode_record(blob: bytes) -> Record:
-    return Record.from_json(zlib.decompress(blob))
+    """The record ``encode_record`` wrote. Raises StoreCorrupt when the blob is damaged."""
+    try:
+        return Record.from_json(zlib.decompress(blob))
+    except (zlib.error, UnicodeDecodeError, ValueError, TypeError) as exc:
+        detail = (str(exc).splitlines() or [""])[0][:200]
+        raise StoreCorrupt(f"a stored record is damaged ({type(exc).__name__}: {detail})") from exc
 
 
 def _article_row(record: Record, num_perm: int) -> tuple[Any, ...]:

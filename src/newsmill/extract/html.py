@@ -31,6 +31,7 @@ from newsmill.extract.furniture import furniture_reason, list_header
 from newsmill.extract.htmlmeta import PageMeta, read_meta
 from newsmill.extract.lines import Line, describe
 from newsmill.extract.meta import dateline_span, find_byline, find_dateline, find_timestamp, normalise_name
+from newsmill.extract.nesting import MAX_DEPTH, flatten_deep_nesting
 from newsmill.model import (
     PARAGRAPH_SEPARATOR,
     Author,
@@ -100,6 +101,9 @@ def extract_html(
     from selectolax.lexbor import LexborHTMLParser
 
     settings = settings or ExtractSettings()
+    html, flattened = flatten_deep_nesting(html)  # linear; parsing deep nesting is not
+    if flattened:
+        warnings = [*(warnings or []), f"nesting over {MAX_DEPTH} levels flattened ({flattened} tags)"]
     tree = LexborHTMLParser(html)
     meta = read_meta(tree, url)
     blocks = linearise(tree.body) if tree.body is not None else []

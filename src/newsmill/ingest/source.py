@@ -81,12 +81,20 @@ def file_time(path: Path) -> str | None:
         return None
 
 
-def read_path_bytes(path: Path, settings: IngestSettings) -> bytes:
-    label = str(path)
+def require_regular_file(path: Path, label: str) -> None:
+    """Raise InputError unless ``path`` is a regular file: opening a FIFO waits for a writer
+    forever, and a device or socket is no page."""
     if not path.exists():
         raise InputError("no such file", source=label)
     if path.is_dir():
         raise InputError("is a directory, not a file", source=label)
+    if not path.is_file():
+        raise InputError("not a regular file (a FIFO, socket or device); use - for a stream", source=label)
+
+
+def read_path_bytes(path: Path, settings: IngestSettings) -> bytes:
+    label = str(path)
+    require_regular_file(path, label)
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from newsmill.errors import ConfigError, InputError, NewsmillError
 from newsmill.ingest.decode import check_text, decode_bytes
-from newsmill.ingest.source import RawDocument, sniff_format
+from newsmill.ingest.source import RawDocument, require_regular_file, sniff_format
 from newsmill.reasons import reason_for
 from newsmill.settings import IngestSettings
 
@@ -59,6 +59,8 @@ def refuse_warc(source: Path | bytes, label: str) -> None:
         InputError: ``source`` is a WARC file (by name or by its first bytes).
     """
     if isinstance(source, Path):
+        if not source.is_file():
+            return  # a FIFO or a device would block the peek: read_source says what it is
         if not is_warc(source):
             try:
                 with source.open("rb") as handle:
@@ -86,6 +88,7 @@ def iter_warc(path: Path, settings: IngestSettings | None = None) -> Iterator[Ra
 
     settings = settings or IngestSettings()
     label = str(path)
+    require_regular_file(path, label)
     try:
         stream = open(path, "rb")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
@@ -96,7 +99,6 @@ def iter_warc(path: Path, settings: IngestSettings | None = None) -> Iterator[Ra
             record_types=WarcRecordType.response,
             parse_http=True,
             auto_decode="all",
-            max_content_length=settings.max_bytes * 4,
             fsspec_args=False,
         )
         index = 0

@@ -65,6 +65,7 @@ def wanted(args: argparse.Namespace) -> bool:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     import dataclasses
 
+    from newsmill.corpus.lock import writer_lock
     from newsmill.corpus.store import Store
 
     corpus = settings.corpus
@@ -88,7 +89,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.no_load:
             return EXIT_OK
         folders = [out]
-    with Store(db, corpus) as store:
+    with Store(db, corpus) as store, writer_lock(store.path):
         return _load(args, folders, store, settings)
 
 

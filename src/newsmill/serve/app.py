@@ -11,6 +11,10 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
+import zlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,89 +23,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from newsmill import __version__
+from newsmill.corpus.integrity import damaged, is_damage
 from newsmill.errors import InputError, NewsmillError, QueryError, StoreError
 from newsmill.reasons import reason_for
+from newsmill.serve.analysis import AnalysisPool
 from newsmill.serve.deps import AppState, ReadOnlyStore
+from newsmill.serve.guard import GuardMiddleware
 from newsmill.serve.head import HeadAsGetMiddleware
 from newsmill.settings import Settings
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).parent
-
-CONTENT_SECURITY_POLICY = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
-)
-SECURITY_HEADERS = [
-    (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-    (b"x-frame-options", b"DENY"),
-]
-
-
-class _BodyTooLarge(Exception):
-    pass
-
-
-class GuardMiddleware:
-    """Adds the security headers to every response and refuses bodies over ``max_body_bytes``
-    (by Content-Length up front, and by counting for chunked bodies) with a 413."""
-
-    def __init__(self, app: ASGIApp, max_body_bytes: int) -> None:
-        self.app = app
-        self.max_body_bytes = max_body_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        started = False
-
-        async def send_with_headers(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
-            await send(message)
-
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_body_bytes):
-            await self._too_large(send_with_headers)
-            return
-        received = 0
-
-        async def counting_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    raise _BodyTooLarge
-            return message
-
-        try:
-            await self.app(scope, counting_receive, send_with_headers)
-        except _BodyTooLarge:
-            if not started:
-                await self._too_large(send_with_headers)
-
-    async def _too_large(self, send: Send) -> None:
-        body = json.dumps({"detail": f"request body over the limit of {self.max_body_bytes} bytes"}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", str(len(body)).encode()),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
 
 
 def _wants_json(request: Request) -> bool:
@@ -130,8 +64,17 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
 
     settings = settings or Settings()
     path = Path(db or settings.corpus.db)
-    ReadOnlyStore(path, settings).close()  # fail at start-up, not on the first request
+    # Fail at start-up, not on the first request.
+    ReadOnlyStore(path, settings, immutable=settings.serve.immutable).close()
+    pool = AnalysisPool(settings)  # worker processes start with the first analysis
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="newsmill",
         version=__version__,
         description="Evidence-linked news records: search articles, quotes and events; "
@@ -142,7 +85,14 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
         redoc_url=None,
     )
     app.state.newsmill = AppState(settings=settings, db=path)
-    app.add_middleware(GuardMiddleware, max_body_bytes=settings.serve.max_body_bytes)
+    app.state.newsmill_analysis = pool
+    app.add_middleware(
+        GuardMiddleware,
+        max_body_bytes=settings.serve.max_body_bytes,
+        allowed_hosts=settings.serve.allowed_hosts,
+        token=settings.serve.token,
+        max_header_bytes=settings.serve.max_header_bytes,
+    )
     app.add_middleware(HeadAsGetMiddleware)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
@@ -161,13 +111,23 @@ def create_app(settings: Settings | None = None, db: str | Path | None = None) -
         log.warning("store error: %s", exc)
         return _error(request, 503, exc.message)
 
+    @app.exception_handler(sqlite3.DatabaseError)
+    @app.exception_handler(zlib.error)
+    async def damaged_store(request: Request, exc: Exception) -> Response:
+        if not is_damage(exc):
+            raise exc  # a bug, not damage: the guard answers 500
+        log.error("the store is damaged: %s", exc)
+        return _error(request, 503, damaged(path, exc).message)
+
     @app.exception_handler(NewsmillError)
     async def unprocessable(request: Request, exc: NewsmillError) -> Response:
         return _error(request, 422, exc.message, reason_for(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, exc.status_code, str(exc.detail))
+        response = _error(request, exc.status_code, str(exc.detail))
+        response.headers.update(exc.headers or {})  # Retry-After on 503, Allow on 405
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from newsmill.corpus.crossdoc import find_identities
+from newsmill.corpus.integrity import is_damage
 from newsmill.corpus.search import MARK_CLOSE, MARK_OPEN, compile_query
 from newsmill.corpus.store import Store
 from newsmill.errors import QueryError
@@ -50,6 +51,11 @@ class Filters:
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise QueryError(f"kind must be one of {', '.join(KINDS)}, got {self.kind!r}")
+        for name in ("query", "entity", "source", "event_type", "actor", "recipient", "place"):
+            value = getattr(self, name)
+            # SQLite reads a LIKE pattern up to its first NUL: "%\0%" would match every row.
+            if value and any(ord(char) < 32 for char in value):
+                raise QueryError(f"{name} holds control characters")
         for name in ("since", "until"):
             value = getattr(self, name)
             if value:
@@ -119,7 +125,7 @@ def _participant(column: str, ids: list[int], text: str | None) -> tuple[str, li
 
 def _plan(store: Store, filters: Filters) -> _Plan:
     kind = filters.kind
-    fts = compile_query(filters.query) if filters.query.strip() else None
+    fts = compile_query(filters.query, store.settings) if filters.query.strip() else None
     table = {"article": "articles_fts", "quote": "quotes_fts", "event": "events_fts"}[kind]
     base = {"quote": "quotes", "event": "events"}.get(kind)
     if fts is None:
@@ -218,6 +224,8 @@ def _run(store: Store, sql: str, params: Iterable[Any]) -> list[sqlite3.Row]:
     try:
         cursor = store.conn.execute(sql, list(params))
     except sqlite3.OperationalError as exc:
+        if is_damage(exc):
+            raise
         # compile_query writes valid FTS5 only; anything FTS5 still refuses is the user's query.
         raise QueryError(f"cannot run the query: {exc}") from exc
     names = [column[0] for column in cursor.description]
@@ -225,9 +233,18 @@ def _run(store: Store, sql: str, params: Iterable[Any]) -> list[sqlite3.Row]:
 
 
 def find(store: Store, filters: Filters, *, limit: int = 20, offset: int = 0) -> Page:
-    """One page of articles, quotes or events matching ``filters`` (best match, else newest first)."""
+    """One page of articles, quotes or events matching ``filters`` (best match, else newest first).
+
+    Raises:
+        QueryError: a malformed query or filter. QueryTimeout: past ``corpus.query_seconds``.
+    """
     if limit < 1 or offset < 0:
         raise QueryError("limit must be at least 1 and offset not negative")
+    with store.time_budget():
+        return _find(store, filters, limit, offset)
+
+
+def _find(store: Store, filters: Filters, limit: int, offset: int) -> Page:
     plan = _plan(store, filters)
     if plan.empty:
         return Page(0, [], limit, offset)
@@ -235,35 +252,37 @@ def find(store: Store, filters: Filters, *, limit: int = 20, offset: int = 0) ->
     key = "a.rowid" if filters.kind == "article" else "x.rowid"
     total = _run(store, f"SELECT count(DISTINCT {key}) AS n FROM {plan.source}{where}", plan.params)[0]["n"]
     order = f"{plan.fts_table}.rank" if plan.fts_table else "a.published_date DESC, a.rowid DESC"
+    # Snippets are computed after the page is chosen, for its rows only: in the ranked
+    # statement SQLite would compute one for every match before sorting.
+    match_rowid = f"{plan.fts_table}.rowid AS match_rowid" if plan.fts_table else "NULL AS match_rowid"
     if filters.kind == "article":
-        snippet = (
-            f"snippet({plan.fts_table}, 1, ?, ?, ' … ', 24)" if plan.fts_table else "substr(a.body, 1, 240)"
-        )
         columns = (
             f"a.id AS article_id, a.title, a.published_date AS published, {SOURCE} AS source, a.url, "
-            f"a.stale, {snippet} AS snippet"
+            f"a.stale, substr(a.body, 1, 240) AS snippet, {match_rowid}"
         )
     elif filters.kind == "quote":
-        snippet = f"snippet({plan.fts_table}, 0, ?, ?, ' … ', 32)" if plan.fts_table else "x.content"
         columns = (
             "x.article_id, x.idx, x.kind, x.speaker_name AS speaker, x.speaker_local_id, x.cue, "
-            f"x.content, {snippet} AS snippet, a.title, a.published_date AS published, {SOURCE} AS source"
+            f"x.content, x.content AS snippet, {match_rowid}, a.title, a.published_date AS published, "
+            f"{SOURCE} AS source"
         )
     else:
-        snippet = f"snippet({plan.fts_table}, 0, ?, ?, ' … ', 32)" if plan.fts_table else "x.evidence"
         columns = (
             "x.article_id, x.idx, x.type, x.mode, x.status, x.date, x.actors, x.recipients, x.evidence, "
-            f"{snippet} AS snippet, x.confidence, a.title, a.published_date AS published, "
+            f"x.evidence AS snippet, {match_rowid}, x.confidence, a.title, a.published_date AS published, "
             f"{SOURCE} AS source, x.mentions AS here, "
             "(SELECT size FROM clusters c WHERE c.id = x.cluster_id) AS reports, "
             "(SELECT sources FROM clusters c WHERE c.id = x.cluster_id) AS sources"
         )
-    snippet_params = [MARK_OPEN, MARK_CLOSE] if plan.fts_table else []
     rows = _run(
         store,
         f"SELECT {columns} FROM {plan.source}{where} ORDER BY {order} LIMIT ? OFFSET ?",
-        [*snippet_params, *plan.params, limit, offset],
+        [*plan.params, limit, offset],
     )
+    if plan.fts_table:
+        _add_snippets(store, plan.fts_table, plan.params[0], rows, 1 if filters.kind == "article" else 0)
+    for row in rows:
+        row.pop("match_rowid")
     links = _identity_links(store, {row["article_id"] for row in rows}) if filters.kind != "article" else {}
     for row in rows:
         if filters.kind == "quote":
@@ -286,8 +305,26 @@ def find(store: Store, filters: Filters, *, limit: int = 20, offset: int = 0) ->
     return Page(total, rows, limit, offset)
 
 
+def _add_snippets(store: Store, table: str, fts: str, rows: list[dict[str, Any]], column: int) -> None:
+    """Each row's snippet: the matched terms marked in the best passage of ``column``."""
+    words = 24 if column else 32
+    sql = (
+        f"SELECT snippet({table}, {column}, ?, ?, ' … ', {words}) AS snippet FROM {table} "
+        f"WHERE {table} MATCH ? AND rowid = ?"
+    )
+    for row in rows:
+        store.check_budget()  # one row at a time: a snippet is one uninterruptible SQLite step
+        found = _run(store, sql, [MARK_OPEN, MARK_CLOSE, fts, row["match_rowid"]])
+        row["snippet"] = (found[0]["snippet"] if found else None) or row["snippet"]
+
+
 def facets(store: Store, filters: Filters) -> Facets:
     """Counts over the articles that hold a match: sources, event types, entities, dates."""
+    with store.time_budget():
+        return _facets(store, filters)
+
+
+def _facets(store: Store, filters: Filters) -> Facets:
     plan = _plan(store, filters)
     if plan.empty:
         return Facets()

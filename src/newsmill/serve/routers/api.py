@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import asdict
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.concurrency import run_in_threadpool
 
 from newsmill.errors import EmptyInput
 from newsmill.model import Record
 from newsmill.serve import models, queries
+from newsmill.serve.analysis import AnalysisBusy, AnalysisStopped, AnalysisUnavailable
 from newsmill.serve.deps import ReadOnlyStore, get_settings, get_store
 from newsmill.serve.routers.common import (
     ListParams,
@@ -28,8 +27,7 @@ router = APIRouter(prefix="/api", tags=["api"])
 StoreDep = Annotated[ReadOnlyStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 Params = Annotated[ListParams, Depends()]
-# spaCy pipelines are not safe to share between threads mid-call: one analysis at a time.
-_analysis_lock = threading.Lock()
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a larger id would overflow the driver (a 500)
 
 
 def _listing(store: ReadOnlyStore, settings: Settings, params: ListParams, kind: str, **extra: Any) -> Any:
@@ -109,7 +107,7 @@ def quotes(
     settings: SettingsDep,
     params: Params,
     speaker: str | None = Query(None, max_length=200, description="a speaker's name"),
-    speaker_id: int | None = Query(None, ge=0, description="the speaker's corpus identity id"),
+    speaker_id: int | None = Query(None, ge=0, le=MAX_ID, description="the speaker's corpus identity id"),
 ) -> Any:
     if speaker:
         params.entity = speaker
@@ -129,8 +127,8 @@ def events(
     actor: str | None = Query(None, max_length=200, description="an actor's name (identity or as written)"),
     recipient: str | None = Query(None, max_length=200, description="a recipient's name"),
     place: str | None = Query(None, max_length=200, description="a place named by the article or evidence"),
-    actor_id: int | None = Query(None, ge=0, description="an actor's corpus identity id"),
-    recipient_id: int | None = Query(None, ge=0, description="a recipient's corpus identity id"),
+    actor_id: int | None = Query(None, ge=0, le=MAX_ID, description="an actor's corpus identity id"),
+    recipient_id: int | None = Query(None, ge=0, le=MAX_ID, description="a recipient's corpus identity id"),
 ) -> Any:
     if type:
         params.event_type = type
@@ -173,8 +171,6 @@ async def analyze(
     ),
     published: str | None = Query(None, max_length=40, description="publication date, ISO 8601"),
 ) -> Any:
-    from newsmill.api import analyze as analyze_page
-
     body = await request.body()  # bounded by GuardMiddleware
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type == "application/json":
@@ -182,6 +178,8 @@ async def analyze(
             payload = json.loads(body)
         except (ValueError, UnicodeDecodeError) as exc:
             raise HTTPException(422, f"the body is not valid JSON: {exc}") from None
+        except RecursionError:  # e.g. [[[[...: the decoder recurses once per level
+            raise HTTPException(422, "the JSON body is nested too deeply") from None
         if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):
             raise HTTPException(422, 'expected a JSON object with a "text" string')
         text: str | bytes = payload["text"]
@@ -194,9 +192,12 @@ async def analyze(
     if not text.strip():
         raise EmptyInput("the page is empty")
 
-    def run() -> Any:
-        with _analysis_lock:
-            return analyze_page(text, url=url, published=published, settings=settings).to_dict()
-
-    # NewsmillErrors (no article, a bad date) become 422s with their reason (newsmill.reasons).
-    return await run_in_threadpool(run)
+    pool = request.app.state.newsmill_analysis  # bounded worker processes (serve/analysis.py)
+    try:
+        return await pool.analyze(text, url, published)
+    except AnalysisBusy as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": str(exc.retry_after)}) from None
+    except AnalysisStopped as exc:
+        raise HTTPException(422, str(exc)) from None
+    except AnalysisUnavailable as exc:
+        raise HTTPException(503, str(exc), headers={"Retry-After": "60"}) from None

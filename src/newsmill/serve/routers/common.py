@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from collections.abc import Iterable
@@ -11,6 +10,7 @@ from typing import Any
 from fastapi import HTTPException, Query, Request
 from fastapi.responses import Response
 
+from newsmill.corpus.csvout import SafeWriter
 from newsmill.corpus.snippets import split_marks
 from newsmill.serve.queries import Filters, Page
 from newsmill.settings import Settings
@@ -115,24 +115,12 @@ class ListParams:
         return min(self.limit or default, serve.max_page_size)
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        value = "; ".join(
-            str(item.get("text", "")) if isinstance(item, dict) else str(item) for item in value
-        )
-    text = str(value)
-    # Spreadsheet formula injection: page text starting with = + - @ is shown as text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def csv_response(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], name: str) -> Response:
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SafeWriter(out)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
+        writer.writerow([row.get(column) for column in columns])
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",
