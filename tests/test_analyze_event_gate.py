@@ -482,6 +482,13 @@ def test_an_emergency_declared_against_a_hazard_is_no_coercion() -> None:
         "The government declared a state of emergency in the capital on Monday after days of riots."
     )
     assert "COERCE" in types(state), describe(state)
+    # data/events/hazard_words.txt: a hazard named in the sentence or the one before.
+    drought = analyzed(
+        "The dispute comes as southern Africa endures one of its worst droughts in decades. Botswana "
+        "declared a state of emergency in its northern districts in July, and the district council "
+        "says water trucks now serve 14 villages."
+    )
+    assert "COERCE" not in types(drought), describe(drought)
 
 
 @pytest.mark.parametrize(

@@ -223,15 +223,23 @@ PHYSICAL_WORDS = re.compile(
 _ASSEMBLY_NOUNS = words("events/assembly_nouns.txt")
 _SESSION_WORDS = words("events/session_words.txt")
 _EMERGENCY_KINDS = words("events/emergency_kinds.txt")
+_HAZARDS = words("events/hazard_words.txt")
 
 
 def a_hazard_emergency(candidate: Candidate) -> bool:
-    """The emergency declared is of a hazard ("a national health emergency", "a drought
-    emergency"): a word of ``data/events/emergency_kinds.txt`` modifies "emergency"."""
-    return any(
-        t.lower_ == "emergency" and any(c.lower_ in _EMERGENCY_KINDS for c in t.children)
-        for t in candidate.anchor.sent
-    )
+    """The emergency declared is of a hazard: a word of ``data/events/emergency_kinds.txt``
+    modifies "emergency" ("a national health emergency", "a drought emergency"), or the
+    sentence or the one before names a hazard (``data/events/hazard_words.txt``: "... endures
+    one of its worst droughts. Botswana declared a state of emergency in its north")."""
+    sentence = candidate.anchor.sent
+    if any(
+        t.lower_ == "emergency" and any(c.lower_ in _EMERGENCY_KINDS for c in t.children) for t in sentence
+    ):
+        return True
+    doc = sentence.doc
+    before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+    scope = [*(before or []), *sentence]
+    return any(t.lemma_.lower() in _HAZARDS or t.lower_ in _HAZARDS for t in scope)
 
 
 def _act_lemma(candidate: Candidate) -> str:
