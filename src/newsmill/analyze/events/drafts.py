@@ -19,9 +19,6 @@ class ParticipantDraft:
     code: str | None = None  # ISO-3 country, or IGO / NGO
     sector: str | None = None
     referent: tuple[int, int] | None = None  # a pronoun's antecedent phrase, when no entity
-    # The code was read from the sentence or the article (the one country named, the place acted
-    # in, the actor's own country), not from the participant's own words.
-    inferred: bool = False
 
 
 @dataclass(slots=True)

@@ -68,7 +68,6 @@ def settle_codes(
             and _is_person_or_people(actor, article)
         ):
             actor.code = actor_fallback
-            actor.inferred = actor.code is not None
         elif actor.code is None and (
             _is_person_or_people(actor, article)
             or (actor.entity is None and is_people(actor, article))
@@ -96,7 +95,6 @@ def settle_codes(
                 and internal == recipient_codes
             ):
                 actor.code = next(iter(internal))
-                actor.inferred = actor.code is not None
             elif event_type != "CONSULT" and (
                 actor.entity is None or article.entities[actor.entity].kind == "NORP"
             ):
@@ -104,7 +102,6 @@ def settle_codes(
                 # the place they act in; where one meets says nothing of whose one is ("X met
                 # India's minister in the Indian capital").
                 actor.code = acting_in(article, scope, anchor)
-                actor.inferred = actor.code is not None
     actor_codes = {a.code for a in actors if a.code}
     # An actor is not its own recipient; but one nationality's groups may act against each
     # other ("Palestinian police confiscated weapons from Palestinian armed groups").
@@ -127,7 +124,6 @@ def settle_codes(
     for recipient in recipients:
         if recipient.code is None and fallback and _may_take_country(recipient, article):
             recipient.code = fallback
-            recipient.inferred = recipient.code is not None
         elif (
             recipient.code is None
             and domestic
@@ -137,7 +133,6 @@ def settle_codes(
             # A diplomat of no stated country is not of the country he is posted in ("the
             # expelled diplomat must leave Estonia").
             recipient.code = domestic
-            recipient.inferred = recipient.code is not None
     if (
         not recipients
         and event_type in {"ASSAULT", "COERCE"}
@@ -146,7 +141,7 @@ def settle_codes(
     ):
         code = article.codes[location[2]]
         if code and code not in actor_codes:
-            recipients = [ParticipantDraft(location[0], location[1], location[2], code, "CVL", inferred=True)]
+            recipients = [ParticipantDraft(location[0], location[1], location[2], code, "CVL")]
     if (
         not recipients
         and event_type in _DOMESTIC_BY_DEFAULT
@@ -161,15 +156,9 @@ def settle_codes(
         place = _acting_in_mention(article, scope) if event_type == "CONCEDE" else None
         if place is not None:
             # "lifted a night curfew in Montenegro": made to the people of where it applies.
-            recipients = [
-                ParticipantDraft(place[0], place[1], place[2], article.codes[place[2]], "CVL", inferred=True)
-            ]
+            recipients = [ParticipantDraft(place[0], place[1], place[2], article.codes[place[2]], "CVL")]
         else:
-            recipients = [
-                ParticipantDraft(
-                    evidence[0], evidence[0], None, next(iter(actor_codes)), sector, inferred=True
-                )
-            ]
+            recipients = [ParticipantDraft(evidence[0], evidence[0], None, next(iter(actor_codes)), sector)]
     return actors, recipients
 
 
