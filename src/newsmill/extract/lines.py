@@ -16,6 +16,13 @@ WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 # Sentence-final punctuation, optionally followed by closing quotes or brackets (the ideographic
 # full stop and marks of Chinese and Japanese included).
 _TERMINAL = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』]*\s*$|[\"”’»][.!?]\s*$")
+
+
+def closes(text: str) -> bool:
+    """Whether ``text`` ends as a sentence does (closing punctuation, any quote or bracket after)."""
+    return bool(_TERMINAL.search(text))
+
+
 # Scripts written without spaces between words (Chinese, Japanese kana and kanji, Thai, Lao,
 # Khmer, Myanmar): to WORD a whole clause is one word. Their length is counted in words of two
 # characters (Chinese words average under two characters, Japanese and Thai a little more), so

@@ -90,37 +90,28 @@ class Article:
         }
         self.plural_actors: list[ParticipantDraft] = []  # the last event's actors, when several
         self._datelines = [(m.start, m.end) for e in entities for m in e.mentions if m.source == "dateline"]
-        self._line_datelines: dict[int, tuple[int, int, int] | None] = {}
+        self._line_datelines: dict[int, tuple[int, int] | None] = {}
 
     def in_dateline(self, start: int) -> bool:
-        """Whether ``start`` lies in the place of a dateline ("NEW DELHI: ... after being
-        deported"): where the story was filed, never a participant — the parse often takes it
-        for the subject of the first clause. A line that opens with a dateline counts too
-        (one below a byline, which the extractor did not take for the article's dateline)."""
+        """Whether ``start`` lies in a dateline: the article's dateline place, or the lead of a
+        dateline opening its line ("NEW DELHI: ...", "HANOI, Oct 12 (Reuters) -", one below a
+        byline the extractor did not take for the article's). Where, when and by whom a story
+        was filed name no one it is about: never a participant (the parse often takes the place
+        or the agency for the first clause's subject), nor a country a sentence names."""
         if any(s <= start < e for s, e in self._datelines):
             return True
-        place = self._line_dateline(start)
-        return place is not None and place[0] <= start < place[1]
-
-    def in_dateline_lead(self, start: int) -> bool:
-        """Whether ``start`` lies in a dateline's lead ("HANOI, Oct 12 (Reuters) -"): the place,
-        date and agency a story was filed from name no one the sentence is about."""
-        if self.in_dateline(start):
-            return True
         lead = self._line_dateline(start)
-        return lead is not None and lead[0] <= start < lead[2]
+        return lead is not None and lead[0] <= start < lead[1]
 
-    def _line_dateline(self, start: int) -> tuple[int, int, int] | None:
-        """The place and the lead's end of the dateline opening the line of ``start``."""
+    def _line_dateline(self, start: int) -> tuple[int, int] | None:
+        """Where the dateline opening the line of ``start`` begins and where its lead ends."""
         line_start = self.text.rfind("\n", 0, start) + 1
         if line_start not in self._line_datelines:
             line_end = self.text.find("\n", line_start)
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
             found = find_dateline(line)
             self._line_datelines[line_start] = (
-                (line_start + found.place_start, line_start + found.place_end, line_start + found.lead_end)
-                if found
-                else None
+                (line_start + found.place_start, line_start + found.lead_end) if found else None
             )
         return self._line_datelines[line_start]
 

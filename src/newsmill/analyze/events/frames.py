@@ -24,6 +24,7 @@ from newsmill.analyze.plover import (
     VERBS,
 )
 from newsmill.analyze.wordlists import words
+from newsmill.extract.lines import closes
 
 _UNLESS = frozenset({"unless"})
 IF = frozenset({"if", "unless"})
@@ -40,7 +41,7 @@ _PASS_THROUGH = frozenset(
 
 def _headline(token: Any) -> bool:
     """The token's sentence reads as a headline: no closing punctuation."""
-    return not token.sent.text.rstrip().rstrip("\"'”’)").endswith((".", "!", "?", ":", ";"))
+    return not closes(token.sent.text)
 
 
 def _frame(candidate: Candidate, candidates: dict[int, Candidate]) -> Frame:

@@ -67,7 +67,7 @@ def verb_participants(
         prepositions = prepositions | {"on", "upon"}  # "called on the president": whom it visits
     subject, by_agent = _subject(anchor)
     obj = _child(anchor, "dobj", "obj")
-    if subject is not None and article.in_dateline_lead(subject.idx):
+    if subject is not None and article.in_dateline(subject.idx):
         # "BERLIN -- German police arrested ...": the parse made the dateline a second subject.
         subject = next((c for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i), None)
     passive_subject = _child(anchor, "nsubjpass")
@@ -95,7 +95,7 @@ def verb_participants(
         # A passive verb borrows its subject from the clause it hangs on: "150 Indians
         # returned home after being deported", "the group that was attacked" — the one acted on.
         passive_subject, subject = subject, None
-    if passive_subject is not None and article.in_dateline_lead(passive_subject.idx):
+    if passive_subject is not None and article.in_dateline(passive_subject.idx):
         passive_subject = None
     if passive_subject is not None and antecedent(passive_subject).i != passive_subject.i:
         # "the rebels who were attacked by Syrian troops", "al-Awlaki, who was killed in a

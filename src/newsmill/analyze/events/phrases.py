@@ -87,7 +87,7 @@ _QUANTITY_HEADS = words("events/quantity_heads.txt")
 def participant(head: Any, article: Article, actor_side: bool) -> list[ParticipantDraft]:
     if not actor_side and head.lower_ in _REFLEXIVES:
         return []  # "killed 23 people as well as themselves": no one else
-    if article.in_dateline_lead(head.idx):
+    if article.in_dateline(head.idx):
         return []  # where the story was filed ("NEW DELHI: ..."), taken by the parse for a subject
     return _counted(head, article, actor_side) or _participant_phrase(head, article, actor_side)
 

@@ -307,7 +307,7 @@ def _sentence_codes(
         if (code := article.codes[m[2]])
         and code not in GROUP_CODES
         and m[0] not in article.border_mentions
-        and not article.in_dateline_lead(m[0])  # "HANOI, Oct 12 (Reuters) -": filed from, by
+        and not article.in_dateline(m[0])  # "HANOI, Oct 12 (Reuters) -": filed from, by
         and not any(start <= m[0] < end for start, end in skip or [])
     }
 

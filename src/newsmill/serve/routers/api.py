@@ -165,7 +165,6 @@ def events(
 )
 async def analyze(
     request: Request,
-    settings: SettingsDep,
     url: str | None = Query(
         None, max_length=2000, description="the page's URL (text/plain, text/html bodies)"
     ),
